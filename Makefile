@@ -1,0 +1,61 @@
+# Two habits matter most: `make dev` runs the product locally, `make test` runs every check.
+# Both build their own virtual environment from pyproject.toml with the interpreter named in
+# .python-version (pyenv), so a fresh machine needs nothing else.
+
+PYTHON_VERSION := $(shell cat .python-version)
+PYENV_ROOT ?= $(shell pyenv root 2>/dev/null || echo $(HOME)/.pyenv)
+BASE_PYTHON ?= $(firstword $(wildcard $(PYENV_ROOT)/versions/$(PYTHON_VERSION)/bin/python) $(shell command -v python3.13))
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 3000
+
+.PHONY: dev test venv lint typecheck cfn-lint unit e2e openapi demo bench format clean
+
+$(VENV)/.installed: pyproject.toml
+	@if [ -z "$(BASE_PYTHON)" ]; then \
+		echo "python $(PYTHON_VERSION) not found: run 'pyenv install $(PYTHON_VERSION)'"; exit 1; fi
+	$(BASE_PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[dev]"
+	touch $@
+
+venv: $(VENV)/.installed
+
+## Run the whole backend locally: API on 127.0.0.1:$(PORT), local AWS endpoint, schedules, queues.
+dev: venv
+	PORT=$(PORT) $(PY) -m infra.local --seed
+
+## Every check CI runs: lint, types, template lint, the whole test suite.
+test: venv lint typecheck cfn-lint unit
+
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+typecheck: venv
+	$(VENV)/bin/mypy
+
+cfn-lint: venv
+	$(VENV)/bin/cfn-lint template.yaml
+
+unit: venv
+	$(VENV)/bin/pytest -n 2 --dist loadfile
+
+e2e: venv
+	$(VENV)/bin/pytest -m e2e
+
+openapi: venv
+	$(PY) -m infra.openapi > openapi.json
+
+demo: venv
+	$(PY) -m infra.local.demo
+
+bench: venv
+	$(PY) -m benchmarks
+
+format: venv
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

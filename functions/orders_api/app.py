@@ -1,0 +1,153 @@
+"""Orders HTTP API: customer and staff routes of API.md that touch orders."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler import Response
+from aws_lambda_powertools.event_handler.openapi.params import Query
+
+from aftercare.auth import AGENT, CUSTOMER, STAFF_ROLES, SUPERVISOR, WAREHOUSE, require_role
+from aftercare.http import create_app, current_principal, http_handler, json_response, once
+from aftercare.orders import service
+from aftercare.orders.models import (
+    CancelRequest,
+    ChangeAddressRequest,
+    OrderOut,
+    PaymentRequest,
+    PlaceOrderRequest,
+    RaiseExceptionRequest,
+    ResolveExceptionRequest,
+    ShipRequest,
+)
+from aftercare.orders.rules import OrderAction, OrderStatus
+from aftercare.wire import Page
+
+app = create_app()
+
+
+@app.post("/v1/orders", tags=["orders"], summary="Place an order")
+def place_order(body: PlaceOrderRequest) -> Response[OrderOut]:
+    principal = current_principal(app)
+    require_role(principal, CUSTOMER)
+    return json_response(
+        201, once(app, principal, "place-order", lambda: service.place_order(principal, body))
+    )
+
+
+@app.get("/v1/orders", tags=["orders"], summary="My orders, newest first (staff: by status or customer)")
+def list_orders(
+    status: Annotated[OrderStatus | None, Query()] = None,
+    customer_id: Annotated[str | None, Query(alias="customerId")] = None,
+    limit: Annotated[int | None, Query()] = None,
+    cursor: Annotated[str | None, Query()] = None,
+) -> Page[OrderOut]:
+    principal = current_principal(app)
+    return service.list_orders(principal, status=status, customer_id=customer_id, limit=limit, cursor=cursor)
+
+
+@app.get("/v1/orders/<orderId>", tags=["orders"], summary="One order with its timeline")
+def get_order(orderId: str) -> OrderOut:
+    return service.to_wire(service.load_for(current_principal(app), orderId))
+
+
+@app.patch(
+    "/v1/orders/<orderId>/shipping-address", tags=["orders"], summary="Change the address before shipment"
+)
+def change_address(orderId: str, body: ChangeAddressRequest) -> Response[OrderOut]:
+    principal = current_principal(app)
+    call = lambda: service.change_address(principal, orderId, body.shipping_address)  # noqa: E731
+    return json_response(200, once(app, principal, "change-address", call))
+
+
+@app.post("/v1/orders/<orderId>/cancel", tags=["orders"], summary="Cancel before shipment")
+def cancel(orderId: str, body: CancelRequest | None = None) -> Response[OrderOut]:
+    principal = current_principal(app)
+    reason = body.reason if body else None
+    return json_response(
+        200, once(app, principal, "cancel", lambda: service.cancel(principal, orderId, reason))
+    )
+
+
+@app.post("/v1/orders/<orderId>/confirm-receipt", tags=["orders"], summary="Confirm delivery")
+def confirm_receipt(orderId: str) -> Response[OrderOut]:
+    principal = current_principal(app)
+    call = lambda: service.confirm_receipt(principal, orderId)  # noqa: E731
+    return json_response(200, once(app, principal, "confirm-receipt", call))
+
+
+@app.post(
+    "/v1/admin/orders/<orderId>/payment", tags=["staff: orders"], summary="Record a payment staff received"
+)
+def record_payment(orderId: str, body: PaymentRequest) -> Response[OrderOut]:
+    principal = current_principal(app)
+    require_role(principal, AGENT, SUPERVISOR)
+    order = service.load_for(principal, orderId)
+
+    def call() -> OrderOut:
+        return service.record_payment(
+            orderId,
+            amount=body.amount,
+            currency=order.currency,
+            method=body.method,
+            transaction_id=body.transaction_id,
+            actor=principal.sub,
+        )
+
+    return json_response(200, once(app, principal, "record-payment", call))
+
+
+@app.post("/v1/admin/orders/<orderId>/confirm", tags=["staff: orders"], summary="Confirm a paid order")
+def confirm(orderId: str) -> Response[OrderOut]:
+    principal = current_principal(app)
+    require_role(principal, AGENT, SUPERVISOR)
+    call = lambda: service.fulfil(orderId, OrderAction.CONFIRM, principal.sub)  # noqa: E731
+    return json_response(200, once(app, principal, "confirm", call))
+
+
+@app.post("/v1/admin/orders/<orderId>/pack", tags=["staff: orders"], summary="Mark picked, packed and sorted")
+def pack(orderId: str) -> Response[OrderOut]:
+    principal = current_principal(app)
+    require_role(principal, WAREHOUSE, SUPERVISOR)
+    call = lambda: service.fulfil(orderId, OrderAction.PACK, principal.sub)  # noqa: E731
+    return json_response(200, once(app, principal, "pack", call))
+
+
+@app.post(
+    "/v1/admin/orders/<orderId>/ship",
+    tags=["staff: orders"],
+    summary="Ship with a carrier and tracking number",
+)
+def ship(orderId: str, body: ShipRequest) -> Response[OrderOut]:
+    principal = current_principal(app)
+    require_role(principal, WAREHOUSE, SUPERVISOR)
+
+    def call() -> OrderOut:
+        return service.ship(
+            orderId, carrier=body.carrier, tracking_number=body.tracking_number, actor=principal.sub
+        )
+
+    return json_response(200, once(app, principal, "ship", call))
+
+
+@app.post(
+    "/v1/admin/orders/<orderId>/exception", tags=["staff: orders"], summary="Hold the order with an exception"
+)
+def raise_exception(orderId: str, body: RaiseExceptionRequest) -> Response[OrderOut]:
+    principal = current_principal(app)
+    require_role(principal, *STAFF_ROLES)
+    call = lambda: service.raise_exception(orderId, body, principal.sub)  # noqa: E731
+    return json_response(200, once(app, principal, "raise-exception", call))
+
+
+@app.post(
+    "/v1/admin/orders/<orderId>/exception/resolve", tags=["staff: orders"], summary="Resolve the exception"
+)
+def resolve_exception(orderId: str, body: ResolveExceptionRequest) -> Response[OrderOut]:
+    principal = current_principal(app)
+    require_role(principal, AGENT, SUPERVISOR)
+    call = lambda: service.resolve_exception(orderId, body.resolution, principal.sub)  # noqa: E731
+    return json_response(200, once(app, principal, "resolve-exception", call))
+
+
+lambda_handler = http_handler(app)

@@ -1,0 +1,1 @@
+"""Infrastructure code: the template reader, the local stack, state machine definitions."""

@@ -1,0 +1,1 @@
+"""Aftercare: the shared Lambda layer — domain logic, data access, ports to AWS, settings."""

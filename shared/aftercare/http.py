@@ -1,0 +1,176 @@
+"""What every HTTP function shares: the resolver, problem+json errors, the caller, the handler.
+
+A function module builds its routes on `create_app()` and exports `lambda_handler =
+http_handler(app)`; everything else here is the same for every domain.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
+from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
+from aws_lambda_powertools.logging import correlation_paths
+from aws_lambda_powertools.utilities.idempotency.exceptions import (
+    IdempotencyAlreadyInProgressError,
+    IdempotencyValidationError,
+)
+from pydantic import BaseModel, ValidationError
+
+from aftercare.auth import Principal, principal_from_claims
+from aftercare.errors import BadRequest, Conflict, NotFound, PayloadTooLarge, ProblemError
+from aftercare.observability import logger, metrics, tracer
+from aftercare.settings import get_settings
+
+PROBLEM_JSON = "application/problem+json"
+IDEMPOTENCY_HEADER = "idempotency-key"
+
+
+def problem_response(error: ProblemError) -> Response:
+    # Powertools only serialises bodies it knows are JSON; problem+json is serialised here.
+    return Response(status_code=error.status, content_type=PROBLEM_JSON, body=dumps(error.to_problem()))
+
+
+def _field_of(location: tuple[Any, ...] | list[Any]) -> str:
+    parts = list(location)
+    if parts and parts[0] in {"body", "query", "path", "header", "cookie"}:
+        parts = parts[1:]
+    field = ""
+    for part in parts:
+        field += f"[{part}]" if isinstance(part, int) else (f".{part}" if field else str(part))
+    return field or "body"
+
+
+def validation_problem(error: RequestValidationError | ValidationError) -> BadRequest:
+    errors = []
+    for item in error.errors():
+        if item.get("type") == "json_invalid":
+            return BadRequest(
+                "the body is not valid JSON", errors=[{"field": "body", "message": "malformed JSON"}]
+            )
+        errors.append({"field": _field_of(item.get("loc", ())), "message": str(item.get("msg", "invalid"))})
+    return BadRequest("the request is not valid", errors=errors)
+
+
+def _body_bytes(event: dict[str, Any]) -> bytes:
+    body = event.get("body") or ""
+    if event.get("isBase64Encoded"):
+        try:
+            return base64.b64decode(body)
+        except ValueError as error:
+            raise BadRequest("the body is not valid base64") from error
+    return body.encode()
+
+
+def create_app() -> APIGatewayHttpResolver:
+    app = APIGatewayHttpResolver(enable_validation=True)
+
+    def limit_body_size(app: APIGatewayHttpResolver, next_middleware: Callable[..., Response]) -> Response:
+        limit = get_settings().max_body_bytes
+        if len(_body_bytes(app.current_event.raw_event)) > limit:
+            raise PayloadTooLarge(f"the body exceeds {limit} bytes")
+        return next_middleware(app)
+
+    app.use(middlewares=[limit_body_size])
+
+    @app.exception_handler(ProblemError)
+    def on_problem(error: ProblemError) -> Response:
+        if error.status >= 500:
+            logger.exception("request failed")
+        return problem_response(error)
+
+    @app.exception_handler(RequestValidationError)
+    def on_invalid(error: RequestValidationError) -> Response:
+        return problem_response(validation_problem(error))
+
+    @app.exception_handler(IdempotencyAlreadyInProgressError)
+    def on_in_progress(_: Exception) -> Response:
+        return problem_response(Conflict("a request with this Idempotency-Key is still in progress"))
+
+    @app.exception_handler(IdempotencyValidationError)
+    def on_key_reused(_: Exception) -> Response:
+        return problem_response(
+            BadRequest(
+                "this Idempotency-Key was used with a different request",
+                errors=[{"field": "Idempotency-Key", "message": "reused with a different body"}],
+            )
+        )
+
+    @app.not_found
+    def on_no_route(_: Exception) -> Response:
+        return problem_response(NotFound("no such resource"))
+
+    @app.exception_handler(Exception)
+    def on_crash(_: Exception) -> Response:
+        logger.exception("unhandled error")
+        metrics.add_metric(name="UnhandledErrors", unit="Count", value=1)
+        return problem_response(ProblemError("something went wrong on our side; the request can be retried"))
+
+    return app
+
+
+def current_principal(app: APIGatewayHttpResolver) -> Principal:
+    context = app.current_event.raw_event.get("requestContext") or {}
+    claims = ((context.get("authorizer") or {}).get("jwt") or {}).get("claims")
+    return principal_from_claims(claims)
+
+
+def idempotency_key(app: APIGatewayHttpResolver) -> str | None:
+    return app.current_event.headers.get(IDEMPOTENCY_HEADER)
+
+
+def raw_body(app: APIGatewayHttpResolver) -> bytes:
+    return _body_bytes(app.current_event.raw_event)
+
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def parse_json(model: type[ModelT], body: bytes) -> ModelT:
+    """Parse a raw body (a webhook's, read before its signature was checked) into `model`,
+    refusing malformed or invalid input with a 400 that names each bad field."""
+    try:
+        return model.model_validate_json(body)
+    except ValidationError as error:
+        raise validation_problem(error) from error
+
+
+def json_response(status: int, body: Any) -> Response:
+    return Response(status_code=status, content_type="application/json", body=body)
+
+
+def http_handler(app: APIGatewayHttpResolver) -> Callable[[dict[str, Any], Any], dict[str, Any]]:
+    """The Lambda entry point for a resolver, with correlation ids, traces and EMF metrics."""
+
+    @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP, clear_state=True)
+    @tracer.capture_lambda_handler(capture_response=False)
+    @metrics.log_metrics
+    def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+        return app.resolve(event, context)
+
+    return handler
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, separators=(",", ":"))
+
+
+def once(app: APIGatewayHttpResolver, principal: Principal, operation: str, call: Callable[[], Any]) -> Any:
+    """Run a mutating call under the request's Idempotency-Key (if any), scoped to the
+    caller, the route and the path; the replay is the first call's JSON result."""
+    from aftercare.idempotency import run_once
+
+    def as_json() -> Any:
+        result = call()
+        return result.model_dump(mode="json") if isinstance(result, BaseModel) else result
+
+    return run_once(
+        idempotency_key(app),
+        context=app.lambda_context,
+        scope=f"{operation}:{principal.sub}:{app.current_event.path}",
+        payload=raw_body(app).decode(errors="replace"),
+        operation=as_json,
+    )

@@ -1,0 +1,1 @@
+"""Logistics tracking: shipments and courier events (PRODUCT.md §3)."""

@@ -1,0 +1,1 @@
+"""Orders: from placement to delivery (PRODUCT.md §2)."""

@@ -1,0 +1,342 @@
+"""Order use cases: what customers, staff and the payment provider can do to an order."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aftercare import clock, ids
+from aftercare.auth import Principal, require_owner, require_owner_or_staff
+from aftercare.db import transaction
+from aftercare.errors import BusinessRuleViolation, Conflict, NotFound
+from aftercare.logistics import store as shipments
+from aftercare.notifications import port as notifications
+from aftercare.observability import logger, metrics
+from aftercare.orders import rules, store
+from aftercare.orders.models import (
+    Address,
+    OrderExceptionOut,
+    OrderItemOut,
+    OrderOut,
+    PlaceOrderRequest,
+    RaiseExceptionRequest,
+)
+from aftercare.orders.rules import OrderAction, OrderStatus
+from aftercare.orders.store import ItemAttribute, OrderModel, timeline_entry
+from aftercare.pagination import clamp_limit, decode_cursor, encode_cursor
+from aftercare.wire import Page, TimelineEntry
+
+WHAT = "order"
+
+
+def to_wire(order: OrderModel) -> OrderOut:
+    exception = order.exception
+    return OrderOut(
+        order_id=order.orderId,
+        customer_id=order.customerId,
+        status=OrderStatus(order.status),
+        items=[
+            OrderItemOut(
+                sku=item.sku,
+                name=item.name,
+                category=item.category,
+                quantity=int(item.quantity),
+                unit_price=int(item.unitPrice),
+            )
+            for item in order.items
+        ],
+        currency=order.currency,
+        subtotal=int(order.subtotal),
+        shipping_fee=int(order.shippingFee),
+        discount=int(order.discount),
+        total=int(order.total),
+        paid_amount=int(order.paidAmount),
+        refund_owed=int(order.refundOwed),
+        shipping_address=Address.model_validate(order.shippingAddress.as_dict()),
+        payment_method=order.paymentMethod,
+        payment=order.payment.as_dict() if order.payment else None,
+        exception=OrderExceptionOut(
+            kind=exception.kind,
+            note=exception.note,
+            proposal=exception.proposal,
+            raised_at=exception.raisedAt,
+            raised_by=exception.raisedBy,
+        )
+        if exception
+        else None,
+        shipment_ids=list(order.shipmentIds or []),
+        delivered_at=order.deliveredAt,
+        timeline=[
+            TimelineEntry(at=e.at, from_status=e.from_status, to=e.to, actor=e.actor, note=e.note)
+            for e in order.timeline
+        ],
+        created_at=order.createdAt,
+        updated_at=order.updatedAt,
+        version=int(order.version or 0),
+    )
+
+
+def _load(order_id: str) -> OrderModel:
+    order = store.get(order_id, consistent=True)
+    if order is None:
+        raise NotFound(f"{WHAT} not found")
+    return order
+
+
+def load_for_system(order_id: str) -> OrderModel:
+    """The order for a trusted machine caller (a verified webhook, a queue consumer)."""
+    return _load(order_id)
+
+
+def load_for(principal: Principal, order_id: str) -> OrderModel:
+    """The order if the caller may see it (owner or staff); another customer's is a 404."""
+    order = _load(order_id)
+    require_owner_or_staff(principal, order.customerId, WHAT)
+    return order
+
+
+def _load_owned(principal: Principal, order_id: str) -> OrderModel:
+    order = _load(order_id)
+    require_owner(principal, order.customerId, WHAT)
+    return order
+
+
+def place_order(principal: Principal, request: PlaceOrderRequest) -> OrderOut:
+    totals = rules.compute_totals(
+        ((item.quantity, item.unit_price) for item in request.items), request.shipping_fee, request.discount
+    )
+    if request.total is not None and request.total != totals.total:
+        raise BusinessRuleViolation(
+            f"total {request.total} does not match the computed total {totals.total}",
+            errors=[{"field": "total", "message": f"expected {totals.total}"}],
+        )
+    now = clock.now_iso()
+    order = OrderModel(
+        orderId=ids.new_id("ord"),
+        customerId=principal.sub,
+        status=OrderStatus.PENDING_PAYMENT,
+        items=[
+            ItemAttribute(
+                sku=i.sku, name=i.name, category=i.category, quantity=i.quantity, unitPrice=i.unit_price
+            )
+            for i in request.items
+        ],
+        currency=request.currency,
+        subtotal=totals.subtotal,
+        shippingFee=totals.shipping_fee,
+        discount=totals.discount,
+        total=totals.total,
+        paidAmount=0,
+        refundOwed=0,
+        shippingAddress=request.shipping_address.model_dump(by_alias=True, exclude_none=True),
+        paymentMethod=request.payment_method,
+        shipmentIds=[],
+        timeline=[timeline_entry(now, None, OrderStatus.PENDING_PAYMENT, principal.sub, "order placed")],
+        createdAt=now,
+        updatedAt=now,
+    )
+    store.create(order)
+    metrics.add_metric(name="OrdersPlaced", unit="Count", value=1)
+    logger.info("order placed", extra={"order_id": order.orderId, "total": totals.total})
+    return to_wire(order)
+
+
+def list_orders(
+    principal: Principal,
+    *,
+    status: OrderStatus | None,
+    customer_id: str | None,
+    limit: int | None,
+    cursor: str | None,
+) -> Page[OrderOut]:
+    size = clamp_limit(limit)
+    if principal.is_staff and customer_id is None:
+        if status is None:
+            raise BusinessRuleViolation(
+                "staff listings need a status or a customerId",
+                errors=[{"field": "status", "message": "required without customerId"}],
+            )
+        scope = f"orders:status:{status}"
+        rows, last = store.list_by_status(
+            status, limit=size, start_key=decode_cursor(cursor, owner=principal.sub, scope=scope)
+        )
+    else:
+        owner = customer_id if principal.is_staff and customer_id else principal.sub
+        scope = f"orders:customer:{owner}:{status or '*'}"
+        rows, last = store.list_for_customer(
+            owner,
+            status=status,
+            limit=size,
+            start_key=decode_cursor(cursor, owner=principal.sub, scope=scope),
+        )
+    return Page[OrderOut](
+        items=[to_wire(row) for row in rows],
+        next_cursor=encode_cursor(last, owner=principal.sub, scope=scope),
+    )
+
+
+def _transition(
+    order: OrderModel,
+    action: OrderAction,
+    actor: str,
+    note: str | None,
+    extra: list[Any] | None = None,
+) -> OrderModel:
+    current = OrderStatus(order.status)
+    target = rules.next_status(current, action, on_hold=order.exception is not None)
+    store.change(
+        order,
+        expected_status=current,
+        entry=timeline_entry(clock.now_iso(), current, target, actor, note),
+        actions=[OrderModel.status.set(target), *(extra or [])],
+    )
+    metrics.add_metric(name=f"Order{action.title()}", unit="Count", value=1)
+    logger.info("order moved", extra={"order_id": order.orderId, "from": current, "to": target})
+    return order
+
+
+def change_address(principal: Principal, order_id: str, address: Address) -> OrderOut:
+    order = _load_owned(principal, order_id)
+    current = OrderStatus(order.status)
+    if not rules.can_change_address(current):
+        raise Conflict(f"the address cannot change once the order is {current}")
+    store.change(
+        order,
+        expected_status=current,
+        entry=timeline_entry(clock.now_iso(), current, current, principal.sub, "shipping address changed"),
+        actions=[OrderModel.shippingAddress.set(address.model_dump(by_alias=True, exclude_none=True))],
+    )
+    return to_wire(order)
+
+
+def cancel(principal: Principal, order_id: str, reason: str | None) -> OrderOut:
+    order = _load_owned(principal, order_id)
+    paid = int(order.paidAmount)
+    note = f"cancelled by customer: {reason}" if reason else "cancelled by customer"
+    extra = []
+    if paid > 0:
+        # The refund workflow picks up what is owed; the order records the debt atomically
+        # with the cancellation so it can never be cancelled without it.
+        extra.append(OrderModel.refundOwed.set(paid))
+        note += f"; full refund of {paid} owed"
+    return to_wire(_transition(order, OrderAction.CANCEL, principal.sub, note, extra))
+
+
+def confirm_receipt(principal: Principal, order_id: str) -> OrderOut:
+    order = _load_owned(principal, order_id)
+    return to_wire(mark_delivered(order, actor=principal.sub, source="customer confirmed receipt"))
+
+
+def mark_delivered(order: OrderModel, *, actor: str, source: str) -> OrderModel:
+    """Delivery from the courier or the customer; it starts the after-sales windows."""
+    return _transition(
+        order, OrderAction.DELIVER, actor, source, [OrderModel.deliveredAt.set(clock.now_iso())]
+    )
+
+
+def record_payment(
+    order_id: str, *, amount: int, currency: str, method: str, transaction_id: str, actor: str
+) -> OrderOut:
+    order = _load(order_id)
+    if order.payment and order.payment.as_dict().get("transactionId") == transaction_id:
+        return to_wire(order)  # the same payment reported again
+    if currency != order.currency or amount != int(order.total):
+        raise BusinessRuleViolation(
+            f"payment of {amount} {currency} does not match the order total {int(order.total)} {order.currency}",
+            errors=[{"field": "amount", "message": "must equal the order total"}],
+        )
+    payment = {"transactionId": transaction_id, "method": method, "paidAt": clock.now_iso()}
+    return to_wire(
+        _transition(
+            order,
+            OrderAction.PAY,
+            actor,
+            f"payment {transaction_id} received",
+            [OrderModel.paidAmount.set(amount), OrderModel.payment.set(payment)],
+        )
+    )
+
+
+def fulfil(order_id: str, action: OrderAction, actor: str) -> OrderOut:
+    """Staff's confirm and pack steps."""
+    return to_wire(_transition(_load(order_id), action, actor, None))
+
+
+def ship(order_id: str, *, carrier: str, tracking_number: str, actor: str) -> OrderOut:
+    """Move to SHIPPED and create the shipment the courier's events will update, atomically."""
+    order = _load(order_id)
+    current = OrderStatus(order.status)
+    target = rules.next_status(current, OrderAction.SHIP, on_hold=order.exception is not None)
+    shipment_id = ids.new_id("shp")
+    now = clock.now_iso()
+    with transaction("the order changed meanwhile; reload it and retry") as tx:
+        store.add_change(
+            tx,
+            order,
+            expected_status=current,
+            entry=timeline_entry(now, current, target, actor, f"shipped with {carrier} {tracking_number}"),
+            actions=[
+                OrderModel.status.set(target),
+                OrderModel.shipmentIds.set(OrderModel.shipmentIds.append([shipment_id])),
+            ],
+        )
+        shipments.add_new_shipment(
+            tx,
+            shipment_id=shipment_id,
+            order_id=order.orderId,
+            customer_id=order.customerId,
+            kind="OUTBOUND",
+            carrier=carrier,
+            tracking_number=tracking_number,
+            at=now,
+        )
+    metrics.add_metric(name="OrderShip", unit="Count", value=1)
+    return to_wire(_load(order_id))
+
+
+def raise_exception(order_id: str, request: RaiseExceptionRequest, actor: str) -> OrderOut:
+    order = _load(order_id)
+    current = OrderStatus(order.status)
+    if current in {OrderStatus.CANCELLED, OrderStatus.COMPLETED}:
+        raise Conflict(f"an order in {current} cannot be put on hold")
+    now = clock.now_iso()
+    exception = {
+        "kind": request.kind.value,
+        "note": request.note,
+        "proposal": request.proposal,
+        "raisedAt": now,
+        "raisedBy": actor,
+    }
+    store.change(
+        order,
+        expected_status=current,
+        entry=timeline_entry(now, current, current, actor, f"exception {request.kind}: {request.note}"),
+        actions=[OrderModel.exception.set(exception)],
+        condition=OrderModel.exception.does_not_exist(),
+    )
+    notifications.send(
+        order.customerId,
+        "order.exception",
+        {
+            "orderId": order.orderId,
+            "kind": request.kind.value,
+            "reason": request.note,
+            "proposal": request.proposal,
+        },
+    )
+    metrics.add_metric(name="OrderExceptions", unit="Count", value=1)
+    return to_wire(order)
+
+
+def resolve_exception(order_id: str, resolution: str, actor: str) -> OrderOut:
+    order = _load(order_id)
+    if order.exception is None:
+        raise Conflict("the order has no open exception")
+    current = OrderStatus(order.status)
+    store.change(
+        order,
+        expected_status=current,
+        entry=timeline_entry(clock.now_iso(), current, current, actor, f"exception resolved: {resolution}"),
+        actions=[OrderModel.exception.remove()],
+        condition=OrderModel.exception.exists(),
+    )
+    return to_wire(order)

@@ -1,0 +1,176 @@
+"""The Orders table: the only module that reads or writes it.
+
+Every state change is one conditional UpdateItem: the expected status and version are
+part of the condition, the timeline entry is appended in the same write.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pynamodb.attributes import (
+    ListAttribute,
+    MapAttribute,
+    NumberAttribute,
+    UnicodeAttribute,
+    VersionAttribute,
+)
+from pynamodb.expressions.condition import Condition
+from pynamodb.expressions.update import Action
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
+from pynamodb.models import Model
+from pynamodb.transactions import TransactWrite
+
+from aftercare.db import conflicts_as_409
+from aftercare.settings import get_settings
+
+
+class TimelineAttribute(MapAttribute[str, Any]):
+    at = UnicodeAttribute()
+    from_status = UnicodeAttribute(attr_name="from", null=True)
+    to = UnicodeAttribute()
+    actor = UnicodeAttribute()
+    note = UnicodeAttribute(null=True)
+
+
+class ItemAttribute(MapAttribute[str, Any]):
+    sku = UnicodeAttribute()
+    name = UnicodeAttribute()
+    category = UnicodeAttribute()
+    quantity = NumberAttribute()
+    unitPrice = NumberAttribute()
+
+
+class ExceptionAttribute(MapAttribute[str, Any]):
+    kind = UnicodeAttribute()
+    note = UnicodeAttribute()
+    proposal = UnicodeAttribute()
+    raisedAt = UnicodeAttribute()
+    raisedBy = UnicodeAttribute()
+
+
+class ByCustomerIndex(GlobalSecondaryIndex["OrderModel"]):
+    class Meta:
+        index_name = "byCustomer"
+        projection = AllProjection()
+
+    customerId = UnicodeAttribute(hash_key=True)
+    orderId = UnicodeAttribute(range_key=True)
+
+
+class ByStatusIndex(GlobalSecondaryIndex["OrderModel"]):
+    class Meta:
+        index_name = "byStatus"
+        projection = AllProjection()
+
+    status = UnicodeAttribute(hash_key=True)
+    orderId = UnicodeAttribute(range_key=True)
+
+
+class OrderModel(Model):
+    class Meta:
+        table_name = get_settings().orders_table
+
+    orderId = UnicodeAttribute(hash_key=True)
+    customerId = UnicodeAttribute()
+    status = UnicodeAttribute()
+    items = ListAttribute(of=ItemAttribute)
+    currency = UnicodeAttribute()
+    subtotal = NumberAttribute()
+    shippingFee = NumberAttribute()
+    discount = NumberAttribute()
+    total = NumberAttribute()
+    paidAmount = NumberAttribute(default=0)
+    refundOwed = NumberAttribute(default=0)
+    shippingAddress = MapAttribute[str, Any]()
+    paymentMethod = UnicodeAttribute()
+    payment = MapAttribute[str, Any](null=True)
+    exception = ExceptionAttribute(null=True)
+    shipmentIds = ListAttribute(of=UnicodeAttribute, default=list)
+    deliveredAt = UnicodeAttribute(null=True)
+    timeline = ListAttribute(of=TimelineAttribute)
+    createdAt = UnicodeAttribute()
+    updatedAt = UnicodeAttribute()
+    version = VersionAttribute()
+
+    by_customer = ByCustomerIndex()
+    by_status = ByStatusIndex()
+
+
+def timeline_entry(
+    at: str, from_status: str | None, to: str, actor: str, note: str | None
+) -> TimelineAttribute:
+    return TimelineAttribute(at=at, from_status=from_status, to=to, actor=actor, note=note)
+
+
+def create(order: OrderModel) -> None:
+    with conflicts_as_409("an order with this id already exists"):
+        order.save(condition=OrderModel.orderId.does_not_exist())
+
+
+def get(order_id: str, *, consistent: bool = False) -> OrderModel | None:
+    try:
+        return OrderModel.get(order_id, consistent_read=consistent)
+    except OrderModel.DoesNotExist:
+        return None
+
+
+def _change(
+    order: OrderModel, expected_status: str, entry: TimelineAttribute, actions: list[Action]
+) -> tuple[list[Action], Condition]:
+    actions = [
+        *actions,
+        OrderModel.updatedAt.set(entry.at),
+        OrderModel.timeline.set(OrderModel.timeline.append([entry])),
+    ]
+    return actions, OrderModel.status == expected_status
+
+
+def change(
+    order: OrderModel,
+    *,
+    expected_status: str,
+    entry: TimelineAttribute,
+    actions: list[Action],
+    condition: Condition | None = None,
+) -> None:
+    """Apply `actions` if the order is still in `expected_status` at the version we read."""
+    all_actions, expected = _change(order, expected_status, entry, actions)
+    with conflicts_as_409("the order changed meanwhile or does not allow this; reload it and retry"):
+        order.update(actions=all_actions, condition=expected if condition is None else expected & condition)
+
+
+def add_change(
+    tx: TransactWrite,
+    order: OrderModel,
+    *,
+    expected_status: str,
+    entry: TimelineAttribute,
+    actions: list[Action],
+    condition: Condition | None = None,
+) -> None:
+    """The same change as `change`, as one part of a transaction across tables."""
+    all_actions, expected = _change(order, expected_status, entry, actions)
+    tx.update(order, actions=all_actions, condition=expected if condition is None else expected & condition)
+
+
+def list_for_customer(
+    customer_id: str, *, status: str | None, limit: int, start_key: dict[str, Any] | None
+) -> tuple[list[OrderModel], dict[str, Any] | None]:
+    results = OrderModel.by_customer.query(
+        customer_id,
+        scan_index_forward=False,
+        filter_condition=(OrderModel.status == status) if status else None,
+        limit=limit,
+        last_evaluated_key=start_key,
+    )
+    return list(results), results.last_evaluated_key
+
+
+def list_by_status(
+    status: str, *, limit: int, start_key: dict[str, Any] | None
+) -> tuple[list[OrderModel], dict[str, Any] | None]:
+    results = OrderModel.by_status.query(
+        status, scan_index_forward=False, limit=limit, last_evaluated_key=start_key
+    )
+    return list(results), results.last_evaluated_key

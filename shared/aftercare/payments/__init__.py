@@ -1,0 +1,1 @@
+"""The payment provider: its callbacks about payments (and, with the refund workflow, refunds)."""
