@@ -241,7 +241,8 @@ def record_payment(
         return to_wire(order)  # the same payment reported again
     if currency != order.currency or amount != int(order.total):
         raise BusinessRuleViolation(
-            f"payment of {amount} {currency} does not match the order total {int(order.total)} {order.currency}",
+            f"payment of {amount} {currency} does not match the order total "
+            f"{int(order.total)} {order.currency}",
             errors=[{"field": "amount", "message": "must equal the order total"}],
         )
     payment = {"transactionId": transaction_id, "method": method, "paidAt": clock.now_iso()}
