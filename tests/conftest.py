@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 
@@ -28,8 +30,29 @@ def fixed_clock() -> Iterator[clock.FixedClock]:
     clock.use(clock.SystemClock())
 
 
+_ATOMIC_WRITES = ("put_item", "update_item", "delete_item", "transact_write_items")
+
+
 @pytest.fixture
-def aws() -> Iterator[Stack]:
+def atomic_dynamodb(monkeypatch: pytest.MonkeyPatch) -> None:
+    """DynamoDB evaluates a write's condition and applies it atomically; moto in-process
+    does not across threads. Serialising moto's writes restores the real semantics, so
+    concurrency tests exercise our conditions rather than the fake's races."""
+    from moto.dynamodb.models import DynamoDBBackend
+
+    lock = threading.RLock()
+    for name in _ATOMIC_WRITES:
+        original = getattr(DynamoDBBackend, name)
+
+        def serialised(self: Any, *args: Any, __original: Any = original, **kwargs: Any) -> Any:
+            with lock:
+                return __original(self, *args, **kwargs)
+
+        monkeypatch.setattr(DynamoDBBackend, name, serialised)
+
+
+@pytest.fixture
+def aws(atomic_dynamodb: None) -> Iterator[Stack]:
     """A moto account holding every data resource the template declares."""
     import boto3
 

@@ -32,8 +32,9 @@ def payment_event() -> Response[PaymentEventOutcome]:
         scope="payment-event",
         payload=event.model_dump(mode="json"),
         operation=lambda: apply(event).model_dump(mode="json"),
+        context=app.lambda_context,
     )
     return json_response(200, outcome)
 
 
-lambda_handler = http_handler(app)
+lambda_handler = http_handler(app, authenticated=False)

@@ -68,14 +68,6 @@ def _body_bytes(event: dict[str, Any]) -> bytes:
 def create_app() -> APIGatewayHttpResolver:
     app = APIGatewayHttpResolver(enable_validation=True)
 
-    def limit_body_size(app: APIGatewayHttpResolver, next_middleware: Callable[..., Response]) -> Response:
-        limit = get_settings().max_body_bytes
-        if len(_body_bytes(app.current_event.raw_event)) > limit:
-            raise PayloadTooLarge(f"the body exceeds {limit} bytes")
-        return next_middleware(app)
-
-    app.use(middlewares=[limit_body_size])
-
     @app.exception_handler(ProblemError)
     def on_problem(error: ProblemError) -> Response:
         if error.status >= 500:
@@ -113,9 +105,7 @@ def create_app() -> APIGatewayHttpResolver:
 
 
 def current_principal(app: APIGatewayHttpResolver) -> Principal:
-    context = app.current_event.raw_event.get("requestContext") or {}
-    claims = ((context.get("authorizer") or {}).get("jwt") or {}).get("claims")
-    return principal_from_claims(claims)
+    return principal_from_claims(_claims(app.current_event.raw_event))
 
 
 def idempotency_key(app: APIGatewayHttpResolver) -> str | None:
@@ -142,13 +132,47 @@ def json_response(status: int, body: Any) -> Response:
     return Response(status_code=status, content_type="application/json", body=body)
 
 
-def http_handler(app: APIGatewayHttpResolver) -> Callable[[dict[str, Any], Any], dict[str, Any]]:
-    """The Lambda entry point for a resolver, with correlation ids, traces and EMF metrics."""
+def _early_refusal(event: dict[str, Any], *, authenticated: bool) -> ProblemError | None:
+    """Refusals that come before anything reads the body, as API Gateway's own would:
+    Powertools validates the body before route code runs, and an anonymous caller must
+    learn nothing about the body's shape."""
+    limit = get_settings().max_body_bytes
+    if len(_body_bytes(event)) > limit:
+        return PayloadTooLarge(f"the body exceeds {limit} bytes")
+    if authenticated:
+        try:
+            principal_from_claims(_claims(event))
+        except ProblemError as error:
+            return error
+    return None
+
+
+def _claims(event: dict[str, Any]) -> Any:
+    context = event.get("requestContext") or {}
+    return ((context.get("authorizer") or {}).get("jwt") or {}).get("claims")
+
+
+def http_handler(
+    app: APIGatewayHttpResolver, *, authenticated: bool = True
+) -> Callable[[dict[str, Any], Any], dict[str, Any]]:
+    """The Lambda entry point for a resolver, with correlation ids, traces and EMF metrics.
+    `authenticated=False` is for signed webhooks, whose routes have no JWT authorizer."""
 
     @logger.inject_lambda_context(correlation_id_path=correlation_paths.API_GATEWAY_HTTP, clear_state=True)
     @tracer.capture_lambda_handler(capture_response=False)
     @metrics.log_metrics
     def handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+        try:
+            refusal = _early_refusal(event, authenticated=authenticated)
+        except BadRequest as error:
+            refusal = error
+        if refusal is not None:
+            return {
+                "statusCode": refusal.status,
+                "headers": {"Content-Type": PROBLEM_JSON},
+                "body": dumps(refusal.to_problem()),
+                "isBase64Encoded": False,
+            }
         return app.resolve(event, context)
 
     return handler
