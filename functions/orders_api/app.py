@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from aws_lambda_powertools.event_handler import Response
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from aftercare.auth import AGENT, CUSTOMER, STAFF_ROLES, SUPERVISOR, WAREHOUSE, require_role
-from aftercare.http import create_app, current_principal, http_handler, json_response, once
+from aftercare.http import create_app, current_principal, http_handler, once
 from aftercare.orders import service
 from aftercare.orders.models import (
     CancelRequest,
@@ -26,13 +25,11 @@ from aftercare.wire import Page
 app = create_app()
 
 
-@app.post("/v1/orders", tags=["orders"], summary="Place an order")
-def place_order(body: PlaceOrderRequest) -> Response[OrderOut]:
+@app.post("/v1/orders", status_code=201, tags=["orders"], summary="Place an order")
+def place_order(body: PlaceOrderRequest) -> OrderOut:
     principal = current_principal(app)
     require_role(principal, CUSTOMER)
-    return json_response(
-        201, once(app, principal, "place-order", lambda: service.place_order(principal, body))
-    )
+    return once(app, principal, "place-order", lambda: service.place_order(principal, body))
 
 
 @app.get("/v1/orders", tags=["orders"], summary="My orders, newest first (staff: by status or customer)")
@@ -54,32 +51,30 @@ def get_order(orderId: str) -> OrderOut:
 @app.patch(
     "/v1/orders/<orderId>/shipping-address", tags=["orders"], summary="Change the address before shipment"
 )
-def change_address(orderId: str, body: ChangeAddressRequest) -> Response[OrderOut]:
+def change_address(orderId: str, body: ChangeAddressRequest) -> OrderOut:
     principal = current_principal(app)
     call = lambda: service.change_address(principal, orderId, body.shipping_address)  # noqa: E731
-    return json_response(200, once(app, principal, "change-address", call))
+    return once(app, principal, "change-address", call)
 
 
 @app.post("/v1/orders/<orderId>/cancel", tags=["orders"], summary="Cancel before shipment")
-def cancel(orderId: str, body: CancelRequest | None = None) -> Response[OrderOut]:
+def cancel(orderId: str, body: CancelRequest | None = None) -> OrderOut:
     principal = current_principal(app)
     reason = body.reason if body else None
-    return json_response(
-        200, once(app, principal, "cancel", lambda: service.cancel(principal, orderId, reason))
-    )
+    return once(app, principal, "cancel", lambda: service.cancel(principal, orderId, reason))
 
 
 @app.post("/v1/orders/<orderId>/confirm-receipt", tags=["orders"], summary="Confirm delivery")
-def confirm_receipt(orderId: str) -> Response[OrderOut]:
+def confirm_receipt(orderId: str) -> OrderOut:
     principal = current_principal(app)
     call = lambda: service.confirm_receipt(principal, orderId)  # noqa: E731
-    return json_response(200, once(app, principal, "confirm-receipt", call))
+    return once(app, principal, "confirm-receipt", call)
 
 
 @app.post(
     "/v1/admin/orders/<orderId>/payment", tags=["staff: orders"], summary="Record a payment staff received"
 )
-def record_payment(orderId: str, body: PaymentRequest) -> Response[OrderOut]:
+def record_payment(orderId: str, body: PaymentRequest) -> OrderOut:
     principal = current_principal(app)
     require_role(principal, AGENT, SUPERVISOR)
     order = service.load_for(principal, orderId)
@@ -94,23 +89,23 @@ def record_payment(orderId: str, body: PaymentRequest) -> Response[OrderOut]:
             actor=principal.sub,
         )
 
-    return json_response(200, once(app, principal, "record-payment", call))
+    return once(app, principal, "record-payment", call)
 
 
 @app.post("/v1/admin/orders/<orderId>/confirm", tags=["staff: orders"], summary="Confirm a paid order")
-def confirm(orderId: str) -> Response[OrderOut]:
+def confirm(orderId: str) -> OrderOut:
     principal = current_principal(app)
     require_role(principal, AGENT, SUPERVISOR)
     call = lambda: service.fulfil(orderId, OrderAction.CONFIRM, principal.sub)  # noqa: E731
-    return json_response(200, once(app, principal, "confirm", call))
+    return once(app, principal, "confirm", call)
 
 
 @app.post("/v1/admin/orders/<orderId>/pack", tags=["staff: orders"], summary="Mark picked, packed and sorted")
-def pack(orderId: str) -> Response[OrderOut]:
+def pack(orderId: str) -> OrderOut:
     principal = current_principal(app)
     require_role(principal, WAREHOUSE, SUPERVISOR)
     call = lambda: service.fulfil(orderId, OrderAction.PACK, principal.sub)  # noqa: E731
-    return json_response(200, once(app, principal, "pack", call))
+    return once(app, principal, "pack", call)
 
 
 @app.post(
@@ -118,7 +113,7 @@ def pack(orderId: str) -> Response[OrderOut]:
     tags=["staff: orders"],
     summary="Ship with a carrier and tracking number",
 )
-def ship(orderId: str, body: ShipRequest) -> Response[OrderOut]:
+def ship(orderId: str, body: ShipRequest) -> OrderOut:
     principal = current_principal(app)
     require_role(principal, WAREHOUSE, SUPERVISOR)
 
@@ -127,27 +122,27 @@ def ship(orderId: str, body: ShipRequest) -> Response[OrderOut]:
             orderId, carrier=body.carrier, tracking_number=body.tracking_number, actor=principal.sub
         )
 
-    return json_response(200, once(app, principal, "ship", call))
+    return once(app, principal, "ship", call)
 
 
 @app.post(
     "/v1/admin/orders/<orderId>/exception", tags=["staff: orders"], summary="Hold the order with an exception"
 )
-def raise_exception(orderId: str, body: RaiseExceptionRequest) -> Response[OrderOut]:
+def raise_exception(orderId: str, body: RaiseExceptionRequest) -> OrderOut:
     principal = current_principal(app)
     require_role(principal, *STAFF_ROLES)
     call = lambda: service.raise_exception(orderId, body, principal.sub)  # noqa: E731
-    return json_response(200, once(app, principal, "raise-exception", call))
+    return once(app, principal, "raise-exception", call)
 
 
 @app.post(
     "/v1/admin/orders/<orderId>/exception/resolve", tags=["staff: orders"], summary="Resolve the exception"
 )
-def resolve_exception(orderId: str, body: ResolveExceptionRequest) -> Response[OrderOut]:
+def resolve_exception(orderId: str, body: ResolveExceptionRequest) -> OrderOut:
     principal = current_principal(app)
     require_role(principal, AGENT, SUPERVISOR)
     call = lambda: service.resolve_exception(orderId, body.resolution, principal.sub)  # noqa: E731
-    return json_response(200, once(app, principal, "resolve-exception", call))
+    return once(app, principal, "resolve-exception", call)
 
 
 lambda_handler = http_handler(app)

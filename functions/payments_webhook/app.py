@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-from aws_lambda_powertools.event_handler import Response
-
 from aftercare import clock
-from aftercare.http import create_app, http_handler, json_response, parse_json, raw_body
+from aftercare.http import create_app, http_handler, parse_json, raw_body
 from aftercare.idempotency import run_once
 from aftercare.payments.events import PaymentEvent, PaymentEventOutcome, apply
 from aftercare.settings import get_settings
@@ -15,7 +13,7 @@ app = create_app()
 
 
 @app.post("/v1/payments/events", tags=["machines"], summary="Payment provider callback (HMAC-signed)")
-def payment_event() -> Response[PaymentEventOutcome]:
+def payment_event() -> PaymentEventOutcome:
     settings = get_settings()
     body = raw_body(app)
     # The signature covers the raw bytes, so it is checked before anything parses them.
@@ -34,7 +32,7 @@ def payment_event() -> Response[PaymentEventOutcome]:
         operation=lambda: apply(event).model_dump(mode="json"),
         context=app.lambda_context,
     )
-    return json_response(200, outcome)
+    return outcome
 
 
 lambda_handler = http_handler(app, authenticated=False)

@@ -20,7 +20,9 @@ ROUTES = [
 
 
 @pytest.mark.parametrize(("function", "name", "route"), ROUTES, ids=[f"{f}/{n}" for f, n, _ in ROUTES])
-def test_every_http_route_has_a_sample_with_its_route_key(function: str, name: str, route: dict[str, str]) -> None:
+def test_every_http_route_has_a_sample_with_its_route_key(
+    function: str, name: str, route: dict[str, str]
+) -> None:
     path = ROOT / "events" / function / f"{name}.json"
     assert path.exists(), f"add a sample event {path.relative_to(ROOT)}"
     event = json.loads(path.read_text())
