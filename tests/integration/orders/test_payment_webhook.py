@@ -7,7 +7,6 @@ from typing import Any
 import pytest
 
 from aftercare import clock
-
 from tests.integration.orders.conftest import ORDER_TOTAL, Orders, signed_payment
 from tests.support.api import Api
 
