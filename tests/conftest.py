@@ -18,6 +18,7 @@ from aftercare.aws import reset_clients  # noqa: E402
 from infra.local.provision import provision  # noqa: E402
 from infra.template import Stack  # noqa: E402
 from tests.support.api import Api  # noqa: E402
+from tests.support.orders import Orders  # noqa: E402
 
 START = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 
@@ -69,3 +70,9 @@ def aws(atomic_dynamodb: None) -> Iterator[Stack]:
 @pytest.fixture
 def api(aws: Stack) -> Api:
     return Api(aws)
+
+
+@pytest.fixture
+def orders(api: Api, fixed_clock: clock.FixedClock) -> Orders:
+    """Places orders and walks them through payment, fulfilment and delivery via the API."""
+    return Orders(api)

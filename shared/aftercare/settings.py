@@ -25,6 +25,13 @@ class Settings:
     orders_table: str = _env("ORDERS_TABLE", "aftercare-orders")
     shipments_table: str = _env("SHIPMENTS_TABLE", "aftercare-shipments")
     idempotency_table: str = _env("IDEMPOTENCY_TABLE", "aftercare-idempotency")
+    refunds_table: str = _env("REFUNDS_TABLE", "aftercare-refunds")
+    refund_state_machine_arn: str = _env("REFUND_STATE_MACHINE_ARN")
+    refund_approval_threshold: int = _env_int("REFUND_APPROVAL_THRESHOLD", 1000)  # major units of the order currency
+    refund_approval_timeout_seconds: int = _env_int("REFUND_APPROVAL_TIMEOUT_SECONDS", 24 * 3600)
+    refund_escalation_timeout_seconds: int = _env_int("REFUND_ESCALATION_TIMEOUT_SECONDS", 3 * 24 * 3600)
+    refund_provider_poll_seconds: int = _env_int("REFUND_PROVIDER_POLL_SECONDS", 60)
+    payment_provider: str = _env("PAYMENT_PROVIDER", "sandbox")
     notifications_queue_url: str = _env("NOTIFICATIONS_QUEUE_URL")
     webhook_secret: str = _env("WEBHOOK_SECRET")
     cursor_secret: str = _env("CURSOR_SECRET")

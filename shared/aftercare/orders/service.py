@@ -252,7 +252,11 @@ def record_payment(
             OrderAction.PAY,
             actor,
             f"payment {transaction_id} received",
-            [OrderModel.paidAmount.set(amount), OrderModel.payment.set(payment)],
+            [
+                OrderModel.paidAmount.set(amount),
+                OrderModel.refundable.set(amount),
+                OrderModel.payment.set(payment),
+            ],
         )
     )
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.integration.orders.conftest import ADDRESS, Orders
 from tests.support.api import Api, customer, staff
+from tests.support.orders import ADDRESS, Orders
 
 CUSTOMER_ROUTES = [
     ("GET", "/v1/orders/{id}", None),

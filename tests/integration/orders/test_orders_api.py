@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import boto3
 
-from tests.integration.orders.conftest import ADDRESS, ORDER_TOTAL, Orders, order_body
 from tests.support.api import Api, customer, staff
+from tests.support.orders import ADDRESS, ORDER_TOTAL, Orders, order_body
 
 
 def test_placing_an_order_stores_a_snapshot_and_computes_totals(orders: Orders) -> None:

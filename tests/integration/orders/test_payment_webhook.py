@@ -7,8 +7,8 @@ from typing import Any
 import pytest
 
 from aftercare import clock
-from tests.integration.orders.conftest import ORDER_TOTAL, Orders, signed_payment
 from tests.support.api import Api
+from tests.support.orders import ORDER_TOTAL, Orders, signed_payment
 
 
 def payment(order_id: str, **changes: Any) -> dict[str, Any]:

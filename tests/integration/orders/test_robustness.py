@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 
 from aftercare.orders import store
-from tests.integration.orders.conftest import ORDER, Orders, order_body
 from tests.support.api import Api, customer, staff
+from tests.support.orders import ORDER, Orders, order_body
 
 
 def my_orders(api: Api, owner: str = "cus_alice") -> list[dict[str, Any]]:

@@ -1,10 +1,10 @@
+"""Orders for tests: a valid order body, and a driver that walks an order through its life."""
+
 from __future__ import annotations
 
 import copy
 import json
 from typing import Any
-
-import pytest
 
 from aftercare import clock
 from aftercare.webhooks import sign
@@ -97,11 +97,6 @@ class Orders:
         reply = self.api.call("GET", f"/v1/orders/{order_id}", claims=customer(owner))
         assert reply.status == 200, reply.body
         return reply.json
-
-
-@pytest.fixture
-def orders(api: Api, fixed_clock: Any) -> Orders:
-    return Orders(api)
 
 
 def signed_payment(

@@ -1,0 +1,36 @@
+"""Reacts to changes of the Orders table (its DynamoDB stream): a cancelled order that
+was paid gets its full refund started. Driven by the stream, so a cancellation can never
+be stored without its refund following, whatever happens to the request that cancelled."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
+from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import DynamoDBRecord
+
+from aftercare.handlers import task_handler
+from aftercare.refunds import port as refunds
+
+processor = BatchProcessor(event_type=EventType.DynamoDBStreams)
+
+
+def on_change(record: DynamoDBRecord) -> None:
+    image = record.dynamodb.new_image if record.dynamodb else None
+    if not image or image.get("status") != "CANCELLED" or int(image.get("refundOwed") or 0) <= 0:
+        return
+    refunds.request_refund(
+        source="order",
+        source_id=str(image["orderId"]),
+        order_id=str(image["orderId"]),
+        customer_id=str(image["customerId"]),
+        items=None,
+        reason="order cancelled after payment",
+    )
+
+
+@task_handler()
+def lambda_handler(event: dict[str, Any], context: Any) -> Any:
+    return process_partial_response(
+        event=event, record_handler=on_change, processor=processor, context=context
+    )

@@ -1,0 +1,1 @@
+"""Refunds: money goes back exactly once, for exactly the right amount (PRODUCT.md §5)."""

@@ -1,0 +1,48 @@
+"""Refund shapes on the wire (API.md: refunds, staff refunds)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import Field
+
+from aftercare.refunds.rules import RefundStatus
+from aftercare.wire import TimelineEntry, WireModel
+
+
+class RefundItem(WireModel):
+    sku: str
+    quantity: int
+
+
+class RefundStep(WireModel):
+    at: str
+    step: str
+    outcome: str
+    note: str | None = None
+
+
+class RefundOut(WireModel):
+    refund_id: str
+    order_id: str
+    customer_id: str
+    case_id: str | None = None
+    source: str
+    source_id: str
+    amount: int
+    currency: str
+    reason: str
+    status: RefundStatus
+    items: list[RefundItem] | None = None
+    shipping_included: int = 0
+    merchant_fault: bool
+    flagged: bool
+    escalated: bool = False
+    steps: list[RefundStep]
+    timeline: list[TimelineEntry]
+    created_at: str
+    updated_at: str
+
+
+class DecisionRequest(WireModel):
+    note: Annotated[str, Field(max_length=1000)] | None = None

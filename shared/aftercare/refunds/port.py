@@ -1,0 +1,36 @@
+"""The one way any domain asks for money to go back: an order cancellation, an approved
+refund-only case, a passed return inspection, a dispute decided for the customer, a lost
+parcel. Each request starts the refund workflow exactly once per source."""
+
+from __future__ import annotations
+
+
+def request_refund(
+    *,
+    source: str,
+    source_id: str,
+    order_id: str,
+    customer_id: str,
+    items: list[tuple[str, int]] | None,
+    reason: str,
+    merchant_fault: bool = False,
+    flagged: bool = False,
+) -> str:
+    """Record the refund and start its workflow; returns the refund id.
+
+    `source` is "order" or "case" (or "logistics"), `source_id` the order, case or problem
+    id: a second request for the same source returns the first refund's id and starts
+    nothing new. `items` are (sku, quantity) pairs; None refunds everything not yet
+    refunded, shipping included."""
+    from aftercare.refunds import service
+
+    return service.request(
+        source=source,
+        source_id=source_id,
+        order_id=order_id,
+        customer_id=customer_id,
+        items=items,
+        reason=reason,
+        merchant_fault=merchant_fault,
+        flagged=flagged,
+    )

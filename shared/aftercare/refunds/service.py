@@ -1,0 +1,421 @@
+"""Refund use cases: the port's request, each step of the workflow, staff decisions, reads.
+
+The workflow (infra/statemachines/refund.asl.json) calls one function per step; each
+step is idempotent, because Step Functions retries tasks and a step may run twice.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from aftercare import clock, ids
+from aftercare.auth import Principal, require_owner_or_staff
+from aftercare.aws import client
+from aftercare.errors import BusinessRuleViolation, Conflict, NotFound
+from aftercare.money import major_to_minor
+from aftercare.notifications import port as notifications
+from aftercare.observability import logger, metrics
+from aftercare.orders import service as orders
+from aftercare.orders import store as order_store
+from aftercare.pagination import clamp_limit, decode_cursor, encode_cursor
+from aftercare.payments.provider import provider
+from aftercare.refunds import rules, store
+from aftercare.refunds.models import RefundItem, RefundOut, RefundStep
+from aftercare.refunds.rules import Line, RefundStatus
+from aftercare.refunds.store import RefundModel
+from aftercare.settings import get_settings
+from aftercare.wire import Page, TimelineEntry
+
+S = RefundStatus
+WORKFLOW = "refund-workflow"
+_RESERVE_ATTEMPTS = 5
+
+
+# ---------------------------------------------------------------- reads
+def to_wire(refund: RefundModel) -> RefundOut:
+    return RefundOut(
+        refund_id=refund.refundId,
+        order_id=refund.orderId,
+        customer_id=refund.customerId,
+        case_id=refund.caseId,
+        source=refund.source,
+        source_id=refund.sourceId,
+        amount=int(refund.amount),
+        currency=refund.currency,
+        reason=refund.reason,
+        status=RefundStatus(refund.status),
+        items=[RefundItem(sku=i["sku"], quantity=int(i["quantity"])) for i in refund.items]
+        if refund.items is not None
+        else None,
+        shipping_included=int(refund.shippingIncluded or 0),
+        merchant_fault=bool(refund.merchantFault),
+        flagged=bool(refund.flagged),
+        escalated=bool(refund.escalated),
+        steps=[RefundStep(at=s.at, step=s.step, outcome=s.outcome, note=s.note) for s in refund.steps],
+        timeline=[
+            TimelineEntry(at=e.at, from_status=e.from_status, to=e.to, actor=e.actor, note=e.note)
+            for e in refund.timeline
+        ],
+        created_at=refund.createdAt,
+        updated_at=refund.updatedAt,
+    )
+
+
+def _load(refund_id: str) -> RefundModel:
+    refund = store.get(refund_id)
+    if refund is None:
+        raise NotFound("refund not found")
+    return refund
+
+
+def get_for(principal: Principal, refund_id: str) -> RefundOut:
+    refund = _load(refund_id)
+    require_owner_or_staff(principal, refund.customerId, "refund")
+    return to_wire(refund)
+
+
+def list_for_order(principal: Principal, order_id: str) -> list[RefundOut]:
+    orders.load_for(principal, order_id)  # 404 unless the caller may see the order
+    return [to_wire(refund) for refund in store.list_for_order(order_id)]
+
+
+def queue(
+    principal: Principal, status: RefundStatus, limit: int | None, cursor: str | None
+) -> Page[RefundOut]:
+    scope = f"refunds:status:{status}"
+    rows, last = store.list_by_status(
+        status, limit=clamp_limit(limit), start_key=decode_cursor(cursor, owner=principal.sub, scope=scope)
+    )
+    return Page[RefundOut](
+        items=[to_wire(row) for row in rows],
+        next_cursor=encode_cursor(last, owner=principal.sub, scope=scope),
+    )
+
+
+# ---------------------------------------------------------------- the port
+def request(
+    *,
+    source: str,
+    source_id: str,
+    order_id: str,
+    customer_id: str,
+    items: list[tuple[str, int]] | None,
+    reason: str,
+    merchant_fault: bool,
+    flagged: bool,
+) -> str:
+    existing = store.claimed_refund(source, source_id)
+    if existing:
+        _start(existing)  # a retried request also retries a start that may have failed
+        return existing
+    order = orders.load_for_system(order_id)
+    now = clock.now_iso()
+    refund = RefundModel(
+        refundId=ids.new_id("rf"),
+        orderId=order_id,
+        customerId=customer_id,
+        caseId=source_id if source == "case" else None,
+        source=source,
+        sourceId=source_id,
+        amount=0,
+        currency=order.currency,
+        reason=reason,
+        status=S.REQUESTED,
+        items=[{"sku": sku, "quantity": quantity} for sku, quantity in items] if items is not None else None,
+        merchantFault=merchant_fault,
+        flagged=flagged,
+        steps=[store.step(now, "Request", "recorded", f"{source} {source_id}")],
+        timeline=[
+            store.TimelineAttribute(at=now, from_status=None, to=S.REQUESTED, actor=source, note=reason)
+        ],
+        createdAt=now,
+        updatedAt=now,
+    )
+    try:
+        store.create(refund)
+    except Conflict:
+        winner = store.claimed_refund(source, source_id)
+        if winner is None:
+            raise
+        return winner
+    _start(refund.refundId)
+    metrics.add_metric(name="RefundsRequested", unit="Count", value=1)
+    return refund.refundId
+
+
+def _start(refund_id: str) -> None:
+    """Execution name = refund id: Step Functions refuses a second execution of it."""
+    settings = get_settings()
+    timing = {
+        "approvalTimeoutSeconds": settings.refund_approval_timeout_seconds,
+        "escalationTimeoutSeconds": settings.refund_escalation_timeout_seconds,
+        "providerPollSeconds": settings.refund_provider_poll_seconds,
+    }
+    try:
+        client("stepfunctions").start_execution(
+            stateMachineArn=settings.refund_state_machine_arn,
+            name=refund_id,
+            input=json.dumps({"refundId": refund_id, "timing": timing}),
+        )
+    except client("stepfunctions").exceptions.ExecutionAlreadyExists:
+        logger.info("refund workflow already started", extra={"refund_id": refund_id})
+
+
+# ---------------------------------------------------------------- workflow steps
+def _threshold(currency: str) -> int:
+    return major_to_minor(get_settings().refund_approval_threshold, currency)
+
+
+def reserve(refund_id: str) -> dict[str, Any]:
+    refund = _load(refund_id)
+    if refund.status != S.REQUESTED:  # a retried step: report what it decided the first time
+        return _reserve_outcome(refund)
+    for _ in range(_RESERVE_ATTEMPTS):
+        order = orders.load_for_system(refund.orderId)
+        lines = [Line(i.sku, int(i.quantity), int(i.unitPrice)) for i in order.items]
+        already = order_store.refunded_units(order)
+        try:
+            quote = rules.quote(
+                lines,
+                discount=int(order.discount),
+                shipping_fee=int(order.shippingFee),
+                already=already,
+                wanted={i["sku"]: int(i["quantity"]) for i in refund.items}
+                if refund.items is not None
+                else None,
+                shipping_refunded=bool(order.shippingRefunded),
+                merchant_fault=bool(refund.merchantFault),
+            )
+        except BusinessRuleViolation as refused:
+            return _refuse(refund, refused.detail)
+        if quote.amount <= 0 or quote.amount > int(order.refundable or 0):
+            return _refuse(refund, f"nothing left to refund ({int(order.refundable or 0)} refundable)")
+        if order_store.reserve_refund(
+            order.orderId,
+            refund_id,
+            amount=quote.amount,
+            units=quote.units,
+            already=already,
+            shipping=quote.shipping,
+        ):
+            store.change(
+                refund,
+                expected_status=S.REQUESTED,
+                to_status=S.RESERVED,
+                actor=WORKFLOW,
+                at=clock.now_iso(),
+                step_entry=store.step(clock.now_iso(), "Reserve", "reserved", str(quote.amount)),
+                actions=[
+                    RefundModel.amount.set(quote.amount),
+                    RefundModel.shippingIncluded.set(quote.shipping),
+                ],
+            )
+            return _reserve_outcome(refund)
+        # Another refund of this order reserved meanwhile: quote again from what is left.
+    raise Conflict("the order kept changing while reserving; the step will be retried")
+
+
+def _reserve_outcome(refund: RefundModel) -> dict[str, Any]:
+    if refund.status == S.REJECTED:
+        return {"refundId": refund.refundId, "outcome": "REJECTED"}
+    amount = int(refund.amount)
+    return {
+        "refundId": refund.refundId,
+        "outcome": "RESERVED",
+        "amount": amount,
+        "needsApproval": rules.needs_approval(
+            amount, threshold=_threshold(refund.currency), flagged=bool(refund.flagged)
+        ),
+    }
+
+
+def _refuse(refund: RefundModel, why: str) -> dict[str, Any]:
+    at = clock.now_iso()
+    store.change(
+        refund,
+        expected_status=refund.status,
+        to_status=S.REJECTED,
+        actor=WORKFLOW,
+        at=at,
+        step_entry=store.step(at, "Reserve", "refused", why),
+        note=why,
+    )
+    _tell_case(refund, S.REJECTED)
+    return {"refundId": refund.refundId, "outcome": "REJECTED"}
+
+
+def await_approval(refund_id: str, task_token: str, *, escalated: bool) -> None:
+    refund = _load(refund_id)
+    at = clock.now_iso()
+    store.change(
+        refund,
+        expected_status=refund.status if refund.status == S.AWAITING_APPROVAL else S.RESERVED,
+        to_status=S.AWAITING_APPROVAL,
+        actor=WORKFLOW,
+        at=at,
+        step_entry=store.step(at, "Escalate" if escalated else "Approval", "waiting"),
+        actions=[RefundModel.taskToken.set(task_token), RefundModel.escalated.set(escalated)],
+    )
+    who = "supervisor" if escalated else "agent"
+    notifications.send(
+        f"role:{who}",
+        "refund.approval-needed",
+        {
+            "refundId": refund_id,
+            "orderId": refund.orderId,
+            "amount": int(refund.amount),
+            "escalated": escalated,
+        },
+    )
+
+
+def decide(principal: Principal, refund_id: str, *, approve: bool, note: str | None) -> RefundOut:
+    """A staff decision answers the workflow's stored task token, exactly once."""
+    refund = _load(refund_id)
+    if refund.status != S.AWAITING_APPROVAL or not refund.taskToken:
+        raise Conflict(f"the refund is {refund.status}, not awaiting approval")
+    if refund.escalated and "supervisor" not in principal.roles:
+        raise Conflict("this approval was escalated: a supervisor decides")
+    token = refund.taskToken
+    at = clock.now_iso()
+    decision = "APPROVED" if approve else "REJECTED"
+    store.change(
+        refund,
+        expected_status=S.AWAITING_APPROVAL,
+        to_status=S.AWAITING_APPROVAL,
+        actor=principal.sub,
+        at=at,
+        step_entry=store.step(at, "Approval", decision.lower(), note),
+        actions=[RefundModel.taskToken.remove()],
+        condition=RefundModel.taskToken == token,
+    )
+    client("stepfunctions").send_task_success(
+        taskToken=token, output=json.dumps({"decision": decision, "by": principal.sub, "note": note})
+    )
+    return to_wire(_load(refund_id))
+
+
+def pay_out(refund_id: str) -> dict[str, Any]:
+    refund = _load(refund_id)
+    if refund.status in {S.RESERVED, S.AWAITING_APPROVAL}:
+        at = clock.now_iso()
+        store.change(
+            refund,
+            expected_status=refund.status,
+            to_status=S.PROCESSING,
+            actor=WORKFLOW,
+            at=at,
+            step_entry=store.step(at, "PayOut", "started"),
+        )
+    elif refund.status != S.PROCESSING:
+        raise Conflict(f"a refund in {refund.status} cannot be paid out")
+    order = orders.load_for_system(refund.orderId)
+    payment = order.payment.as_dict() if order.payment else {}
+    result = provider().refund(
+        idempotency_key=refund_id,
+        order_id=refund.orderId,
+        payment_reference=str(payment.get("transactionId", "")),
+        amount=int(refund.amount),
+        currency=refund.currency,
+    )
+    return {"refundId": refund_id, "payout": result.status, "reference": result.reference}
+
+
+def check_payout(refund_id: str) -> dict[str, Any]:
+    result = provider().status(idempotency_key=refund_id)
+    return {"refundId": refund_id, "payout": result.status, "reference": result.reference}
+
+
+def record(refund_id: str, reference: str) -> dict[str, Any]:
+    refund = _load(refund_id)
+    if refund.status == S.SUCCEEDED:
+        return _notice(refund)
+    order_store.settle_refund(refund.orderId, refund_id, int(refund.amount))
+    at = clock.now_iso()
+    store.change(
+        refund,
+        expected_status=refund.status,
+        to_status=S.SUCCEEDED,
+        actor=WORKFLOW,
+        at=at,
+        step_entry=store.step(at, "Record", "succeeded", reference),
+        actions=[RefundModel.providerReference.set(reference)],
+    )
+    metrics.add_metric(name="RefundsSucceeded", unit="Count", value=1)
+    metrics.add_metric(name="RefundedMinorUnits", unit="Count", value=int(refund.amount))
+    _tell_case(refund, S.SUCCEEDED)
+    return _notice(refund)
+
+
+def _notice(refund: RefundModel) -> dict[str, Any]:
+    """What the workflow's Notify step puts on the notifications queue."""
+    return {
+        "notificationId": f"ntf_{refund.refundId}_{refund.status}",
+        "recipientId": refund.customerId,
+        "kind": f"refund.{str(refund.status).lower()}",
+        "data": {"refundId": refund.refundId, "orderId": refund.orderId, "amount": int(refund.amount),
+                 "currency": refund.currency},
+        "requestedAt": clock.now_iso(),
+    }  # fmt: skip
+
+
+def compensate(refund_id: str, cause: str) -> None:
+    refund = _load(refund_id)
+    order = orders.load_for_system(refund.orderId)
+    released = order_store.release_refund(order, refund_id)
+    at = clock.now_iso()
+    store.change(
+        refund,
+        expected_status=refund.status,
+        to_status=refund.status,
+        actor=WORKFLOW,
+        at=at,
+        step_entry=store.step(at, "Compensate", "released" if released else "nothing reserved", cause),
+    )
+
+
+def manual_review(refund_id: str, cause: str) -> dict[str, Any]:
+    refund = _load(refund_id)
+    if refund.status != S.MANUAL_REVIEW:
+        at = clock.now_iso()
+        store.change(
+            refund,
+            expected_status=refund.status,
+            to_status=S.MANUAL_REVIEW,
+            actor=WORKFLOW,
+            at=at,
+            step_entry=store.step(at, "ManualReview", "handed over", cause),
+            note=cause,
+        )
+        metrics.add_metric(name="RefundsToManualReview", unit="Count", value=1)
+        notifications.send("role:supervisor", "refund.manual-review", {"refundId": refund_id, "cause": cause})
+        _tell_case(refund, S.MANUAL_REVIEW)
+    return _notice(_load(refund_id))
+
+
+def reject(refund_id: str, note: str | None) -> dict[str, Any]:
+    refund = _load(refund_id)
+    if refund.status == S.REJECTED:
+        return _notice(refund)
+    order = orders.load_for_system(refund.orderId)
+    order_store.release_refund(order, refund_id)
+    at = clock.now_iso()
+    store.change(
+        refund,
+        expected_status=refund.status,
+        to_status=S.REJECTED,
+        actor=WORKFLOW,
+        at=at,
+        step_entry=store.step(at, "Reject", "rejected", note),
+        note=note,
+    )
+    _tell_case(refund, S.REJECTED)
+    return _notice(_load(refund_id))
+
+
+def _tell_case(refund: RefundModel, status: RefundStatus) -> None:
+    if refund.caseId:
+        from aftercare.aftersales import port as aftersales
+
+        aftersales.on_refund_settled(case_id=refund.caseId, refund_id=refund.refundId, status=str(status))

@@ -1,0 +1,150 @@
+"""Each workflow step on its own: what it writes, and that running it twice changes nothing."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+
+from aftercare.orders import store as order_store
+from aftercare.payments import sandbox
+from aftercare.payments.provider import PermanentPaymentError, TransientPaymentError
+from aftercare.refunds import port, service, store
+from tests.integration.refunds.conftest import paid_order
+from tests.support.orders import ORDER_TOTAL, Orders
+
+
+def request(
+    order: dict[str, Any], items: list[tuple[str, int]] | None, source_id: str = "src-1", **kw: Any
+) -> str:
+    return port.request_refund(
+        source="order", source_id=source_id, order_id=order["orderId"], customer_id=order["customerId"],
+        items=items, reason="quality issue", **kw,
+    )  # fmt: skip
+
+
+def order_money(order_id: str) -> tuple[int, int, int]:
+    order = order_store.get(order_id, consistent=True)
+    assert order is not None
+    return int(order.refundable), int(order.reservedAmount), int(order.refundedAmount)
+
+
+def test_a_request_is_recorded_once_per_source_and_starts_one_workflow(
+    orders: Orders, started: list[str]
+) -> None:
+    order = paid_order(orders)
+    first = request(order, [("MUG-2", 1)])
+    again = request(order, [("MUG-2", 1)])
+    assert first == again and first.startswith("rf_")
+    assert started == [first, first]  # the retry re-asks; Step Functions refuses a duplicate name
+    refund = store.get(first)
+    assert refund is not None
+    assert (refund.status, refund.sourceId, int(refund.amount)) == ("REQUESTED", "src-1", 0)
+
+
+def test_reserve_computes_the_amount_and_holds_it_on_the_order(orders: Orders, started: list[str]) -> None:
+    order = paid_order(orders)
+    refund_id = request(order, [("KTL-1", 1)])
+    outcome = service.reserve(refund_id)
+    assert outcome == {"refundId": refund_id, "outcome": "RESERVED", "amount": 12680, "needsApproval": False}
+    assert service.reserve(refund_id) == outcome  # a retried step
+    assert order_money(order["orderId"]) == (ORDER_TOTAL - 12680, 12680, 0)
+
+
+def test_pay_out_and_record_move_the_money_exactly_once(orders: Orders, started: list[str]) -> None:
+    order = paid_order(orders)
+    refund_id = request(order, [("KTL-1", 2), ("MUG-2", 1)])
+    service.reserve(refund_id)
+    payout = service.pay_out(refund_id)
+    assert payout["payout"] == "SUCCEEDED"
+    assert service.pay_out(refund_id) == payout  # the provider honours the idempotency key
+    notice = service.record(refund_id, payout["reference"])
+    service.record(refund_id, payout["reference"])
+    assert notice["kind"] == "refund.succeeded"
+    assert order_money(order["orderId"]) == (0, 0, ORDER_TOTAL)
+    assert list(sandbox.payouts()) == [refund_id]
+    refund = service.to_wire(store.get(refund_id))  # type: ignore[arg-type]
+    assert refund.status == "SUCCEEDED"
+    assert [s.step for s in refund.steps] == ["Request", "Reserve", "PayOut", "Record"]
+    assert refund.shipping_included == 1000  # the whole order came back
+
+
+def test_approval_is_needed_above_the_threshold(orders: Orders, started: list[str]) -> None:
+    order = paid_order(orders)
+    big = request(order, None, source_id="ord-cancel")
+    assert service.reserve(big)["needsApproval"] is False  # 298.00 CNY is under 1,000.00
+    flagged = request(paid_order(orders), [("MUG-2", 1)], source_id="src-flag", flagged=True)
+    assert service.reserve(flagged)["needsApproval"] is True
+
+
+@pytest.mark.parametrize(
+    ("scenario", "error"),
+    [
+        ("fail-permanently", PermanentPaymentError),
+        ("fail-transiently", TransientPaymentError),
+        ("time-out", TransientPaymentError),
+    ],
+)
+def test_provider_failures_surface_as_the_errors_the_workflow_retries_or_catches(
+    orders: Orders, started: list[str], scenario: str, error: type[Exception]
+) -> None:
+    order = paid_order(orders)
+    sandbox.plan(order["orderId"], scenario, failures=1)
+    refund_id = request(order, [("MUG-2", 1)])
+    service.reserve(refund_id)
+    with pytest.raises(error):
+        service.pay_out(refund_id)
+
+
+def test_compensation_releases_the_reservation_and_manual_review_takes_over(
+    orders: Orders, started: list[str]
+) -> None:
+    order = paid_order(orders)
+    refund_id = request(order, [("MUG-2", 1)])
+    service.reserve(refund_id)
+    service.compensate(refund_id, "provider refused")
+    service.compensate(refund_id, "provider refused")  # nothing left to release the second time
+    assert order_money(order["orderId"]) == (ORDER_TOTAL, 0, 0)
+    service.manual_review(refund_id, "provider refused")
+    refund = store.get(refund_id)
+    assert refund is not None and refund.status == "MANUAL_REVIEW"
+    assert [s.outcome for s in refund.steps][-3:] == ["released", "nothing reserved", "handed over"]
+    units = order_store.refunded_units(order_store.get(order["orderId"], consistent=True))  # type: ignore[arg-type]
+    assert units == {"MUG-2": 0}
+
+
+def test_a_refund_for_more_than_remains_is_rejected_and_reserves_nothing(
+    orders: Orders, started: list[str]
+) -> None:
+    order = paid_order(orders)
+    first = request(order, [("MUG-2", 1)], source_id="src-a")
+    service.reserve(first)
+    second = request(order, [("MUG-2", 1)], source_id="src-b")
+    assert service.reserve(second)["outcome"] == "REJECTED"
+    assert store.get(second).status == "REJECTED"  # type: ignore[union-attr]
+    assert order_money(order["orderId"])[1] == 3440
+
+
+def test_a_storm_of_parallel_refunds_never_reserves_more_than_was_paid(
+    orders: Orders, started: list[str]
+) -> None:
+    order = paid_order(orders)
+    asks: list[list[tuple[str, int]] | None] = [[("KTL-1", 1)], [("KTL-1", 2)], [("MUG-2", 1)], None] * 4
+    refund_ids = [request(order, items, source_id=f"src-{i}") for i, items in enumerate(asks)]
+    outcomes: list[str] = []
+
+    def reserve(refund_id: str) -> None:
+        outcomes.append(service.reserve(refund_id)["outcome"])
+
+    threads = [threading.Thread(target=reserve, args=(rid,)) for rid in refund_ids]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    refundable, reserved, refunded = order_money(order["orderId"])
+    assert reserved + refunded <= ORDER_TOTAL
+    assert refundable == ORDER_TOTAL - reserved - refunded
+    amounts = [int(store.get(rid).amount) for rid in refund_ids if store.get(rid).status == "RESERVED"]  # type: ignore[union-attr]
+    assert sum(amounts) == reserved
+    assert outcomes.count("RESERVED") >= 1
