@@ -15,9 +15,18 @@ from aftercare.refunds import port as refunds
 processor = BatchProcessor(event_type=EventType.DynamoDBStreams)
 
 
+def _status(image: dict[str, Any] | None) -> str | None:
+    return str(image.get("status")) if image else None
+
+
 def on_change(record: DynamoDBRecord) -> None:
     image = record.dynamodb.new_image if record.dynamodb else None
-    if not image or image.get("status") != "CANCELLED" or int(image.get("refundOwed") or 0) <= 0:
+    before = record.dynamodb.old_image if record.dynamodb else None
+    # Only the change *into* CANCELLED: later writes to a cancelled order (the refund's own
+    # bookkeeping) must not ask again, even though asking again would be harmless.
+    if not image or _status(image) != "CANCELLED" or _status(before) == "CANCELLED":
+        return
+    if int(image.get("refundOwed") or 0) <= 0:
         return
     refunds.request_refund(
         source="order",

@@ -115,6 +115,8 @@ class OrderOut(WireModel):
     total: int
     paid_amount: int
     refund_owed: int
+    refunded_amount: int = 0
+    reserved_for_refunds: int = 0
     shipping_address: Address
     payment_method: str
     payment: dict[str, str] | None = None

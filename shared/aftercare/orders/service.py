@@ -51,6 +51,8 @@ def to_wire(order: OrderModel) -> OrderOut:
         total=int(order.total),
         paid_amount=int(order.paidAmount),
         refund_owed=int(order.refundOwed),
+        refunded_amount=int(order.refundedAmount or 0),
+        reserved_for_refunds=int(order.reservedAmount or 0),
         shipping_address=Address.model_validate(order.shippingAddress.as_dict()),
         payment_method=order.paymentMethod,
         payment=order.payment.as_dict() if order.payment else None,
