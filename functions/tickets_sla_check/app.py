@@ -1,0 +1,16 @@
+"""Scheduled (EventBridge, every 5 minutes): escalate ticket SLA breaches once each, close
+tickets solved 4 days ago."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aftercare.observability import logger, metrics, tracer
+from aftercare.tickets import service
+
+
+@logger.inject_lambda_context(clear_state=True)
+@tracer.capture_lambda_handler(capture_response=False)
+@metrics.log_metrics
+def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, int]:
+    return service.run_sla_check()
