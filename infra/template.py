@@ -6,6 +6,7 @@ resource added to the template exists locally without being listed anywhere else
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -86,6 +87,26 @@ class FunctionSpec:
         return self.handler.rsplit(".", 1)[1]
 
 
+@dataclass
+class StateMachineSpec:
+    logical_id: str
+    name: str
+    type: str
+    definition: dict[str, Any]
+    events: dict[str, dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class EventSource:
+    """One entry of a function's or state machine's `Events`, properties resolved."""
+
+    target: str  # the logical id of the function or state machine
+    target_kind: str  # "function" or "stateMachine"
+    name: str
+    type: str
+    properties: dict[str, Any]
+
+
 _SUB_VARIABLE = re.compile(r"\$\{([^}!][^}]*)\}")
 
 
@@ -102,8 +123,10 @@ class Stack:
         region: str = "us-east-1",
         account: str = "123456789012",
         parameters: dict[str, str] | None = None,
+        root: Path = ROOT,
     ) -> None:
         self.template = template if template is not None else load()
+        self.root = root
         self.name = name
         self.region = region
         self.account = account
@@ -252,6 +275,67 @@ class Stack:
                 )
             )
         return specs
+
+    def state_machines(self) -> list[StateMachineSpec]:
+        """Every state machine with its definition read (DefinitionUri, relative to the
+        template, or an inline Definition) and its DefinitionSubstitutions applied."""
+        specs = []
+        for logical_id, props in self.of_type(
+            "AWS::Serverless::StateMachine", "AWS::StepFunctions::StateMachine"
+        ):
+            specs.append(
+                StateMachineSpec(
+                    logical_id=logical_id,
+                    name=self.get_att(logical_id, "Name"),
+                    type=str(props.get("Type", props.get("StateMachineType", "STANDARD"))),
+                    definition=self.state_machine_definition(props),
+                    events=props.get("Events", {}),
+                )
+            )
+        return specs
+
+    def state_machine_definition(self, props: dict[str, Any]) -> dict[str, Any]:
+        if "DefinitionUri" in props:
+            uri = self.resolve(props["DefinitionUri"])
+            if not isinstance(uri, str):
+                raise ValueError("only a local DefinitionUri (a path beside the template) is supported")
+            text = (self.root / uri).read_text(encoding="utf-8")
+        elif "Definition" in props:
+            text = json.dumps(self.resolve(props["Definition"]))
+        elif "DefinitionString" in props:
+            text = str(self.resolve(props["DefinitionString"]))
+        else:
+            raise ValueError("a state machine needs DefinitionUri, Definition or DefinitionString")
+        substitutions = {
+            key: str(self.resolve(value))
+            for key, value in (props.get("DefinitionSubstitutions") or {}).items()
+        }
+        text = _SUB_VARIABLE.sub(lambda match: substitutions.get(match.group(1), match.group(0)), text)
+        loaded = yaml.safe_load(text)
+        if not isinstance(loaded, dict):
+            raise ValueError("a state machine definition must be an object")
+        return loaded
+
+    def events(self, *kinds: str) -> Iterator[EventSource]:
+        """Every event source of the given types (SQS, Schedule, DynamoDB ...) declared on a
+        function or a state machine, with its properties resolved."""
+        targets: list[tuple[str, str, dict[str, Any]]] = [
+            (spec.logical_id, "function", spec.events) for spec in self.functions()
+        ]
+        targets += [
+            (logical_id, "stateMachine", props.get("Events", {}))
+            for logical_id, props in self.of_type("AWS::Serverless::StateMachine")
+        ]
+        for target, target_kind, events in targets:
+            for name, event in (events or {}).items():
+                if event.get("Type") in kinds:
+                    yield EventSource(
+                        target=target,
+                        target_kind=target_kind,
+                        name=name,
+                        type=event["Type"],
+                        properties=self.resolve(event.get("Properties", {})),
+                    )
 
     def http_routes(self) -> Iterator[tuple[FunctionSpec, str, str, dict[str, Any]]]:
         """(function, METHOD, path, event properties) for every HttpApi event."""

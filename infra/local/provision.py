@@ -7,7 +7,9 @@ Cognito, log groups, the HTTP API itself) are emulated elsewhere or not needed l
 
 from __future__ import annotations
 
+import io
 import json
+import zipfile
 from collections.abc import Callable
 from typing import Any
 
@@ -122,6 +124,146 @@ def provision(stack: Stack, client: ClientFactory) -> list[str]:
             if logical_id not in created:
                 created.append(logical_id)
     return created
+
+
+# ------------------------------------------------------------------ runtime resources
+# What the local stack adds on top of the data resources, so that every resource of the
+# template exists on the local endpoint: functions (their code runs in the local stack's
+# process; moto's Lambda hands invocations to it), state machines, log groups and alarms.
+
+LOCAL_ROLE = "aftercare-local-execution"
+
+# Resource types the local stack stands in for instead of creating them on the endpoint.
+EMULATED = {
+    "AWS::Serverless::HttpApi": "the local gateway on 127.0.0.1:$PORT (infra/local/gateway.py)",
+    "AWS::Serverless::LayerVersion": "shared/ is importable in the local stack's process",
+    "AWS::Cognito::UserPool": "HS256 JWTs from GET /_local/token",
+    "AWS::Cognito::UserPoolClient": "HS256 JWTs from GET /_local/token",
+    "AWS::Cognito::UserPoolGroup": "the roles claim of GET /_local/token",
+}
+
+
+def _stub_code() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("README.txt", "runs in the local stack's process (infra/local/functions.py)")
+    return buffer.getvalue()
+
+
+def _execution_role(client: ClientFactory) -> str:
+    iam = client("iam")
+    try:
+        return str(iam.get_role(RoleName=LOCAL_ROLE)["Role"]["Arn"])
+    except iam.exceptions.NoSuchEntityException:
+        document = {
+            "Version": "2012-10-17",
+            "Statement": [
+                {
+                    "Effect": "Allow",
+                    "Principal": {"Service": ["lambda.amazonaws.com", "states.amazonaws.com"]},
+                    "Action": "sts:AssumeRole",
+                }
+            ],
+        }
+        return str(
+            iam.create_role(RoleName=LOCAL_ROLE, AssumeRolePolicyDocument=json.dumps(document))["Role"]["Arn"]
+        )
+
+
+def _functions(stack: Stack, client: ClientFactory, role: str) -> list[str]:
+    code = _stub_code()
+    created = []
+    for spec in stack.functions():
+        runtime = spec.properties.get("Runtime") or stack.globals_for_functions().get("Runtime", "python3.13")
+        arn = client("lambda").create_function(
+            FunctionName=spec.name,
+            Runtime=runtime,
+            Role=role,
+            Handler=spec.handler,
+            Code={"ZipFile": code},
+            Timeout=spec.timeout,
+            MemorySize=spec.memory,
+            Environment={"Variables": spec.environment},
+        )["FunctionArn"]
+        stack.record(spec.logical_id, Arn=arn)
+        created.append(spec.logical_id)
+    return created
+
+
+def _state_machines(stack: Stack, client: ClientFactory, role: str) -> list[str]:
+    created = []
+    for spec in stack.state_machines():
+        arn = client("stepfunctions").create_state_machine(
+            name=spec.name, definition=json.dumps(spec.definition), roleArn=role, type=spec.type
+        )["stateMachineArn"]
+        stack.record(spec.logical_id, ref=arn, Arn=arn, Name=spec.name)
+        created.append(spec.logical_id)
+    return created
+
+
+def _log_groups(stack: Stack, client: ClientFactory) -> list[str]:
+    created = []
+    for logical_id, props in stack.of_type("AWS::Logs::LogGroup"):
+        props = stack.resolve(props)
+        name = props.get("LogGroupName") or stack.physical_name(logical_id)
+        client("logs").create_log_group(logGroupName=name)
+        if props.get("RetentionInDays"):
+            client("logs").put_retention_policy(
+                logGroupName=name, retentionInDays=int(props["RetentionInDays"])
+            )
+        stack.record(logical_id, ref=name)
+        created.append(logical_id)
+    return created
+
+
+_ALARM_FIELDS = (
+    "AlarmDescription",
+    "Namespace",
+    "MetricName",
+    "Dimensions",
+    "Statistic",
+    "Period",
+    "EvaluationPeriods",
+    "Threshold",
+    "ComparisonOperator",
+    "TreatMissingData",
+    "AlarmActions",
+    "OKActions",
+    "DatapointsToAlarm",
+)
+
+
+def _alarms(stack: Stack, client: ClientFactory) -> list[str]:
+    created = []
+    for logical_id, props in stack.of_type("AWS::CloudWatch::Alarm"):
+        props = stack.resolve(props)
+        request = {key: props[key] for key in _ALARM_FIELDS if key in props}
+        client("cloudwatch").put_metric_alarm(AlarmName=stack.physical_name(logical_id), **request)
+        created.append(logical_id)
+    return created
+
+
+def _bucket_policies(stack: Stack, client: ClientFactory) -> list[str]:
+    """Stored on the endpoint (moto does not enforce them; the policy is there to read)."""
+    created = []
+    for logical_id, props in stack.of_type("AWS::S3::BucketPolicy"):
+        props = stack.resolve(props)
+        client("s3").put_bucket_policy(Bucket=props["Bucket"], Policy=json.dumps(props["PolicyDocument"]))
+        created.append(logical_id)
+    return created
+
+
+def provision_runtime(stack: Stack, client: ClientFactory) -> list[str]:
+    """Create functions, state machines, log groups, bucket policies and alarms (after `provision`, whose
+    queue URLs and table ARNs the functions' environments and definitions refer to)."""
+    role = _execution_role(client)
+    return [
+        *_log_groups(stack, client),
+        *_bucket_policies(stack, client),
+        *_functions(stack, client, role),
+        *_state_machines(stack, client, role),
+        *_alarms(stack, client),
+    ]
 
 
 def function_environment(stack: Stack) -> dict[str, str]:

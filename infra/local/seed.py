@@ -1,0 +1,165 @@
+"""Demo data for the local stack (`--seed`), created through the HTTP API so every record is
+one the services made and would accept.
+
+Each domain adds a step to `STEPS`: a function that takes the client and what earlier steps
+made (`Seeded`), creates its records over HTTP and records their ids.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from infra.local.client import LocalClient
+
+log = logging.getLogger("aftercare.local.seed")
+
+CUSTOMERS = {"cus_alice": "Alice Chen", "cus_bob": "Bob Wang", "cus_carol": "Carol Li"}
+STAFF = {
+    "staff_sam": ("agent",),
+    "staff_wu": ("warehouse",),
+    "staff_sue": ("supervisor", "agent"),
+}
+ADDRESS = {
+    "recipient": "Alice Chen",
+    "phone": "+86 138 0013 8000",
+    "line1": "88 Nanjing Road",
+    "city": "Shanghai",
+    "postalCode": "200001",
+    "country": "CN",
+}
+ITEMS = [
+    {"sku": "KTL-1", "name": "Electric kettle", "category": "appliances", "quantity": 1, "unitPrice": 12900},
+    {"sku": "MUG-2", "name": "Ceramic mug", "category": "kitchen", "quantity": 2, "unitPrice": 3500},
+]
+
+
+def order_request(recipient: str = "Alice Chen", **changes: Any) -> dict[str, Any]:
+    body: dict[str, Any] = {
+        "items": copy.deepcopy(ITEMS),
+        "currency": "CNY",
+        "shippingFee": 1000,
+        "discount": 0,
+        "shippingAddress": {**ADDRESS, "recipient": recipient},
+        "paymentMethod": "ALIPAY",
+    }
+    body.update(changes)
+    return body
+
+
+@dataclass
+class Seeded:
+    customers: dict[str, str] = field(default_factory=lambda: dict(CUSTOMERS))
+    staff: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(STAFF))
+    orders: dict[str, dict[str, Any]] = field(default_factory=dict)  # label → order
+    extra: dict[str, Any] = field(default_factory=dict)  # later domains' records
+
+    def summary(self) -> str:
+        lines = ["Seeded demo data (tokens: GET /_local/token?sub=<id>&roles=<role>):"]
+        lines.append("  customers  " + ", ".join(self.customers))
+        lines.append(
+            "  staff      " + ", ".join(f"{sub} ({'/'.join(roles)})" for sub, roles in self.staff.items())
+        )
+        for label, order in self.orders.items():
+            lines.append(
+                f"  order      {order['orderId']}  {order['status']:<16} {order['customerId']}  ({label})"
+            )
+        for name, value in self.extra.items():
+            lines.append(f"  {name:<10} {value}")
+        return "\n".join(lines)
+
+
+def _expect(reply: Any, status: int) -> dict[str, Any]:
+    if reply.status_code != status:
+        raise RuntimeError(f"seed: {reply.request.method} {reply.url} → {reply.status_code}: {reply.text}")
+    result: dict[str, Any] = reply.json()
+    return result
+
+
+def pay(client: LocalClient, order: dict[str, Any]) -> dict[str, Any]:
+    """Pay as the provider does: a signed `payment.succeeded` callback."""
+    event = {
+        "eventId": f"evt_seed_{order['orderId']}",
+        "type": "payment.succeeded",
+        "orderId": order["orderId"],
+        "amount": order["total"],
+        "currency": order["currency"],
+        "transactionId": f"seed-{order['orderId']}",
+        "method": "ALIPAY",
+        "occurredAt": client.now(),
+    }
+    _expect(client.webhook("/v1/payments/events", event), 200)
+    return _expect(client.get(f"/v1/orders/{order['orderId']}", as_=(order["customerId"], "customer")), 200)
+
+
+def staff_step(client: LocalClient, order: dict[str, Any], step: str, body: Any = None) -> dict[str, Any]:
+    who = {
+        "confirm": ("staff_sam", "agent"),
+        "pack": ("staff_wu", "warehouse"),
+        "ship": ("staff_wu", "warehouse"),
+    }
+    return _expect(
+        client.post(f"/v1/admin/orders/{order['orderId']}/{step}", as_=who[step], json_body=body), 200
+    )
+
+
+def confirm_receipt(client: LocalClient, order: dict[str, Any]) -> dict[str, Any]:
+    path = f"/v1/orders/{order['orderId']}/confirm-receipt"
+    return _expect(client.post(path, as_=(order["customerId"], "customer")), 200)
+
+
+# How an order moves forward, one status at a time, the way the provider, staff and customer move it.
+FORWARD: dict[str, Callable[[LocalClient, dict[str, Any]], dict[str, Any]]] = {
+    "PENDING_PAYMENT": pay,
+    "PAID": lambda client, order: staff_step(client, order, "confirm"),
+    "CONFIRMED": lambda client, order: staff_step(client, order, "pack"),
+    "PACKED": lambda client, order: staff_step(
+        client, order, "ship", {"carrier": "sf-express", "trackingNumber": f"SF{order['orderId'][-10:]}"}
+    ),
+    "SHIPPED": confirm_receipt,
+}
+
+
+def order_in(client: LocalClient, customer: str, status: str) -> dict[str, Any]:
+    """Place an order for `customer` and take it to `status` through the API."""
+    body = order_request(CUSTOMERS[customer])
+    order = _expect(client.post("/v1/orders", as_=(customer, "customer"), json_body=body), 201)
+    while order["status"] != status:
+        order = FORWARD[order["status"]](client, order)
+    return order
+
+
+def orders_in_every_state(client: LocalClient, seeded: Seeded) -> None:
+    for customer, status in [
+        ("cus_alice", "PENDING_PAYMENT"),
+        ("cus_alice", "PAID"),
+        ("cus_bob", "CONFIRMED"),
+        ("cus_bob", "PACKED"),
+        ("cus_carol", "SHIPPED"),
+        ("cus_alice", "DELIVERED"),
+    ]:
+        seeded.orders[status.lower()] = order_in(client, customer, status)
+    cancelled = order_in(client, "cus_bob", "PENDING_PAYMENT")
+    seeded.orders["cancelled"] = _expect(
+        client.post(
+            f"/v1/orders/{cancelled['orderId']}/cancel",
+            as_=("cus_bob", "customer"),
+            json_body={"reason": "ordered the wrong colour"},
+        ),
+        200,
+    )
+
+
+# Later issues append their steps (shipments with courier events, after-sales cases, tickets ...).
+STEPS: list[Callable[[LocalClient, Seeded], None]] = [orders_in_every_state]
+
+
+def seed(base_url: str, *, webhook_secret: str) -> str:
+    client = LocalClient(base_url, webhook_secret)
+    seeded = Seeded()
+    for step in STEPS:
+        step(client, seeded)
+    return seeded.summary()

@@ -1,0 +1,159 @@
+"""SQS polling, schedules on the local clock and DynamoDB streams, run by the local stack
+from a template's Events exactly as declared (batch size, window, partial failures, redrive)."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from infra.local.stack import LocalStack
+from tests.integration.infra.functions import consumer, stream, sweep
+
+
+def eventually(check: Callable[[], Any], timeout: float = 15.0) -> Any:
+    deadline = time.monotonic() + timeout
+    while True:
+        result = check()
+        if result or time.monotonic() > deadline:
+            return result
+        time.sleep(0.1)
+
+
+def send(local: LocalStack, *bodies: dict[str, Any]) -> list[str]:
+    sqs = local.client("sqs")
+    return [
+        sqs.send_message(QueueUrl=local.stack.ref("WorkQueue"), MessageBody=json.dumps(body))["MessageId"]
+        for body in bodies
+    ]
+
+
+def delivered(message_id: str) -> list[dict[str, Any]]:
+    return [record for batch in consumer.BATCHES for record in batch if record["messageId"] == message_id]
+
+
+def dead_letters(local: LocalStack) -> list[str]:
+    reply = local.client("sqs").receive_message(
+        QueueUrl=local.stack.ref("WorkDLQ"), MaxNumberOfMessages=10, VisibilityTimeout=0
+    )
+    return [message["MessageId"] for message in reply.get("Messages", [])]
+
+
+@pytest.fixture(autouse=True)
+def quiet(local: LocalStack) -> None:
+    local.settle()
+    consumer.BATCHES.clear()
+    sweep.EVENTS.clear()
+    stream.RECORDS.clear()
+
+
+def test_messages_arrive_batched_within_the_window_as_the_lambda_sqs_event(local: LocalStack) -> None:
+    ids = send(local, {"n": 1}, {"n": 2}, {"n": 3})
+
+    assert local.settle()["settled"]
+
+    batches = [batch for batch in consumer.BATCHES if batch]
+    assert sorted(record["messageId"] for batch in batches for record in batch) == sorted(ids)
+    assert len(batches) <= 2  # the 1-second window gathers what was sent together
+    record = batches[0][0]
+    assert record["eventSource"] == "aws:sqs"
+    assert record["eventSourceARN"].endswith(":fragment-WorkQueue")
+    assert record["attributes"]["ApproximateReceiveCount"] == "1"
+    assert set(record) >= {
+        "messageId",
+        "receiptHandle",
+        "body",
+        "attributes",
+        "messageAttributes",
+        "md5OfBody",
+        "awsRegion",
+    }
+    assert [queue["visible"] for queue in local.queues() if queue["queue"] == "WorkQueue"] == [0]
+
+
+def test_a_reported_item_failure_is_redelivered_alone_then_dead_lettered(local: LocalStack) -> None:
+    good, bad = send(local, {"n": 1}, {"fail": True})
+
+    assert eventually(lambda: bad in dead_letters(local), timeout=20)
+
+    assert len(delivered(good)) == 1
+    assert len(delivered(bad)) == 2, consumer.BATCHES  # maxReceiveCount 2, then the dead-letter queue
+    assert good not in dead_letters(local)
+    listing = {queue["queue"]: queue for queue in local.queues()}
+    assert bad in [message["messageId"] for message in listing["WorkDLQ"]["messages"]]
+
+
+def test_a_function_error_returns_the_whole_batch_to_the_queue(local: LocalStack) -> None:
+    (crash,) = send(local, {"crash": True})
+
+    assert eventually(lambda: len(delivered(crash)) >= 2, timeout=20)
+
+
+def test_moving_the_clock_runs_a_due_schedule_and_waits_for_the_queue_it_fed(local: LocalStack) -> None:
+    moved = local.advance(3600)
+
+    # (other schedules of the fragment may fall due too, depending on the time of day)
+    hourly = [run for run in moved["ran"] if (run["target"], run["event"]) == ("SweepFunction", "Hourly")]
+    assert len(hourly) == 1
+    assert moved["settled"] is True
+    assert sweep.EVENTS[0]["detail-type"] == "Scheduled Event"
+    assert sweep.EVENTS[0]["source"] == "aws.events"
+    fed = [json.loads(record["body"]) for batch in consumer.BATCHES for record in batch]
+    assert {"from": "sweep", "n": 1} in fed
+    assert len(fed) == len(sweep.EVENTS)  # every message the schedule fed was consumed before the answer
+
+
+def test_a_jump_over_several_occurrences_runs_the_schedule_once(local: LocalStack) -> None:
+    moved = local.advance(5 * 3600)
+
+    hourly = [run for run in moved["ran"] if run["event"] == "Hourly"]
+    assert len(hourly) == 1
+    assert hourly[0]["coalesced"] == 4
+
+
+def test_a_schedule_v2_delivers_its_input_in_its_time_zone(local: LocalStack) -> None:
+    nightly = next(job for job in local.scheduler.jobs if job.name == "Nightly")
+    assert nightly.next_due is not None
+    assert (nightly.next_due.hour, nightly.next_due.minute) == (18, 0)  # 02:00 in Shanghai
+
+    local.advance(max(0.0, (nightly.next_due - local.clock.now()).total_seconds()) + 1)
+
+    assert {"job": "nightly"} in sweep.EVENTS
+
+
+def test_a_scheduled_function_runs_now_on_request(local: LocalStack) -> None:
+    ran = local.run_schedule("SweepFunction")
+
+    assert {run["event"] for run in ran["ran"]} == {"Hourly", "Nightly"}
+    assert ran["settled"] is True
+    with pytest.raises(KeyError):
+        local.run_schedule("ConsumerFunction")
+
+
+def test_table_changes_reach_the_stream_function_in_order(local: LocalStack) -> None:
+    table = local.stack.ref("EventsTable")
+    dynamodb = local.client("dynamodb")
+    dynamodb.put_item(TableName=table, Item={"id": {"S": "a"}, "v": {"N": "1"}})
+    dynamodb.put_item(TableName=table, Item={"id": {"S": "a"}, "v": {"N": "2"}})
+
+    assert eventually(
+        lambda: len([r for r in stream.RECORDS if r["dynamodb"]["Keys"]["id"] == {"S": "a"}]) >= 2
+    )
+
+    first, second = (r for r in stream.RECORDS if r["dynamodb"]["Keys"]["id"] == {"S": "a"})
+    assert (first["eventName"], second["eventName"]) == ("INSERT", "MODIFY")
+    assert second["dynamodb"]["OldImage"]["v"] == {"N": "1"}
+    assert second["dynamodb"]["NewImage"]["v"] == {"N": "2"}
+    assert second["eventSourceARN"] == local.stack.get_att("EventsTable", "StreamArn")
+    assert isinstance(second["dynamodb"]["ApproximateCreationDateTime"], int)
+
+
+def test_settling_waits_for_the_stream_to_be_delivered(local: LocalStack) -> None:
+    local.client("dynamodb").put_item(TableName=local.stack.ref("EventsTable"), Item={"id": {"S": "b"}})
+
+    assert local.settle()["settled"]
+
+    assert [r["dynamodb"]["Keys"]["id"] for r in stream.RECORDS] == [{"S": "b"}]
