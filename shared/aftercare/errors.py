@@ -51,6 +51,10 @@ class PayloadTooLarge(ProblemError):
     status, title, slug = 413, "Payload too large", "payload-too-large"
 
 
+class UnsupportedMediaType(ProblemError):
+    status, title, slug = 415, "Unsupported media type", "unsupported-media-type"
+
+
 class BusinessRuleViolation(ProblemError):
     status, title, slug = 422, "Business rule violated", "business-rule"
 

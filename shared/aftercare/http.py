@@ -12,7 +12,10 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
-from aws_lambda_powertools.event_handler.openapi.exceptions import RequestValidationError
+from aws_lambda_powertools.event_handler.openapi.exceptions import (
+    RequestUnsupportedContentType,
+    RequestValidationError,
+)
 from aws_lambda_powertools.logging import correlation_paths
 from aws_lambda_powertools.utilities.idempotency.exceptions import (
     IdempotencyAlreadyInProgressError,
@@ -21,7 +24,14 @@ from aws_lambda_powertools.utilities.idempotency.exceptions import (
 from pydantic import BaseModel, ValidationError
 
 from aftercare.auth import Principal, principal_from_claims
-from aftercare.errors import BadRequest, Conflict, NotFound, PayloadTooLarge, ProblemError
+from aftercare.errors import (
+    BadRequest,
+    Conflict,
+    NotFound,
+    PayloadTooLarge,
+    ProblemError,
+    UnsupportedMediaType,
+)
 from aftercare.observability import logger, metrics, tracer
 from aftercare.settings import get_settings
 
@@ -77,6 +87,10 @@ def create_app() -> APIGatewayHttpResolver:
     @app.exception_handler(RequestValidationError)
     def on_invalid(error: RequestValidationError) -> Response:
         return problem_response(validation_problem(error))
+
+    @app.exception_handler(RequestUnsupportedContentType)
+    def on_media_type(_: Exception) -> Response:
+        return problem_response(UnsupportedMediaType("send the body as application/json"))
 
     @app.exception_handler(IdempotencyAlreadyInProgressError)
     def on_in_progress(_: Exception) -> Response:

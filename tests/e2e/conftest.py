@@ -31,7 +31,8 @@ JWT_SECRET = "e2e-jwt-secret-0123456789abcdef0123456789"
 STARTUP_SECONDS = 60
 # Template parameters for the e2e stack (`--parameter-overrides`), e.g. shorter timers than
 # production's so a workflow's timeout is reached within a test. One place, every domain.
-PARAMETER_OVERRIDES: dict[str, str] = {}
+# Timers shortened so workflows that wait for people or providers finish within a test.
+PARAMETER_OVERRIDES: dict[str, str] = {"RefundApprovalTimeoutSeconds": "12", "RefundProviderPollSeconds": "1"}
 
 
 def free_port() -> int:

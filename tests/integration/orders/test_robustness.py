@@ -142,3 +142,16 @@ def test_an_invalid_status_filter_is_400(api: Api, orders: Orders) -> None:
     reply = api.call("GET", "/v1/orders", claims=customer(), query={"status": "LOST"})
     assert reply.status == 400
     assert reply.json["errors"][0]["field"] == "status"
+
+
+def test_a_body_that_is_not_json_is_415_and_stores_nothing(api: Api, orders: Orders) -> None:
+    reply = api.call(
+        "POST",
+        "/v1/orders",
+        claims=customer(),
+        body=b"\x00\x01binary",
+        headers={"content-type": "application/octet-stream"},
+    )
+    assert reply.status == 415
+    assert reply.json["status"] == 415
+    assert my_orders(api) == []

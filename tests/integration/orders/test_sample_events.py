@@ -73,7 +73,9 @@ def test_the_address_and_cancel_samples_apply_to_an_unshipped_order(api: Api, fi
         ("ChangeAddress", lambda body: body["shippingAddress"]["line1"] == "1 Century Avenue"),
         ("CancelOrder", lambda body: body["status"] == "CANCELLED"),
     ]:
-        status, body = invoke(api, "OrdersApiFunction", with_order(sample("orders_api", name), order["orderId"]))
+        status, body = invoke(
+            api, "OrdersApiFunction", with_order(sample("orders_api", name), order["orderId"])
+        )
         assert status == 200
         assert check(body), body
 
