@@ -3,6 +3,7 @@ local Step Functions interpreter, with every step in our handlers."""
 
 from __future__ import annotations
 
+import json
 import time
 from typing import Any
 
@@ -97,7 +98,9 @@ def test_a_retried_start_cannot_create_a_second_execution(local_stack: LocalStac
     )
     with pytest.raises(sfn.exceptions.ExecutionAlreadyExists):
         sfn.start_execution(
-            stateMachineArn=machine, name=refund["refundId"], input='{"refundId": "%s"}' % refund["refundId"]
+            stateMachineArn=machine,
+            name=refund["refundId"],
+            input=json.dumps({"refundId": refund["refundId"]}),
         )
     names = [e["name"] for e in sfn.list_executions(stateMachineArn=machine)["executions"]]
     assert names.count(refund["refundId"]) == 1
