@@ -12,6 +12,8 @@ from typing import Any
 from aws_lambda_powertools import Logger, Metrics, Tracer
 from aws_lambda_powertools.logging.formatter import LambdaPowertoolsFormatter
 
+from aftercare.xray import defer_sampling_client
+
 _PERSONAL_KEYS = frozenset(
     {
         "phone",
@@ -56,5 +58,6 @@ class MaskingFormatter(LambdaPowertoolsFormatter):
 
 
 logger = Logger(logger_formatter=MaskingFormatter())
+defer_sampling_client()
 tracer = Tracer()
 metrics = Metrics()
