@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import aws_xray_sdk.core as xray
-
 import aftercare.observability  # noqa: F401 - installs the deferral before the SDK loads
 from aftercare.xray import _DeferredClient
 
 
 def test_the_sampling_connector_holds_a_deferred_client() -> None:
+    import aws_xray_sdk.core as xray  # after observability, as in every handler
+
     connector = xray.xray_recorder.sampler._connector
     assert isinstance(connector._xray_client, _DeferredClient)
     assert connector._xray_client._client is None
