@@ -1,0 +1,181 @@
+"""After-sales HTTP API: the customer's and staff's case routes of API.md, and the
+after-sales options of an order."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler.openapi.params import Query
+
+from aftercare.aftersales import service
+from aftercare.aftersales.models import (
+    AfterSalesOptionsOut,
+    CaseOut,
+    EvidenceUploadOut,
+    EvidenceUploadRequest,
+    InspectRequest,
+    NoteRequest,
+    OpenCaseRequest,
+    ReasonRequest,
+    RepairProgressRequest,
+    ResolveDisputeRequest,
+    ReturnShipmentRequest,
+)
+from aftercare.aftersales.rules import CaseStatus
+from aftercare.auth import AGENT, STAFF_ROLES, SUPERVISOR, WAREHOUSE, require_role
+from aftercare.http import create_app, current_principal, http_handler, once
+from aftercare.wire import Page
+
+app = create_app()
+CUSTOMER_TAGS = ["after-sales"]
+STAFF_TAGS = ["staff: after-sales"]
+
+
+# ---------------------------------------------------------------- customer
+@app.get(
+    "/v1/orders/<orderId>/after-sales-options",
+    tags=CUSTOMER_TAGS,
+    summary="Per item: the case types allowed now, until when, and how many units remain",
+)
+def after_sales_options(orderId: str) -> AfterSalesOptionsOut:
+    return service.options(current_principal(app), orderId)
+
+
+@app.post(
+    "/v1/after-sales/evidence-uploads",
+    status_code=201,
+    tags=CUSTOMER_TAGS,
+    summary="A presigned upload for one photo or video of evidence",
+)
+def evidence_upload(body: EvidenceUploadRequest) -> EvidenceUploadOut:
+    principal = current_principal(app)
+    call = lambda: service.create_evidence_upload(principal, body.content_type)  # noqa: E731
+    return once(app, principal, "evidence-upload", call)
+
+
+@app.post("/v1/after-sales", status_code=201, tags=CUSTOMER_TAGS, summary="Open an after-sales case")
+def open_case(body: OpenCaseRequest) -> CaseOut:
+    principal = current_principal(app)
+    return once(app, principal, "open-case", lambda: service.open_case(principal, body))
+
+
+@app.get("/v1/after-sales", tags=CUSTOMER_TAGS, summary="My cases, newest first")
+def list_cases(
+    status: Annotated[CaseStatus | None, Query()] = None,
+    limit: Annotated[int | None, Query()] = None,
+    cursor: Annotated[str | None, Query()] = None,
+) -> Page[CaseOut]:
+    return service.list_mine(current_principal(app), status=status, limit=limit, cursor=cursor)
+
+
+@app.get(
+    "/v1/after-sales/<caseId>",
+    tags=CUSTOMER_TAGS,
+    summary="One case with its deadlines, timeline, refund and return shipment",
+)
+def get_case(caseId: str) -> CaseOut:
+    return service.to_wire(service.load_for(current_principal(app), caseId))
+
+
+@app.post("/v1/after-sales/<caseId>/return-shipment", tags=CUSTOMER_TAGS, summary="Ship the return parcel")
+def ship_return(caseId: str, body: ReturnShipmentRequest) -> CaseOut:
+    principal = current_principal(app)
+    return once(app, principal, "ship-return", lambda: service.ship_return(principal, caseId, body))
+
+
+@app.post("/v1/after-sales/<caseId>/cancel", tags=CUSTOMER_TAGS, summary="Cancel before the return ships")
+def cancel(caseId: str, body: NoteRequest | None = None) -> CaseOut:
+    principal = current_principal(app)
+    note = body.note if body else None
+    return once(app, principal, "cancel-case", lambda: service.cancel(principal, caseId, note))
+
+
+@app.post(
+    "/v1/after-sales/<caseId>/appeal",
+    tags=CUSTOMER_TAGS,
+    summary="Appeal a rejection or a failed inspection",
+)
+def appeal(caseId: str, body: ReasonRequest) -> CaseOut:
+    principal = current_principal(app)
+    return once(app, principal, "appeal-case", lambda: service.appeal(principal, caseId, body.reason))
+
+
+@app.post("/v1/after-sales/<caseId>/confirm", tags=CUSTOMER_TAGS, summary="Accept the resolution")
+def confirm(caseId: str) -> CaseOut:
+    principal = current_principal(app)
+    return once(app, principal, "confirm-case", lambda: service.confirm(principal, caseId))
+
+
+# ---------------------------------------------------------------- staff
+@app.get(
+    "/v1/admin/after-sales",
+    tags=STAFF_TAGS,
+    summary="Work queue: cases in a status, the nearest deadline first",
+)
+def work_queue(
+    status: Annotated[CaseStatus, Query()],
+    limit: Annotated[int | None, Query()] = None,
+    cursor: Annotated[str | None, Query()] = None,
+) -> Page[CaseOut]:
+    principal = current_principal(app)
+    require_role(principal, *STAFF_ROLES)
+    return service.work_queue(principal, status=status, limit=limit, cursor=cursor)
+
+
+@app.post("/v1/admin/after-sales/<caseId>/approve", tags=STAFF_TAGS, summary="Approve a requested case")
+def approve(caseId: str, body: NoteRequest | None = None) -> CaseOut:
+    principal = current_principal(app)
+    require_role(principal, AGENT, SUPERVISOR)
+    note = body.note if body else None
+    return once(app, principal, "approve-case", lambda: service.approve(caseId, principal.sub, note))
+
+
+@app.post("/v1/admin/after-sales/<caseId>/reject", tags=STAFF_TAGS, summary="Reject a requested case")
+def reject(caseId: str, body: ReasonRequest) -> CaseOut:
+    principal = current_principal(app)
+    require_role(principal, AGENT, SUPERVISOR)
+    return once(app, principal, "reject-case", lambda: service.reject(caseId, principal.sub, body.reason))
+
+
+@app.post(
+    "/v1/admin/after-sales/<caseId>/receive", tags=STAFF_TAGS, summary="The return arrived at the warehouse"
+)
+def receive(caseId: str, body: NoteRequest | None = None) -> CaseOut:
+    principal = current_principal(app)
+    require_role(principal, WAREHOUSE, SUPERVISOR)
+    note = body.note if body else None
+    return once(app, principal, "receive-return", lambda: service.receive(caseId, principal.sub, note))
+
+
+@app.post(
+    "/v1/admin/after-sales/<caseId>/inspect",
+    tags=STAFF_TAGS,
+    summary="Inspect the return (an exchange's PASS sends its replacement)",
+)
+def inspect(caseId: str, body: InspectRequest) -> CaseOut:
+    principal = current_principal(app)
+    require_role(principal, WAREHOUSE, SUPERVISOR)
+
+    def call() -> CaseOut:
+        return service.inspect(caseId, principal.sub, body.result, body.notes, body.replacement)
+
+    return once(app, principal, "inspect-return", call)
+
+
+@app.post("/v1/admin/after-sales/<caseId>/repair-progress", tags=STAFF_TAGS, summary="Record a repair stage")
+def repair_progress(caseId: str, body: RepairProgressRequest) -> CaseOut:
+    principal = current_principal(app)
+    require_role(principal, WAREHOUSE, SUPERVISOR)
+    call = lambda: service.repair_progress(caseId, principal.sub, body)  # noqa: E731
+    return once(app, principal, "repair-progress", call)
+
+
+@app.post("/v1/admin/after-sales/<caseId>/resolve-dispute", tags=STAFF_TAGS, summary="Decide a disputed case")
+def resolve_dispute(caseId: str, body: ResolveDisputeRequest) -> CaseOut:
+    principal = current_principal(app)
+    require_role(principal, SUPERVISOR)
+    call = lambda: service.resolve_dispute(caseId, principal.sub, body.decision, body.note)  # noqa: E731
+    return once(app, principal, "resolve-dispute", call)
+
+
+lambda_handler = http_handler(app)

@@ -1,0 +1,438 @@
+"""A case's life through the API: open, review, return, inspection, resolution."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aftercare.refunds.store import RefundModel
+from tests.integration.aftersales.conftest import RETURN_PARCEL, Cases, TicketCalls, put_evidence
+from tests.support.api import Api, customer, staff
+
+
+def statuses(case: dict[str, Any]) -> list[str]:
+    return [entry["to"] for entry in case["timeline"]]
+
+
+def test_a_no_reason_return_is_opened_with_its_review_deadline_and_reserves_the_units(cases: Cases) -> None:
+    order = cases.delivered_order()
+    case = cases.open(order["orderId"], items=[{"sku": "KTL-1", "quantity": 2}])
+    assert case["caseId"].startswith("as_")
+    assert (case["status"], case["type"], case["reason"]) == ("REQUESTED", "RETURN_REFUND", "NO_REASON")
+    assert case["items"] == [
+        {"sku": "KTL-1", "name": "Kettle", "category": "appliances", "quantity": 2, "unitPrice": 12900}
+    ]
+    assert case["deadlines"]["reviewBy"] == "2026-11-25T08:00:00.000Z"
+    assert case["nextDeadline"] == {"name": "reviewBy", "at": "2026-11-25T08:00:00.000Z"}
+    assert case["merchantFault"] is False
+    assert case["timeline"] == [
+        {
+            "at": "2026-11-23T08:00:00.000Z",
+            "from": None,
+            "to": "REQUESTED",
+            "actor": "cus_alice",
+            "note": "RETURN_REFUND requested",
+        }
+    ]
+    again = cases.open_reply(order["orderId"], items=[{"sku": "KTL-1", "quantity": 1}])
+    assert again.status == 422
+    assert again.json["errors"] == [{"field": "items[0].quantity", "message": "at most 0"}]
+
+
+def test_a_return_refund_walks_from_approval_to_a_requested_refund(
+    cases: Cases, api: Api, refunds_started: list[str]
+) -> None:
+    case = cases.approved()
+    assert case["status"] == "AWAITING_RETURN"
+    assert statuses(case) == ["REQUESTED", "APPROVED", "AWAITING_RETURN"]
+    assert case["deadlines"]["returnShipBy"] == "2026-11-30T08:00:00.000Z"
+    case_id = case["caseId"]
+
+    shipped = cases.ok(cases.customer_action(case_id, "return-shipment", RETURN_PARCEL), "RETURN_IN_TRANSIT")
+    parcel = shipped["returnShipment"]
+    assert (parcel["carrier"], parcel["trackingNumber"], parcel["status"]) == (
+        "sf-express",
+        "SFR20261123",
+        "INFO_RECEIVED",
+    )
+    from aftercare.logistics.store import ShipmentModel
+
+    shipment = ShipmentModel.get(parcel["shipmentId"])
+    assert (shipment.kind, shipment.caseId, shipment.orderId) == ("RETURN", case_id, case["orderId"])
+
+    received = cases.ok(cases.staff_action(case_id, "receive", role="warehouse"), "RECEIVED")
+    assert received["deadlines"]["inspectBy"] == "2026-11-25T08:00:00.000Z"
+    assert received["deadlines"]["resolveTarget"] == "2026-11-25T08:00:00.000Z"
+
+    inspected = cases.ok(
+        cases.staff_action(
+            case_id, "inspect", {"result": "PASS", "notes": "unused, boxed"}, role="warehouse"
+        ),
+        "REFUNDING",
+    )
+    assert statuses(inspected)[-3:] == ["INSPECTED", "REFUNDING", "REFUNDING"]
+    assert inspected["inspection"]["result"] == "PASS"
+    refund_id = inspected["refundId"]
+    assert refund_id.startswith("rf_")
+    assert refunds_started == [refund_id]
+    refund = RefundModel.get(refund_id)
+    assert (refund.source, refund.sourceId, refund.caseId, refund.merchantFault) == (
+        "case",
+        case_id,
+        case_id,
+        False,
+    )
+    assert [dict(i) for i in refund.items] == [{"sku": "KTL-1", "quantity": 1}]
+
+
+def test_a_settled_refund_makes_the_case_refunded_once_and_the_customer_can_accept_it(
+    cases: Cases, refunds_started: list[str], fixed_clock: Any
+) -> None:
+    from aftercare.aftersales import port
+
+    case = cases.received()
+    case_id = case["caseId"]
+    refund_id = cases.ok(cases.staff_action(case_id, "inspect", {"result": "PASS"}, role="warehouse"))[
+        "refundId"
+    ]
+    fixed_clock.advance(3600)
+    port.on_refund_settled(case_id=case_id, refund_id=refund_id, status="SUCCEEDED")
+    port.on_refund_settled(case_id=case_id, refund_id=refund_id, status="SUCCEEDED")  # told twice
+    refunded = cases.get(case_id)
+    assert refunded["status"] == "REFUNDED"
+    assert statuses(refunded).count("REFUNDED") == 1
+    assert (refunded["refundStatus"], refunded["resolvedAt"]) == ("SUCCEEDED", "2026-11-23T09:00:00.000Z")
+    assert refunded["deadlines"]["autoCompleteAt"] == "2026-11-30T09:00:00.000Z"
+    assert refunded["resolveTargetBreached"] is False
+    done = cases.ok(cases.customer_action(case_id, "confirm"), "COMPLETED")
+    assert done["timeline"][-1]["note"] == "the customer accepted the resolution"
+    assert cases.customer_action(case_id, "confirm").status == 409
+
+
+def test_a_refund_that_ends_in_manual_review_leaves_the_case_refunding_with_a_note(
+    cases: Cases, refunds_started: list[str]
+) -> None:
+    from aftercare.aftersales import port
+
+    case = cases.received()
+    refund_id = cases.ok(cases.staff_action(case["caseId"], "inspect", {"result": "PASS"}, role="warehouse"))[
+        "refundId"
+    ]
+    port.on_refund_settled(case_id=case["caseId"], refund_id=refund_id, status="MANUAL_REVIEW")
+    port.on_refund_settled(case_id=case["caseId"], refund_id=refund_id, status="MANUAL_REVIEW")
+    stuck = cases.get(case["caseId"])
+    assert (stuck["status"], stuck["refundStatus"]) == ("REFUNDING", "MANUAL_REVIEW")
+    assert [e["note"] for e in stuck["timeline"]].count(
+        f"refund {refund_id} MANUAL_REVIEW: a supervisor needs to act"
+    ) == 1
+    port.on_refund_settled(case_id=case["caseId"], refund_id=refund_id, status="SUCCEEDED")
+    assert cases.get(case["caseId"])["status"] == "REFUNDED"
+
+
+def test_refund_only_skips_the_return_and_asks_for_the_money_with_merchant_fault(
+    cases: Cases, refunds_started: list[str]
+) -> None:
+    order = cases.delivered_order()
+    case = cases.open(
+        order["orderId"], type="REFUND_ONLY", reason="MISSING_ITEM", items=[{"sku": "MUG-2", "quantity": 1}]
+    )
+    assert case["merchantFault"] is True
+    approved = cases.ok(
+        cases.staff_action(case["caseId"], "approve", {"note": "warehouse confirms short pick"}), "REFUNDING"
+    )
+    assert statuses(approved) == ["REQUESTED", "APPROVED", "REFUNDING", "REFUNDING"]
+    refund = RefundModel.get(approved["refundId"])
+    assert (refund.merchantFault, refund.flagged) == (True, False)
+    assert [dict(i) for i in refund.items] == [{"sku": "MUG-2", "quantity": 1}]
+    assert approved["deadlines"]["resolveTarget"] == "2026-11-25T08:00:00.000Z"
+
+
+def test_an_exchange_ships_its_replacement_with_the_passed_inspection(cases: Cases) -> None:
+    case = cases.received(type="EXCHANGE", reason="SIZE_FIT")
+    replacement = {"carrier": "sf-express", "trackingNumber": "SFX99887766"}
+    shipped = cases.ok(
+        cases.staff_action(
+            case["caseId"], "inspect", {"result": "PASS", "replacement": replacement}, role="warehouse"
+        ),
+        "EXCHANGE_SHIPPED",
+    )
+    assert statuses(shipped)[-2:] == ["INSPECTED", "EXCHANGE_SHIPPED"]
+    from aftercare.logistics.store import ShipmentModel
+
+    parcel = ShipmentModel.get(shipped["replacementShipment"]["shipmentId"])
+    assert (parcel.kind, parcel.caseId, parcel.trackingNumber) == (
+        "REPLACEMENT",
+        case["caseId"],
+        "SFX99887766",
+    )
+    assert shipped["deadlines"]["autoCompleteAt"] == "2026-11-30T08:00:00.000Z"
+
+
+def test_an_exchange_passed_without_a_parcel_waits_and_then_ships(cases: Cases) -> None:
+    case = cases.received(type="EXCHANGE", reason="SIZE_FIT")
+    waiting = cases.ok(
+        cases.staff_action(case["caseId"], "inspect", {"result": "PASS"}, role="warehouse"), "INSPECTED"
+    )
+    assert waiting["replacementShipment"] is None
+    assert cases.staff_action(case["caseId"], "inspect", {"result": "PASS"}, role="warehouse").status == 409
+    replacement = {"carrier": "sf-express", "trackingNumber": "SFX99887766"}
+    cases.ok(
+        cases.staff_action(
+            case["caseId"], "inspect", {"result": "PASS", "replacement": replacement}, role="warehouse"
+        ),
+        "EXCHANGE_SHIPPED",
+    )
+
+
+def test_a_replacement_is_refused_for_anything_but_an_exchange(cases: Cases) -> None:
+    case = cases.received()
+    replacement = {"carrier": "sf-express", "trackingNumber": "SFX99887766"}
+    reply = cases.staff_action(
+        case["caseId"], "inspect", {"result": "PASS", "replacement": replacement}, role="warehouse"
+    )
+    assert reply.status == 422
+    assert cases.get(case["caseId"])["status"] == "RECEIVED"
+
+
+def test_a_repair_shows_its_progress_and_ships_back(cases: Cases) -> None:
+    key = put_evidence("cus_alice")
+    case = cases.received(type="REPAIR", reason="QUALITY_ISSUE", evidence=[key])
+    repairing = cases.ok(
+        cases.staff_action(case["caseId"], "inspect", {"result": "PASS"}, role="warehouse"), "REPAIRING"
+    )
+    assert repairing["repair"]["stage"] == "RECEIVED"
+    for stage in ["DIAGNOSING", "REPAIRING", "TESTING"]:
+        progressed = cases.ok(
+            cases.staff_action(
+                case["caseId"], "repair-progress", {"stage": stage, "note": "ok"}, role="warehouse"
+            ),
+            "REPAIRING",
+        )
+        assert progressed["repair"]["stage"] == stage
+    backwards = cases.staff_action(
+        case["caseId"], "repair-progress", {"stage": "DIAGNOSING"}, role="warehouse"
+    )
+    assert backwards.status == 409
+    no_parcel = cases.staff_action(
+        case["caseId"], "repair-progress", {"stage": "SHIPPED_BACK"}, role="warehouse"
+    )
+    assert no_parcel.status == 400
+    back = cases.ok(
+        cases.staff_action(
+            case["caseId"], "repair-progress",
+            {"stage": "SHIPPED_BACK", "carrier": "sf-express", "trackingNumber": "SFB11223344"}, role="warehouse",
+        ),
+        "REPAIR_SHIPPED",
+    )  # fmt: skip
+    assert [s["stage"] for s in back["repair"]["stages"]] == [
+        "RECEIVED",
+        "DIAGNOSING",
+        "REPAIRING",
+        "TESTING",
+        "SHIPPED_BACK",
+    ]
+    assert back["replacementShipment"]["trackingNumber"] == "SFB11223344"
+    seen = cases.get(case["caseId"])  # the customer sees the same progress
+    assert seen["repair"] == back["repair"]
+
+
+def test_a_failed_inspection_can_be_appealed_once_and_a_supervisor_decides_for_the_customer(
+    cases: Cases, tickets: TicketCalls, refunds_started: list[str]
+) -> None:
+    case = cases.received()
+    case_id = case["caseId"]
+    failed = cases.ok(
+        cases.staff_action(
+            case_id, "inspect", {"result": "FAIL", "notes": "used, scratched"}, role="warehouse"
+        ),
+        "INSPECTED",
+    )
+    assert (
+        failed["deadlines"]["appealBy"] == failed["deadlines"]["autoCompleteAt"] == "2026-11-30T08:00:00.000Z"
+    )
+    disputed = cases.ok(
+        cases.customer_action(case_id, "appeal", {"reason": "it was scratched on arrival"}), "DISPUTED"
+    )
+    assert disputed["dispute"]["ticketId"] == "tk_01JD6Z3Q000000000000000000"
+    assert tickets.calls == [
+        {
+            "source": "after-sales", "source_id": case_id, "customer_id": "cus_alice",
+            "subject": f"Appeal against the failed inspection of after-sales case {case_id}",
+            "message": "it was scratched on arrival", "category": "RETURN",
+            "order_id": case["orderId"], "case_id": case_id,
+        }
+    ]  # fmt: skip
+    assert (
+        cases.staff_action(
+            case_id, "resolve-dispute", {"decision": "FOR_CUSTOMER", "note": "x"}, role="agent"
+        ).status
+        == 403
+    )
+    decided = cases.ok(
+        cases.staff_action(
+            case_id,
+            "resolve-dispute",
+            {"decision": "FOR_CUSTOMER", "note": "photos show transit damage"},
+            role="supervisor",
+        ),
+        "REFUNDING",
+    )
+    assert decided["dispute"]["decision"] == "FOR_CUSTOMER"
+    assert decided["inspection"]["result"] == "PASS"
+    assert decided["refundId"] == refunds_started[0]
+    assert len(tickets.calls) == 2  # the decision is recorded on the ticket
+    assert cases.customer_action(case_id, "appeal", {"reason": "again"}).status == 409
+
+
+def test_a_rejection_gives_the_units_back_and_an_appeal_takes_them_again(
+    cases: Cases, tickets: TicketCalls
+) -> None:
+    order = cases.delivered_order()
+    case = cases.open(order["orderId"], items=[{"sku": "KTL-1", "quantity": 2}])
+    rejected = cases.ok(
+        cases.staff_action(case["caseId"], "reject", {"reason": "outside policy"}), "REJECTED"
+    )
+    assert rejected["rejectionReason"] == "outside policy"
+    assert rejected["deadlines"]["appealBy"] == "2026-11-30T08:00:00.000Z"
+    other = cases.open(order["orderId"], items=[{"sku": "KTL-1", "quantity": 1}])  # the units are free again
+    appeal = cases.customer_action(case["caseId"], "appeal", {"reason": "please look again"})
+    assert appeal.status == 422  # only one unit is left for the appealed case's two
+    assert cases.customer_action(other["caseId"], "cancel").status == 200
+    cases.ok(cases.customer_action(case["caseId"], "appeal", {"reason": "please look again"}), "DISPUTED")
+    assert tickets.calls[0]["category"] == "COMPLAINT"
+    assert cases.open_reply(order["orderId"], items=[{"sku": "KTL-1", "quantity": 1}]).status == 422
+    upheld = cases.ok(
+        cases.staff_action(
+            case["caseId"],
+            "resolve-dispute",
+            {"decision": "FOR_MERCHANT", "note": "policy applies"},
+            role="supervisor",
+        ),
+        "REJECTED",
+    )
+    assert upheld["dispute"]["decision"] == "FOR_MERCHANT"
+    assert cases.customer_action(case["caseId"], "appeal", {"reason": "once more"}).status == 409
+    cases.open(order["orderId"], items=[{"sku": "KTL-1", "quantity": 2}])
+
+
+def test_a_rejection_overturned_continues_to_the_return(cases: Cases, tickets: TicketCalls) -> None:
+    order = cases.delivered_order()
+    case = cases.open(order["orderId"])
+    cases.ok(cases.staff_action(case["caseId"], "reject", {"reason": "no"}))
+    cases.ok(cases.customer_action(case["caseId"], "appeal", {"reason": "why"}))
+    decided = cases.ok(
+        cases.staff_action(
+            case["caseId"], "resolve-dispute", {"decision": "FOR_CUSTOMER", "note": "ok"}, role="supervisor"
+        ),
+        "AWAITING_RETURN",
+    )
+    assert decided["rejectionReason"] is None
+    assert decided["deadlines"]["returnShipBy"] == "2026-11-30T08:00:00.000Z"
+
+
+def test_a_customer_cancels_before_the_return_ships_but_not_after(cases: Cases) -> None:
+    order = cases.delivered_order()
+    first = cases.open(order["orderId"], items=[{"sku": "KTL-1", "quantity": 2}])
+    cancelled = cases.ok(
+        cases.customer_action(first["caseId"], "cancel", {"note": "changed my mind"}), "CANCELLED"
+    )
+    assert cancelled["timeline"][-1]["note"] == "cancelled by the customer: changed my mind"
+    assert cancelled["nextDeadline"] is None
+    second = cases.open(order["orderId"], items=[{"sku": "KTL-1", "quantity": 2}])
+    cases.ok(cases.staff_action(second["caseId"], "approve"))
+    cases.ok(cases.customer_action(second["caseId"], "return-shipment", RETURN_PARCEL))
+    assert cases.customer_action(second["caseId"], "cancel").status == 409
+
+
+def test_the_courier_moves_a_return_forward_only_and_idempotently(cases: Cases) -> None:
+    from aftercare.aftersales import port
+
+    case = cases.approved()
+    case_id = case["caseId"]
+    cases.ok(cases.customer_action(case_id, "return-shipment", RETURN_PARCEL))
+    port.on_return_parcel_moved(case_id=case_id, status="IN_TRANSIT", occurred_at="2026-11-23T09:00:00Z")
+    moving = cases.get(case_id)
+    assert (moving["status"], moving["returnShipment"]["status"]) == ("RETURN_IN_TRANSIT", "IN_TRANSIT")
+    port.on_return_parcel_moved(case_id=case_id, status="DELIVERED", occurred_at="2026-11-24T10:00:00Z")
+    port.on_return_parcel_moved(case_id=case_id, status="DELIVERED", occurred_at="2026-11-24T10:00:00Z")
+    port.on_return_parcel_moved(
+        case_id=case_id, status="OUT_FOR_DELIVERY", occurred_at="2026-11-24T08:00:00Z"
+    )
+    received = cases.get(case_id)
+    assert received["status"] == "RECEIVED"
+    assert statuses(received).count("RECEIVED") == 1
+    assert received["returnShipment"]["status"] == "DELIVERED"
+    port.on_return_parcel_moved(
+        case_id="as_01JD6Z3Q000000000000000000", status="DELIVERED", occurred_at="2026-11-24T10:00:00Z"
+    )
+
+
+def test_a_late_courier_event_does_not_undo_a_newer_one(cases: Cases) -> None:
+    from aftercare.aftersales import port
+
+    case = cases.approved()
+    cases.ok(cases.customer_action(case["caseId"], "return-shipment", RETURN_PARCEL))
+    port.on_return_parcel_moved(
+        case_id=case["caseId"], status="OUT_FOR_DELIVERY", occurred_at="2026-11-24T08:00:00Z"
+    )
+    port.on_return_parcel_moved(
+        case_id=case["caseId"], status="IN_TRANSIT", occurred_at="2026-11-23T08:30:00Z"
+    )
+    assert cases.get(case["caseId"])["returnShipment"]["status"] == "OUT_FOR_DELIVERY"
+
+
+def test_my_cases_are_listed_newest_first_a_page_at_a_time(cases: Cases, api: Api, fixed_clock: Any) -> None:
+    order = cases.delivered_order()
+    opened = []
+    for sku in ["KTL-1", "MUG-2"]:
+        fixed_clock.advance(60)
+        opened.append(cases.open(order["orderId"], items=[{"sku": sku, "quantity": 1}])["caseId"])
+    first = api.call("GET", "/v1/after-sales", claims=customer(), query={"limit": 1}).json
+    assert [c["caseId"] for c in first["items"]] == [opened[1]]
+    second = api.call(
+        "GET", "/v1/after-sales", claims=customer(), query={"limit": 1, "cursor": first["nextCursor"]}
+    ).json
+    assert [c["caseId"] for c in second["items"]] == [opened[0]]
+    assert api.call("GET", "/v1/after-sales", claims=customer("cus_bob")).json["items"] == []
+    mine = api.call("GET", "/v1/after-sales", claims=customer(), query={"status": "CANCELLED"}).json
+    assert mine["items"] == []
+
+
+def test_the_work_queue_lists_a_status_nearest_deadline_first(
+    cases: Cases, api: Api, fixed_clock: Any
+) -> None:
+    order = cases.delivered_order()
+    early = cases.open(order["orderId"], items=[{"sku": "KTL-1", "quantity": 1}])
+    fixed_clock.advance(3600)
+    late = cases.open(order["orderId"], items=[{"sku": "MUG-2", "quantity": 1}])
+    page = api.call(
+        "GET", "/v1/admin/after-sales", claims=staff("agent"), query={"status": "REQUESTED", "limit": 1}
+    ).json
+    assert [c["caseId"] for c in page["items"]] == [early["caseId"]]
+    rest = api.call(
+        "GET",
+        "/v1/admin/after-sales",
+        claims=staff("agent"),
+        query={"status": "REQUESTED", "cursor": page["nextCursor"]},
+    ).json
+    assert [c["caseId"] for c in rest["items"]] == [late["caseId"]]
+    assert (
+        api.call(
+            "GET", "/v1/admin/after-sales", claims=staff("warehouse"), query={"status": "RECEIVED"}
+        ).json["items"]
+        == []
+    )
+    assert api.call("GET", "/v1/admin/after-sales", claims=staff("agent")).status == 400
+
+
+def test_an_appeal_opens_one_real_ticket_through_the_tickets_port(cases: Cases, api: Api) -> None:
+    order = cases.delivered_order()
+    case = cases.open(order["orderId"])
+    cases.ok(cases.staff_action(case["caseId"], "reject", {"reason": "outside policy"}))
+    disputed = cases.ok(
+        cases.customer_action(case["caseId"], "appeal", {"reason": "I was told otherwise"}), "DISPUTED"
+    )
+    ticket_id = disputed["dispute"]["ticketId"]
+    assert ticket_id.startswith("tk_")
+    ticket = api.call("GET", f"/v1/tickets/{ticket_id}", claims=customer())
+    assert ticket.status == 200, ticket.body
+    assert ticket.json["category"] == "COMPLAINT"

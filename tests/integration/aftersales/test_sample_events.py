@@ -1,0 +1,91 @@
+"""The samples in events/aftersales_*/ are real requests: replayed in order, they run a case."""
+
+from __future__ import annotations
+
+import copy
+import json
+from pathlib import Path
+from typing import Any
+
+from aftercare import clock
+from infra.local.http_events import parse_http_response
+from tests.integration.aftersales.conftest import Cases, TicketCalls
+from tests.support.api import Api
+
+EVENTS = Path(__file__).resolve().parents[3] / "events"
+SAMPLE_ORDER = "ord_01JD6Z3Q00SAMPLE0000000000"
+SAMPLE_CASE = "as_01JD6Z3Q00SAMPLE0000000000"
+SAMPLE_CUSTOMER = "cus_01JD6Z3Q0000000000000000AA"
+
+
+def sample(name: str, function: str = "aftersales_api") -> dict[str, Any]:
+    return dict(json.loads((EVENTS / function / f"{name}.json").read_text()))
+
+
+def with_ids(event: dict[str, Any], order_id: str, case_id: str = SAMPLE_CASE) -> dict[str, Any]:
+    text = json.dumps(event).replace(SAMPLE_ORDER, order_id).replace(SAMPLE_CASE, case_id)
+    return dict(json.loads(text))
+
+
+def invoke(api: Api, event: dict[str, Any]) -> tuple[int, Any]:
+    status, _, _, body = parse_http_response(api.host.invoke("AftersalesApiFunction", copy.deepcopy(event)))
+    return status, json.loads(body)
+
+
+def test_the_samples_replay_a_return_from_opening_to_the_refund(
+    cases: Cases, api: Api, refunds_started: list[str]
+) -> None:
+    order = cases.delivered_order(SAMPLE_CUSTOMER)
+    status, options = invoke(api, with_ids(sample("AfterSalesOptions"), order["orderId"]))
+    assert status == 200
+    assert options["items"][0]["remainingQuantity"] == 2
+    status, case = invoke(api, with_ids(sample("OpenCase"), order["orderId"]))
+    assert status == 201, case
+    case_id = case["caseId"]
+    steps = [
+        ("GetCase", "REQUESTED"),
+        ("ApproveCase", "AWAITING_RETURN"),
+        ("ShipReturn", "RETURN_IN_TRANSIT"),
+        ("ReceiveReturn", "RECEIVED"),
+        ("InspectReturn", "REFUNDING"),
+    ]
+    for name, expected in steps:
+        status, body = invoke(api, with_ids(sample(name), order["orderId"], case_id))
+        assert (name, status, body.get("status")) == (name, 200, expected), body
+    status, page = invoke(api, sample("ListCases"))
+    assert (status, [c["caseId"] for c in page["items"]]) == (200, [case_id])
+    status, queue = invoke(api, sample("CaseQueue"))
+    assert (status, queue["items"]) == (200, [])  # nothing is waiting for review any more
+
+
+def test_the_cancel_appeal_and_dispute_samples_apply(cases: Cases, api: Api, tickets: TicketCalls) -> None:
+    order = cases.delivered_order(SAMPLE_CUSTOMER)
+    _, first = invoke(api, with_ids(sample("OpenCase"), order["orderId"]))
+    status, body = invoke(api, with_ids(sample("CancelCase"), order["orderId"], first["caseId"]))
+    assert (status, body["status"]) == (200, "CANCELLED")
+    _, second = invoke(api, with_ids(sample("OpenCase"), order["orderId"]))
+    for name, expected in [
+        ("RejectCase", "REJECTED"),
+        ("AppealCase", "DISPUTED"),
+        ("ResolveDispute", "AWAITING_RETURN"),
+    ]:
+        status, body = invoke(api, with_ids(sample(name), order["orderId"], second["caseId"]))
+        assert (name, status, body.get("status")) == (name, 200, expected), body
+
+
+def test_the_evidence_sample_issues_an_upload(cases: Cases, api: Api) -> None:
+    status, body = invoke(api, sample("EvidenceUpload"))
+    assert status == 201
+    assert body["evidenceKey"].startswith(f"evidence/{SAMPLE_CUSTOMER}/")
+
+
+def test_the_scheduled_sample_runs_the_deadline_sweep(
+    cases: Cases, api: Api, fixed_clock: clock.FixedClock
+) -> None:
+    order = cases.delivered_order(SAMPLE_CUSTOMER)
+    _, case = invoke(api, with_ids(sample("OpenCase"), order["orderId"]))
+    fixed_clock.advance(48 * 3600)
+    report = api.host.invoke("AftersalesDeadlinesFunction", sample("DeadlineSweep", "aftersales_deadlines"))
+    assert report["actions"] == {"AUTO_APPROVE": 1}
+    status, body = invoke(api, with_ids(sample("GetCase"), order["orderId"], case["caseId"]))
+    assert (status, body["status"]) == (200, "AWAITING_RETURN")
