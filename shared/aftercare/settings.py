@@ -24,8 +24,30 @@ class Settings:
     stage: str = _env("STAGE", "local")
     orders_table: str = _env("ORDERS_TABLE", "aftercare-orders")
     shipments_table: str = _env("SHIPMENTS_TABLE", "aftercare-shipments")
+    tracking_events_table: str = _env("TRACKING_EVENTS_TABLE", "aftercare-tracking-events")
+    tracking_events_queue_url: str = _env("TRACKING_EVENTS_QUEUE_URL")
+    tracking_events_dlq_url: str = _env("TRACKING_EVENTS_DLQ_URL")
+    tracking_max_receive_count: int = _env_int("TRACKING_MAX_RECEIVE_COUNT", 5)  # = the queue's redrive
+    aftership_webhook_secret: str = _env("AFTERSHIP_WEBHOOK_SECRET")  # empty: WEBHOOK_SECRET
     idempotency_table: str = _env("IDEMPOTENCY_TABLE", "aftercare-idempotency")
     refunds_table: str = _env("REFUNDS_TABLE", "aftercare-refunds")
+    cases_table: str = _env("CASES_TABLE", "aftercare-cases")
+    evidence_bucket: str = _env("EVIDENCE_BUCKET", "aftercare-evidence")
+    evidence_max_bytes: int = _env_int("EVIDENCE_MAX_BYTES", 20 * 1024 * 1024)
+    evidence_upload_seconds: int = _env_int("EVIDENCE_UPLOAD_SECONDS", 900)
+    tickets_table: str = _env("TICKETS_TABLE", "aftercare-tickets")
+    agents_table: str = _env("AGENTS_TABLE", "aftercare-agents")
+    surveys_table: str = _env("SURVEYS_TABLE", "aftercare-surveys")
+    customers_table: str = _env("CUSTOMERS_TABLE", "aftercare-customers")
+    campaign_sends_table: str = _env("CAMPAIGN_SENDS_TABLE", "aftercare-campaign-sends")
+    notification_log_table: str = _env("NOTIFICATION_LOG_TABLE", "aftercare-notification-log")
+    survey_delay_seconds: int = _env_int("SURVEY_DELAY_SECONDS", 24 * 3600)
+    survey_response_points: int = _env_int("SURVEY_RESPONSE_POINTS", 50)
+    survey_link_secret: str = _env("SURVEY_LINK_SECRET")  # empty: derived from CURSOR_SECRET
+    survey_link_base_url: str = _env("SURVEY_LINK_BASE_URL", "https://care.example.com/surveys")
+    default_time_zone: str = _env("DEFAULT_TIME_ZONE", "Asia/Shanghai")
+    notification_from_email: str = _env("NOTIFICATION_FROM_EMAIL", "care@example.com")
+    staff_alerts_topic_arn: str = _env("STAFF_ALERTS_TOPIC_ARN")
     refund_state_machine_arn: str = _env("REFUND_STATE_MACHINE_ARN")
     refund_approval_threshold: int = _env_int("REFUND_APPROVAL_THRESHOLD", 1000)  # major units of the order currency
     refund_approval_timeout_seconds: int = _env_int("REFUND_APPROVAL_TIMEOUT_SECONDS", 24 * 3600)
@@ -38,6 +60,8 @@ class Settings:
     max_body_bytes: int = _env_int("MAX_BODY_BYTES", 64 * 1024)
     webhook_tolerance_seconds: int = _env_int("WEBHOOK_TOLERANCE_SECONDS", 300)
     idempotency_ttl_seconds: int = _env_int("IDEMPOTENCY_TTL_SECONDS", 24 * 3600)
+    analytics_table: str = _env("ANALYTICS_TABLE", "aftercare-analytics")
+    reports_bucket: str = _env("REPORTS_BUCKET", "aftercare-reports")
 
 
 @cache

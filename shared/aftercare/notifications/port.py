@@ -14,7 +14,12 @@ from aftercare.settings import get_settings
 
 def send(recipient_id: str, kind: str, data: dict[str, Any]) -> str:
     """Queue a notification of `kind` (e.g. `order.exception`) and return its id."""
-    notification_id = ids.new_id("ntf")
+    return send_once(ids.new_id("ntf"), recipient_id, kind, data)
+
+
+def send_once(notification_id: str, recipient_id: str, kind: str, data: dict[str, Any]) -> str:
+    """Queue a notification under an id the caller fixed beforehand: queueing the same id
+    again (a retried job) is delivered once, because the sender delivers an id once."""
     message = {
         "notificationId": notification_id,
         "recipientId": recipient_id,

@@ -1,0 +1,1 @@
+"""Customer profiles: contact, tier, points ledger, preferences and opt-outs."""

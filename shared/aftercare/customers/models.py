@@ -1,0 +1,103 @@
+"""The profile API's request and response shapes (API.md: /v1/me)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import ConfigDict, Field, field_validator, model_validator
+
+from aftercare.customers.rules import Channel, Tier, is_valid_time_zone
+from aftercare.wire import WireModel
+
+# What a customer may opt out of: all surveys, all care campaigns, or one campaign's kind.
+OptOut = Annotated[str, Field(pattern=r"^(surveys|care|care\.[a-z0-9-]{1,40})$")]
+Email = Annotated[str, Field(pattern=r"^[^@\s]{1,64}@[^@\s]{1,190}\.[A-Za-z]{2,24}$", max_length=254)]
+Phone = Annotated[str, Field(pattern=r"^\+[1-9][0-9]{6,14}$", description="E.164, e.g. +8613800138000")]
+Language = Annotated[str, Field(pattern=r"^(zh|en)$")]
+
+
+class PreferencesPatch(WireModel):
+    """Only the fields sent change; `email`/`phone` sent as null remove the contact.
+    Unknown fields are refused (points or tier cannot be patched)."""
+
+    model_config = ConfigDict(**WireModel.model_config, extra="forbid")
+
+    opt_outs: Annotated[list[OptOut], Field(max_length=20)] | None = None
+    channels: Annotated[list[Channel], Field(min_length=1, max_length=3)] | None = None
+    time_zone: Annotated[str, Field(max_length=64, examples=["Asia/Shanghai"])] | None = None
+    language: Language | None = None
+    email: Email | None = None
+    phone: Phone | None = None
+
+    @field_validator("time_zone")
+    @classmethod
+    def _known_zone(cls, value: str | None) -> str | None:
+        if value is not None and not is_valid_time_zone(value):
+            raise ValueError("not an IANA time zone (e.g. Asia/Shanghai, Europe/Berlin)")
+        return value
+
+    @field_validator("channels")
+    @classmethod
+    def _distinct(cls, value: list[Channel] | None) -> list[Channel] | None:
+        if value is not None and len(set(value)) != len(value):
+            raise ValueError("each channel may appear once, in order of preference")
+        return value
+
+    @model_validator(mode="after")
+    def _something(self) -> PreferencesPatch:
+        if not self.model_fields_set:
+            raise ValueError("send at least one preference to change")
+        for name in ("opt_outs", "channels", "time_zone", "language"):
+            if name in self.model_fields_set and getattr(self, name) is None:
+                raise ValueError(f"{name} cannot be null")
+        return self
+
+
+class Preferences(WireModel):
+    opt_outs: list[str]
+    channels: list[Channel]
+    time_zone: str
+    language: str
+
+
+class Contact(WireModel):
+    email: str | None = None
+    phone: str | None = None
+
+
+class PointsEntry(WireModel):
+    points: int
+    source: str
+    source_id: str
+    reason: str
+    at: str
+
+
+class ProfileOut(WireModel):
+    customer_id: str
+    tier: Tier
+    points: int
+    lifetime_points: int
+    preferences: Preferences
+    contact: Contact
+    recent_points: list[PointsEntry]
+    last_care_at: str | None = None
+    created_at: str
+    updated_at: str
+
+
+class HistoryEntry(WireModel):
+    kind: str  # order, case, ticket, survey
+    id: str
+    status: str
+    summary: str
+    at: str
+
+
+class CustomerHistory(WireModel):
+    customer_id: str
+    profile: ProfileOut | None
+    orders: list[HistoryEntry]
+    cases: list[HistoryEntry]
+    tickets: list[HistoryEntry]
+    surveys: list[HistoryEntry]

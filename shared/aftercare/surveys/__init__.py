@@ -1,0 +1,1 @@
+"""Satisfaction surveys: scheduled after service, sent by link, answered once."""

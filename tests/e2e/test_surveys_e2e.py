@@ -1,0 +1,118 @@
+"""Surveys through the local stack over real HTTP: an order is delivered, the Orders stream
+schedules its survey, the local clock moves a day, the scheduled dispatcher sends the
+invitation through the notifications queue to the sender, and the customer answers once
+with the link token, without logging in."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from typing import Any
+
+import pytest
+
+from aftercare.clock import parse_iso
+from infra.local.seed import order_request
+from tests.e2e.conftest import LocalStackProcess
+
+pytestmark = pytest.mark.e2e
+
+AGENT = ("staff_sam", "agent")
+WAREHOUSE = ("staff_wu", "warehouse")
+
+
+def wait_for(probe: Any, *, seconds: float = 20.0) -> Any:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        found = probe()
+        if found:
+            return found
+        time.sleep(0.2)
+    raise AssertionError("timed out waiting")
+
+
+def deliver(stack: LocalStackProcess, who: tuple[str, str]) -> dict[str, Any]:
+    placed = stack.post("/v1/orders", as_=who, json_body=order_request())
+    assert placed.status_code == 201, placed.text
+    order = placed.json()
+    steps = [
+        ("/payment", AGENT, {"amount": order["total"], "method": "BANK_TRANSFER", "transactionId": f"txn-{order['orderId']}"}),
+        ("/confirm", AGENT, None),
+        ("/pack", WAREHOUSE, None),
+        ("/ship", WAREHOUSE, {"carrier": "sf-express", "trackingNumber": "SF3000000001"}),
+    ]  # fmt: skip
+    for step, actor, body in steps:
+        reply = stack.post(f"/v1/admin/orders/{order['orderId']}{step}", as_=actor, json_body=body)
+        assert reply.status_code == 200, reply.text
+    received = stack.post(f"/v1/orders/{order['orderId']}/confirm-receipt", as_=who)
+    assert received.status_code == 200, received.text
+    return dict(received.json())
+
+
+def my_surveys(stack: LocalStackProcess, who: tuple[str, str]) -> list[dict[str, Any]]:
+    reply = stack.get("/v1/surveys", as_=who)
+    assert reply.status_code == 200, reply.text
+    return list(reply.json()["items"])
+
+
+def delivery_record(stack: LocalStackProcess, customer_id: str) -> dict[str, Any] | None:
+    dynamodb: Any = stack.aws("dynamodb")
+    table = next(
+        name for name in dynamodb.list_tables()["TableNames"] if name.endswith("NotificationLogTable")
+    )
+    items = dynamodb.scan(TableName=table)["Items"]  # a test looking at a small local table
+    for item in items:
+        if item["recipientId"]["S"] == customer_id and item["kind"]["S"] == "survey.invitation":
+            return dict(item)
+    return None
+
+
+def test_a_delivered_order_gets_a_survey_a_day_later_answered_once_by_its_link(
+    local_stack: LocalStackProcess,
+) -> None:
+    customer_id = f"cus_e2e_{uuid.uuid4().hex[:10]}"
+    who = (customer_id, "customer")
+    order = deliver(local_stack, who)
+    assert order["status"] == "DELIVERED"
+
+    # The Orders table's stream schedules the survey.
+    [survey] = wait_for(lambda: my_surveys(local_stack, who))
+    assert (survey["status"], survey["subjectKind"], survey["orderId"]) == (
+        "SCHEDULED",
+        "order",
+        order["orderId"],
+    )
+
+    # A day later (and, if that falls in the customer's night, their morning) the
+    # scheduled dispatcher sends it; the sender delivers the invitation.
+    local_stack.advance(24 * 3600)
+    survey = my_surveys(local_stack, who)[0]
+    if survey["status"] == "SCHEDULED":
+        wait = parse_iso(survey["dueAt"]).timestamp() - local_stack.now_epoch() + 300
+        local_stack.advance(max(wait, 300))
+        survey = my_surveys(local_stack, who)[0]
+    assert survey["status"] == "SENT", survey
+    record = wait_for(lambda: delivery_record(local_stack, customer_id))
+    assert (record["status"]["S"], record["channel"]["S"]) == ("SENT", "push")
+
+    # Answer with the link token, no login: once.
+    token = survey["token"]
+    path = f"/v1/surveys/{survey['surveyId']}"
+    opened = local_stack.session.get(local_stack.url(path), params={"token": token}, timeout=10)
+    assert opened.status_code == 200, opened.text
+    first = local_stack.session.post(
+        local_stack.url(f"{path}/responses"), params={"token": token}, json={"csat": 5, "nps": 10}, timeout=10
+    )
+    assert first.status_code == 201, first.text
+    assert first.json()["status"] == "ANSWERED"
+    second = local_stack.session.post(
+        local_stack.url(f"{path}/responses"), params={"token": token}, json={"csat": 1}, timeout=10
+    )
+    assert second.status_code == 409, second.text
+    assert second.headers["content-type"] == "application/problem+json"
+
+    # A forged token is refused, and the answer earned points (the Surveys stream).
+    forged = local_stack.session.get(local_stack.url(path), params={"token": token[:-3] + "AAA"}, timeout=10)
+    assert forged.status_code == 401
+    points = wait_for(lambda: local_stack.get("/v1/me", as_=who).json()["points"])
+    assert points == 50

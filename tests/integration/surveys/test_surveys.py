@@ -1,0 +1,409 @@
+"""Surveys end to end in-process: scheduled on delivery, sent by the dispatcher in the
+customer's daytime exactly once, answered once by link or in the app, expired after 7 days;
+what an answer earns (points) and what a low score opens (a recovery ticket)."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from aws_lambda_powertools.utilities.batch.exceptions import BatchProcessingError
+
+from aftercare import clock
+from aftercare.settings import get_settings
+from aftercare.surveys import port, rules, service, store
+from tests.integration.surveys.support import bodies, item, stream_event, take_messages
+from tests.support.api import Api, customer, staff
+
+DAY = 24 * 3600
+Deliver = Callable[..., tuple[dict[str, Any], str]]
+
+
+def dispatch(api: Api) -> dict[str, int]:
+    result: dict[str, int] = api.host.invoke("SurveyDispatchFunction", {"source": "aws.events"})
+    return result
+
+
+def invitation(api: Api, fixed_clock: clock.FixedClock, survey_id: str) -> dict[str, Any]:
+    """Advance past the delay, dispatch, and return the one invitation queued."""
+    fixed_clock.advance(DAY)
+    assert dispatch(api)["sent"] == 1
+    sent = [b for b in bodies(take_messages()) if b["kind"] == "survey.invitation"]
+    assert [b["data"]["surveyId"] for b in sent] == [survey_id]
+    return sent[0]
+
+
+def link_token(message: dict[str, Any]) -> str:
+    token = message["data"]["token"]
+    assert parse_qs(urlparse(message["data"]["link"]).query)["token"] == [token]
+    return str(token)
+
+
+def answer(api: Api, survey_id: str, token: str | None, body: dict[str, Any] | None = None) -> Any:
+    query = {"token": token} if token is not None else None
+    return api.call(
+        "POST",
+        f"/v1/surveys/{survey_id}/responses",
+        query=query,
+        json_body=body if body is not None else {"csat": 5},
+    )
+
+
+# ---------------------------------------------------------------- scheduling
+def test_a_delivered_order_schedules_one_survey_due_a_day_later(
+    api: Api, deliver: Deliver, fixed_clock: clock.FixedClock
+) -> None:
+    order, survey_id = deliver()
+    event = stream_event(
+        get_settings().orders_table, {"orderId": order["orderId"]}, old={"status": "SHIPPED"}
+    )
+    api.host.invoke("OrderEventsFunction", copy.deepcopy(event))  # the stream redelivers
+    assert store.claimed_survey("order", order["orderId"]) == survey_id
+    mine = api.call("GET", "/v1/surveys", claims=customer()).json["items"]
+    assert [(s["surveyId"], s["status"], s["subjectKind"], s["orderId"]) for s in mine] == [
+        (survey_id, "SCHEDULED", "order", order["orderId"])
+    ]
+    assert mine[0]["dueAt"] == clock.iso(fixed_clock.now() + __import__("datetime").timedelta(days=1))
+    assert item(
+        get_settings().customers_table, {"customerId": "cus_alice", "sk": f"DELIVERY#{order['orderId']}"}
+    )
+
+
+@pytest.mark.parametrize("kind", ["order", "ticket", "case", "refund"])
+def test_the_port_schedules_one_survey_per_subject_whatever_the_kind(
+    aws: object, fixed_clock: clock.FixedClock, kind: str
+) -> None:
+    first = port.schedule_for(subject_kind=kind, subject_id="x_1", customer_id="cus_alice")
+    again = port.schedule_for(subject_kind=kind, subject_id="x_1", customer_id="cus_alice", order_id="ord_1")
+    other = port.schedule_for(subject_kind=kind, subject_id="x_2", customer_id="cus_alice")
+    assert first == again != other
+    assert first.startswith("sv_")
+
+
+def test_an_unknown_subject_kind_is_a_programming_error(aws: object, fixed_clock: clock.FixedClock) -> None:
+    with pytest.raises(ValueError, match="invoice"):
+        port.schedule_for(subject_kind="invoice", subject_id="x", customer_id="cus_alice")
+
+
+def test_racing_schedulers_end_with_one_survey(
+    aws: object, fixed_clock: clock.FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    first = port.schedule_for(subject_kind="ticket", subject_id="tk_1", customer_id="cus_alice")
+    real = store.claimed_survey
+    stale = [True]  # the second scheduler looks before the first one's claim is visible
+
+    def claimed_survey(kind: str, subject_id: str) -> str | None:
+        if stale.pop() if stale else False:
+            return None
+        return real(kind, subject_id)
+
+    monkeypatch.setattr(store, "claimed_survey", claimed_survey)
+    assert port.schedule_for(subject_kind="ticket", subject_id="tk_1", customer_id="cus_alice") == first
+
+
+# ---------------------------------------------------------------- dispatch
+def test_dispatch_sends_a_due_survey_once_and_marks_it_sent(
+    api: Api, deliver: Deliver, fixed_clock: clock.FixedClock
+) -> None:
+    _, survey_id = deliver()
+    assert dispatch(api)["sent"] == 0  # not due yet
+    assert take_messages() == []
+    message = invitation(api, fixed_clock, survey_id)
+    assert message["recipientId"] == "cus_alice"
+    assert dispatch(api)["sent"] == 0  # a second run sends nothing
+    assert take_messages() == []
+    survey = store.get(survey_id)
+    assert survey is not None and survey.status == "SENT"
+    assert survey.expiresAt == clock.iso(fixed_clock.now() + rules.EXPIRES_AFTER)
+    assert message["notificationId"] == survey.invitationId
+    assert message["data"]["expiresAt"] == survey.expiresAt
+
+
+def test_a_survey_due_in_the_customers_night_waits_for_their_morning(
+    api: Api, deliver: Deliver, fixed_clock: clock.FixedClock
+) -> None:
+    _, survey_id = deliver()  # 08:00 UTC = 16:00 in Shanghai, due tomorrow 16:00
+    api.call("PATCH", "/v1/me/preferences", claims=customer(), json_body={"timeZone": "America/New_York"})
+    fixed_clock.advance(DAY)  # 08:00 UTC = 03:00 in New York
+    assert dispatch(api) == {"sent": 0, "postponed": 1, "skipped": 0, "expired": 0, "failed": 0}
+    assert take_messages() == []
+    survey = store.get(survey_id)
+    assert survey is not None and survey.dueAt == "2026-11-24T14:00:00.000Z"  # 09:00 EST
+    fixed_clock.advance(5 * 3600 + 59 * 60)  # 13:59 UTC: still before 09:00 local
+    assert dispatch(api)["sent"] == 0
+    fixed_clock.advance(60)
+    assert dispatch(api)["sent"] == 1
+    assert [b["data"]["surveyId"] for b in bodies(take_messages())] == [survey_id]
+
+
+def test_a_customer_who_opted_out_of_surveys_gets_none(
+    api: Api, deliver: Deliver, fixed_clock: clock.FixedClock
+) -> None:
+    _, survey_id = deliver()
+    api.call("PATCH", "/v1/me/preferences", claims=customer(), json_body={"optOuts": ["surveys"]})
+    fixed_clock.advance(DAY)
+    assert dispatch(api)["skipped"] == 1
+    assert take_messages() == []
+    survey = store.get(survey_id)
+    assert survey is not None and survey.status == "EXPIRED"
+    assert survey.timeline[-1].note == "not sent: the customer opted out"
+
+
+def test_an_unanswered_survey_expires_7_days_after_sending(
+    api: Api, deliver: Deliver, fixed_clock: clock.FixedClock
+) -> None:
+    _, survey_id = deliver()
+    token = link_token(invitation(api, fixed_clock, survey_id))
+    fixed_clock.advance(7 * DAY - 1)
+    assert dispatch(api)["expired"] == 0
+    fixed_clock.advance(1)
+    assert dispatch(api)["expired"] == 1
+    assert store.get(survey_id).status == "EXPIRED"  # type: ignore[union-attr]
+    mine = api.call("POST", f"/v1/me/surveys/{survey_id}/responses", claims=customer(), json_body={"csat": 4})
+    assert mine.status == 422
+    assert answer(api, survey_id, token).status == 401  # the link expired with it
+
+
+def test_a_dispatcher_that_died_after_queueing_resends_the_same_invitation(
+    api: Api, deliver: Deliver, fixed_clock: clock.FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, _survey_id = deliver()
+    fixed_clock.advance(DAY)
+    original = store.change
+
+    def crash(*args: Any, **kwargs: Any) -> None:
+        raise RuntimeError("the function timed out")
+
+    monkeypatch.setattr(store, "change", crash)
+    assert dispatch(api)["failed"] == 1
+    monkeypatch.setattr(store, "change", original)
+    assert dispatch(api)["sent"] == 1
+    first, second = bodies(take_messages())
+    assert first["notificationId"] == second["notificationId"]  # the sender delivers it once
+
+
+# ---------------------------------------------------------------- answering by link
+def test_a_survey_is_answered_once_by_its_link(
+    api: Api, deliver: Deliver, fixed_clock: clock.FixedClock
+) -> None:
+    _, survey_id = deliver()
+    token = link_token(invitation(api, fixed_clock, survey_id))
+    read = api.call("GET", f"/v1/surveys/{survey_id}", query={"token": token})
+    assert read.status == 200 and read.json["status"] == "SENT" and read.json["token"] is None
+    body = {"csat": 4, "nps": 9, "comment": "quick and friendly", "tags": ["delivery", "staff", "delivery"]}
+    first = answer(api, survey_id, token, body)
+    assert first.status == 201, first.body
+    assert first.json["status"] == "ANSWERED"
+    assert first.json["response"] == {
+        "csat": 4, "nps": 9, "comment": "quick and friendly", "tags": ["delivery", "staff"],
+        "answeredAt": clock.now_iso(), "answeredVia": "link",
+    }  # fmt: skip
+    second = answer(api, survey_id, token, {"csat": 1})
+    assert second.status == 409
+    assert second.headers["content-type"] == "application/problem+json"
+    assert store.get(survey_id).csat == 4  # type: ignore[union-attr]
+
+
+def test_a_repeated_request_with_the_same_idempotency_key_returns_the_first_answer(
+    api: Api, deliver: Deliver, fixed_clock: clock.FixedClock
+) -> None:
+    _, survey_id = deliver()
+    token = link_token(invitation(api, fixed_clock, survey_id))
+    headers = {"idempotency-key": "answer-1"}
+    path = f"/v1/surveys/{survey_id}/responses"
+    first = api.call("POST", path, query={"token": token}, json_body={"csat": 5}, headers=headers)
+    again = api.call("POST", path, query={"token": token}, json_body={"csat": 5}, headers=headers)
+    assert (first.status, again.status) == (201, 201)
+    assert first.json == again.json
+
+
+@pytest.mark.parametrize(
+    "body",
+    [{}, {"csat": 0}, {"csat": 6}, {"csat": "5"}, {"csat": 4.5}, {"csat": 3, "nps": 11}, {"csat": 3, "nps": -1},
+     {"csat": 3, "comment": "x" * 2001}, {"csat": 3, "tags": ["no spaces allowed"]}],
+)  # fmt: skip
+def test_an_invalid_response_is_a_400_naming_the_field(
+    api: Api, deliver: Deliver, fixed_clock: clock.FixedClock, body: dict[str, Any]
+) -> None:
+    _, survey_id = deliver()
+    token = link_token(invitation(api, fixed_clock, survey_id))
+    reply = answer(api, survey_id, token, body)
+    assert reply.status == 400, reply.body
+    assert reply.json["errors"]
+    assert store.get(survey_id).status == "SENT"  # type: ignore[union-attr]
+
+
+def forged(token: str) -> str:
+    body, mac = token.split(".")
+    return f"{body}.{mac[:-4]}AAAA"
+
+
+@pytest.mark.parametrize("which", ["none", "empty", "forged", "other-secret"])
+def test_a_missing_or_forged_link_token_is_a_401_before_the_body_is_read(
+    api: Api, deliver: Deliver, fixed_clock: clock.FixedClock, which: str
+) -> None:
+    _, survey_id = deliver()
+    token = link_token(invitation(api, fixed_clock, survey_id))
+    bad = {
+        "none": None,
+        "empty": "",
+        "forged": forged(token),
+        "other-secret": rules.sign_link(b"not-our-secret-at-all", survey_id=survey_id, customer_id="cus_alice",
+                                        expires=fixed_clock.now() + rules.EXPIRES_AFTER),
+    }[which]  # fmt: skip
+    for reply in (
+        answer(api, survey_id, bad, {"csat": "not even valid"}),
+        api.call("GET", f"/v1/surveys/{survey_id}", query={"token": bad} if bad is not None else None),
+    ):
+        assert reply.status == 401, reply.body
+        assert reply.json["status"] == 401
+    assert store.get(survey_id).status == "SENT"  # type: ignore[union-attr]
+
+
+def test_an_expired_link_token_is_a_401(api: Api, deliver: Deliver, fixed_clock: clock.FixedClock) -> None:
+    _, survey_id = deliver()
+    stale = rules.sign_link(
+        service.link_secret(), survey_id=survey_id, customer_id="cus_alice", expires=fixed_clock.now()
+    )
+    assert answer(api, survey_id, stale).status == 401
+
+
+def test_a_genuine_token_opens_only_its_own_survey(
+    api: Api, deliver: Deliver, fixed_clock: clock.FixedClock
+) -> None:
+    _, alices = deliver("cus_alice")
+    _, bobs = deliver("cus_bob")
+    fixed_clock.advance(DAY)
+    assert dispatch(api)["sent"] == 2
+    tokens = {b["data"]["surveyId"]: b["data"]["token"] for b in bodies(take_messages())}
+    assert api.call("GET", f"/v1/surveys/{bobs}", query={"token": tokens[alices]}).status == 404
+    assert answer(api, bobs, tokens[alices]).status == 404
+    assert answer(api, alices, tokens[alices]).status == 201
+
+
+# ---------------------------------------------------------------- the signed-in app
+def test_the_owner_lists_reads_and_answers_in_the_app(
+    api: Api, deliver: Deliver, fixed_clock: clock.FixedClock
+) -> None:
+    _, first = deliver()
+    _, second = deliver()
+    listed = api.call("GET", "/v1/surveys", claims=customer(), query={"limit": 1})
+    assert listed.status == 200 and len(listed.json["items"]) == 1 and listed.json["nextCursor"]
+    more = api.call(
+        "GET", "/v1/surveys", claims=customer(), query={"limit": 1, "cursor": listed.json["nextCursor"]}
+    )
+    assert {listed.json["items"][0]["surveyId"], more.json["items"][0]["surveyId"]} == {first, second}
+    token = listed.json["items"][0]["token"]
+    assert (
+        api.call("GET", f"/v1/surveys/{listed.json['items'][0]['surveyId']}", query={"token": token}).status
+        == 200
+    )
+
+    mine = api.call("GET", f"/v1/me/surveys/{first}", claims=customer())
+    assert mine.status == 200 and mine.json["surveyId"] == first
+    answered = api.call("POST", f"/v1/me/surveys/{first}/responses", claims=customer(), json_body={"csat": 5})
+    assert answered.status == 201 and answered.json["response"]["answeredVia"] == "app"
+    again = api.call("POST", f"/v1/me/surveys/{first}/responses", claims=customer(), json_body={"csat": 5})
+    assert again.status == 409
+    assert store.get(first).status == "ANSWERED"  # type: ignore[union-attr]
+
+    # An answer before the invitation went out means no invitation goes out.
+    fixed_clock.advance(DAY)
+    assert dispatch(api)["sent"] == 1
+    assert [b["data"]["surveyId"] for b in bodies(take_messages())] == [second]
+
+    sent = api.call("GET", "/v1/surveys", claims=customer(), query={"status": "ANSWERED"}).json["items"]
+    assert [s["surveyId"] for s in sent] == [first]
+    assert sent[0]["token"] is None
+
+
+def test_authorization_no_token_401_another_customers_survey_404_staff_403(
+    api: Api, deliver: Deliver, fixed_clock: clock.FixedClock
+) -> None:
+    _, survey_id = deliver("cus_alice")
+    assert api.call("GET", "/v1/surveys").status == 401
+    assert api.call("GET", f"/v1/me/surveys/{survey_id}").status == 401
+    assert api.call("POST", f"/v1/me/surveys/{survey_id}/responses", json_body={"csat": 5}).status == 401
+    assert api.call("GET", f"/v1/me/surveys/{survey_id}", claims=customer("cus_bob")).status == 404
+    bob = api.call(
+        "POST", f"/v1/me/surveys/{survey_id}/responses", claims=customer("cus_bob"), json_body={"csat": 1}
+    )
+    assert bob.status == 404
+    assert api.call("GET", "/v1/me/surveys/sv_01NOPE", claims=customer()).status == 404
+    assert api.call("GET", "/v1/surveys", claims=customer("cus_bob")).json["items"] == []
+    assert api.call("GET", "/v1/surveys", claims=staff("agent")).status == 403
+    assert store.get(survey_id).status == "SCHEDULED"  # type: ignore[union-attr]
+
+
+# ---------------------------------------------------------------- after an answer
+def answered_event(survey_id: str) -> dict[str, Any]:
+    return stream_event(get_settings().surveys_table, {"surveyId": survey_id}, old={"status": "SENT"})
+
+
+def test_answering_earns_points_once_and_a_good_score_opens_no_ticket(
+    api: Api, deliver: Deliver, fixed_clock: clock.FixedClock
+) -> None:
+    _, survey_id = deliver()
+    token = link_token(invitation(api, fixed_clock, survey_id))
+    assert answer(api, survey_id, token, {"csat": 5}).status == 201
+    event = answered_event(survey_id)
+    assert api.host.invoke("SurveyEventsFunction", event) == {"batchItemFailures": []}
+    api.host.invoke("SurveyEventsFunction", copy.deepcopy(event))  # redelivered
+    me = api.call("GET", "/v1/me", claims=customer()).json
+    assert me["points"] == get_settings().survey_response_points == 50
+    assert [(p["source"], p["sourceId"], p["points"]) for p in me["recentPoints"]] == [
+        ("survey", survey_id, 50)
+    ]
+    from aftercare.tickets import store as tickets
+
+    assert tickets.ticket_for_source("survey", survey_id) is None
+
+
+def test_a_low_score_opens_one_service_recovery_complaint(
+    api: Api, deliver: Deliver, fixed_clock: clock.FixedClock
+) -> None:
+    order, survey_id = deliver()
+    token = link_token(invitation(api, fixed_clock, survey_id))
+    assert answer(api, survey_id, token, {"csat": 2, "comment": "The parcel was crushed"}).status == 201
+    event = answered_event(survey_id)
+    assert api.host.invoke("SurveyEventsFunction", event) == {"batchItemFailures": []}
+    from aftercare.tickets import store as tickets
+
+    ticket_id = tickets.ticket_for_source("survey", survey_id)
+    assert ticket_id is not None
+    ticket = api.call("GET", f"/v1/tickets/{ticket_id}", claims=customer()).json
+    assert ticket["category"] == "COMPLAINT"
+    assert ticket["orderId"] == order["orderId"]
+    assert "crushed" in " ".join(
+        m["body"] if "body" in m else m.get("message", "") for m in ticket["messages"]
+    )
+
+
+def test_a_failing_recovery_ticket_is_retried_by_the_stream_without_double_points(
+    api: Api, deliver: Deliver, fixed_clock: clock.FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _, survey_id = deliver()
+    token = link_token(invitation(api, fixed_clock, survey_id))
+    assert answer(api, survey_id, token, {"csat": 1}).status == 201
+    from aftercare.tickets import port as tickets
+
+    opened: list[str] = []
+    failing = [True]
+
+    def open_or_update_for(**kwargs: Any) -> str:
+        if failing[0]:
+            raise RuntimeError("tickets table throttled")
+        opened.append(kwargs["source_id"])
+        return "tk_1"
+
+    monkeypatch.setattr(tickets, "open_or_update_for", open_or_update_for)
+    event = answered_event(survey_id)
+    with pytest.raises(BatchProcessingError):  # the whole batch failed: Lambda retries it
+        api.host.invoke("SurveyEventsFunction", event)
+    failing[0] = False
+    assert api.host.invoke("SurveyEventsFunction", copy.deepcopy(event)) == {"batchItemFailures": []}
+    assert opened == [survey_id]
+    assert api.call("GET", "/v1/me", claims=customer()).json["points"] == 50
