@@ -148,3 +148,16 @@ def test_a_storm_of_parallel_refunds_never_reserves_more_than_was_paid(
     amounts = [int(store.get(rid).amount) for rid in refund_ids if store.get(rid).status == "RESERVED"]  # type: ignore[union-attr]
     assert sum(amounts) == reserved
     assert outcomes.count("RESERVED") >= 1
+
+
+def test_a_paid_refund_schedules_one_survey_and_a_case_refund_leaves_it_to_the_case(
+    orders: Orders, started: list[str]
+) -> None:
+    order = paid_order(orders)
+    refund_id = request(order, [("MUG-2", 1)])
+    service.reserve(refund_id)
+    assert service.schedule_survey(refund_id)["surveyId"] is None  # not paid yet
+    service.record(refund_id, service.pay_out(refund_id)["reference"])
+    survey = service.schedule_survey(refund_id)["surveyId"]
+    assert survey is not None and survey.startswith("sv_")
+    assert service.schedule_survey(refund_id)["surveyId"] == survey
