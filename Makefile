@@ -9,7 +9,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 3000
 
-.PHONY: dev test venv lint typecheck cfn-lint unit e2e openapi demo bench format clean
+.PHONY: dev test venv browser lint typecheck cfn-lint unit e2e openapi demo bench format clean
 
 $(VENV)/.installed: pyproject.toml
 	@if [ -z "$(BASE_PYTHON)" ]; then \
@@ -26,7 +26,15 @@ dev: venv
 	PORT=$(PORT) $(PY) -m infra.local --seed
 
 ## Every check CI runs: lint, types, template lint, the whole test suite.
-test: venv lint typecheck cfn-lint unit
+test: venv browser lint typecheck cfn-lint unit
+
+## Headless Chromium for the browser end-to-end test (the analytics report's screenshot).
+browser:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		if [ "$$(id -u)" = "0" ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; \
+		else echo "chromium is missing and we are not root: install the Debian package 'chromium'"; fi; \
+	fi
 
 lint: venv
 	$(VENV)/bin/ruff check .

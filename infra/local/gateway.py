@@ -62,6 +62,8 @@ class Gateway:
                 Rule("/_local/openapi.json", endpoint="openapi", methods=["GET"]),
                 Rule("/_local/docs", endpoint="docs", methods=["GET"]),
                 Rule("/_local/docs/<asset>", endpoint="docs_asset", methods=["GET"]),
+                Rule("/_local/reports/kpis", endpoint="report_kpis", methods=["GET"]),
+                Rule("/_local/reports/latest", endpoint="report_latest", methods=["GET"]),
             ],
             strict_slashes=False,
         )
@@ -176,6 +178,7 @@ class Gateway:
                 "schedules": f"{base}/_local/schedules",
                 "queues": f"{base}/_local/queues",
                 "executions": f"{base}/_local/executions",
+                "report": f"{base}/_local/reports/kpis",
             }
         )
 
@@ -271,3 +274,31 @@ class Gateway:
         path = Path(swagger_ui.__file__).parent / asset
         kind = "application/javascript" if asset.endswith(".js") else "text/css"
         return Response(path.read_bytes(), content_type=kind, headers={"cache-control": "max-age=3600"})
+
+    # ---------------------------------------------------------------- the analytics report
+    def _local_report_kpis(self, request: Request) -> Response:
+        """The KPI report of `?from=&to=` (default: the 30 days up to today, local clock),
+        rendered now by the report function into the reports bucket and served from there."""
+        from aftercare import clock
+
+        detail = {key: request.args[key] for key in ("from", "to") if request.args.get(key)}
+        detail.setdefault("to", clock.now().date().isoformat())
+        event = {"source": "aftercare.local", "detail-type": "Report requested", "detail": detail}
+        invocation = self.local.host.run("AnalyticsReportFunction", event, source="local:report")
+        if not invocation.ok:
+            invalid = type(invocation.error).__name__ in {"BadRequest", "ValueError"}
+            return _json({"message": str(invocation.error)}, 400 if invalid else 500)
+        return self._report(str(invocation.result["key"]))
+
+    def _local_report_latest(self, request: Request) -> Response:
+        bucket = self.local.stack.ref("ReportsBucket")
+        listed = self.local.client("s3").list_objects_v2(Bucket=bucket, Prefix="reports/")
+        keys = sorted(str(item["Key"]) for item in listed.get("Contents") or [])
+        if not keys:
+            return _json({"message": "no report yet", "render": "/_local/reports/kpis?from=&to="}, 404)
+        return self._report(keys[-1])
+
+    def _report(self, key: str) -> Response:
+        found = self.local.client("s3").get_object(Bucket=self.local.stack.ref("ReportsBucket"), Key=key)
+        html = found["Body"].read()
+        return Response(html, content_type="text/html; charset=utf-8", headers={"cache-control": "no-store"})

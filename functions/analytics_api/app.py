@@ -1,0 +1,34 @@
+"""Analytics HTTP API: the KPIs of PRODUCT.md §8 for a range of days, for supervisors,
+answered from the daily aggregates (one Query per month of the range, never a scan)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler.openapi.params import Query
+
+from aftercare.analytics import service
+from aftercare.analytics.models import Kpis
+from aftercare.auth import SUPERVISOR, require_role
+from aftercare.http import create_app, current_principal, http_handler
+
+app = create_app()
+
+
+@app.get(
+    "/v1/admin/analytics/kpis",
+    tags=["staff: analytics"],
+    summary="Service KPIs for a range of days (supervisors)",
+    description="`from` and `to` are inclusive UTC days (YYYY-MM-DD), at most 366 days apart; "
+    "`to` defaults to today and `from` to 30 days before it. Every figure carries its sample size `n`.",
+)
+def kpis(
+    from_: Annotated[str | None, Query(alias="from")] = None,
+    to: Annotated[str | None, Query()] = None,
+) -> Kpis:
+    require_role(current_principal(app), SUPERVISOR)
+    first, last = service.parse_range(from_, to)
+    return service.kpis(first, last)
+
+
+lambda_handler = http_handler(app)

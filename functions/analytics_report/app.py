@@ -1,0 +1,23 @@
+"""The daily KPI report: an HTML page with inline SVG charts written to the reports bucket
+as reports/<day>.html (the 30 days up to yesterday). An event with `detail: {from, to}`
+renders that range instead (the local stack's /_local/reports/kpis)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from aftercare.analytics import service
+from aftercare.handlers import task_handler
+
+
+def _day(detail: dict[str, Any], name: str) -> date | None:
+    value = detail.get(name)
+    return date.fromisoformat(str(value)) if value else None
+
+
+@task_handler()
+def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
+    detail = event.get("detail")
+    detail = detail if isinstance(detail, dict) else {}
+    return service.write_report(_day(detail, "from"), _day(detail, "to"))

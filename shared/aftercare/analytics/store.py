@@ -1,0 +1,226 @@
+"""The Analytics table and the reports bucket: the only module that reads or writes them.
+
+Aggregate items, one partition per month (`pk = M#2026-11`) so a range of days is a
+handful of Queries (one per month touched, `sk BETWEEN`), never a scan:
+- a day's totals, `sk = <day>#all#<shard>`: each stream record adds to one of SHARDS items
+  (by its event id), so concurrent writers do not all contend for one hot item; a read
+  adds the shards up;
+- an agent's day, `sk = <day>#agent#<agentId>`.
+
+Every stream record's additions are applied in one transaction together with a marker item
+(`pk = rec#<table>#<eventID>`, expiring after MARKER_TTL), on the condition that the marker
+does not exist yet: a record delivered twice (a retried or bisected batch) adds nothing the
+second time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections import Counter
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+
+from botocore.exceptions import ClientError
+
+from aftercare import clock
+from aftercare.analytics.aggregate import ItemKey
+from aftercare.aws import client
+from aftercare.settings import get_settings
+
+SHARDS = 4
+MARKER_TTL = timedelta(days=7)  # a stream keeps records 24 hours; retries happen within it
+MAX_TRANSACTION_ITEMS = 100
+_RETRIED = frozenset({"TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded"})
+
+
+def _table() -> str:
+    return get_settings().analytics_table
+
+
+def shard_of(event_id: str) -> int:
+    return int(hashlib.sha256(event_id.encode()).hexdigest()[:8], 16) % SHARDS
+
+
+def partition(day: str) -> str:
+    return f"M#{day[:7]}"
+
+
+def sort_key(day: str, agent: str | None, shard: int) -> str:
+    return f"{day}#agent#{agent}" if agent else f"{day}#all#{shard}"
+
+
+def marker_key(table: str, event_id: str) -> str:
+    return f"rec#{table}#{event_id}"
+
+
+# ---------------------------------------------------------------- writing
+def _update(key: ItemKey, adds: Mapping[str, int], shard: int, at: str) -> dict[str, Any]:
+    day, agent = key
+    names = {"#u": "updatedAt"}
+    values: dict[str, Any] = {":at": {"S": at}}
+    parts = []
+    for index, (attribute, amount) in enumerate(sorted(adds.items())):
+        names[f"#a{index}"] = attribute
+        values[f":v{index}"] = {"N": str(int(amount))}
+        parts.append(f"#a{index} :v{index}")
+    return {
+        "Update": {
+            "TableName": _table(),
+            "Key": {"pk": {"S": partition(day)}, "sk": {"S": sort_key(day, agent, shard)}},
+            "UpdateExpression": "ADD " + ", ".join(parts) + " SET #u = :at",
+            "ExpressionAttributeNames": names,
+            "ExpressionAttributeValues": values,
+        }
+    }
+
+
+def apply(
+    marker: str, additions: Mapping[ItemKey, Mapping[str, int]], *, shard: int, attempts: int = 5
+) -> bool:
+    """Add `additions` once for the record `marker` names: False if it was added before.
+    Contention with concurrent writers is retried with backoff, then raised (the record is
+    reported as failed and the stream delivers it again)."""
+    if not additions:
+        return True
+    at = clock.now_iso()
+    expires = int((clock.now() + MARKER_TTL).timestamp())
+    items: list[dict[str, Any]] = [
+        {
+            "Put": {
+                "TableName": _table(),
+                "Item": {
+                    "pk": {"S": marker},
+                    "sk": {"S": "rec"},
+                    "at": {"S": at},
+                    "expiresAt": {"N": str(expires)},
+                },
+                "ConditionExpression": "attribute_not_exists(pk)",
+            }
+        }
+    ]
+    items += [
+        _update(key, adds, shard, at) for key, adds in sorted(additions.items(), key=lambda kv: str(kv[0]))
+    ]
+    if len(items) > MAX_TRANSACTION_ITEMS:
+        raise ValueError(f"one record touches {len(items) - 1} aggregate items; at most 99 fit a transaction")
+    for attempt in range(attempts):
+        try:
+            client("dynamodb").transact_write_items(TransactItems=items)
+            return True
+        except ClientError as error:
+            if error.response["Error"]["Code"] != "TransactionCanceledException":
+                raise
+            codes = [
+                str(reason.get("Code") or "None")
+                for reason in error.response.get("CancellationReasons") or []
+            ]
+            if codes and codes[0] == "ConditionalCheckFailed":
+                return False  # the marker exists: this record was counted already
+            if not (set(codes) & _RETRIED) or attempt == attempts - 1:
+                raise
+            time.sleep(0.05 * 2**attempt)
+    return True
+
+
+# ---------------------------------------------------------------- reading
+@dataclass
+class Aggregates:
+    """A range's aggregates: each day's totals, and each day's per-agent items."""
+
+    totals: dict[str, Counter[str]] = field(default_factory=dict)
+    agents: dict[str, dict[str, Counter[str]]] = field(default_factory=dict)
+    reads: int = 0  # Query pages read (the test of "no scans, bounded reads")
+
+
+def months(first: date, last: date) -> Iterator[str]:
+    current = first.replace(day=1)
+    while current <= last:
+        yield current.isoformat()[:7]
+        current = (current + timedelta(days=32)).replace(day=1)
+
+
+def _number(value: Mapping[str, Any]) -> int | None:
+    if "N" not in value:
+        return None
+    return int(Decimal(value["N"]))
+
+
+def read_range(first: date, last: date) -> Aggregates:
+    """Every aggregate item of the days `first`..`last`: one Query per month touched."""
+    found = Aggregates()
+    for month in months(first, last):
+        request: dict[str, Any] = {
+            "TableName": _table(),
+            "KeyConditionExpression": "pk = :pk AND sk BETWEEN :low AND :high",
+            "ExpressionAttributeValues": {
+                ":pk": {"S": f"M#{month}"},
+                ":low": {"S": max(first.isoformat(), f"{month}-01")},
+                ":high": {"S": min(last.isoformat(), f"{month}-31") + "~"},
+            },
+        }
+        while True:
+            reply = client("dynamodb").query(**request)
+            found.reads += 1
+            for item in reply.get("Items") or []:
+                _add_item(found, item)
+            if not reply.get("LastEvaluatedKey"):
+                break
+            request["ExclusiveStartKey"] = reply["LastEvaluatedKey"]
+    return found
+
+
+def _add_item(found: Aggregates, item: Mapping[str, Any]) -> None:
+    day, kind, *rest = str(item["sk"]["S"]).split("#", 2)
+    numbers = Counter(
+        {name: number for name, value in item.items() if (number := _number(value)) is not None}
+    )
+    if kind == "all":
+        found.totals.setdefault(day, Counter()).update(numbers)
+    elif kind == "agent" and rest:
+        found.agents.setdefault(day, {}).setdefault(rest[0], Counter()).update(numbers)
+
+
+# ---------------------------------------------------------------- reports
+REPORT_PREFIX = "reports/"
+
+
+def report_key(day: date) -> str:
+    return f"{REPORT_PREFIX}{day.isoformat()}.html"
+
+
+def put_report(key: str, html: str) -> str:
+    client("s3").put_object(
+        Bucket=get_settings().reports_bucket,
+        Key=key,
+        Body=html.encode(),
+        ContentType="text/html; charset=utf-8",
+        CacheControl="no-cache",
+    )
+    return key
+
+
+def get_report(key: str) -> str | None:
+    try:
+        reply = client("s3").get_object(Bucket=get_settings().reports_bucket, Key=key)
+    except ClientError as error:
+        if error.response["Error"]["Code"] in {"NoSuchKey", "404"}:
+            return None
+        raise
+    return str(reply["Body"].read().decode())
+
+
+def latest_report_key() -> str | None:
+    """The newest daily report (keys sort by day)."""
+    newest: str | None = None
+    request: dict[str, Any] = {"Bucket": get_settings().reports_bucket, "Prefix": REPORT_PREFIX}
+    while True:
+        reply = client("s3").list_objects_v2(**request)
+        for entry in reply.get("Contents") or []:
+            newest = max(newest or "", str(entry["Key"]))
+        if not reply.get("IsTruncated"):
+            return newest
+        request["ContinuationToken"] = reply["NextContinuationToken"]
