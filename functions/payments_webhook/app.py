@@ -25,14 +25,13 @@ def payment_event() -> PaymentEventOutcome:
         tolerance_seconds=settings.webhook_tolerance_seconds,
     )
     event = parse_json(PaymentEvent, body)
-    outcome = run_once(
+    return run_once(
         event.event_id,
         scope="payment-event",
         payload=event.model_dump(mode="json"),
         operation=lambda: apply(event).model_dump(mode="json"),
         context=app.lambda_context,
     )
-    return outcome
 
 
 lambda_handler = http_handler(app, authenticated=False)

@@ -49,7 +49,8 @@ class Settings:
     notification_from_email: str = _env("NOTIFICATION_FROM_EMAIL", "care@example.com")
     staff_alerts_topic_arn: str = _env("STAFF_ALERTS_TOPIC_ARN")
     refund_state_machine_arn: str = _env("REFUND_STATE_MACHINE_ARN")
-    refund_approval_threshold: int = _env_int("REFUND_APPROVAL_THRESHOLD", 1000)  # major units of the order currency
+    # Major units of the order's currency (1000 = 1,000.00 CNY, 1,000 JPY).
+    refund_approval_threshold: int = _env_int("REFUND_APPROVAL_THRESHOLD", 1000)
     refund_approval_timeout_seconds: int = _env_int("REFUND_APPROVAL_TIMEOUT_SECONDS", 24 * 3600)
     refund_escalation_timeout_seconds: int = _env_int("REFUND_ESCALATION_TIMEOUT_SECONDS", 3 * 24 * 3600)
     refund_provider_poll_seconds: int = _env_int("REFUND_PROVIDER_POLL_SECONDS", 60)
