@@ -1,13 +1,44 @@
-"""The Shipments table: the only module that reads or writes it."""
+"""The Shipments and TrackingEvents tables: the only module that reads or writes them.
+
+A shipment item holds its identity, its courier events (`history`, a map by event id, so a
+redelivered event lands on itself), the fields derived from them (status, subStatus,
+estimatedDelivery, ...), the problems recorded once each (`problems`, by kind) and the effects
+still owed to other domains (`pendingEffects`, an outbox). Every change is one conditional
+UpdateItem on the version read: new events, derived fields, problems and owed effects move
+together or not at all.
+
+`watch`/`dueAt` exist only while a shipment could still become delayed: they are the keys of
+the sparse `byWatch` index the hourly check queries (sharded, so no partition runs hot).
+
+TrackingEvents keeps every raw payload as received (by tracking key and payload id) for 90
+days, so a shipment can be rebuilt from what the couriers actually sent.
+"""
 
 from __future__ import annotations
 
-from pynamodb.attributes import UnicodeAttribute
-from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
+import hashlib
+import json
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
+from datetime import timedelta
+from decimal import Decimal
+from typing import Any
+
+from botocore.exceptions import ClientError
+from pynamodb.attributes import MapAttribute, NumberAttribute, UnicodeAttribute
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, KeysOnlyProjection
 from pynamodb.models import Model
 from pynamodb.transactions import TransactWrite
 
+from aftercare import clock
+from aftercare.aws import client
+from aftercare.db import conflicts_as_409
+from aftercare.logistics.rules import CourierEvent, SubStatus, Summary, TrackingStatus
 from aftercare.settings import get_settings
+
+WATCH_SHARDS = 8
+RAW_RETENTION = timedelta(days=90)
 
 
 class ByTrackingIndex(GlobalSecondaryIndex["ShipmentModel"]):
@@ -27,6 +58,15 @@ class ByOrderIndex(GlobalSecondaryIndex["ShipmentModel"]):
     shipmentId = UnicodeAttribute(range_key=True)
 
 
+class ByWatchIndex(GlobalSecondaryIndex["ShipmentModel"]):
+    class Meta:
+        index_name = "byWatch"
+        projection = KeysOnlyProjection()
+
+    watch = UnicodeAttribute(hash_key=True)
+    dueAt = UnicodeAttribute(range_key=True)
+
+
 class ShipmentModel(Model):
     class Meta:
         table_name = get_settings().shipments_table
@@ -35,19 +75,70 @@ class ShipmentModel(Model):
     orderId = UnicodeAttribute()
     customerId = UnicodeAttribute()
     kind = UnicodeAttribute()  # OUTBOUND, RETURN or REPLACEMENT
+    caseId = UnicodeAttribute(null=True)  # the after-sales case of a RETURN or REPLACEMENT
     carrier = UnicodeAttribute()
     trackingNumber = UnicodeAttribute()
     trackingKey = UnicodeAttribute()
     status = UnicodeAttribute()
+    subStatus = UnicodeAttribute(null=True)
+    statusAt = UnicodeAttribute(null=True)
+    statusEventId = UnicodeAttribute(null=True)
+    lastEventAt = UnicodeAttribute(null=True)
+    estimatedDelivery = UnicodeAttribute(null=True)
+    history = MapAttribute[str, Any](default=dict)  # event id -> JSON {status, occurredAt, ...}
+    problems = MapAttribute[str, Any](default=dict)  # problem kind -> {reason, detectedAt, ...}
+    pendingEffects = MapAttribute[str, Any](default=dict)  # effect key -> what is owed
+    watch = UnicodeAttribute(null=True)
+    dueAt = UnicodeAttribute(null=True)
     createdAt = UnicodeAttribute()
     updatedAt = UnicodeAttribute()
+    version = NumberAttribute(default=1)
 
     by_tracking = ByTrackingIndex()
     by_order = ByOrderIndex()
+    by_watch = ByWatchIndex()
 
 
 def tracking_key(carrier: str, tracking_number: str) -> str:
     return f"{carrier}#{tracking_number}"
+
+
+def watch_key(shipment_id: str) -> str:
+    shard = int(hashlib.sha256(shipment_id.encode()).hexdigest()[:8], 16) % WATCH_SHARDS
+    return f"OPEN#{shard}"
+
+
+def _new_model(
+    *,
+    shipment_id: str,
+    order_id: str,
+    customer_id: str,
+    kind: str,
+    carrier: str,
+    tracking_number: str,
+    at: str,
+    case_id: str | None,
+    due_at: str | None,
+) -> ShipmentModel:
+    return ShipmentModel(
+        shipmentId=shipment_id,
+        orderId=order_id,
+        customerId=customer_id,
+        kind=kind,
+        caseId=case_id,
+        carrier=carrier,
+        trackingNumber=tracking_number,
+        trackingKey=tracking_key(carrier, tracking_number),
+        status=TrackingStatus.INFO_RECEIVED.value,
+        history={},
+        problems={},
+        pendingEffects={},
+        watch=watch_key(shipment_id) if due_at else None,
+        dueAt=due_at,
+        createdAt=at,
+        updatedAt=at,
+        version=1,
+    )
 
 
 def add_new_shipment(
@@ -60,17 +151,408 @@ def add_new_shipment(
     carrier: str,
     tracking_number: str,
     at: str,
+    case_id: str | None = None,
 ) -> None:
-    shipment = ShipmentModel(
-        shipmentId=shipment_id,
-        orderId=order_id,
-        customerId=customer_id,
-        kind=kind,
-        carrier=carrier,
-        trackingNumber=tracking_number,
-        trackingKey=tracking_key(carrier, tracking_number),
-        status="INFO_RECEIVED",
-        createdAt=at,
-        updatedAt=at,
-    )
+    """The new shipment as one part of a transaction across tables (orders ship with it)."""
+    from aftercare.logistics.rules import EMPTY, due_at
+
+    shipment = _new_model(
+        shipment_id=shipment_id, order_id=order_id, customer_id=customer_id, kind=kind, carrier=carrier,
+        tracking_number=tracking_number, at=at, case_id=case_id,
+        due_at=due_at(at, EMPTY, delay_recorded=False),
+    )  # fmt: skip
     tx.save(shipment, condition=ShipmentModel.shipmentId.does_not_exist())
+
+
+def create(
+    *,
+    shipment_id: str,
+    order_id: str,
+    customer_id: str,
+    kind: str,
+    carrier: str,
+    tracking_number: str,
+    at: str,
+    case_id: str | None,
+    due_at: str | None,
+) -> None:
+    shipment = _new_model(
+        shipment_id=shipment_id, order_id=order_id, customer_id=customer_id, kind=kind, carrier=carrier,
+        tracking_number=tracking_number, at=at, case_id=case_id, due_at=due_at,
+    )  # fmt: skip
+    with conflicts_as_409("a shipment with this id already exists"):
+        shipment.save(condition=ShipmentModel.shipmentId.does_not_exist())
+
+
+# ---------------------------------------------------------------- reading
+
+
+@dataclass
+class Shipment:
+    """A shipment as read: identity, its events, derived fields, problems and owed effects."""
+
+    shipment_id: str
+    order_id: str
+    customer_id: str
+    kind: str
+    case_id: str | None
+    carrier: str
+    tracking_number: str
+    created_at: str
+    updated_at: str
+    version: int
+    events: dict[str, CourierEvent]
+    summary: Summary
+    problems: dict[str, dict[str, Any]]
+    pending: dict[str, dict[str, Any]]
+    due_at: str | None
+    unknown: dict[str, Any] = field(default_factory=dict)  # attributes this module does not name, as read
+
+    @property
+    def tracking_key(self) -> str:
+        return tracking_key(self.carrier, self.tracking_number)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list | set | tuple):
+        return [_plain(item) for item in value]
+    return value
+
+
+def _deserialize(item: dict[str, Any]) -> dict[str, Any]:
+    from boto3.dynamodb.types import TypeDeserializer
+
+    reader = TypeDeserializer()
+    return {key: _plain(reader.deserialize(value)) for key, value in item.items()}
+
+
+def _event(event_id: str, entry: dict[str, Any], carrier: str, tracking_number: str) -> CourierEvent:
+    sub = entry.get("subStatus")
+    return CourierEvent(
+        event_id=event_id,
+        carrier=carrier,
+        tracking_number=tracking_number,
+        status=TrackingStatus(entry["status"]),
+        sub_status=SubStatus(sub) if sub else None,
+        occurred_at=entry["occurredAt"],
+        location=entry.get("location"),
+        description=entry.get("description"),
+        estimated_delivery=entry.get("estimatedDelivery"),
+        code=entry.get("code"),
+    )
+
+
+def entry_of(event: CourierEvent) -> dict[str, Any]:
+    entry: dict[str, Any] = {"status": event.status.value, "occurredAt": event.occurred_at}
+    optional = {
+        "subStatus": event.sub_status.value if event.sub_status else None,
+        "location": event.location,
+        "description": event.description,
+        "estimatedDelivery": event.estimated_delivery,
+        "code": event.code,
+    }
+    entry.update({key: value for key, value in optional.items() if value is not None})
+    return entry
+
+
+_NAMED = frozenset(
+    {"shipmentId", "orderId", "customerId", "kind", "caseId", "carrier", "trackingNumber", "trackingKey",
+     "status", "subStatus", "statusAt", "statusEventId", "lastEventAt", "estimatedDelivery", "history",
+     "problems", "pendingEffects", "watch", "dueAt", "createdAt", "updatedAt", "version"}
+)  # fmt: skip
+
+
+def shipment_of(raw: dict[str, Any]) -> Shipment:
+    item = _deserialize(raw)
+    carrier, number = item["carrier"], item["trackingNumber"]
+    history = item.get("history")
+    events = {
+        eid: _event(eid, json.loads(entry) if isinstance(entry, str) else entry, carrier, number)
+        for eid, entry in (history or {}).items()
+    }
+    sub = item.get("subStatus")
+    return Shipment(
+        shipment_id=item["shipmentId"],
+        order_id=item["orderId"],
+        customer_id=item["customerId"],
+        kind=item["kind"],
+        case_id=item.get("caseId"),
+        carrier=carrier,
+        tracking_number=number,
+        created_at=item["createdAt"],
+        updated_at=item["updatedAt"],
+        version=int(item.get("version", 0)),
+        events=events,
+        summary=Summary(
+            status=TrackingStatus(item["status"]),
+            sub_status=SubStatus(sub) if sub else None,
+            status_at=item.get("statusAt"),
+            status_event_id=item.get("statusEventId"),
+            last_event_at=item.get("lastEventAt"),
+            estimated_delivery=item.get("estimatedDelivery"),
+            attempt_failures=sum(1 for e in events.values() if e.status is TrackingStatus.ATTEMPT_FAIL),
+        ),
+        problems=dict(item.get("problems") or {}),
+        pending=dict(item.get("pendingEffects") or {}),
+        due_at=item.get("dueAt"),
+        unknown={key: value for key, value in raw.items() if key not in _NAMED},
+    )
+
+
+def _table() -> str:
+    return str(ShipmentModel.Meta.table_name)
+
+
+def get(shipment_id: str) -> Shipment | None:
+    reply = client("dynamodb").get_item(
+        TableName=_table(), Key={"shipmentId": {"S": shipment_id}}, ConsistentRead=True
+    )
+    return shipment_of(reply["Item"]) if "Item" in reply else None
+
+
+def find_by_tracking(key: str) -> Shipment | None:
+    """The shipment a carrier's tracking number belongs to (the newest, should a carrier ever
+    reuse a number). The index is eventually consistent: writes check the version anyway."""
+    reply = client("dynamodb").query(
+        TableName=_table(),
+        IndexName="byTracking",
+        KeyConditionExpression="trackingKey = :k",
+        ExpressionAttributeValues={":k": {"S": key}},
+    )
+    items = reply.get("Items") or []
+    if not items:
+        return None
+    return shipment_of(max(items, key=lambda item: item["shipmentId"]["S"]))
+
+
+def list_for_order(order_id: str) -> list[Shipment]:
+    rows: list[Shipment] = []
+    request: dict[str, Any] = {
+        "TableName": _table(),
+        "IndexName": "byOrder",
+        "KeyConditionExpression": "orderId = :o",
+        "ExpressionAttributeValues": {":o": {"S": order_id}},
+    }
+    while True:
+        reply = client("dynamodb").query(**request)
+        rows.extend(shipment_of(item) for item in reply.get("Items") or [])
+        if not reply.get("LastEvaluatedKey"):
+            return rows
+        request["ExclusiveStartKey"] = reply["LastEvaluatedKey"]
+
+
+def due_for_check(now: str) -> Iterator[str]:
+    """Ids of shipments whose `dueAt` has passed, from every shard of the sparse index."""
+    for shard in range(WATCH_SHARDS):
+        request: dict[str, Any] = {
+            "TableName": _table(),
+            "IndexName": "byWatch",
+            "KeyConditionExpression": "watch = :w AND dueAt <= :now",
+            "ExpressionAttributeValues": {":w": {"S": f"OPEN#{shard}"}, ":now": {"S": now}},
+        }
+        while True:
+            reply = client("dynamodb").query(**request)
+            for item in reply.get("Items") or []:
+                yield item["shipmentId"]["S"]
+            if not reply.get("LastEvaluatedKey"):
+                break
+            request["ExclusiveStartKey"] = reply["LastEvaluatedKey"]
+
+
+# ---------------------------------------------------------------- writing
+
+
+def _typed(value: Any) -> dict[str, Any]:
+    """DynamoDB's typed JSON for the plain values a shipment holds (str, int, bool, dict, list)."""
+    if isinstance(value, str):
+        return {"S": value}
+    if isinstance(value, bool):
+        return {"BOOL": value}
+    if isinstance(value, int | float | Decimal):
+        return {"N": str(value)}
+    if isinstance(value, dict):
+        return {"M": {key: _typed(item) for key, item in value.items() if item is not None}}
+    if isinstance(value, list | tuple):
+        return {"L": [_typed(item) for item in value]}
+    raise TypeError(f"cannot store {type(value).__name__}")
+
+
+def _compact(entry: dict[str, Any]) -> str:
+    return json.dumps(entry, separators=(",", ":"), ensure_ascii=False)
+
+
+def _item(shipment: Shipment) -> dict[str, Any]:
+    summary = shipment.summary
+    plain: dict[str, Any] = {
+        "shipmentId": shipment.shipment_id,
+        "orderId": shipment.order_id,
+        "customerId": shipment.customer_id,
+        "kind": shipment.kind,
+        "caseId": shipment.case_id,
+        "carrier": shipment.carrier,
+        "trackingNumber": shipment.tracking_number,
+        "trackingKey": shipment.tracking_key,
+        "status": summary.status.value,
+        "subStatus": summary.sub_status.value if summary.sub_status else None,
+        "statusAt": summary.status_at,
+        "statusEventId": summary.status_event_id,
+        "lastEventAt": summary.last_event_at,
+        "estimatedDelivery": summary.estimated_delivery,
+        # each entry one compact JSON string: the item stays small and cheap to write
+        "history": {event_id: _compact(entry_of(event)) for event_id, event in shipment.events.items()},
+        "problems": shipment.problems or None,
+        "pendingEffects": shipment.pending or None,
+        "watch": watch_key(shipment.shipment_id) if shipment.due_at else None,
+        "dueAt": shipment.due_at,
+        "createdAt": shipment.created_at,
+        "updatedAt": shipment.updated_at,
+        "version": shipment.version,
+    }
+    item = {key: _typed(value) for key, value in plain.items() if value is not None}
+    item.update(shipment.unknown)
+    return item
+
+
+def _put_if_at(shipment: Shipment, version: int) -> bool:
+    """Write the whole item if it is still at `version`; False if it moved on meanwhile."""
+    if version:
+        condition = {
+            "ConditionExpression": "#v = :v",
+            "ExpressionAttributeValues": {":v": {"N": str(version)}},
+        }
+    else:  # written before versions existed
+        condition = {"ConditionExpression": "attribute_exists(shipmentId) AND attribute_not_exists(#v)"}
+    try:
+        client("dynamodb").put_item(
+            TableName=_table(), Item=_item(shipment), ExpressionAttributeNames={"#v": "version"}, **condition
+        )
+    except ClientError as error:
+        if error.response["Error"]["Code"] == "ConditionalCheckFailedException":
+            return False
+        raise
+    return True
+
+
+def apply(
+    shipment: Shipment,
+    *,
+    new_events: list[CourierEvent],
+    summary: Summary,
+    due_at: str | None,
+    new_problems: dict[str, dict[str, Any]],
+    new_effects: dict[str, dict[str, Any]],
+    at: str,
+) -> bool:
+    """New events, derived fields, problems and owed effects in one conditional write, if
+    the shipment is still at the version read (updated in place). False if it changed
+    meanwhile: reload it and derive again."""
+    after = replace(
+        shipment,
+        events={**shipment.events, **{event.event_id: event for event in new_events}},
+        summary=summary,
+        problems={**shipment.problems, **new_problems},
+        pending={**shipment.pending, **new_effects},
+        due_at=due_at,
+        updated_at=at,
+        version=shipment.version + 1,
+    )
+    if not _put_if_at(after, shipment.version):
+        return False
+    shipment.__dict__.update(after.__dict__)
+    return True
+
+
+def settle_effect(shipment: Shipment, key: str, *, problem: str | None = None, **facts: Any) -> None:
+    """An owed effect was delivered: forget it (and note what it produced on its problem),
+    as a versioned write like any other. Should the shipment have moved on meanwhile, it is
+    reloaded (in place) and settled on what it is now."""
+    for _ in range(4):
+        problems = dict(shipment.problems)
+        if problem is not None and problem in problems:
+            problems[problem] = {**problems[problem], **facts}
+        pending = {name: spec for name, spec in shipment.pending.items() if name != key}
+        after = replace(shipment, problems=problems, pending=pending, version=shipment.version + 1)
+        if _put_if_at(after, shipment.version):
+            shipment.__dict__.update(after.__dict__)
+            return
+        fresh = get(shipment.shipment_id)
+        if fresh is None:
+            return
+        shipment.__dict__.update(fresh.__dict__)
+    raise RuntimeError(f"shipment {shipment.shipment_id} kept changing while settling {key}")
+
+
+# ---------------------------------------------------------------- raw payloads
+
+
+@dataclass(frozen=True)
+class RawEvent:
+    tracking_key: str
+    raw_id: str
+    adapter: str
+    body: str
+    received_at: str
+    message_id: str | None = None
+
+
+def _raw_table() -> str:
+    return get_settings().tracking_events_table
+
+
+def save_raw(events: list[RawEvent], *, attempts: int = 4) -> None:
+    """Keep every payload as received; idempotent (a redelivered payload overwrites itself)."""
+    expires = int(clock.now().timestamp() + RAW_RETENTION.total_seconds())
+    unique = {(event.tracking_key, event.raw_id): event for event in events}
+    requests = []
+    for event in unique.values():
+        item = {
+            "trackingKey": {"S": event.tracking_key},
+            "rawId": {"S": event.raw_id},
+            "adapter": {"S": event.adapter},
+            "body": {"S": event.body},
+            "receivedAt": {"S": event.received_at},
+            "expiresAt": {"N": str(expires)},
+        }
+        if event.message_id:
+            item["messageId"] = {"S": event.message_id}
+        requests.append({"PutRequest": {"Item": item}})
+    for start in range(0, len(requests), 25):
+        pending: dict[str, Any] = {_raw_table(): requests[start : start + 25]}
+        for attempt in range(attempts):
+            reply = client("dynamodb").batch_write_item(RequestItems=pending)
+            pending = reply.get("UnprocessedItems") or {}
+            if not pending:
+                break
+            time.sleep(0.05 * 2**attempt)
+        if pending:
+            raise RuntimeError("could not store raw tracking events (throttled); the batch will be retried")
+
+
+def raw_for(key: str) -> list[RawEvent]:
+    found: list[RawEvent] = []
+    request: dict[str, Any] = {
+        "TableName": _raw_table(),
+        "KeyConditionExpression": "trackingKey = :k",
+        "ExpressionAttributeValues": {":k": {"S": key}},
+        "ConsistentRead": True,
+    }
+    while True:
+        reply = client("dynamodb").query(**request)
+        for item in reply.get("Items") or []:
+            found.append(
+                RawEvent(
+                    tracking_key=item["trackingKey"]["S"],
+                    raw_id=item["rawId"]["S"],
+                    adapter=item["adapter"]["S"],
+                    body=item["body"]["S"],
+                    received_at=item["receivedAt"]["S"],
+                    message_id=item.get("messageId", {}).get("S"),
+                )
+            )
+        if not reply.get("LastEvaluatedKey"):
+            return found
+        request["ExclusiveStartKey"] = reply["LastEvaluatedKey"]

@@ -1,0 +1,23 @@
+"""Couriers' signed status events: `POST /v1/logistics/events/{carrier}` → 202, queued."""
+
+from __future__ import annotations
+
+from aftercare.http import create_app, http_handler, raw_body
+from aftercare.logistics import service
+from aftercare.logistics.models import EventsAccepted
+
+app = create_app()
+
+
+@app.post(
+    "/v1/logistics/events/<carrier>",
+    status_code=202,
+    tags=["machines"],
+    summary="Courier status event (HMAC-signed; canonical JSON or the carrier's own shape)",
+)
+def courier_event(carrier: str) -> EventsAccepted:
+    # The signature covers the raw bytes, so the adapter checks it before anything parses them.
+    return service.accept_webhook(carrier, app.current_event.headers, raw_body(app))
+
+
+lambda_handler = http_handler(app, authenticated=False)

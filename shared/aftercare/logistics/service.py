@@ -1,0 +1,375 @@
+"""Logistics use cases: accept courier events, apply them to shipments, act on what they
+reveal, flag quiet shipments, register after-sales parcels, and show tracking to the app.
+
+Applying events (`apply_delivery`) is the one path every courier event takes, whichever
+way it came in (webhook, straight into the queue, or a replay of stored raw payloads):
+
+1. the shipment is found by its carrier and tracking number (cached per process);
+2. its event set grows by the new events and everything shown is derived again
+   (rules.summarize / rules.problems_in / rules.due_at);
+3. one conditional write stores the new events, the derived fields, any new problem and the
+   effects that change owes (an outbox on the shipment) — or nothing, if nothing changed;
+4. the owed effects run (order delivered, customer notified, ticket opened, after-sales
+   told) and each is settled once done. One that fails fails the message, so SQS delivers
+   it again and the effect is retried; it is never lost.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import OrderedDict
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from aftercare import clock, ids
+from aftercare.auth import Principal
+from aftercare.errors import BadRequest, Conflict, ProblemError
+from aftercare.logistics import effects, queue, rules, store
+from aftercare.logistics.adapters import CARRIER_CODE, Delivery, adapter_for, registry
+from aftercare.logistics.models import EventsAccepted, HistoryEntryOut, ShipmentTrackingOut, TrackingOut
+from aftercare.logistics.rules import CourierEvent, Problem, ProblemKind, ShipmentKind, TrackingStatus
+from aftercare.logistics.store import Shipment
+from aftercare.observability import logger, metrics
+
+WRITE_ATTEMPTS = 4
+TRACKING_NUMBER = re.compile(r"^[A-Za-z0-9-]{4,40}$")
+CACHE_SIZE = 4096
+
+
+class UnknownShipment(ProblemError):
+    """No shipment has this carrier and tracking number (yet): the message is retried, and
+    dead-lettered if the shipment never appears; its raw payload is kept for a replay."""
+
+    status, title, slug = 422, "Unknown shipment", "unknown-shipment"
+
+
+class _Stale(Exception):
+    """The shipment changed since it was read."""
+
+
+# ---------------------------------------------------------------- ingestion
+
+
+def accept_webhook(carrier: str, headers: Mapping[str, str], body: bytes) -> EventsAccepted:
+    """Check the signature (401), validate through the carrier's adapter (400), queue the raw
+    payload for the consumer. Nothing is queued unless all of that holds."""
+    adapter = adapter_for(carrier)
+    now = clock.now()
+    adapter.verify(headers, body, now=now)
+    delivery = adapter.parse(body, carrier=carrier)
+    if delivery.events:
+        queue.enqueue(body, carrier=carrier, received_at=clock.iso(now))
+    metrics.add_metric(name="CourierEventsAccepted", unit="Count", value=len(delivery.events))
+    return EventsAccepted(
+        carrier=delivery.carrier,
+        tracking_number=delivery.tracking_number,
+        accepted=len(delivery.events),
+        event_ids=[event.event_id for event in delivery.events],
+    )
+
+
+# ---------------------------------------------------------------- applying events
+
+_cache: OrderedDict[str, Shipment] = OrderedDict()  # tracking key -> shipment as last written
+
+
+def reset_cache() -> None:
+    _cache.clear()
+
+
+def _remember(shipment: Shipment) -> Shipment:
+    _cache[shipment.tracking_key] = shipment
+    _cache.move_to_end(shipment.tracking_key)
+    while len(_cache) > CACHE_SIZE:
+        _cache.popitem(last=False)
+    return shipment
+
+
+def _lookup(tracking_key: str, *, fresh: bool) -> Shipment | None:
+    if not fresh and tracking_key in _cache:
+        _cache.move_to_end(tracking_key)
+        return _cache[tracking_key]
+    _cache.pop(tracking_key, None)
+    found = store.find_by_tracking(tracking_key)
+    if found is not None and fresh:
+        found = store.get(found.shipment_id)  # the index lags; the item does not
+    return _remember(found) if found is not None else None
+
+
+def _problem_record(shipment: Shipment, problem: Problem, at: str) -> dict[str, Any]:
+    record = {
+        "problemId": f"{shipment.shipment_id}:{problem.kind}",
+        "kind": problem.kind.value,
+        "reason": problem.reason,
+        "detectedAt": at,
+        "eventId": problem.event_id,
+        "description": problem.description,
+    }
+    return {key: value for key, value in record.items() if value is not None}
+
+
+def _owed(
+    shipment: Shipment, summary: rules.Summary, new_problems: Iterable[str]
+) -> dict[str, dict[str, Any]]:
+    owed: dict[str, dict[str, Any]] = {}
+    before, after = shipment.summary, summary
+    if (
+        after.status is TrackingStatus.DELIVERED
+        and before.status is not TrackingStatus.DELIVERED
+        and shipment.kind == ShipmentKind.OUTBOUND
+    ):
+        owed["deliver"] = {"orderId": shipment.order_id}
+    for kind in new_problems:
+        owed[f"notify:{kind}"] = {"problem": kind}
+        owed[f"ticket:{kind}"] = {"problem": kind}
+    if shipment.case_id and (after.status, after.sub_status) != (before.status, before.sub_status):
+        change = {
+            "from": before.status.value,
+            "to": after.status.value,
+            "eventId": after.status_event_id,
+            "subStatus": after.sub_status.value if after.sub_status else None,
+            "at": after.status_at,
+        }
+        owed[f"case:{after.status_event_id}"] = {
+            key: value for key, value in change.items() if value is not None
+        }
+    return owed
+
+
+def _advance(shipment: Shipment, events: Iterable[CourierEvent], extra: Problem | None = None) -> bool:
+    """Add `events` (and the scheduled check's `extra` problem) to the shipment in one
+    conditional write. False if that changes nothing; _Stale if the shipment moved on."""
+    new: dict[str, CourierEvent] = {}
+    for event in events:
+        if event.event_id not in shipment.events:
+            new.setdefault(event.event_id, event)
+    merged = rules.merge(shipment.events, new.values())
+    summary = rules.summarize(merged)
+    now = clock.now_iso()
+    found = rules.problems_in(merged, summary)
+    if extra is not None and summary.status not in rules.TERMINAL:
+        found.setdefault(extra.kind, extra)
+    new_problems = {
+        kind.value: _problem_record(shipment, problem, now)
+        for kind, problem in found.items()
+        if kind.value not in shipment.problems
+    }
+    delay_recorded = (
+        ProblemKind.DELAYED.value in shipment.problems or ProblemKind.DELAYED.value in new_problems
+    )
+    due = rules.due_at(shipment.created_at, summary, delay_recorded=delay_recorded)
+    if not new and not new_problems and due == shipment.due_at and summary == shipment.summary:
+        return False
+    owed = _owed(shipment, summary, new_problems)
+    if not store.apply(
+        shipment,
+        new_events=list(new.values()),
+        summary=summary,
+        due_at=due,
+        new_problems=new_problems,
+        new_effects=owed,
+        at=now,
+    ):
+        raise _Stale
+    metrics.add_metric(name="CourierEventsApplied", unit="Count", value=len(new))
+    for kind in new_problems:
+        metrics.add_metric(name=f"LogisticsProblem{kind.title().replace('_', '')}", unit="Count", value=1)
+        logger.info(
+            "logistics problem recorded", extra={"shipment_id": shipment.shipment_id, "problem": kind}
+        )
+    return True
+
+
+def _with_retries(tracking_key: str, change: Any) -> Shipment:
+    """Run `change(shipment)` against the current shipment, reloading when it moved on."""
+    for attempt in range(WRITE_ATTEMPTS):
+        shipment = _lookup(tracking_key, fresh=attempt > 0)
+        if shipment is None:
+            raise UnknownShipment(f"no shipment for {tracking_key}")
+        try:
+            wrote = change(shipment)
+        except _Stale:
+            continue
+        if not wrote and shipment.pending and attempt == 0:
+            # Nothing new, but effects seem owed: check the item itself before acting on a
+            # cached copy (another consumer may have settled them).
+            shipment = _lookup(tracking_key, fresh=True) or shipment
+        run_effects(shipment)
+        return shipment
+    raise Conflict(f"shipment {tracking_key} kept changing; the event will be retried")
+
+
+def apply_delivery(delivery: Delivery) -> Shipment | None:
+    """Apply one payload's events to their shipment; the one path for every courier event."""
+    if not delivery.events:
+        return None
+    return _with_retries(delivery.tracking_key, lambda shipment: _advance(shipment, delivery.events))
+
+
+def run_effects(shipment: Shipment) -> None:
+    """Deliver what the shipment's changes owe, settling each one once it is done."""
+    for key, spec in sorted(shipment.pending.items()):
+        action, _, _ = key.partition(":")
+        if action == "deliver":
+            effects.deliver_order(shipment)
+            store.settle_effect(shipment, key)
+        elif action == "notify":
+            problem = shipment.problems[spec["problem"]]
+            notification = effects.notify_problem(shipment, problem)
+            store.settle_effect(shipment, key, problem=spec["problem"], notificationId=notification,
+                                notifiedAt=clock.now_iso())  # fmt: skip
+        elif action == "ticket":
+            ticket = effects.open_ticket(shipment, shipment.problems[spec["problem"]])
+            store.settle_effect(shipment, key, problem=spec["problem"], ticketId=ticket)
+        elif action == "case":
+            effects.tell_case(shipment, spec)
+            store.settle_effect(shipment, key)
+        else:
+            logger.error("unknown owed effect left in place", extra={"key": key})
+
+
+# ---------------------------------------------------------------- the scheduled check
+
+
+def check_delays() -> int:
+    """Flag every shipment that has had no courier event for 72 hours or is past its
+    estimated delivery as DELAYED: once per shipment, found through the sparse byWatch
+    index (never a scan). Returns how many were flagged now."""
+    now = clock.now()
+    flagged = 0
+    for shipment_id in store.due_for_check(clock.iso(now)):
+        shipment = store.get(shipment_id)
+        if shipment is None:
+            continue
+        _remember(shipment)
+
+        def flag(current: Shipment) -> bool:
+            problem = rules.delay(now, current.created_at, current.summary)
+            return _advance(current, [], extra=problem)
+
+        try:
+            before = ProblemKind.DELAYED.value in shipment.problems
+            after = _with_retries(shipment.tracking_key, flag)
+            flagged += int(not before and ProblemKind.DELAYED.value in after.problems)
+        except Exception:
+            logger.exception("delay check failed for a shipment", extra={"shipment_id": shipment_id})
+            metrics.add_metric(name="DelayCheckFailures", unit="Count", value=1)
+    metrics.add_metric(name="ShipmentsFlaggedDelayed", unit="Count", value=flagged)
+    return flagged
+
+
+# ---------------------------------------------------------------- replay
+
+
+def replay(shipment_id: str) -> int:
+    """Rebuild a shipment from the raw payloads kept for its tracking number (after a fix,
+    or for events that were dead-lettered before it existed). Returns the events added."""
+    shipment = store.get(shipment_id)
+    if shipment is None:
+        raise UnknownShipment(f"no shipment {shipment_id}")
+    events: list[CourierEvent] = []
+    for raw in store.raw_for(shipment.tracking_key):
+        adapter = registry().get(raw.adapter)
+        if adapter is None:
+            logger.error("a raw payload names an unknown adapter", extra={"adapter": raw.adapter})
+            continue
+        events.extend(adapter.parse(raw.body.encode(), carrier=None).events)
+    known = set(shipment.events)
+    _remember(shipment)
+    _with_retries(shipment.tracking_key, lambda current: _advance(current, events))
+    return len({event.event_id for event in events} - known)
+
+
+# ---------------------------------------------------------------- shipments for other domains
+
+
+def register_shipment(
+    *,
+    order_id: str,
+    customer_id: str,
+    kind: ShipmentKind,
+    carrier: str,
+    tracking_number: str,
+    case_id: str | None = None,
+) -> str:
+    """Start tracking a parcel that is not the order's own shipment: an after-sales case's
+    RETURN parcel, or the REPLACEMENT sent for an exchange. Returns the shipment id; the
+    same parcel registered again for the same order, kind and case returns the same id.
+    Its events then flow like any other; status changes reach after-sales through
+    `hooks.case_shipment_changed`. (The order's OUTBOUND shipment is created by
+    orders.service.ship, in one transaction with the order, via store.add_new_shipment.)"""
+    errors = []
+    if not CARRIER_CODE.match(carrier):
+        errors.append({"field": "carrier", "message": "lowercase letters, digits, '-' or '_', 2-32 long"})
+    if not TRACKING_NUMBER.match(tracking_number):
+        errors.append({"field": "trackingNumber", "message": "4-40 letters, digits or '-'"})
+    if errors:
+        raise BadRequest("the parcel is not valid", errors=errors)
+    key = store.tracking_key(carrier, tracking_number)
+    existing = store.find_by_tracking(key)
+    if existing and (existing.order_id, existing.kind, existing.case_id) == (order_id, kind.value, case_id):
+        return existing.shipment_id
+    shipment_id = ids.new_id("shp")
+    now = clock.now_iso()
+    store.create(
+        shipment_id=shipment_id,
+        order_id=order_id,
+        customer_id=customer_id,
+        kind=kind.value,
+        carrier=carrier,
+        tracking_number=tracking_number,
+        at=now,
+        case_id=case_id,
+        due_at=rules.due_at(now, rules.EMPTY, delay_recorded=False),
+    )
+    metrics.add_metric(name="ShipmentsRegistered", unit="Count", value=1)
+    logger.info("shipment registered", extra={"shipment_id": shipment_id, "kind": kind, "case_id": case_id})
+    return shipment_id
+
+
+# ---------------------------------------------------------------- the app's view
+
+
+def to_wire(shipment: Shipment) -> ShipmentTrackingOut:
+    summary = shipment.summary
+    return ShipmentTrackingOut(
+        shipment_id=shipment.shipment_id,
+        kind=ShipmentKind(shipment.kind),
+        case_id=shipment.case_id,
+        carrier=shipment.carrier,
+        tracking_number=shipment.tracking_number,
+        status=summary.status,
+        sub_status=summary.sub_status,
+        estimated_delivery=summary.estimated_delivery,
+        last_event_at=summary.last_event_at,
+        history=[
+            HistoryEntryOut(
+                status=event.status,
+                sub_status=event.sub_status,
+                occurred_at=event.occurred_at,
+                location=event.location,
+                description=event.description,
+            )
+            for event in rules.history(shipment.events, newest_first=True)
+        ],
+        created_at=shipment.created_at,
+        updated_at=shipment.updated_at,
+    )
+
+
+def tracking_for(principal: Principal, order_id: str) -> TrackingOut:
+    """Every parcel of an order (its own, returns, replacements), for its owner or staff."""
+    from aftercare.orders import service as orders
+
+    order = orders.load_for(principal, order_id)
+    shipments = {shipment.shipment_id: shipment for shipment in store.list_for_order(order.orderId)}
+    for shipment_id in map(str, order.shipmentIds or []):
+        if shipment_id not in shipments:  # just shipped: the index may not have it yet
+            shipment = store.get(shipment_id)
+            if shipment is not None:
+                shipments[shipment_id] = shipment
+    kinds = list(ShipmentKind)
+    ordered = sorted(
+        shipments.values(), key=lambda s: (s.created_at, kinds.index(ShipmentKind(s.kind)), s.shipment_id)
+    )
+    return TrackingOut(shipments=[to_wire(shipment) for shipment in ordered])
