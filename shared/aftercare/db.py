@@ -4,12 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
+from typing import Any
 
+from pynamodb.attributes import MapAttribute, UnicodeAttribute
 from pynamodb.connection import Connection
 from pynamodb.exceptions import PutError, TransactWriteError, UpdateError
 from pynamodb.transactions import TransactWrite
 
 from aftercare.errors import Conflict
+
+
+class TimelineAttribute(MapAttribute[str, Any]):
+    """One entry of an entity's append-only timeline: `{at, from, to, actor, note}`."""
+
+    at = UnicodeAttribute()
+    from_status = UnicodeAttribute(attr_name="from", null=True)
+    to = UnicodeAttribute()
+    actor = UnicodeAttribute()
+    note = UnicodeAttribute(null=True)
 
 
 def is_condition_failure(error: Exception) -> bool:
@@ -28,8 +41,16 @@ def conflicts_as_409(detail: str) -> Iterator[None]:
         raise
 
 
+@cache
+def connection() -> Connection:
+    """The pynamodb Connection for transactions, one per execution environment (as each Model
+    keeps its own). Warm-path cost: a new Connection per transaction built a new botocore
+    client every time, loading the service model and endpoint rules again (benchmarks/latency)."""
+    return Connection()
+
+
 @contextmanager
 def transaction(conflict_detail: str) -> Iterator[TransactWrite]:
     """One DynamoDB transaction across tables; each store adds its own part to it."""
-    with conflicts_as_409(conflict_detail), TransactWrite(connection=Connection()) as tx:
+    with conflicts_as_409(conflict_detail), TransactWrite(connection=connection()) as tx:
         yield tx

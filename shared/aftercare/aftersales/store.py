@@ -33,20 +33,12 @@ from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 from pynamodb.transactions import TransactWrite
 
-from aftercare.db import conflicts_as_409, transaction
+from aftercare.db import TimelineAttribute, conflicts_as_409, transaction
 from aftercare.errors import BusinessRuleViolation, Conflict
 from aftercare.settings import get_settings
 
 COVERAGE = "coverage"
 CONFLICT = "the case changed meanwhile or does not allow this; reload it and retry"
-
-
-class TimelineAttribute(MapAttribute[str, Any]):
-    at = UnicodeAttribute()
-    from_status = UnicodeAttribute(attr_name="from", null=True)
-    to = UnicodeAttribute()
-    actor = UnicodeAttribute()
-    note = UnicodeAttribute(null=True)
 
 
 class CaseItemAttribute(MapAttribute[str, Any]):

@@ -22,16 +22,8 @@ from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 from pynamodb.transactions import TransactWrite
 
-from aftercare.db import conflicts_as_409
+from aftercare.db import TimelineAttribute, conflicts_as_409
 from aftercare.settings import get_settings
-
-
-class TimelineAttribute(MapAttribute[str, Any]):
-    at = UnicodeAttribute()
-    from_status = UnicodeAttribute(attr_name="from", null=True)
-    to = UnicodeAttribute()
-    actor = UnicodeAttribute()
-    note = UnicodeAttribute(null=True)
 
 
 class ItemAttribute(MapAttribute[str, Any]):

@@ -21,7 +21,7 @@ from pynamodb.expressions.update import Action
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 
-from aftercare.db import conflicts_as_409, transaction
+from aftercare.db import TimelineAttribute, conflicts_as_409, transaction
 from aftercare.settings import get_settings
 
 
@@ -29,14 +29,6 @@ class StepAttribute(MapAttribute[str, Any]):
     at = UnicodeAttribute()
     step = UnicodeAttribute()
     outcome = UnicodeAttribute()
-    note = UnicodeAttribute(null=True)
-
-
-class TimelineAttribute(MapAttribute[str, Any]):
-    at = UnicodeAttribute()
-    from_status = UnicodeAttribute(attr_name="from", null=True)
-    to = UnicodeAttribute()
-    actor = UnicodeAttribute()
     note = UnicodeAttribute(null=True)
 
 

@@ -15,7 +15,6 @@ from typing import Any
 
 from pynamodb.attributes import (
     ListAttribute,
-    MapAttribute,
     NumberAttribute,
     UnicodeAttribute,
     VersionAttribute,
@@ -25,16 +24,8 @@ from pynamodb.expressions.update import Action
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 
-from aftercare.db import conflicts_as_409, transaction
+from aftercare.db import TimelineAttribute, conflicts_as_409, transaction
 from aftercare.settings import get_settings
-
-
-class TimelineAttribute(MapAttribute[str, Any]):
-    at = UnicodeAttribute()
-    from_status = UnicodeAttribute(attr_name="from", null=True)
-    to = UnicodeAttribute()
-    actor = UnicodeAttribute()
-    note = UnicodeAttribute(null=True)
 
 
 class ByCustomerIndex(GlobalSecondaryIndex["SurveyModel"]):

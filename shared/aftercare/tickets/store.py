@@ -29,7 +29,6 @@ from pynamodb.attributes import (
     UnicodeAttribute,
     VersionAttribute,
 )
-from pynamodb.connection import Connection
 from pynamodb.exceptions import TransactWriteError
 from pynamodb.expressions.condition import Condition
 from pynamodb.expressions.update import Action
@@ -37,19 +36,11 @@ from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, KeysOnlyProjec
 from pynamodb.models import Model
 from pynamodb.transactions import TransactWrite
 
-from aftercare.db import conflicts_as_409, is_condition_failure
+from aftercare.db import TimelineAttribute, conflicts_as_409, connection, is_condition_failure
 from aftercare.settings import get_settings
 
 SLA_WATCH = "SLA"
 AGENT_POOL = "agents"
-
-
-class TimelineAttribute(MapAttribute[str, Any]):
-    at = UnicodeAttribute()
-    from_status = UnicodeAttribute(attr_name="from", null=True)
-    to = UnicodeAttribute()
-    actor = UnicodeAttribute()
-    note = UnicodeAttribute(null=True)
 
 
 class MessageAttribute(MapAttribute[str, Any]):
@@ -222,7 +213,7 @@ def create_unique(ticket: TicketModel, *, source: str, source_id: str) -> bool:
         ticketId=source_key(source, source_id), refTicketId=ticket.ticketId, createdAt=ticket.createdAt
     )
     try:
-        with TransactWrite(connection=Connection()) as tx:
+        with TransactWrite(connection=connection()) as tx:  # one client per environment (db.connection)
             tx.save(ticket, condition=TicketModel.ticketId.does_not_exist())
             tx.save(key, condition=TicketKeyModel.ticketId.does_not_exist())
     except TransactWriteError as error:
