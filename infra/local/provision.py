@@ -243,12 +243,26 @@ def _alarms(stack: Stack, client: ClientFactory) -> list[str]:
     return created
 
 
+def _requires_tls(statement: dict[str, Any]) -> bool:
+    conditions = statement.get("Condition") or {}
+    return any("aws:SecureTransport" in (values or {}) for values in conditions.values())
+
+
+def local_bucket_policy(document: dict[str, Any]) -> dict[str, Any] | None:
+    """The policy as the local endpoint should hold it. moto enforces bucket policies, and
+    the local endpoint speaks plain HTTP, so a TLS-only statement would refuse every local
+    request; that one statement is left out (TLS is emulated, like Cognito), the rest kept."""
+    statements = [s for s in document.get("Statement", []) if not _requires_tls(s)]
+    return {**document, "Statement": statements} if statements else None
+
+
 def _bucket_policies(stack: Stack, client: ClientFactory) -> list[str]:
-    """Stored on the endpoint (moto does not enforce them; the policy is there to read)."""
     created = []
     for logical_id, props in stack.of_type("AWS::S3::BucketPolicy"):
         props = stack.resolve(props)
-        client("s3").put_bucket_policy(Bucket=props["Bucket"], Policy=json.dumps(props["PolicyDocument"]))
+        document = local_bucket_policy(props["PolicyDocument"])
+        if document is not None:
+            client("s3").put_bucket_policy(Bucket=props["Bucket"], Policy=json.dumps(document))
         created.append(logical_id)
     return created
 
