@@ -57,7 +57,10 @@ def test_a_local_token_carries_the_sub_roles_issuer_and_audience_of_the_template
     # Times follow the stack's clock, which other tests move forward; the gateway checks
     # them against that clock (below), so here only the claims are read.
     claims = jwt.decode(
-        token, local_stack.jwt_secret, algorithms=["HS256"], options={"verify_aud": False, "verify_iat": False}
+        token,
+        local_stack.jwt_secret,
+        algorithms=["HS256"],
+        options={"verify_aud": False, "verify_iat": False},
     )
     assert claims["sub"] == "staff_sue"
     assert claims["roles"] == ["supervisor", "agent"]

@@ -8,7 +8,9 @@ from infra.template import ROOT
 
 
 def _names(requirements: list[str]) -> set[str]:
-    return {line.split("[")[0].split(">")[0].split("=")[0].split("<")[0].strip().lower() for line in requirements}
+    return {
+        line.split("[")[0].split(">")[0].split("=")[0].split("<")[0].strip().lower() for line in requirements
+    }
 
 
 def test_the_layer_requirements_mirror_the_runtime_dependencies() -> None:
@@ -26,5 +28,7 @@ def test_every_function_directory_is_declared_in_the_template() -> None:
     from tests.support.environment import new_stack
 
     declared = {function.code_uri for function in new_stack().functions()}
-    on_disk = {f"functions/{path.name}" for path in (ROOT / "functions").iterdir() if (path / "app.py").exists()}
+    on_disk = {
+        f"functions/{path.name}" for path in (ROOT / "functions").iterdir() if (path / "app.py").exists()
+    }
     assert on_disk == declared
