@@ -145,6 +145,17 @@ def policy_from_dict(data: Mapping[str, Any]) -> Policy:
     )
 
 
+def last_window_days(policy: Policy, categories: Iterable[str], *, extended_warranty_days: int = 0) -> int:
+    """How many days after delivery the last after-sales window of these goods closes."""
+    longest = 0
+    for category in categories:
+        windows = dict(policy.category(category).windows)
+        if windows.get("warrantyDays", 0) > 0:
+            windows["warrantyDays"] += max(0, extended_warranty_days)
+        longest = max(longest, *windows.values())
+    return longest
+
+
 @cache
 def load_policy(path: Path = POLICY_FILE) -> Policy:
     return policy_from_dict(json.loads(path.read_text(encoding="utf-8")))

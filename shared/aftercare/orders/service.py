@@ -229,10 +229,48 @@ def confirm_receipt(principal: Principal, order_id: str) -> OrderOut:
 
 
 def mark_delivered(order: OrderModel, *, actor: str, source: str) -> OrderModel:
-    """Delivery from the courier or the customer; it starts the after-sales windows."""
+    """Delivery from the courier or the customer; it starts the after-sales windows, and
+    the order completes by itself when the last of them closes."""
+    from aftercare.aftersales import port as aftersales
+
+    delivered = clock.now()
+    closes = aftersales.windows_close_at(delivered_at=delivered, categories=[i.category for i in order.items])
     return _transition(
-        order, OrderAction.DELIVER, actor, source, [OrderModel.deliveredAt.set(clock.now_iso())]
+        order,
+        OrderAction.DELIVER,
+        actor,
+        source,
+        [
+            OrderModel.deliveredAt.set(clock.iso(delivered)),
+            OrderModel.completesAt.set(clock.iso(closes)),
+            OrderModel.completionShard.set(store.completion_shard(order.orderId)),
+        ],
     )
+
+
+def complete_due(*, batch: int = 100) -> int:
+    """Complete every delivered order whose after-sales windows have all closed (the
+    scheduled sweep). Each is one conditional write from DELIVERED; a second run, or a
+    run racing another, completes nothing twice."""
+    completed = 0
+    now = clock.now_iso()
+    for index in range(store.COMPLETION_SHARDS):
+        for order_id in store.due_for_completion(f"due#{index}", now, limit=batch):
+            order = store.get(order_id, consistent=True)
+            if order is None or order.status != OrderStatus.DELIVERED:
+                continue
+            try:
+                _transition(
+                    order,
+                    OrderAction.COMPLETE,
+                    "after-sales-windows",
+                    "the last after-sales window closed",
+                    [OrderModel.completesAt.remove(), OrderModel.completionShard.remove()],
+                )
+            except Conflict:
+                continue  # another run got there first
+            completed += 1
+    return completed
 
 
 def record_payment(

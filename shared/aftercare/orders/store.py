@@ -18,7 +18,7 @@ from pynamodb.attributes import (
 )
 from pynamodb.expressions.condition import Condition
 from pynamodb.expressions.update import Action
-from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
+from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, KeysOnlyProjection
 from pynamodb.models import Model
 from pynamodb.transactions import TransactWrite
 
@@ -60,6 +60,24 @@ class ByStatusIndex(GlobalSecondaryIndex["OrderModel"]):
     orderId = UnicodeAttribute(range_key=True)
 
 
+class ByCompletionIndex(GlobalSecondaryIndex["OrderModel"]):
+    """Sparse: only delivered orders carry completionShard/completesAt."""
+
+    class Meta:
+        index_name = "byCompletion"
+        projection = KeysOnlyProjection()
+
+    completionShard = UnicodeAttribute(hash_key=True)
+    completesAt = UnicodeAttribute(range_key=True)
+
+
+COMPLETION_SHARDS = 4
+
+
+def completion_shard(order_id: str) -> str:
+    return f"due#{sum(order_id.encode()) % COMPLETION_SHARDS}"
+
+
 class OrderModel(Model):
     class Meta:
         table_name = get_settings().orders_table
@@ -89,6 +107,8 @@ class OrderModel(Model):
     exception = ExceptionAttribute(null=True)
     shipmentIds = ListAttribute(of=UnicodeAttribute, default=list)
     deliveredAt = UnicodeAttribute(null=True)
+    completesAt = UnicodeAttribute(null=True)  # when the last after-sales window closes
+    completionShard = UnicodeAttribute(null=True)
     timeline = ListAttribute(of=TimelineAttribute)
     createdAt = UnicodeAttribute()
     updatedAt = UnicodeAttribute()
@@ -96,6 +116,7 @@ class OrderModel(Model):
 
     by_customer = ByCustomerIndex()
     by_status = ByStatusIndex()
+    by_completion = ByCompletionIndex()
 
 
 def timeline_entry(
@@ -166,6 +187,14 @@ def list_for_customer(
         last_evaluated_key=start_key,
     )
     return list(results), results.last_evaluated_key
+
+
+def due_for_completion(shard: str, now_iso: str, *, limit: int) -> list[str]:
+    """Ids of delivered orders whose after-sales windows have all closed."""
+    return [
+        row.orderId
+        for row in OrderModel.by_completion.query(shard, OrderModel.completesAt <= now_iso, limit=limit)
+    ]
 
 
 def list_by_status(
