@@ -187,6 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shipments", type=int, default=150)
     parser.add_argument("--events", type=int, default=6, help="events per shipment")
+    parser.add_argument("--json-out", help="also write the figures as JSON to this file")
     args = parser.parse_args(argv)
 
     from moto.server import ThreadedMotoServer
@@ -224,6 +225,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"floor (boto3 PutItem)     {floor_seconds:7.2f} s   {floor_rate:8.1f} writes/s")
     verdict = "OK" if ratio >= TARGET else "BELOW TARGET"
     print(f"ratio consumer/floor      {ratio:7.2f}     target >= {TARGET}  {verdict}")
+    if args.json_out:
+        figures = {"consumer": consumer_rate, "floor": floor_rate, "ratio": ratio, "target": TARGET}
+        Path(args.json_out).write_text(json.dumps(figures))
     return 0 if ratio >= TARGET else 1
 
 

@@ -84,7 +84,8 @@ def document(stack: Stack | None = None) -> dict[str, Any]:
         if module.__name__ in seen or not hasattr(module, "app"):
             continue
         seen.add(module.__name__)
-        schema = json.loads(module.app.get_openapi_json_schema())
+        own = json.loads(module.app.get_openapi_json_schema())
+        schema = _without_collisions(own, merged["components"]["schemas"], function.logical_id)
         for path, operations in schema.get("paths", {}).items():
             for method, operation in operations.items():
                 operation["responses"].pop("422", None)  # Powertools' own; ours is a 400 problem
@@ -94,6 +95,25 @@ def document(stack: Stack | None = None) -> dict[str, Any]:
             if name not in {"HTTPValidationError", "ValidationError"}:
                 merged["components"]["schemas"][name] = component
     return merged
+
+
+def _without_collisions(schema: dict[str, Any], known: dict[str, Any], function: str) -> dict[str, Any]:
+    """Two resolvers may name different models alike (tickets' and customers' `Channel`):
+    the later one is renamed after its function (`CustomersChannel`) and its references
+    with it, so one cannot overwrite the other in the merged document."""
+    prefix = function.removesuffix("Function").removesuffix("Api")
+    components = schema.get("components", {}).get("schemas", {})
+    clashing = [name for name, component in components.items() if name in known and known[name] != component]
+    if not clashing:
+        return schema
+    text = json.dumps(schema)
+    for name in clashing:
+        text = text.replace(f'"#/components/schemas/{name}"', f'"#/components/schemas/{prefix}{name}"')
+    renamed = dict(json.loads(text))
+    renamed_components = renamed["components"]["schemas"]
+    for name in clashing:
+        renamed_components[f"{prefix}{name}"] = renamed_components.pop(name)
+    return renamed
 
 
 def _routes(stack: Stack) -> list[tuple[str, str, str, bool]]:

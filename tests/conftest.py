@@ -76,3 +76,33 @@ def api(aws: Stack) -> Api:
 def orders(api: Api, fixed_clock: clock.FixedClock) -> Orders:
     """Places orders and walks them through payment, fulfilment and delivery via the API."""
     return Orders(api)
+
+
+_APP_CODE = ("/shared/aftercare/", "/functions/")
+
+
+@pytest.fixture(autouse=True)
+def no_scans(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Reads use keys and indexes, never a Scan: any DynamoDB Scan issued from application
+    code (shared/aftercare, functions) during a test fails that test. Test code may still
+    scan a small local table to look at it."""
+    import sys
+
+    from botocore.client import BaseClient
+
+    scans: list[str] = []
+    original = BaseClient._make_api_call
+
+    def guarded(self: Any, operation_name: str, api_params: Any) -> Any:
+        if operation_name == "Scan" and self.meta.service_model.service_name == "dynamodb":
+            frame = sys._getframe(1)
+            while frame is not None:
+                if any(part in frame.f_code.co_filename for part in _APP_CODE):
+                    scans.append(f"{frame.f_code.co_filename}:{frame.f_lineno} ({frame.f_code.co_name})")
+                    break
+                frame = frame.f_back  # type: ignore[assignment]
+        return original(self, operation_name, api_params)
+
+    monkeypatch.setattr(BaseClient, "_make_api_call", guarded)
+    yield
+    assert not scans, f"application code issued a DynamoDB Scan: {scans}"

@@ -17,10 +17,6 @@ from aws_lambda_powertools.event_handler.openapi.exceptions import (
     RequestValidationError,
 )
 from aws_lambda_powertools.logging import correlation_paths
-from aws_lambda_powertools.utilities.idempotency.exceptions import (
-    IdempotencyAlreadyInProgressError,
-    IdempotencyValidationError,
-)
 from pydantic import BaseModel, ValidationError
 
 from aftercare.auth import Principal, principal_from_claims
@@ -37,6 +33,11 @@ from aftercare.settings import get_settings
 
 PROBLEM_JSON = "application/problem+json"
 IDEMPOTENCY_HEADER = "idempotency-key"
+# Cold start: importing Powertools' idempotency package imports its DynamoDB persistence layer
+# and with it boto3, which no handler otherwise loads at import (pynamodb needs only botocore).
+# Only a request with an Idempotency-Key needs the package (aftercare.idempotency imports it
+# then), so its two errors are recognised by class name and module instead of imported here.
+_IDEMPOTENCY_ERRORS = "aws_lambda_powertools.utilities.idempotency.exceptions"
 
 
 def problem_response(error: ProblemError) -> Response:
@@ -92,30 +93,34 @@ def create_app() -> APIGatewayHttpResolver:
     def on_media_type(_: Exception) -> Response:
         return problem_response(UnsupportedMediaType("send the body as application/json"))
 
-    @app.exception_handler(IdempotencyAlreadyInProgressError)
-    def on_in_progress(_: Exception) -> Response:
-        return problem_response(Conflict("a request with this Idempotency-Key is still in progress"))
-
-    @app.exception_handler(IdempotencyValidationError)
-    def on_key_reused(_: Exception) -> Response:
-        return problem_response(
-            BadRequest(
-                "this Idempotency-Key was used with a different request",
-                errors=[{"field": "Idempotency-Key", "message": "reused with a different body"}],
-            )
-        )
-
     @app.not_found
     def on_no_route(_: Exception) -> Response:
         return problem_response(NotFound("no such resource"))
 
     @app.exception_handler(Exception)
-    def on_crash(_: Exception) -> Response:
+    def on_crash(error: Exception) -> Response:
+        refusal = idempotency_problem(error)
+        if refusal is not None:
+            return problem_response(refusal)
         logger.exception("unhandled error")
         metrics.add_metric(name="UnhandledErrors", unit="Count", value=1)
         return problem_response(ProblemError("something went wrong on our side; the request can be retried"))
 
     return app
+
+
+def idempotency_problem(error: Exception) -> ProblemError | None:
+    """The problem for Powertools' idempotency errors (see _IDEMPOTENCY_ERRORS): a request
+    with this key still in progress is a 409, the key reused with another body a 400."""
+    names = {kind.__name__ for kind in type(error).__mro__ if kind.__module__ == _IDEMPOTENCY_ERRORS}
+    if "IdempotencyAlreadyInProgressError" in names:
+        return Conflict("a request with this Idempotency-Key is still in progress")
+    if "IdempotencyValidationError" in names:
+        return BadRequest(
+            "this Idempotency-Key was used with a different request",
+            errors=[{"field": "Idempotency-Key", "message": "reused with a different body"}],
+        )
+    return None
 
 
 def current_principal(app: APIGatewayHttpResolver) -> Principal:
