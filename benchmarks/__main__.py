@@ -81,7 +81,7 @@ def headline(cold: Any, warm: Any, cost: Any, tracking: Any, load: Any) -> list[
         )
     if warm:
         for kind in ("read", "write"):
-            mine = [m for m in warm if m["kind"] == kind and m["floor_p50_ms"] > 0]
+            mine = [m for m in warm if m["kind"] == kind and m["requests"] > 0]
             worst = max(mine, key=lambda m: m["ratio"])
             meeting = sum(m["meets"] for m in mine)
             rows.append(
