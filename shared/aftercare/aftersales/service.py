@@ -4,10 +4,12 @@ deadline job can do to a case.
 Every change goes through `_move`: the transition table is checked, the deadlines of the
 statuses entered are added, coverage is reserved or released when the case starts or stops
 holding its units, and the whole change is one conditional write (one transaction when
-coverage or a shipment is part of it). Cross-domain effects go through ports: refunds
-(`request_refund`), tickets (`open_or_update_for`), logistics (the shipments store), and
-notifications. A hand-off to another domain is recorded on the case in the same write
-that makes it necessary, tried at once, and retried by the deadline job until it succeeds.
+coverage, a shipment or a refund is part of it). Cross-domain effects go through ports:
+refunds (`prepare_refund`, `request_refund`), tickets (`open_or_update_for`), logistics (the
+shipments store), and notifications. A move into REFUNDING writes its refund in the same
+transaction as the case. Any other hand-off to another domain (or a refund that could not
+be prepared or started) is recorded on the case in the same write that makes it necessary,
+tried at once, and retried by the deadline job until it succeeds.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import timedelta
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pynamodb.expressions.condition import Condition
 from pynamodb.expressions.update import Action
@@ -65,11 +67,15 @@ from aftercare.pagination import clamp_limit, decode_cursor, encode_cursor
 from aftercare.settings import get_settings
 from aftercare.wire import Page, TimelineEntry
 
+if TYPE_CHECKING:
+    from aftercare.refunds.port import NewRefund
+
 WHAT = "case"
 S = CaseStatus
 SYSTEM = "system:deadlines"
 COURIER = "courier"
 REFUND_WORKFLOW = "refund-workflow"
+AFTER_SALES = "after-sales"  # the actor of hand-offs to other domains
 REFUND, TICKET = "REFUND", "TICKET"
 _RETRIES = 4
 
@@ -487,6 +493,7 @@ def _move(
     condition: Condition | None = None,
     extra: Callable[[TransactWrite], None] | None = None,
     mark_breach: bool = False,
+    handoff: str | None = None,
 ) -> CaseModel:
     current = CaseStatus(case.status)
     case_type = CaseType(case.type)
@@ -496,6 +503,14 @@ def _move(
     final = path[-1] if path else current
     failed_before = _inspection_failed(case)
     failed_after = failed_before if inspection_failed is None else inspection_failed
+
+    # Entering REFUNDING asks for the money in the same write: the refund and its source
+    # claim join the case's transaction, so both commit or neither does (no hand-off left).
+    new_refund = None
+    if path and final is S.REFUNDING and not (refund_id or case.refundId) and handoff is None:
+        new_refund = _prepare_refund(case)
+        if new_refund is not None:
+            refund_id = new_refund.refund_id
 
     merged = _deadlines(case)
     for status in path:
@@ -523,12 +538,14 @@ def _move(
         all_actions.append(CaseModel.resolveBreachedAt.set(at))
         breached = breached_now = True
 
-    # Hand-offs to other domains the new state calls for, retried by the job until done.
+    # Hand-offs to other domains the new state calls for (or the caller names), retried by
+    # the job until done.
     dispute = as_dict(case.dispute)
-    want = None
-    if final is S.REFUNDING and not (refund_id or case.refundId):
+    ticket_known = ticket_id or (dispute.get("ticketId") and current is S.DISPUTED)
+    want = handoff
+    if want is None and final is S.REFUNDING and not (refund_id or case.refundId):
         want = REFUND
-    elif final is S.DISPUTED and not (ticket_id or (dispute.get("ticketId") and current is S.DISPUTED)):
+    elif want is None and final is S.DISPUTED and not ticket_known:
         want = TICKET
     if want:
         if case.handoff != want or rules.HANDOFF_AT not in merged:
@@ -558,6 +575,8 @@ def _move(
         text = notes[position] if notes and position < len(notes) else (note if position == 0 else None)
         entries.append(store.timeline_entry(at, previous, status, actor, text))
         previous = status
+    if new_refund is not None:
+        entries.append(store.timeline_entry(at, final, final, AFTER_SALES, f"refund {refund_id} requested"))
     store.change(
         case,
         expected_status=current,
@@ -566,8 +585,10 @@ def _move(
         index=index,
         coverage=coverage if sign else None,
         condition=condition,
-        extra=extra,
+        extra=_together(extra, new_refund.add_to if new_refund is not None else None),
     )
+    if new_refund is not None:
+        _start_refund(case, new_refund)
     if breached_now:
         metrics.add_metric(name="CaseResolutionTargetBreaches", unit="Count", value=1)
     if path:
@@ -580,6 +601,56 @@ def _move(
         if final is S.COMPLETED:
             _schedule_survey(case)
     return case
+
+
+def _together(
+    *parts: Callable[[TransactWrite], None] | None,
+) -> Callable[[TransactWrite], None] | None:
+    """Several other tables' parts of one transaction as one (None when there are none)."""
+    present = [part for part in parts if part is not None]
+    if not present:
+        return None
+
+    def add(tx: TransactWrite) -> None:
+        for part in present:
+            part(tx)
+
+    return add
+
+
+def _prepare_refund(case: CaseModel) -> NewRefund | None:
+    """The refund a move into REFUNDING writes with the case; None when the refunds side
+    cannot be asked now: the move then records a REFUND hand-off instead (as it always did),
+    which `_after` tries at once and the deadline job retries."""
+    from aftercare.refunds import port as refunds
+
+    try:
+        return refunds.prepare_refund(**_refund_request(case))
+    except Exception:
+        logger.exception("refund not prepared; the case hands it off", extra={"case_id": case.caseId})
+        return None
+
+
+def _start_refund(case: CaseModel, refund: NewRefund) -> None:
+    """The refund is stored with the case: start its workflow. If that fails, the case is
+    given a REFUND hand-off (a second write, on this failure only), so the deadline job
+    retries the start until it succeeds."""
+    try:
+        refund.start()
+    except Exception:
+        metrics.add_metric(name="CaseHandoffFailures", unit="Count", value=1)
+        logger.exception(
+            "refund workflow not started; the deadline job retries it",
+            extra={"case_id": case.caseId, "refund_id": refund.refund_id},
+        )
+        try:
+            note = f"refund {refund.refund_id} not started yet; retried"
+            _move(case, [], AFTER_SALES, note, handoff=REFUND)
+        except Exception:
+            logger.exception(
+                "could not record the refund hand-off; the refund waits for a person",
+                extra={"case_id": case.caseId, "refund_id": refund.refund_id},
+            )
 
 
 def _schedule_survey(case: CaseModel) -> None:
@@ -624,7 +695,8 @@ def _run_handoff(case: CaseModel) -> CaseModel:
         if kind == REFUND:
             refund_id = _request_refund(case)
             change: dict[str, Any] = {"refund_id": refund_id}
-            text = f"refund {refund_id} requested"
+            # The refund may be on the case already, its workflow's start failed: now started.
+            text = f"refund {refund_id} " + ("started" if case.refundId == refund_id else "requested")
         elif kind == TICKET:
             ticket_id = _open_ticket(case)
             dispute = as_dict(case.dispute)
@@ -636,26 +708,31 @@ def _run_handoff(case: CaseModel) -> CaseModel:
         else:
             return case
         try:
-            return _move(case, [], "after-sales", text, condition=CaseModel.handoff == kind, **change)
+            return _move(case, [], AFTER_SALES, text, condition=CaseModel.handoff == kind, **change)
         except Conflict:
             case = _load(case.caseId)  # moved meanwhile (the refund may have settled): look again
     return case
 
 
+def _refund_request(case: CaseModel) -> dict[str, Any]:
+    """What the refunds port is asked for a case's refund."""
+    return {
+        "source": "case",
+        "source_id": case.caseId,
+        "order_id": case.orderId,
+        "customer_id": case.customerId,
+        "items": [(item.sku, int(item.quantity)) for item in case.items],
+        "reason": f"after-sales {case.type}: {case.reason}",
+        "merchant_fault": bool(case.merchantFault),
+        # Money that leaves on a refund-only case nobody reviewed waits for a person.
+        "flagged": bool(case.autoApproved) and case.type == CaseType.REFUND_ONLY,
+    }
+
+
 def _request_refund(case: CaseModel) -> str:
     from aftercare.refunds import port as refunds
 
-    return refunds.request_refund(
-        source="case",
-        source_id=case.caseId,
-        order_id=case.orderId,
-        customer_id=case.customerId,
-        items=[(item.sku, int(item.quantity)) for item in case.items],
-        reason=f"after-sales {case.type}: {case.reason}",
-        merchant_fault=bool(case.merchantFault),
-        # Money that leaves on a refund-only case nobody reviewed waits for a person.
-        flagged=bool(case.autoApproved) and case.type == CaseType.REFUND_ONLY,
-    )
+    return refunds.request_refund(**_refund_request(case))
 
 
 def _open_ticket(case: CaseModel) -> str:
@@ -715,6 +792,7 @@ def approve(case_id: str, actor: str, note: str | None = None, *, automatic: boo
     follow = (
         "waiting for the customer's return parcel" if path[-1] is S.AWAITING_RETURN else "refund requested"
     )
+    case.autoApproved = automatic  # what this write records: the refund asked for with it sees it
     case = _move(
         case, path, actor, text, notes=[text, follow], actions=[CaseModel.autoApproved.set(automatic)]
     )

@@ -7,6 +7,7 @@ step is idempotent, because Step Functions retries tasks and a step may run twic
 from __future__ import annotations
 
 import json
+from functools import partial
 from typing import Any
 
 from aftercare import clock, ids
@@ -22,6 +23,7 @@ from aftercare.pagination import clamp_limit, decode_cursor, encode_cursor
 from aftercare.payments.provider import provider
 from aftercare.refunds import rules, store
 from aftercare.refunds.models import RefundItem, RefundOut, RefundStep
+from aftercare.refunds.port import NewRefund
 from aftercare.refunds.rules import Line, RefundStatus
 from aftercare.refunds.store import RefundModel
 from aftercare.settings import get_settings
@@ -94,7 +96,7 @@ def queue(
 
 
 # ---------------------------------------------------------------- the port
-def request(
+def _new_refund(
     *,
     source: str,
     source_id: str,
@@ -104,14 +106,10 @@ def request(
     reason: str,
     merchant_fault: bool,
     flagged: bool,
-) -> str:
-    existing = store.claimed_refund(source, source_id)
-    if existing:
-        _start(existing)  # a retried request also retries a start that may have failed
-        return existing
+) -> RefundModel:
     order = orders.load_for_system(order_id)
     now = clock.now_iso()
-    refund = RefundModel(
+    return RefundModel(
         refundId=ids.new_id("rf"),
         orderId=order_id,
         customerId=customer_id,
@@ -132,6 +130,27 @@ def request(
         createdAt=now,
         updatedAt=now,
     )
+
+
+def request(
+    *,
+    source: str,
+    source_id: str,
+    order_id: str,
+    customer_id: str,
+    items: list[tuple[str, int]] | None,
+    reason: str,
+    merchant_fault: bool,
+    flagged: bool,
+) -> str:
+    existing = store.claimed_refund(source, source_id)
+    if existing:
+        _start(existing)  # a retried request also retries a start that may have failed
+        return existing
+    refund = _new_refund(
+        source=source, source_id=source_id, order_id=order_id, customer_id=customer_id, items=items,
+        reason=reason, merchant_fault=merchant_fault, flagged=flagged,
+    )  # fmt: skip
     try:
         store.create(refund)
     except Conflict:
@@ -139,9 +158,42 @@ def request(
         if winner is None:
             raise
         return winner
-    _start(refund.refundId)
-    metrics.add_metric(name="RefundsRequested", unit="Count", value=1)
+    _started(refund.refundId)
     return refund.refundId
+
+
+def prepare(
+    *,
+    source: str,
+    source_id: str,
+    order_id: str,
+    customer_id: str,
+    items: list[tuple[str, int]] | None,
+    reason: str,
+    merchant_fault: bool,
+    flagged: bool,
+) -> NewRefund:
+    """The port's `prepare_refund`: the same refund `request` would record, as parts of the
+    caller's transaction. A source claimed already gets its refund's id and nothing to write
+    (its start is retried, as `request` retries it)."""
+    existing = store.claimed_refund(source, source_id)
+    if existing:
+        return NewRefund(refund_id=existing, add_to=None, start=lambda: _start(existing))
+    refund = _new_refund(
+        source=source, source_id=source_id, order_id=order_id, customer_id=customer_id, items=items,
+        reason=reason, merchant_fault=merchant_fault, flagged=flagged,
+    )  # fmt: skip
+    return NewRefund(
+        refund_id=refund.refundId,
+        add_to=partial(store.add_new, refund=refund),
+        start=lambda: _started(refund.refundId),
+    )
+
+
+def _started(refund_id: str) -> None:
+    """A new refund is stored: start its workflow."""
+    _start(refund_id)
+    metrics.add_metric(name="RefundsRequested", unit="Count", value=1)
 
 
 def _start(refund_id: str) -> None:

@@ -20,6 +20,7 @@ from pynamodb.expressions.condition import Condition
 from pynamodb.expressions.update import Action
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
+from pynamodb.transactions import TransactWrite
 
 from aftercare.db import TimelineAttribute, conflicts_as_409, transaction
 from aftercare.settings import get_settings
@@ -102,12 +103,19 @@ def claimed_refund(source: str, source_id: str) -> str | None:
         return None
 
 
+def add_new(tx: TransactWrite, refund: RefundModel) -> None:
+    """The new refund and its source claim as parts of a transaction (the caller's, so the
+    change that asks for the money and the refund commit together or not at all). Both are
+    conditional on not existing: a second refund for the same source fails the transaction."""
+    claim = SourceClaim(refundId=claim_key(refund.source, refund.sourceId), claimedBy=refund.refundId)
+    tx.save(claim, condition=SourceClaim.refundId.does_not_exist())
+    tx.save(refund, condition=RefundModel.refundId.does_not_exist())
+
+
 def create(refund: RefundModel) -> None:
     """Write the refund and claim its source in one transaction."""
-    claim = SourceClaim(refundId=claim_key(refund.source, refund.sourceId), claimedBy=refund.refundId)
     with transaction("this source already has a refund") as tx:
-        tx.save(claim, condition=SourceClaim.refundId.does_not_exist())
-        tx.save(refund, condition=RefundModel.refundId.does_not_exist())
+        add_new(tx, refund)
 
 
 def get(refund_id: str) -> RefundModel | None:

@@ -3,6 +3,26 @@ case completed, an order delivered, a refund paid. One survey per subject, ever.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pynamodb.transactions import TransactWrite
+
+
+@dataclass(frozen=True)
+class NewSurvey:
+    """A survey scheduled as part of the caller's own state change (`prepare_for`).
+
+    `add_to(tx)` adds the survey and its subject claim to the caller's transaction, both on
+    the condition that they do not exist yet (None when the subject has its survey already:
+    there is nothing to write). Call `scheduled()` once that transaction has committed."""
+
+    survey_id: str
+    add_to: Callable[[TransactWrite], None] | None
+    scheduled: Callable[[], None]
+
 
 def schedule_for(*, subject_kind: str, subject_id: str, customer_id: str, order_id: str | None = None) -> str:
     """Schedule the survey about `subject_kind` ("order", "ticket", "case" or "refund")
@@ -14,5 +34,18 @@ def schedule_for(*, subject_kind: str, subject_id: str, customer_id: str, order_
     from aftercare.surveys import service
 
     return service.schedule(
+        subject_kind=subject_kind, subject_id=subject_id, customer_id=customer_id, order_id=order_id
+    )
+
+
+def prepare_for(
+    *, subject_kind: str, subject_id: str, customer_id: str, order_id: str | None = None
+) -> NewSurvey:
+    """`schedule_for`, for a caller that writes the survey together with its own change:
+    nothing is written here. A subject that has its survey already gets that survey's id
+    (and `add_to` None)."""
+    from aftercare.surveys import service
+
+    return service.prepare(
         subject_kind=subject_kind, subject_id=subject_id, customer_id=customer_id, order_id=order_id
     )

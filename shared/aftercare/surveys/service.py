@@ -29,6 +29,7 @@ from aftercare.pagination import clamp_limit, decode_cursor, encode_cursor
 from aftercare.settings import get_settings
 from aftercare.surveys import rules, store
 from aftercare.surveys.models import ResponseRequest, SurveyOut, SurveyResponseOut
+from aftercare.surveys.port import NewSurvey
 from aftercare.surveys.rules import LinkClaims, SubjectKind, SurveyAction, SurveyStatus
 from aftercare.surveys.store import SurveyModel, timeline_entry
 from aftercare.wire import Page, TimelineEntry
@@ -152,18 +153,14 @@ def list_mine(
 
 
 # ---------------------------------------------------------------- scheduling (the port)
-def schedule(*, subject_kind: str, subject_id: str, customer_id: str, order_id: str | None) -> str:
-    kind = SubjectKind(subject_kind)
-    existing = store.claimed_survey(kind, subject_id)
-    if existing:
-        return existing
+def _new_survey(kind: SubjectKind, subject_id: str, customer_id: str, order_id: str | None) -> SurveyModel:
     reach = customers.reach(customer_id)
     now = clock.now()
     due = rules.due_at(
         now, delay=timedelta(seconds=get_settings().survey_delay_seconds), zone=reach.time_zone
     )
     at, due_iso = clock.iso(now), clock.iso(due)
-    survey = SurveyModel(
+    return SurveyModel(
         surveyId=ids.new_id("sv"),
         customerId=customer_id,
         subjectKind=kind.value,
@@ -178,6 +175,22 @@ def schedule(*, subject_kind: str, subject_id: str, customer_id: str, order_id: 
         createdAt=at,
         updatedAt=at,
     )
+
+
+def _scheduled(survey: SurveyModel) -> None:
+    metrics.add_metric(name="SurveysScheduled", unit="Count", value=1)
+    subject = f"{survey.subjectKind}:{survey.subjectId}"
+    logger.info(
+        "survey scheduled", extra={"survey_id": survey.surveyId, "subject": subject, "due_at": survey.dueAt}
+    )
+
+
+def schedule(*, subject_kind: str, subject_id: str, customer_id: str, order_id: str | None) -> str:
+    kind = SubjectKind(subject_kind)
+    existing = store.claimed_survey(kind, subject_id)
+    if existing:
+        return existing
+    survey = _new_survey(kind, subject_id, customer_id, order_id)
     try:
         store.create(survey)
     except Conflict:
@@ -185,10 +198,23 @@ def schedule(*, subject_kind: str, subject_id: str, customer_id: str, order_id: 
         if claimed:
             return claimed
         raise
-    metrics.add_metric(name="SurveysScheduled", unit="Count", value=1)
-    logger.info("survey scheduled", extra={"survey_id": survey.surveyId, "subject": f"{kind}:{subject_id}",
-                                           "due_at": due_iso})  # fmt: skip
+    _scheduled(survey)
     return survey.surveyId
+
+
+def prepare(*, subject_kind: str, subject_id: str, customer_id: str, order_id: str | None) -> NewSurvey:
+    """The port's `prepare_for`: the survey `schedule` would write, as parts of the caller's
+    transaction; a subject claimed already gets its survey's id and nothing to write."""
+    kind = SubjectKind(subject_kind)
+    existing = store.claimed_survey(kind, subject_id)
+    if existing:
+        return NewSurvey(survey_id=existing, add_to=None, scheduled=lambda: None)
+    survey = _new_survey(kind, subject_id, customer_id, order_id)
+    return NewSurvey(
+        survey_id=survey.surveyId,
+        add_to=lambda tx: store.add_new(tx, survey),
+        scheduled=lambda: _scheduled(survey),
+    )
 
 
 # ---------------------------------------------------------------- dispatch and expiry (scheduled)

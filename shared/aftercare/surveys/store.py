@@ -23,6 +23,7 @@ from pynamodb.expressions.condition import Condition
 from pynamodb.expressions.update import Action
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
+from pynamodb.transactions import TransactWrite
 
 from aftercare.db import TimelineAttribute, conflicts_as_409, transaction
 from aftercare.settings import get_settings
@@ -104,12 +105,19 @@ def timeline_entry(
     return TimelineAttribute(at=at, from_status=from_status, to=to, actor=actor, note=note)
 
 
+def add_new(tx: TransactWrite, survey: SurveyModel) -> None:
+    """The new survey and its subject claim as parts of a transaction (the caller's, so the
+    change that earns the survey and the survey commit together or not at all). Both are
+    conditional on not existing: a second survey for the same subject fails the transaction."""
+    claim = SubjectClaim(surveyId=claim_key(survey.subjectKind, survey.subjectId), claimedBy=survey.surveyId)
+    tx.save(claim, condition=SubjectClaim.surveyId.does_not_exist())
+    tx.save(survey, condition=SurveyModel.surveyId.does_not_exist())
+
+
 def create(survey: SurveyModel) -> None:
     """Write the survey and claim its subject in one transaction (409 if claimed)."""
-    claim = SubjectClaim(surveyId=claim_key(survey.subjectKind, survey.subjectId), claimedBy=survey.surveyId)
     with transaction("this subject already has a survey") as tx:
-        tx.save(claim, condition=SubjectClaim.surveyId.does_not_exist())
-        tx.save(survey, condition=SurveyModel.surveyId.does_not_exist())
+        add_new(tx, survey)
 
 
 def get(survey_id: str, *, consistent: bool = True) -> SurveyModel | None:

@@ -8,7 +8,7 @@ from collections import Counter
 from datetime import datetime, timedelta
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pynamodb.expressions.update import Action
 
@@ -36,6 +36,10 @@ from aftercare.tickets.rules import Breach, Category, Priority, TicketAction, Ti
 from aftercare.tickets.store import AgentModel, MessageAttribute, TicketModel, timeline_entry
 from aftercare.tickets.triage import Triage, TriageContext, classify
 from aftercare.wire import Page, TimelineEntry
+
+if TYPE_CHECKING:
+    from aftercare.db import TimelineAttribute
+    from aftercare.surveys.port import NewSurvey
 
 WHAT = "ticket"
 CUSTOMER_SOURCE = "customer"
@@ -687,19 +691,52 @@ def await_customer(ticket_id: str, principal: Principal, message: str | None) ->
     return to_wire(ticket)
 
 
-def _schedule_survey(ticket: TicketModel) -> None:
-    """A solved ticket gets its satisfaction survey (once per ticket, surveys/port.py)."""
+def _prepare_survey(ticket: TicketModel) -> NewSurvey | None:
+    """A solved ticket gets its satisfaction survey (once per ticket, surveys/port.py), written
+    with the solve; None when it cannot be prepared (the solve goes ahead without it)."""
     from aftercare.surveys import port as surveys
 
     try:
-        surveys.schedule_for(
+        return surveys.prepare_for(
             subject_kind="ticket",
             subject_id=ticket.ticketId,
             customer_id=ticket.customerId,
             order_id=ticket.orderId,
         )
-    except Exception:  # the ticket is solved; a lost survey must not turn it into an error
+    except Exception:  # the ticket gets solved; a lost survey must not turn it into an error
         logger.exception("survey scheduling failed", extra={"ticket_id": ticket.ticketId})
+        return None
+
+
+def _write_solve(
+    ticket: TicketModel, *, expected_status: TicketStatus, entry: TimelineAttribute, actions: list[Action]
+) -> NewSurvey | None:
+    """The solve as one transaction: the ticket's change (on its status and version), its
+    agent's slot released, its survey and the survey's subject claim; returns the survey.
+
+    The slot and the survey must not stop a solve: if the ticket is still as read after a
+    refusal, one of them refused (the load already at zero, the survey claimed meanwhile),
+    and the solve is written again with only the parts that still hold."""
+    release: str | None = ticket.assignee
+    survey = _prepare_survey(ticket)
+    for attempt in range(2):
+        try:
+            with transaction(store.CONFLICT) as tx:
+                store.add_change(tx, ticket, expected_status=expected_status, entry=entry, actions=actions)
+                if release:
+                    store.add_release_slot(tx, release)
+                if survey is not None and survey.add_to is not None:
+                    survey.add_to(tx)
+        except Conflict:
+            fresh = store.get(ticket.ticketId, consistent=True)
+            if attempt or fresh is None or fresh.status != expected_status or fresh.version != ticket.version:
+                raise
+            release = release if release and store.can_release_slot(release) else None
+            survey = _prepare_survey(ticket)
+            continue
+        break
+    ticket.refresh(consistent_read=True)
+    return survey
 
 
 def solve(ticket_id: str, principal: Principal, request: SolveRequest) -> TicketOut:
@@ -737,16 +774,15 @@ def solve(ticket_id: str, principal: Principal, request: SolveRequest) -> Ticket
         changes.update(first)
     actions += _sla_actions(_sla_state(ticket, **changes))
     note = f"solved: {request.resolution}" + (f" (outcome {request.outcome})" if request.outcome else "")
-    store.change(
+    survey = _write_solve(
         ticket,
         expected_status=current,
         entry=timeline_entry(at, current, target, principal.sub, note),
         actions=actions,
     )
-    if ticket.assignee:
-        store.adjust_load(ticket.assignee, -1)
     notifications.send(ticket.customerId, "ticket.solved", {"ticketId": ticket_id})
-    _schedule_survey(ticket)
+    if survey is not None:
+        survey.scheduled()
     metrics.add_metric(name="TicketsSolved", unit="Count", value=1)
     metrics.add_metric(
         name="TicketResolutionSeconds",

@@ -14,7 +14,8 @@ exist yet.
 
 Agents: one item per agent with its skills and a `load` counter (its active tickets). An
 automatic assignment increments the load only if it is still the load the assigner read,
-so two tickets assigned at once cannot both take the same "least loaded" slot.
+so two tickets assigned at once cannot both take the same "least loaded" slot. Solving
+releases the slot in the solve's own transaction (`add_release_slot`).
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from aftercare.settings import get_settings
 
 SLA_WATCH = "SLA"
 AGENT_POOL = "agents"
+CONFLICT = "the ticket changed meanwhile or does not allow this; reload it and retry"
 
 
 class MessageAttribute(MapAttribute[str, Any]):
@@ -261,7 +263,7 @@ def change(
 ) -> None:
     """Apply `actions` if the ticket is still in `expected_status` at the version we read."""
     all_actions, expected = _change(entry, actions, expected_status)
-    with conflicts_as_409("the ticket changed meanwhile or does not allow this; reload it and retry"):
+    with conflicts_as_409(CONFLICT):
         ticket.update(actions=all_actions, condition=expected if condition is None else expected & condition)
 
 
@@ -372,6 +374,23 @@ def take_manual_slot(tx: TransactWrite, agent_id: str) -> None:
         actions=[AgentModel.load.set(AgentModel.load + 1)],
         condition=AgentModel.agentId.exists(),
     )
+
+
+def add_release_slot(tx: TransactWrite, agent_id: str) -> None:
+    """`adjust_load(agent_id, -1)` as one part of a transaction, on the same condition (the
+    agent exists with a load above zero). Unlike `adjust_load`, a refused condition fails the
+    whole transaction: the caller retries without this part (see `can_release_slot`)."""
+    tx.update(
+        AgentModel(agentId=agent_id),
+        actions=[AgentModel.load.set(AgentModel.load - 1)],
+        condition=AgentModel.load >= 1,
+    )
+
+
+def can_release_slot(agent_id: str) -> bool:
+    """Whether `add_release_slot`'s condition holds now (the agent exists, its load above zero)."""
+    agent = get_agent(agent_id)
+    return agent is not None and int(agent.load or 0) >= 1
 
 
 def adjust_load(agent_id: str, delta: int) -> bool:

@@ -166,17 +166,19 @@ def test_a_failed_refund_hand_off_is_retried_by_the_job(
 ) -> None:
     from aftercare.refunds import port
 
-    real = port.request_refund
+    real = port.prepare_refund, port.request_refund
 
     def unavailable(**_: Any) -> str:
         raise ConnectionError("refunds unavailable")
 
-    monkeypatch.setattr(port, "request_refund", unavailable)
+    monkeypatch.setattr(port, "prepare_refund", unavailable)  # the refund written with the move
+    monkeypatch.setattr(port, "request_refund", unavailable)  # the hand-off's immediate try
     order = cases.delivered_order()
     case = cases.open(order["orderId"], type="REFUND_ONLY", reason="MISSING_ITEM")
     waiting = cases.ok(cases.staff_action(case["caseId"], "approve"), "REFUNDING")
     assert waiting["refundId"] is None
-    monkeypatch.setattr(port, "request_refund", real)
+    monkeypatch.setattr(port, "prepare_refund", real[0])
+    monkeypatch.setattr(port, "request_refund", real[1])
     fixed_clock.advance(5 * 60)
     assert sweep()["actions"] == {"HANDOFF": 1}
     handed = cases.get(case["caseId"])
