@@ -237,7 +237,9 @@ def reserve_refund(
 ) -> bool:
     """Reserve `amount` for a refund if the order still has it to give and no other refund
     has taken the same units meanwhile. False if either changed (re-quote and retry)."""
-    names = {"#refunds": "refunds", "#rid": refund_id, "#units": "refundedUnits"}
+    names = {"#refunds": "refunds", "#rid": refund_id}
+    if units:  # DynamoDB refuses a name the expressions do not use (a money-only refund)
+        names["#units"] = "refundedUnits"
     values: dict[str, Any] = {
         ":amount": {"N": str(amount)},
         ":entry": {"M": {
@@ -294,7 +296,9 @@ def release_refund(order: OrderModel, refund_id: str) -> bool:
     entry = refund_entry(order, refund_id)
     if not entry or entry.get("state") != "RESERVED":
         return False
-    names = {"#refunds": "refunds", "#rid": refund_id, "#units": "refundedUnits", "#state": "state"}
+    names = {"#refunds": "refunds", "#rid": refund_id, "#state": "state"}
+    if entry.get("units"):  # as in reserve_refund: no unused names
+        names["#units"] = "refundedUnits"
     values: dict[str, Any] = {":amount": {"N": str(int(entry["amount"]))}, ":reserved": {"S": "RESERVED"},
                               ":released": {"S": "RELEASED"}}  # fmt: skip
     sets = ["refundable = refundable + :amount", "reservedAmount = reservedAmount - :amount",

@@ -114,6 +114,19 @@ def test_compensation_releases_the_reservation_and_manual_review_takes_over(
     assert units == {"MUG-2": 0}
 
 
+def test_a_money_only_reservation_without_units_is_held_and_released(orders: Orders) -> None:
+    """Shipping left to refund after every unit was: the reservation names no unit."""
+    order = paid_order(orders)
+    held = order_store.reserve_refund(
+        order["orderId"], "rf_money", amount=500, units={}, already={}, shipping=0
+    )
+    assert held
+    assert order_money(order["orderId"]) == (ORDER_TOTAL - 500, 500, 0)
+    fresh = order_store.get(order["orderId"], consistent=True)
+    assert fresh is not None and order_store.release_refund(fresh, "rf_money")
+    assert order_money(order["orderId"]) == (ORDER_TOTAL, 0, 0)
+
+
 def test_a_refund_for_more_than_remains_is_rejected_and_reserves_nothing(
     orders: Orders, started: list[str]
 ) -> None:
@@ -142,6 +155,7 @@ def test_a_storm_of_parallel_refunds_never_reserves_more_than_was_paid(
         thread.start()
     for thread in threads:
         thread.join()
+    assert len(outcomes) == len(refund_ids), "a reservation crashed instead of answering"
     refundable, reserved, refunded = order_money(order["orderId"])
     assert reserved + refunded <= ORDER_TOTAL
     assert refundable == ORDER_TOTAL - reserved - refunded
