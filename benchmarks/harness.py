@@ -83,6 +83,7 @@ class Call:
     error: str | None
     params: dict[str, Any] | None = None
     units: tuple[float, float] = (0.0, 0.0)  # DynamoDB (read, write) request units by item size
+    ms: float = 0.0  # in the client: from its parameters (as given) to its parsed response
 
 
 def item_size(item: dict[str, Any]) -> int:
@@ -225,10 +226,14 @@ class Recorder:
         if self.keep_params:
             _current.params = copy.deepcopy(params)
         _current.sized_params = params  # sized after the call, with the response
+        _current.started = (
+            time.perf_counter()
+        )  # after the copy above: the recorder's own work is not the call's
 
     def _after_call(
         self, service: str, http_response: Any, parsed: dict[str, Any], model: Any, **_: Any
     ) -> None:
+        ms = (time.perf_counter() - getattr(_current, "started", time.perf_counter())) * 1000
         error = (parsed.get("Error") or {}).get("Code") if http_response.status_code >= 300 else None
         sized = getattr(_current, "sized_params", None) or {}
         call = Call(
@@ -241,6 +246,7 @@ class Recorder:
             units=size_units(model.name, sized, parsed)
             if service == "dynamodb" and not error
             else (0.0, 0.0),
+            ms=ms,
         )
         _current.params = None
         _current.sized_params = None
