@@ -4,6 +4,8 @@ and tickets opened by other domains (through `aftercare.tickets.port`)."""
 from __future__ import annotations
 
 import json
+import random
+import time
 from collections import Counter
 from datetime import datetime, timedelta
 from functools import cache
@@ -1005,9 +1007,16 @@ def open_or_update_for(
     return _append_from(existing, source, message)
 
 
+_APPEND_ATTEMPTS = 10
+
+
 def _append_from(ticket_id: str, source: str, message: str) -> str:
     body = message[:2000]
-    for _ in range(5):
+    # Each refusal means another writer got in, so the attempts bound how many reports may
+    # race for one ticket; the jitter keeps the racers from colliding again in step.
+    for attempt in range(_APPEND_ATTEMPTS):
+        if attempt:
+            time.sleep(random.uniform(0, 0.02 * attempt))  # noqa: S311 - jitter, not a secret
         live = _live(_load(ticket_id))
         if any(
             m.authorRole == SYSTEM and m.authorId == source and m.body == body for m in live.messages or []
