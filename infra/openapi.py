@@ -37,7 +37,7 @@ PROBLEM_SCHEMA = {
 }
 ERRORS = {
     "400": "Malformed or invalid request (field errors in `errors`)",
-    "401": "No, expired or bad token (API Gateway's own `{\"message\": \"Unauthorized\"}`), "
+    "401": 'No, expired or bad token (API Gateway\'s own `{"message": "Unauthorized"}`), '
     "or a bad signature or survey link token (problem+json)",
     "403": "Wrong role",
     "404": "Not found, or not yours",
