@@ -192,7 +192,14 @@ def test_a_permanent_provider_failure_is_compensated_and_handed_to_people(
     for path in (f"/v1/refunds/{refund['refundId']}", f"/v1/orders/{order['orderId']}/refunds"):
         for language in ("en", "zh-CN"):
             text = local_stack.get(path, as_=customer, headers={"accept-language": language}).text
-            for leak in ("errorType", "stackTrace", "errorMessage", ".py", "PermanentPaymentError", "Traceback"):
+            for leak in (
+                "errorType",
+                "stackTrace",
+                "errorMessage",
+                ".py",
+                "PermanentPaymentError",
+                "Traceback",
+            ):
                 assert leak not in text, (path, language, leak)
     zh = local_stack.get(f"/v1/refunds/{refund['refundId']}", as_=customer, headers={"accept-language": "zh"})
     assert "人工" in zh.json()["steps"][-1]["note"]
