@@ -28,12 +28,16 @@ dev: venv
 ## Every check CI runs: lint, types, template lint, the whole test suite.
 test: venv browser lint typecheck cfn-lint unit
 
-## Headless Chromium for the browser end-to-end test (the analytics report's screenshot).
+## Headless Chromium for the browser end-to-end tests (the analytics report, the service desk console).
 browser:
 	@if [ ! -x /usr/bin/chromium ]; then \
 		if [ "$$(id -u)" = "0" ]; then \
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; \
 		else echo "chromium is missing and we are not root: install the Debian package 'chromium'"; fi; \
+	fi
+	@# The console's Chinese UI needs a CJK font to be readable in the browser tests' screenshots.
+	@if ! fc-list :lang=zh 2>/dev/null | grep -q . && [ "$$(id -u)" = "0" ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends fonts-wqy-microhei; \
 	fi
 
 lint: venv

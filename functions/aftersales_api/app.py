@@ -74,7 +74,7 @@ def list_cases(
     summary="One case with its deadlines, timeline, refund and return shipment",
 )
 def get_case(caseId: str) -> CaseOut:
-    return service.to_wire(service.load_for(current_principal(app), caseId))
+    return service.with_evidence_views(service.to_wire(service.load_for(current_principal(app), caseId)))
 
 
 @app.post("/v1/after-sales/<caseId>/return-shipment", tags=CUSTOMER_TAGS, summary="Ship the return parcel")

@@ -166,6 +166,12 @@ class NextDeadline(WireModel):
     at: str
 
 
+class EvidenceViewOut(WireModel):
+    key: str
+    url: str = Field(description="a presigned GET of the photo or video, short-lived")
+    expires_at: str
+
+
 class CaseOut(WireModel):
     case_id: str
     order_id: str
@@ -176,6 +182,9 @@ class CaseOut(WireModel):
     items: list[CaseItemOut]
     description: str | None = None
     evidence_keys: list[str]
+    evidence: list[EvidenceViewOut] | None = Field(
+        default=None, description="on the read of one case: presigned GETs of its evidence, in key order"
+    )
     merchant_fault: bool
     deadlines: Deadlines
     next_deadline: NextDeadline | None = None

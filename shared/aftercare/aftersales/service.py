@@ -33,6 +33,7 @@ from aftercare.aftersales.models import (
     Deadlines,
     DisputeOut,
     EvidenceUploadOut,
+    EvidenceViewOut,
     InspectionOut,
     ItemOptionsOut,
     NextDeadline,
@@ -79,6 +80,8 @@ AFTER_SALES = "after-sales"  # the actor of hand-offs to other domains
 REFUND, TICKET = "REFUND", "TICKET"
 _RETRIES = 4
 
+# A photo's GET link lives long enough to look at the case, not to be passed around.
+EVIDENCE_VIEW_SECONDS = 600
 EVIDENCE_TYPES = {"image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp", "video/mp4": ".mp4"}
 DELIVERED_STATUSES = frozenset({OrderStatus.DELIVERED, OrderStatus.COMPLETED})
 MOVING_PARCEL = frozenset({"IN_TRANSIT", "OUT_FOR_DELIVERY", "ATTEMPT_FAIL", "AVAILABLE_FOR_PICKUP"})
@@ -359,6 +362,26 @@ def create_evidence_upload(principal: Principal, content_type: str) -> EvidenceU
         max_bytes=settings.evidence_max_bytes,
         expires_at=clock.iso(clock.now() + timedelta(seconds=settings.evidence_upload_seconds)),
     )
+
+
+def with_evidence_views(case: CaseOut) -> CaseOut:
+    """The case with a presigned GET for each evidence key, so the staff console (or the
+    customer's app) can show the photos without the bucket ever being public. Presigning is
+    local: no request is made, and the caller was authorized to read the case already."""
+    settings = get_settings()
+    seconds = EVIDENCE_VIEW_SECONDS
+    expires = clock.iso(clock.now() + timedelta(seconds=seconds))
+    views = [
+        EvidenceViewOut(
+            key=key,
+            url=_presigner().generate_presigned_url(
+                "get_object", Params={"Bucket": settings.evidence_bucket, "Key": key}, ExpiresIn=seconds
+            ),
+            expires_at=expires,
+        )
+        for key in case.evidence_keys
+    ]
+    return case.model_copy(update={"evidence": views})
 
 
 def _check_evidence(customer_id: str, keys: Sequence[str]) -> None:
