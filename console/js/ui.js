@@ -73,9 +73,10 @@ export function timeline(entries, lang, when, code) {
 }
 
 // A small modal-free form: fields plus a submit button, submitted with Ctrl+Enter too.
-export function form(fields, submitLabel, onSubmit, { id, kind = "primary" } = {}) {
+export function form(fields, submitLabel, onSubmit, { id, kind = "primary", extra = [] } = {}) {
   const submit = h("button", { type: "submit", class: kind }, submitLabel);
-  const el = h("form", { class: "action-form", id, onsubmit: (event) => { event.preventDefault(); onSubmit(submit, el); } }, fields, submit);
+  const el = h("form", { class: "action-form", id, onsubmit: (event) => { event.preventDefault(); onSubmit(submit, el); } },
+    fields, h("div", { class: "buttons" }, submit, extra));
   el.addEventListener("keydown", (event) => {
     if (event.key === "Enter" && (event.ctrlKey || event.metaKey)) { event.preventDefault(); el.requestSubmit(); }
   });

@@ -34,7 +34,7 @@ export async function render(ctx, main) {
     },
     h("div", { class: "row-top" }, badge(code(kase.type)), h("span", { class: "row-title" }, kase.items.map((i) => `${i.name} ×${i.quantity}`).join(", "))),
     h("div", { class: "row-meta" }, h("span", {}, kase.customerId), h("span", {}, code(kase.reason)),
-      deadline ? h("span", { class: "due" }, `${code(deadline.name)} ${relative(deadline.at, now, t)}`) : null,
+      deadline ? h("span", { class: "due" }, `${code(deadline.name)} · ${relative(deadline.at, now, t)}`) : null,
       late || kase.resolveTargetBreached ? badge(t("breached"), "danger") : null));
     row.dataset.text = `${kase.caseId} ${kase.customerId} ${kase.orderId} ${kase.items.map((i) => i.name).join(" ")}`.toLowerCase();
     return row;
