@@ -69,5 +69,11 @@ format: venv
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+## Publish the service desk console to a deployed stack: make deploy-console STACK=aftercare-prod
+.PHONY: deploy-console
+deploy-console: venv
+	@if [ -z "$(STACK)" ]; then echo "usage: make deploy-console STACK=<stack name> [AWS_REGION=...]"; exit 2; fi
+	$(PY) -m infra.console_deploy --stack-name $(STACK)
+
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

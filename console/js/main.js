@@ -114,7 +114,7 @@ function shortcuts(event) {
     if (event.key === "Escape") target.blur();
     return;
   }
-  const rows = [...document.querySelectorAll(".queue [data-row]")];
+  const rows = [...document.querySelectorAll(".queue [data-row]")].filter((row) => !row.hidden);
   const at = rows.indexOf(document.activeElement);
   if (event.key === "j" || event.key === "k") {
     event.preventDefault();
@@ -124,8 +124,8 @@ function shortcuts(event) {
     const filter = document.querySelector("[data-filter]");
     if (filter) { event.preventDefault(); filter.focus(); }
   } else if (event.key === "Escape") {
-    const { screen } = route();
-    if (screen) navigate(screen);
+    const { screen, id, query } = route();
+    if (screen && id) navigate(screen, undefined, Object.fromEntries(query)); // close the item, keep the filters
   }
 }
 

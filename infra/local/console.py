@@ -92,13 +92,15 @@ class ConsoleSite:
             return Response("Method Not Allowed", status=405, headers={"allow": "GET, HEAD"})
         if request.path == PREFIX:
             return Response(status=308, headers={"location": PREFIX + "/"})
+        if not self.handles(request.path):
+            return Response("Not Found", status=404, content_type="text/plain; charset=utf-8")
         relative = request.path[len(PREFIX) + 1 :]
         if relative == "config.json":
             body = json.dumps(local_config(), indent=2)
             return Response(body, content_type="application/json", headers={"cache-control": "no-store"})
         found = resolve(self.root, relative)
         if found is None:
-            return Response("Not Found", status=404, content_type="text/plain")
+            return Response("Not Found", status=404, content_type="text/plain; charset=utf-8")
         kind = TYPES.get(found.suffix) or mimetypes.guess_type(found.name)[0] or "application/octet-stream"
         # No caching locally: an edited file shows on the next reload.
         return Response(found.read_bytes(), content_type=kind, headers={"cache-control": "no-cache"})

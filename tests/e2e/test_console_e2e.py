@@ -59,11 +59,17 @@ def new_customer() -> tuple[str, str]:
     return (f"cus_desk_{uuid.uuid4().hex[:8]}", "customer")
 
 
-def paid_order(stack: LocalStackProcess, customer: tuple[str, str], unit_price: int = 12900) -> dict[str, Any]:
+def paid_order(
+    stack: LocalStackProcess, customer: tuple[str, str], unit_price: int = 12900
+) -> dict[str, Any]:
     body = {"items": [{"sku": "KTL-1", "name": "Kettle", "category": "appliances", "quantity": 2, "unitPrice": unit_price}],
             "currency": "CNY", "shippingFee": 1000, "discount": 0, "shippingAddress": ADDRESS, "paymentMethod": "ALIPAY"}  # fmt: skip
     order = ok(stack.post("/v1/orders", as_=customer, json_body=body), 201)
-    payment = {"amount": order["total"], "method": "BANK_TRANSFER", "transactionId": f"bank-{order['orderId']}"}
+    payment = {
+        "amount": order["total"],
+        "method": "BANK_TRANSFER",
+        "transactionId": f"bank-{order['orderId']}",
+    }
     return ok(stack.post(f"/v1/admin/orders/{order['orderId']}/payment", as_=AGENT, json_body=payment))
 
 
@@ -77,7 +83,10 @@ def delivered_order(stack: LocalStackProcess, customer: tuple[str, str]) -> dict
 
 
 def open_case(stack: LocalStackProcess, customer: tuple[str, str], order: dict[str, Any]) -> dict[str, Any]:
-    upload = ok(stack.post("/v1/after-sales/evidence-uploads", as_=customer, json_body={"contentType": "image/png"}), 201)
+    upload = ok(
+        stack.post("/v1/after-sales/evidence-uploads", as_=customer, json_body={"contentType": "image/png"}),
+        201,
+    )
     put = requests.put(upload["uploadUrl"], data=photo_png(), headers=upload["headers"], timeout=10)
     assert put.status_code == 200, put.text
     body = {"orderId": order["orderId"], "type": "RETURN_REFUND", "reason": "QUALITY_ISSUE",
@@ -150,7 +159,9 @@ def desk(browser: Browser, local_stack: LocalStackProcess) -> Iterator[Desk]:
 
 
 # ---------------------------------------------------------------- the three people
-def test_an_agent_answers_a_ticket_with_a_template_and_approves_a_case(desk: Desk, local_stack: LocalStackProcess) -> None:
+def test_an_agent_answers_a_ticket_with_a_template_and_approves_a_case(
+    desk: Desk, local_stack: LocalStackProcess
+) -> None:
     stack, page = local_stack, desk.page
     customer = new_customer()
     order = delivered_order(stack, customer)
@@ -182,14 +193,18 @@ def test_an_agent_answers_a_ticket_with_a_template_and_approves_a_case(desk: Des
     page.select_option("#reply-template", "logistics-check-en")
     expect(page.locator("input[data-placeholder='orderId']")).to_have_value(order["orderId"])
     expect(page.locator("input[data-placeholder='customerName']")).to_have_value("Zhou Min")
-    expect(page.locator("#reply-preview")).to_contain_text(f"Hello Zhou Min, we have asked the courier to check on order {order['orderId']}")
+    expect(page.locator("#reply-preview")).to_contain_text(
+        f"Hello Zhou Min, we have asked the courier to check on order {order['orderId']}"
+    )
     desk.shot("03-ticket-reply")
     page.click("#reply-form button[type=submit]")
     desk.toast("Reply sent")
     answered = ok(stack.get(f"/v1/tickets/{ticket['ticketId']}", as_=customer))
     last = answered["messages"][-1]
     assert (last["authorId"], last["templateId"]) == (agent, "logistics-check-en")
-    assert last["body"].startswith(f"Hello Zhou Min, we have asked the courier to check on order {order['orderId']}")
+    assert last["body"].startswith(
+        f"Hello Zhou Min, we have asked the courier to check on order {order['orderId']}"
+    )
     assert answered["firstRespondedAt"] is not None
     expect(page.locator("#thread")).to_contain_text("we have asked the courier")
 
@@ -200,7 +215,9 @@ def test_an_agent_answers_a_ticket_with_a_template_and_approves_a_case(desk: Des
     photo = page.locator("#evidence img")
     expect(photo).to_have_count(1)
     photo.scroll_into_view_if_needed()
-    page.wait_for_function("() => { const i = document.querySelector('#evidence img'); return i && i.complete && i.naturalWidth > 0; }")
+    page.wait_for_function(
+        "() => { const i = document.querySelector('#evidence img'); return i && i.complete && i.naturalWidth > 0; }"
+    )
     assert page.evaluate("document.querySelector('#evidence img').naturalWidth") == 96  # the PNG itself
     expect(page.locator("#case-detail")).to_contain_text("The lid does not close.")
     desk.shot("04-case-detail")
@@ -210,7 +227,9 @@ def test_an_agent_answers_a_ticket_with_a_template_and_approves_a_case(desk: Des
     assert desk.untranslated() == []
 
 
-def test_a_failed_action_shows_the_apis_problem_detail_and_keeps_the_screen(desk: Desk, local_stack: LocalStackProcess) -> None:
+def test_a_failed_action_shows_the_apis_problem_detail_and_keeps_the_screen(
+    desk: Desk, local_stack: LocalStackProcess
+) -> None:
     stack, page = local_stack, desk.page
     customer = new_customer()
     kase = open_case(stack, customer, delivered_order(stack, customer))
@@ -223,7 +242,9 @@ def test_a_failed_action_shows_the_apis_problem_detail_and_keeps_the_screen(desk
     page.click("#reject-form button[type=submit]")
     problem = page.locator("#problem")
     expect(problem).to_be_visible()
-    refused = stack.post(f"/v1/admin/after-sales/{kase['caseId']}/reject", as_=AGENT, json_body={"reason": "again"})
+    refused = stack.post(
+        f"/v1/admin/after-sales/{kase['caseId']}/reject", as_=AGENT, json_body={"reason": "again"}
+    )
     assert refused.status_code == 409
     expect(problem).to_contain_text("409")
     expect(problem).to_contain_text(refused.json()["detail"])
@@ -241,8 +262,18 @@ def test_a_warehouse_user_receives_and_inspects_a_return(desk: Desk, local_stack
 
     desk.sign_in("staff_wu")
     assert desk.nav() == ["nav-cases", "nav-orders"]
+    page.click("#nav-orders")
+    page.keyboard.press("Alt+1")  # keyboard only: back to the first screen, filter, move, open
+    expect(page.locator("#nav-cases")).to_have_attribute("aria-current", "page")
     page.select_option("#case-status", "RETURN_IN_TRANSIT")
-    desk.row(kase["caseId"]).click()
+    expect(desk.row(kase["caseId"])).to_be_visible()
+    page.keyboard.press("Escape")
+    page.keyboard.press("/")
+    page.keyboard.type(kase["caseId"])
+    page.keyboard.press("Escape")
+    page.keyboard.press("j")
+    expect(desk.row(kase["caseId"])).to_be_focused()
+    page.keyboard.press("Enter")
     expect(page.locator("#case-detail")).to_contain_text(parcel["trackingNumber"])
     expect(page.locator("#approve-form")).to_have_count(0)  # reviewing is not the warehouse's work
     page.click("#receive-form button[type=submit]")
@@ -259,20 +290,33 @@ def test_a_warehouse_user_receives_and_inspects_a_return(desk: Desk, local_stack
     assert inspected["inspection"]["by"] == "staff_wu"
     assert inspected["status"] in {"REFUNDING", "REFUNDED"}
     # what the console hides, the API refuses
-    assert stack.post(f"/v1/admin/after-sales/{kase['caseId']}/approve", as_=("staff_wu", "warehouse")).status_code == 403
+    assert (
+        stack.post(
+            f"/v1/admin/after-sales/{kase['caseId']}/approve", as_=("staff_wu", "warehouse")
+        ).status_code
+        == 403
+    )
     assert stack.get("/v1/admin/analytics/kpis", as_=("staff_wu", "warehouse")).status_code == 403
 
 
-def test_a_supervisor_approves_a_refund_and_reads_the_kpis_in_both_languages(desk: Desk, local_stack: LocalStackProcess) -> None:
+def test_a_supervisor_approves_a_refund_and_reads_the_kpis_in_both_languages(
+    desk: Desk, local_stack: LocalStackProcess
+) -> None:
     stack, page = local_stack, desk.page
     customer = new_customer()
     order = paid_order(stack, customer, unit_price=80000)  # above the approval threshold
-    ok(stack.post(f"/v1/orders/{order['orderId']}/cancel", as_=customer, json_body={"reason": "found it cheaper"}))
+    ok(
+        stack.post(
+            f"/v1/orders/{order['orderId']}/cancel", as_=customer, json_body={"reason": "found it cheaper"}
+        )
+    )
 
     def refunds() -> dict[str, Any]:
         return ok(stack.get(f"/v1/orders/{order['orderId']}/refunds", as_=customer))
 
-    waiting = eventually(refunds, lambda r: bool(r["items"]) and r["items"][0]["status"] == "AWAITING_APPROVAL")
+    waiting = eventually(
+        refunds, lambda r: bool(r["items"]) and r["items"][0]["status"] == "AWAITING_APPROVAL"
+    )
     refund_id = waiting["items"][0]["refundId"]
 
     desk.sign_in("sup_zhao")
@@ -284,7 +328,9 @@ def test_a_supervisor_approves_a_refund_and_reads_the_kpis_in_both_languages(des
     page.fill("#refund-approve input[name=note]", "customer cancelled before packing")
     page.click("#refund-approve button[type=submit]")
     desk.toast("Refund approved")
-    paid = eventually(refunds, lambda r: r["items"][0]["status"] in {"SUCCEEDED", "REJECTED", "MANUAL_REVIEW"})
+    paid = eventually(
+        refunds, lambda r: r["items"][0]["status"] in {"SUCCEEDED", "REJECTED", "MANUAL_REVIEW"}
+    )
     assert paid["items"][0]["status"] == "SUCCEEDED"
 
     # the order lookup: the order's timeline and its refund
