@@ -8,6 +8,7 @@ browser then does the staff member's part, and the API is asked what happened.""
 
 from __future__ import annotations
 
+import re
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -18,7 +19,7 @@ from typing import Any
 import pytest
 import requests
 
-from infra.local.seed import photo_png
+from infra.local.seed import STEPS, Seeded, photo_png
 from infra.template import ROOT
 from tests.e2e.conftest import LocalStackProcess
 
@@ -365,3 +366,65 @@ def test_a_supervisor_approves_a_refund_and_reads_the_kpis_in_both_languages(
     expect(page.locator("#ticket-status")).to_be_visible()
     desk.shot("11-tickets-zh")
     assert desk.untranslated() == []
+
+
+def test_a_new_user_finds_the_seeded_queues_full_of_work_for_every_role(
+    desk: Desk, local_stack: LocalStackProcess
+) -> None:
+    stack, page = local_stack, desk.page
+    seeded = Seeded()
+    for step in STEPS:  # what `make dev` (--seed) loads
+        step(stack, seeded)
+    review, returning, disputed = re.findall(r"as_[0-9A-Z]{26}", seeded.extra["cases"])
+    (order_id,) = re.findall(r"ord_[0-9A-Z]{26}", seeded.extra["refund"])
+    mine = ok(stack.get("/v1/tickets", as_=("cus_carol", "customer"), params={"limit": 100}))["items"]
+    parcel = next(t for t in mine if t["subject"] == "Where is my parcel?")
+
+    desk.sign_in(parcel["assignee"])
+    desk.open(f"#/tickets?status={parcel['status']}&assignee={parcel['assignee']}")
+    expect(desk.row(parcel["ticketId"])).to_be_visible()
+    desk.open("#/cases?status=REQUESTED")
+    expect(desk.row(review)).to_be_visible()
+    page.click("#sign-out")
+
+    desk.sign_in("staff_wu")
+    desk.open("#/cases?status=RETURN_IN_TRANSIT")
+    expect(desk.row(returning)).to_be_visible()
+    page.click("#sign-out")
+
+    def refunds() -> dict[str, Any]:
+        return ok(stack.get(f"/v1/orders/{order_id}/refunds", as_=("cus_alice", "customer")))
+
+    refund = eventually(
+        refunds, lambda r: bool(r["items"]) and r["items"][0]["status"] == "AWAITING_APPROVAL"
+    )
+    desk.sign_in("sup_morgan")
+    desk.open("#/cases?status=DISPUTED")
+    expect(desk.row(disputed)).to_be_visible()
+    page.click("#nav-refunds")
+    expect(desk.row(refund["items"][0]["refundId"])).to_contain_text("CN¥6,509.00")
+
+
+def test_an_agent_raises_and_resolves_an_order_exception_from_the_lookup(
+    desk: Desk, local_stack: LocalStackProcess
+) -> None:
+    stack, page = local_stack, desk.page
+    customer = new_customer()
+    order = paid_order(stack, customer)
+    desk.sign_in("agent_james")
+    desk.open(f"#/orders?customer={customer[0]}")
+    desk.row(order["orderId"]).click()
+    page.select_option("#raise-exception select[name=kind]", "OUT_OF_STOCK")
+    page.fill("#raise-exception input[name=note]", "the warehouse has no kettles left")
+    page.fill("#raise-exception input[name=proposal]", "ship the steel model at the same price")
+    page.click("#raise-exception button[type=submit]")
+    desk.toast("Exception raised")
+    raised = ok(stack.get(f"/v1/orders/{order['orderId']}", as_=customer))["exception"]
+    assert (raised["kind"], raised["raisedBy"]) == ("OUT_OF_STOCK", "agent_james")
+    expect(page.locator("#order-detail")).to_contain_text("ship the steel model at the same price")
+
+    page.fill("#resolve-exception input[name=resolution]", "customer accepted the steel model")
+    page.click("#resolve-exception button[type=submit]")
+    desk.toast("Exception resolved")
+    assert ok(stack.get(f"/v1/orders/{order['orderId']}", as_=customer)).get("exception") is None
+    expect(page.locator("#raise-exception")).to_be_visible()
