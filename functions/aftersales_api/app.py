@@ -110,10 +110,10 @@ def confirm(caseId: str) -> CaseOut:
 @app.get(
     "/v1/admin/after-sales",
     tags=STAFF_TAGS,
-    summary="Work queue: cases in a status, the nearest deadline first",
+    summary="Work queue: cases in a status (none: every open case), the nearest deadline first",
 )
 def work_queue(
-    status: Annotated[CaseStatus, Query()],
+    status: Annotated[CaseStatus | None, Query()] = None,
     limit: Annotated[int | None, Query()] = None,
     cursor: Annotated[str | None, Query()] = None,
 ) -> Page[CaseOut]:

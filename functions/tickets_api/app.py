@@ -108,7 +108,11 @@ def search_faq(
 
 
 # ------------------------------------------------------------------ staff
-@app.get("/v1/admin/tickets", tags=["staff: tickets"], summary="Ticket queue by SLA due time")
+@app.get(
+    "/v1/admin/tickets",
+    tags=["staff: tickets"],
+    summary="Ticket queue by SLA due time (no filter: every ticket not yet solved)",
+)
 def ticket_queue(
     status: Annotated[TicketStatus | None, Query()] = None,
     assignee: Annotated[str | None, Query(max_length=64)] = None,
