@@ -45,7 +45,7 @@ const en = {
   required: "Required", caseApproved: "Case approved", caseRejected: "Case rejected", caseReceived: "Return received",
   caseInspected: "Inspection recorded", repairRecorded: "Repair stage recorded", disputeResolved: "Dispute resolved",
   exceptionRaised: "Exception raised", exceptionResolved: "Exception resolved", solvedDone: "Ticket solved", escalatedDone: "Ticket escalated",
-  at: "At", actor: "By", fromStatus: "From", toStatus: "To", details: "Details", open: "Open", yes: "yes", no: "no", range: "Range",
+  at: "At", actor: "By", fromStatus: "From", toStatus: "To", details: "Details", allOpen: "All open", open: "Open", yes: "yes", no: "no", range: "Range",
 };
 
 const zh = {
@@ -92,7 +92,7 @@ const zh = {
   required: "必填", caseApproved: "售后单已同意", caseRejected: "售后单已拒绝", caseReceived: "退货已签收",
   caseInspected: "质检结果已记录", repairRecorded: "维修阶段已记录", disputeResolved: "争议已裁决",
   exceptionRaised: "异常已登记", exceptionResolved: "异常已处理", solvedDone: "工单已解决", escalatedDone: "工单已升级",
-  at: "时间", actor: "操作人", fromStatus: "原状态", toStatus: "新状态", details: "详情", open: "打开", yes: "是", no: "否", range: "范围",
+  at: "时间", actor: "操作人", fromStatus: "原状态", toStatus: "新状态", details: "详情", allOpen: "全部未完成", open: "打开", yes: "是", no: "否", range: "范围",
 };
 
 // Status and enum codes shown to people, per language (codes stay visible in English).

@@ -13,17 +13,18 @@ const STAGES = ["RECEIVED", "DIAGNOSING", "REPAIRING", "TESTING", "SHIPPED_BACK"
 const CARRIERS = ["sf-express", "zto", "yto", "sto", "jd", "ems", "yunda", "dhl", "ups", "fedex"];
 
 export async function render(ctx, main) {
-  const status = ctx.query.get("status") || defaultCaseStatus(ctx.who.roles);
+  const status = ctx.query.get("status") ?? defaultCaseStatus(ctx.who.roles); // "": all open cases
   const list = h("div", { class: "queue", id: "case-queue" }, h("p", { class: "muted pad" }, t("loading")));
   const detail = h("div", { class: "detail", id: "case-detail" }, h("p", { class: "empty" }, t("selectSomething")));
   const text = h("input", { type: "search", placeholder: t("filter"), "data-filter": true, "aria-label": t("filter") });
   const filters = h("div", { class: "filters" },
     field(t("status"), h("select", { id: "case-status", onchange: (e) => ctx.navigate("cases", undefined, { status: e.target.value }) },
+      h("option", { value: "", selected: !status }, t("allOpen")),
       STATUSES.map((s) => h("option", { value: s, selected: s === status }, code(s))))),
     field(t("filter"), text), button(t("refresh"), () => ctx.rerender(), { kind: "ghost" }));
   clear(main, h("div", { class: "split" }, h("div", { class: "list-pane" }, filters, list), detail));
 
-  const page = await get("/v1/admin/after-sales", { status, limit: 100 });
+  const page = await get("/v1/admin/after-sales", { status: status || undefined, limit: 100 });
   const now = Date.now();
   const rows = page.items.map((kase) => {
     const deadline = kase.nextDeadline;

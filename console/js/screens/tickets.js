@@ -31,7 +31,7 @@ function slaBadge(state) {
 }
 
 export async function render(ctx, main) {
-  const status = ctx.query.get("status") || "OPEN";
+  const status = ctx.query.get("status") ?? ""; // "": all open work, by SLA due time
   const assignee = ctx.query.get("assignee") ?? "";
   const list = h("div", { class: "queue", id: "ticket-queue", "aria-label": t("nav_tickets") }, h("p", { class: "muted pad" }, t("loading")));
   const detail = h("div", { class: "detail", id: "ticket-detail" }, h("p", { class: "empty" }, t("selectSomething")));
@@ -39,6 +39,7 @@ export async function render(ctx, main) {
   const query = (changes) => ({ status, assignee, ...changes });
   const filters = h("div", { class: "filters" },
     field(t("status"), h("select", { id: "ticket-status", onchange: (e) => ctx.navigate("tickets", undefined, query({ status: e.target.value })) },
+      h("option", { value: "", selected: !status }, t("allOpen")),
       STATUSES.map((s) => h("option", { value: s, selected: s === status }, code(s))))),
     field(t("assignee"), h("select", { id: "ticket-assignee", onchange: (e) => ctx.navigate("tickets", undefined, query({ assignee: e.target.value })) },
       h("option", { value: "", selected: !assignee }, t("anyone")), h("option", { value: ctx.who.sub, selected: assignee === ctx.who.sub }, t("me")))),
@@ -46,7 +47,7 @@ export async function render(ctx, main) {
     button(t("refresh"), () => ctx.rerender(), { kind: "ghost" }));
   clear(main, h("div", { class: "split three" }, h("div", { class: "list-pane" }, filters, list), detail));
 
-  const page = await get("/v1/admin/tickets", { status, assignee: assignee || undefined, limit: 100 });
+  const page = await get("/v1/admin/tickets", { status: status || undefined, assignee: assignee || undefined, limit: 100 });
   const now = Date.now();
   const rows = page.items.map((ticket) => {
     const state = slaState(ticket, now);
