@@ -13,6 +13,7 @@ from aftercare.aftersales.models import (
     CaseOut,
     EvidenceUploadOut,
     EvidenceUploadRequest,
+    EvidenceViewsOut,
     InspectRequest,
     NoteRequest,
     OpenCaseRequest,
@@ -74,7 +75,16 @@ def list_cases(
     summary="One case with its deadlines, timeline, refund and return shipment",
 )
 def get_case(caseId: str) -> CaseOut:
-    return service.with_evidence_views(service.to_wire(service.load_for(current_principal(app), caseId)))
+    return service.to_wire(service.load_for(current_principal(app), caseId))
+
+
+@app.get(
+    "/v1/after-sales/<caseId>/evidence",
+    tags=CUSTOMER_TAGS,
+    summary="Short-lived links (presigned GETs) to the case's evidence photos and videos",
+)
+def case_evidence(caseId: str) -> EvidenceViewsOut:
+    return service.evidence_views(current_principal(app), caseId)
 
 
 @app.post("/v1/after-sales/<caseId>/return-shipment", tags=CUSTOMER_TAGS, summary="Ship the return parcel")

@@ -50,7 +50,7 @@ export async function render(ctx, main) {
 
 async function renderCase(ctx, detail, caseId) {
   clear(detail, h("p", { class: "muted pad" }, t("loading")));
-  const kase = await get(`/v1/after-sales/${caseId}`);
+  const [kase, evidence] = await Promise.all([get(`/v1/after-sales/${caseId}`), get(`/v1/after-sales/${caseId}/evidence`)]);
   const tracking = kase.returnShipment ? await get(`/v1/orders/${kase.orderId}/tracking`).catch(() => null) : null;
   const order = await get(`/v1/orders/${kase.orderId}`).catch(() => null);
   const currency = order?.currency || "CNY";
@@ -61,8 +61,8 @@ async function renderCase(ctx, detail, caseId) {
         kase.resolveTargetBreached ? badge(t("breached"), "danger") : null)));
   const items = h("table", { class: "grid" }, h("thead", {}, h("tr", {}, [t("sku"), t("name"), t("quantity"), t("unitPrice")].map((c) => h("th", {}, c)))),
     h("tbody", {}, kase.items.map((i) => h("tr", {}, h("td", { class: "mono" }, i.sku), h("td", {}, i.name), h("td", {}, String(i.quantity)), h("td", {}, money(i.unitPrice, currency, lang()))))));
-  const photos = (kase.evidence || []).length
-    ? h("div", { class: "evidence", id: "evidence" }, kase.evidence.map((e) => e.key.endsWith(".mp4")
+  const photos = evidence.items.length
+    ? h("div", { class: "evidence", id: "evidence" }, evidence.items.map((e) => e.key.endsWith(".mp4")
       ? h("video", { src: e.url, controls: true, class: "photo" })
       : h("a", { href: e.url, target: "_blank", rel: "noopener" }, h("img", { src: e.url, alt: e.key, class: "photo", loading: "lazy" }))))
     : h("p", { class: "muted" }, t("noEvidence"));

@@ -172,6 +172,10 @@ class EvidenceViewOut(WireModel):
     expires_at: str
 
 
+class EvidenceViewsOut(WireModel):
+    items: list[EvidenceViewOut]
+
+
 class CaseOut(WireModel):
     case_id: str
     order_id: str
@@ -182,9 +186,6 @@ class CaseOut(WireModel):
     items: list[CaseItemOut]
     description: str | None = None
     evidence_keys: list[str]
-    evidence: list[EvidenceViewOut] | None = Field(
-        default=None, description="on the read of one case: presigned GETs of its evidence, in key order"
-    )
     merchant_fault: bool
     deadlines: Deadlines
     next_deadline: NextDeadline | None = None

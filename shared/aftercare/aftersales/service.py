@@ -34,6 +34,7 @@ from aftercare.aftersales.models import (
     DisputeOut,
     EvidenceUploadOut,
     EvidenceViewOut,
+    EvidenceViewsOut,
     InspectionOut,
     ItemOptionsOut,
     NextDeadline,
@@ -387,24 +388,28 @@ def create_evidence_upload(principal: Principal, content_type: str) -> EvidenceU
     )
 
 
-def with_evidence_views(case: CaseOut) -> CaseOut:
-    """The case with a presigned GET for each evidence key, so the staff console (or the
-    customer's app) can show the photos without the bucket ever being public. Presigning is
-    local: no request is made, and the caller was authorized to read the case already."""
+def evidence_views(principal: Principal, case_id: str) -> EvidenceViewsOut:
+    """A presigned GET for each of the case's evidence keys, so the staff console (or the
+    customer's app) can show the photos without the bucket ever being public. The links are
+    their own short-lived resource, not part of the case, whose reads stay stable.
+    Presigning is local: no request is made."""
+    case = load_for(principal, case_id)
     settings = get_settings()
-    seconds = EVIDENCE_VIEW_SECONDS
-    expires = clock.iso(clock.now() + timedelta(seconds=seconds))
-    views = [
-        EvidenceViewOut(
-            key=key,
-            url=_presigner().generate_presigned_url(
-                "get_object", Params={"Bucket": settings.evidence_bucket, "Key": key}, ExpiresIn=seconds
-            ),
-            expires_at=expires,
-        )
-        for key in case.evidence_keys
-    ]
-    return case.model_copy(update={"evidence": views})
+    expires = clock.iso(clock.now() + timedelta(seconds=EVIDENCE_VIEW_SECONDS))
+    return EvidenceViewsOut(
+        items=[
+            EvidenceViewOut(
+                key=key,
+                url=_presigner().generate_presigned_url(
+                    "get_object",
+                    Params={"Bucket": settings.evidence_bucket, "Key": key},
+                    ExpiresIn=EVIDENCE_VIEW_SECONDS,
+                ),
+                expires_at=expires,
+            )
+            for key in case.evidenceKeys or []
+        ]
+    )
 
 
 def _check_evidence(customer_id: str, keys: Sequence[str]) -> None:
