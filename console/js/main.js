@@ -43,7 +43,7 @@ function signInScreen(root) {
     h("h1", {}, t("signInTitle")),
     languageSwitch());
   if (auth.mode === "cognito") {
-    body.append(h("button", { class: "primary wide", type: "button", onclick: () => startCognito(config) }, t("signInCognito")));
+    body.append(h("button", { class: "primary wide", id: "sign-in-hosted", type: "button", onclick: () => startCognito(config) }, t("signInCognito")));
   } else {
     body.append(h("p", { class: "muted" }, t("signInLocal")));
     const list = h("ul", { class: "staff-list" });

@@ -16,12 +16,14 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import jwt
 import pytest
 import requests
 
 from infra.local.seed import STEPS, Seeded, photo_png
-from infra.template import ROOT
+from infra.template import ROOT, Stack
 from tests.e2e.conftest import LocalStackProcess
+from tests.e2e.hosted_ui import HostedUi, hosted_ui
 
 pytestmark = pytest.mark.e2e
 
@@ -432,3 +434,40 @@ def test_an_agent_raises_and_resolves_an_order_exception_from_the_lookup(
     desk.toast("Exception resolved")
     assert ok(stack.get(f"/v1/orders/{order['orderId']}", as_=customer)).get("exception") is None
     expect(page.locator("#raise-exception")).to_be_visible()
+
+
+def test_on_aws_staff_sign_in_on_the_hosted_ui_with_pkce_and_the_api_takes_its_token(
+    desk: Desk, local_stack: LocalStackProcess
+) -> None:
+    stack, page = local_stack, desk.page
+    issuer = jwt.decode(stack.token("anyone", "agent"), options={"verify_signature": False})["iss"]
+    client_id = Stack(parameters={"WebhookSecret": "x" * 16, "CursorSecret": "x" * 16}).physical_name(
+        "ConsoleUserPoolClient"
+    )  # its Ref, locally
+    users = {"morgan@example.com": ["supervisor"]}
+    ui = HostedUi(
+        client_id=client_id, issuer=issuer, secret=stack.jwt_secret, now=stack.now_epoch, users=users
+    )
+    with hosted_ui(ui):
+        console = stack.url("/console/")
+        config = {"apiBase": stack.base_url, "auth": {"mode": "cognito", "domain": ui.url, "clientId": client_id,
+                  "redirectUri": console, "logoutUri": console, "scopes": ["openid", "email", "profile"]}}  # fmt: skip
+        page.route("**/console/config.json", lambda route: route.fulfill(json=config))  # as deployed
+        page.goto(console)
+        expect(page.locator(".staff-list")).to_have_count(0)  # no list of people on AWS
+        page.click("#sign-in-hosted")
+        page.fill("#username", "morgan@example.com")
+        page.fill("#password", "correct horse battery staple")
+        page.click("#signin")
+        expect(page.locator("#who")).to_have_text("morgan@example.com")
+        assert desk.nav() == ["nav-tickets", "nav-cases", "nav-refunds", "nav-orders", "nav-kpis"]
+        assert "code=" not in page.url and "state=" not in page.url
+        (exchange,) = ui.exchanges
+        assert exchange["grant_type"] == "authorization_code" and len(exchange["code_verifier"]) >= 43
+
+        page.click("#nav-kpis")  # the API accepts the hosted UI's access token (client_id, groups)
+        expect(page.locator("#kpi-body svg.chart")).to_have_count(5)
+        expect(page.locator("#problem")).to_be_hidden()
+
+        page.click("#sign-out")
+        expect(page.locator("#sign-in-hosted")).to_be_visible()
