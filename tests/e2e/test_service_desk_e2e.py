@@ -471,3 +471,68 @@ def test_on_aws_staff_sign_in_on_the_hosted_ui_with_pkce_and_the_api_takes_its_t
 
         page.click("#sign-out")
         expect(page.locator("#sign-in-hosted")).to_be_visible()
+
+
+# What the console offers each role (console/js/roles.js, read in the browser) against what
+# the API does when that role asks: the console never offers what the API refuses.
+MISSING_CASE, MISSING_ORDER = "as_01M8S0000000000000000000ZZ", "ord_01M8S0000000000000000000ZZ"
+ACTIONS = {
+    "case.approve": (f"/v1/admin/after-sales/{MISSING_CASE}/approve", {}),
+    "case.reject": (f"/v1/admin/after-sales/{MISSING_CASE}/reject", {"reason": "no"}),
+    "case.receive": (f"/v1/admin/after-sales/{MISSING_CASE}/receive", {}),
+    "case.inspect": (f"/v1/admin/after-sales/{MISSING_CASE}/inspect", {"result": "PASS"}),
+    "case.repair": (f"/v1/admin/after-sales/{MISSING_CASE}/repair-progress", {"stage": "DIAGNOSING"}),
+    "case.resolveDispute": (f"/v1/admin/after-sales/{MISSING_CASE}/resolve-dispute",
+                            {"decision": "FOR_CUSTOMER", "note": "n"}),
+    "refund.decide": ("/v1/admin/refunds/rf_01M8S0000000000000000000ZZ/approve", {}),
+    "order.raiseException": (f"/v1/admin/orders/{MISSING_ORDER}/exception",
+                             {"kind": "OUT_OF_STOCK", "note": "n", "proposal": "p"}),
+    "order.resolveException": (f"/v1/admin/orders/{MISSING_ORDER}/exception/resolve", {"resolution": "r"}),
+    "ticket.work": ("/v1/admin/tickets/tk_01M8S0000000000000000000ZZ/reply", {"message": "hello"}),
+}  # fmt: skip
+SCREENS = {
+    "tickets": "/v1/admin/tickets",
+    "cases": "/v1/admin/after-sales",
+    "refunds": "/v1/admin/refunds",
+    "orders": f"/v1/orders/{MISSING_ORDER}",
+    "kpis": "/v1/admin/analytics/kpis?from=2026-01-01&to=2026-01-02",
+}
+ROLES = ["agent", "warehouse", "supervisor"]
+
+
+@pytest.fixture(scope="module")
+def roles_module(browser: Browser, local_stack: LocalStackProcess) -> Iterator[Page]:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(local_stack.url("/console/"))
+    page.evaluate("async () => { window.roles = await import('./js/roles.js'); }")
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("action", sorted(ACTIONS))
+def test_the_console_never_offers_an_action_the_api_refuses(
+    roles_module: Page, local_stack: LocalStackProcess, action: str, role: str
+) -> None:
+    offered = roles_module.evaluate("([roles, action]) => window.roles.may(roles, action)", [[role], action])
+    path, body = ACTIONS[action]
+    status = local_stack.post(path, as_=(f"staff_{role}", role), json_body=body).status_code
+    assert status in {403, 404, 409, 422}, status
+    if offered:
+        assert status != 403, f"the console offers {action} to {role}, the API refuses it"
+    if action.startswith("case.") and status != 403:
+        assert offered, f"the API lets {role} {action}: the console should offer it"
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("screen", sorted(SCREENS))
+def test_the_console_shows_a_role_only_screens_the_api_answers(
+    roles_module: Page, local_stack: LocalStackProcess, screen: str, role: str
+) -> None:
+    shown = screen in roles_module.evaluate("(roles) => window.roles.screensFor(roles)", [role])
+    status = local_stack.get(SCREENS[screen], as_=(f"staff_{role}", role)).status_code
+    if shown:
+        assert status in {200, 404}, f"{role} sees the {screen} screen, the API answers {status}"
+    if screen == "kpis":
+        assert shown is (status == 200)
