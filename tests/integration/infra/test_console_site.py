@@ -4,6 +4,7 @@ from the console bucket, with the local config.json that signs in as the seeded 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -85,3 +86,16 @@ def test_the_local_config_signs_in_through_the_token_endpoint_as_every_seeded_st
     reply = site_client().get("/console/config.json")
     assert reply.headers["cache-control"] == "no-store"
     assert json.loads(reply.get_data()) == config
+
+
+def test_nothing_is_fetched_from_elsewhere_at_run_time() -> None:
+    """No CDN: every script, style and module the console loads is one of its own files."""
+    files = [p for p in CONSOLE_DIR.rglob("*") if p.suffix in {".html", ".js", ".css"}]
+    assert files
+    for path in files:
+        text = path.read_text(encoding="utf-8").replace("http://www.w3.org/2000/svg", "")  # a namespace
+        assert "http://" not in text and "https://" not in text and "//cdn" not in text, path
+        for _, target in re.findall(r"""(?:\bfrom\s+|import\(\s*|\bsrc=|\bhref=)(["'])([^"'#\n]+)\1""", text):
+            assert target.startswith((".", "css/", "js/", "favicon")), (path, target)
+            base = path.parent if target.startswith(".") else CONSOLE_DIR
+            assert (base / target).resolve().is_file(), (path, target)
