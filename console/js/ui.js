@@ -34,11 +34,13 @@ export function toast(text) {
 }
 
 // Run `work` (a request); while it runs the button is busy, a failure shows the problem.
-export async function attempt(button, work, success) {
+// On success `after` (the screen's reload) runs first, so the toast means "done and shown".
+export async function attempt(button, work, success, after) {
   if (button) button.disabled = true;
   hideError();
   try {
     const result = await work();
+    if (after) await after();
     if (success) toast(success);
     return result;
   } catch (error) {

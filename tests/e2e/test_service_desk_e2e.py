@@ -85,14 +85,16 @@ def delivered_order(stack: LocalStackProcess, customer: tuple[str, str]) -> dict
     return ok(stack.post(f"/v1/orders/{order_id}/confirm-receipt", as_=customer))
 
 
-def open_case(stack: LocalStackProcess, customer: tuple[str, str], order: dict[str, Any]) -> dict[str, Any]:
+def open_case(
+    stack: LocalStackProcess, customer: tuple[str, str], order: dict[str, Any], kind: str = "RETURN_REFUND"
+) -> dict[str, Any]:
     upload = ok(
         stack.post("/v1/after-sales/evidence-uploads", as_=customer, json_body={"contentType": "image/png"}),
         201,
     )
     put = requests.put(upload["uploadUrl"], data=photo_png(), headers=upload["headers"], timeout=10)
     assert put.status_code == 200, put.text
-    body = {"orderId": order["orderId"], "type": "RETURN_REFUND", "reason": "QUALITY_ISSUE",
+    body = {"orderId": order["orderId"], "type": kind, "reason": "QUALITY_ISSUE",
             "items": [{"sku": "KTL-1", "quantity": 1}], "description": "The lid does not close.",
             "evidenceKeys": [upload["evidenceKey"]]}  # fmt: skip
     return ok(stack.post("/v1/after-sales", as_=customer, json_body=body), 201)
@@ -601,3 +603,39 @@ def test_a_supervisor_decides_a_disputed_rejection_for_the_customer(
     # an agent may not decide disputes: the console offers no form, the API refuses
     assert stack.post(f"/v1/admin/after-sales/{kase['caseId']}/resolve-dispute", as_=AGENT,
                       json_body={"decision": "FOR_MERCHANT", "note": "n"}).status_code == 403  # fmt: skip
+
+
+def test_the_warehouse_records_a_repairs_progress_until_it_ships_back(
+    desk: Desk, local_stack: LocalStackProcess
+) -> None:
+    stack, page = local_stack, desk.page
+    customer = new_customer()
+    kase = open_case(stack, customer, delivered_order(stack, customer), kind="REPAIR")
+    ok(stack.post(f"/v1/admin/after-sales/{kase['caseId']}/approve", as_=AGENT))
+    parcel = {"carrier": "sf-express", "trackingNumber": f"SFR{uuid.uuid4().hex[:10].upper()}"}
+    ok(stack.post(f"/v1/after-sales/{kase['caseId']}/return-shipment", as_=customer, json_body=parcel))
+    ok(stack.post(f"/v1/admin/after-sales/{kase['caseId']}/receive", as_=WAREHOUSE))
+    ok(
+        stack.post(
+            f"/v1/admin/after-sales/{kase['caseId']}/inspect", as_=WAREHOUSE, json_body={"result": "PASS"}
+        )
+    )
+    assert case_of(stack, kase["caseId"])["status"] == "REPAIRING"
+
+    desk.sign_in("staff_wu")
+    desk.open(f"#/cases/{kase['caseId']}?status=REPAIRING")
+    page.select_option("#repair-form select[name=stage]", "DIAGNOSING")
+    page.fill("#repair-form input[name=note]", "heating element burnt out")
+    page.click("#repair-form button[type=submit]")
+    desk.toast("Repair stage recorded")
+    assert case_of(stack, kase["caseId"])["repair"]["stage"] == "DIAGNOSING"
+    expect(page.locator("#case-detail .timeline")).to_contain_text("heating element burnt out")  # reloaded
+
+    back = f"SFB{uuid.uuid4().hex[:10].upper()}"
+    page.select_option("#repair-form select[name=stage]", "SHIPPED_BACK")
+    page.fill("#repair-form input[name=trackingNumber]", back)
+    page.click("#repair-form button[type=submit]")
+    expect(page.locator("#case-detail .chips")).to_contain_text("Repair shipped")
+    shipped = case_of(stack, kase["caseId"])
+    assert shipped["status"] == "REPAIR_SHIPPED"
+    assert [s["stage"] for s in shipped["repair"]["stages"]][-2:] == ["DIAGNOSING", "SHIPPED_BACK"]

@@ -90,23 +90,22 @@ async function renderCase(ctx, detail, caseId) {
 function actionForms(ctx, kase, reload) {
   const roles = ctx.who.roles;
   const path = `/v1/admin/after-sales/${kase.caseId}`;
-  const done = (message) => (r) => { if (r) reload(); return r; };
   const forms = [];
   for (const action of caseActions(kase)) {
     if (action === "approve" && may(roles, "case.approve")) {
       const note = h("input", { name: "note", placeholder: t("note") });
       forms.push(form([field(t("note"), note)], t("approve"), (submit) =>
-        attempt(submit, () => post(`${path}/approve`, note.value ? { note: note.value } : {}), t("caseApproved")).then(done()), { id: "approve-form" }));
+        attempt(submit, () => post(`${path}/approve`, note.value ? { note: note.value } : {}), t("caseApproved"), reload), { id: "approve-form" }));
     }
     if (action === "reject" && may(roles, "case.reject")) {
       const reason = h("input", { name: "reason", required: true, placeholder: t("reason") });
       forms.push(form([field(t("reason"), reason)], t("reject"), (submit) =>
-        attempt(submit, () => post(`${path}/reject`, { reason: reason.value }), t("caseRejected")).then(done()), { id: "reject-form", kind: "danger" }));
+        attempt(submit, () => post(`${path}/reject`, { reason: reason.value }), t("caseRejected"), reload), { id: "reject-form", kind: "danger" }));
     }
     if (action === "receive" && may(roles, "case.receive")) {
       const note = h("input", { name: "note", placeholder: t("note") });
       forms.push(form([field(t("note"), note)], t("receive"), (submit) =>
-        attempt(submit, () => post(`${path}/receive`, note.value ? { note: note.value } : {}), t("caseReceived")).then(done()), { id: "receive-form" }));
+        attempt(submit, () => post(`${path}/receive`, note.value ? { note: note.value } : {}), t("caseReceived"), reload), { id: "receive-form" }));
     }
     if (action === "inspect" && may(roles, "case.inspect")) {
       const result = h("select", { name: "result" }, h("option", { value: "PASS" }, t("inspectPass")), h("option", { value: "FAIL" }, t("inspectFail")));
@@ -117,7 +116,7 @@ function actionForms(ctx, kase, reload) {
       forms.push(form([field(t("inspect"), result), field(t("notes"), notes), exchange ? field(t("carrier"), carrier) : null, exchange ? field(t("trackingNumber"), tracking) : null], t("inspect"), (submit) => {
         const body = { result: result.value, notes: notes.value || undefined };
         if (exchange && result.value === "PASS") body.replacement = { carrier: carrier.value, trackingNumber: tracking.value };
-        return attempt(submit, () => post(`${path}/inspect`, body), t("caseInspected")).then(done());
+        return attempt(submit, () => post(`${path}/inspect`, body), t("caseInspected"), reload);
       }, { id: "inspect-form" }));
     }
     if (action === "repair" && may(roles, "case.repair")) {
@@ -128,14 +127,14 @@ function actionForms(ctx, kase, reload) {
       forms.push(form([field(t("stage"), stage), field(t("note"), note), field(t("carrier"), carrier), field(t("trackingNumber"), tracking)], t("repairProgress"), (submit) => {
         const body = { stage: stage.value, note: note.value || undefined };
         if (stage.value === "SHIPPED_BACK") Object.assign(body, { carrier: carrier.value, trackingNumber: tracking.value });
-        return attempt(submit, () => post(`${path}/repair-progress`, body), t("repairRecorded")).then(done());
+        return attempt(submit, () => post(`${path}/repair-progress`, body), t("repairRecorded"), reload);
       }, { id: "repair-form" }));
     }
     if (action === "resolveDispute" && may(roles, "case.resolveDispute")) {
       const decision = h("select", { name: "decision" }, ["FOR_CUSTOMER", "FOR_MERCHANT"].map((d) => h("option", { value: d }, t(d))));
       const note = h("input", { name: "note", required: true, placeholder: t("note") });
       forms.push(form([field(t("decision"), decision), field(t("note"), note)], t("resolveDispute"), (submit) =>
-        attempt(submit, () => post(`${path}/resolve-dispute`, { decision: decision.value, note: note.value }), t("disputeResolved")).then(done()), { id: "dispute-form" }));
+        attempt(submit, () => post(`${path}/resolve-dispute`, { decision: decision.value, note: note.value }), t("disputeResolved"), reload), { id: "dispute-form" }));
     }
   }
   return forms;

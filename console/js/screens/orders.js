@@ -73,11 +73,11 @@ function raiseForm(orderId, reload) {
   const note = h("input", { name: "note", required: true, placeholder: t("note") });
   const proposal = h("input", { name: "proposal", required: true, placeholder: t("proposal") });
   return form([field(t("kind"), kind), field(t("note"), note), field(t("proposal"), proposal)], t("raiseException"), (submit) =>
-    attempt(submit, () => post(`/v1/admin/orders/${orderId}/exception`, { kind: kind.value, note: note.value, proposal: proposal.value }), t("exceptionRaised")).then((r) => r && reload()), { id: "raise-exception" });
+    attempt(submit, () => post(`/v1/admin/orders/${orderId}/exception`, { kind: kind.value, note: note.value, proposal: proposal.value }), t("exceptionRaised"), reload), { id: "raise-exception" });
 }
 
 function resolveForm(orderId, reload) {
   const resolution = h("input", { name: "resolution", required: true, placeholder: t("resolution") });
   return form([field(t("resolution"), resolution)], t("resolveException"), (submit) =>
-    attempt(submit, () => post(`/v1/admin/orders/${orderId}/exception/resolve`, { resolution: resolution.value }), t("exceptionResolved")).then((r) => r && reload()), { id: "resolve-exception" });
+    attempt(submit, () => post(`/v1/admin/orders/${orderId}/exception/resolve`, { resolution: resolution.value }), t("exceptionResolved"), reload), { id: "resolve-exception" });
 }

@@ -43,9 +43,9 @@ async function renderRefund(ctx, detail, refundId) {
   const steps = h("ol", { class: "timeline" }, refund.steps.map((s) => h("li", {}, h("span", { class: "when" }, when(s.at, lang())), h("span", { class: "what" }, `${s.step} · ${s.outcome}`), s.note ? h("span", { class: "note" }, s.note) : null)));
   const note = h("input", { name: "note", placeholder: t("decisionNote") });
   const decide = refund.status === "AWAITING_APPROVAL" && may(ctx.who.roles, "refund.decide");
-  const reject = button(t("reject"), (el) => attempt(el, () => post(`/v1/admin/refunds/${refundId}/reject`, note.value ? { note: note.value } : {}), t("refundRejected")).then((r) => r && reload()), { kind: "danger", id: "refund-reject" });
+  const reject = button(t("reject"), (el) => attempt(el, () => post(`/v1/admin/refunds/${refundId}/reject`, note.value ? { note: note.value } : {}), t("refundRejected"), reload), { kind: "danger", id: "refund-reject" });
   const decisions = decide ? section(t("decision"), form([field(t("decisionNote"), note)], t("approve"), (submit) =>
-    attempt(submit, () => post(`/v1/admin/refunds/${refundId}/approve`, note.value ? { note: note.value } : {}), t("refundApproved")).then((r) => r && reload()), { id: "refund-approve", extra: [reject] })) : null;
+    attempt(submit, () => post(`/v1/admin/refunds/${refundId}/approve`, note.value ? { note: note.value } : {}), t("refundApproved"), reload), { id: "refund-approve", extra: [reject] })) : null;
   clear(detail, h("div", { class: "case-main" },
     h("div", { class: "detail-head" }, h("div", {}, h("h2", {}, `${t("refund")} ${money(refund.amount, refund.currency, lang())}`),
       h("div", { class: "chips" }, h("span", { class: "mono" }, refund.refundId), badge(code(refund.status), "status")))),

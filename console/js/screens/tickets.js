@@ -83,7 +83,7 @@ async function renderTicket(ctx, detail, ticketId) {
   const state = slaState(ticket, now);
   const reload = () => ctx.rerender();
   const work = ["SOLVED", "CLOSED"].includes(ticket.status) ? [] : [
-    ticket.assignee !== ctx.who.sub ? button(t("assignToMe"), (el) => attempt(el, () => post(`/v1/admin/tickets/${ticketId}/assign`, { assignee: ctx.who.sub }), t("assigned")).then((r) => r && reload()), { id: "assign-me" }) : null,
+    ticket.assignee !== ctx.who.sub ? button(t("assignToMe"), (el) => attempt(el, () => post(`/v1/admin/tickets/${ticketId}/assign`, { assignee: ctx.who.sub }), t("assigned"), reload), { id: "assign-me" }) : null,
   ];
   const header = h("div", { class: "detail-head" },
     h("div", {}, h("h2", { id: "ticket-subject" }, ticket.subject),
@@ -147,7 +147,7 @@ function composer(ctx, ticket, templates, order, reload) {
     const variables = {};
     for (const [name, input] of Object.entries(inputs)) if (input.isConnected && input.value) variables[name] = input.value;
     const body = templateId ? { templateId, variables, message: extra.value || undefined } : { message: extra.value };
-    return attempt(submit, () => post(`/v1/admin/tickets/${ticket.ticketId}/reply`, body), t("replied")).then((r) => r && reload());
+    return attempt(submit, () => post(`/v1/admin/tickets/${ticket.ticketId}/reply`, body), t("replied"), reload);
   }, { id: "reply-form" }));
 }
 
@@ -159,11 +159,11 @@ function ticketActions(ctx, ticket, reload) {
   const reason = h("input", { name: "reason", required: true, placeholder: t("reason") });
   return [
     ticket.status !== "PENDING" ? form([field(t("message"), pendingNote)], t("pending"), (submit) =>
-      attempt(submit, () => post(`${path}/pending`, pendingNote.value ? { message: pendingNote.value } : {}), t("pendingDone")).then((r) => r && reload()), { id: "pending-form", kind: "" }) : null,
+      attempt(submit, () => post(`${path}/pending`, pendingNote.value ? { message: pendingNote.value } : {}), t("pendingDone"), reload), { id: "pending-form", kind: "" }) : null,
     form([field(t("resolution"), resolution), ticket.category === "COMPLAINT" ? field(t("outcome"), outcome) : null], t("solve"), (submit) =>
-      attempt(submit, () => post(`${path}/solve`, { resolution: resolution.value, outcome: outcome.value || undefined }), t("solvedDone")).then((r) => r && reload()), { id: "solve-form" }),
+      attempt(submit, () => post(`${path}/solve`, { resolution: resolution.value, outcome: outcome.value || undefined }), t("solvedDone"), reload), { id: "solve-form" }),
     form([field(t("reason"), reason)], t("escalate"), (submit) =>
-      attempt(submit, () => post(`${path}/escalate`, { reason: reason.value }), t("escalatedDone")).then((r) => r && reload()), { id: "escalate-form", kind: "danger" }),
+      attempt(submit, () => post(`${path}/escalate`, { reason: reason.value }), t("escalatedDone"), reload), { id: "escalate-form", kind: "danger" }),
   ];
 }
 
