@@ -13,6 +13,7 @@ from aftercare.aftersales.models import (
     CaseOut,
     EvidenceUploadOut,
     EvidenceUploadRequest,
+    EvidenceViewsOut,
     InspectRequest,
     NoteRequest,
     OpenCaseRequest,
@@ -76,6 +77,15 @@ def list_cases(
 )
 def get_case(caseId: str) -> CaseOut:
     return service.to_wire(service.load_for(current_principal(app), caseId))
+
+
+@app.get(
+    "/v1/after-sales/<caseId>/evidence",
+    tags=CUSTOMER_TAGS,
+    summary="Short-lived links (presigned GETs) to the case's evidence photos and videos",
+)
+def case_evidence(caseId: str) -> EvidenceViewsOut:
+    return service.evidence_views(current_principal(app), caseId)
 
 
 @app.post("/v1/after-sales/<caseId>/return-shipment", tags=CUSTOMER_TAGS, summary="Ship the return parcel")

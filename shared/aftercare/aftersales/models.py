@@ -175,6 +175,16 @@ class NextDeadline(WireModel):
     at: str
 
 
+class EvidenceViewOut(WireModel):
+    key: str
+    url: str = Field(description="a presigned GET of the photo or video, short-lived")
+    expires_at: str
+
+
+class EvidenceViewsOut(WireModel):
+    items: list[EvidenceViewOut]
+
+
 class CaseOut(WireModel):
     case_id: str
     order_id: str
