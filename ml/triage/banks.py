@@ -2019,98 +2019,133 @@ MORE: dict[str, tuple[str, str]] = {
 
 # A third round: more English voices (formal, terse, slang, non-native), and more Chinese slang.
 MORE_2: dict[str, tuple[str, str]] = {
-    "order.change_address": ("""
+    "order.change_address": (
+        """
         地址搞错了，麻烦帮忙改下
         收货电话写错了一位数
-        """, """
+        """,
+        """
         pls update delivery address to 22 Baker St before dispatch
         I gave the wrong postcode when ordering
         kindly amend the shipping details on my purchase
         my order has my ex's address on it lol, need to change that
         can the delivery address be corrected? I'm moving house
-        """),
-    "order.cancel": ("""
+        """,
+    ),
+    "order.cancel": (
+        """
         订单撤回，谢谢
         不买了，取消吧
-        """, """
+        """,
+        """
         kindly cancel my purchase
         please cancel, bought it by accident
         I don't want this order anymore
         cancel the order I made yesterday, thanks
         need to cancel, found a better deal
-        """),
-    "order.modify": ("""
+        """,
+    ),
+    "order.modify": (
+        """
         订单能改颜色吗
-        """, """
+        """,
+        """
         I'd like to change the colour on my order
         can I switch the model I ordered
         is it possible to edit my order
         please add express delivery to my existing order
         swap the item on my order for the grey one
-        """),
-    "order.invoice": ("""
+        """,
+    ),
+    "order.invoice": (
+        """
         发票抬头要改成公司
-        """, """
+        """,
+        """
         can you issue an invoice to my company
         I need a receipt for this purchase
         please email me the invoice
         where is my order receipt?
         need a VAT receipt for my records
-        """),
-    "order.status": ("""
+        """,
+    ),
+    "order.status": (
+        """
         订单是不是没下单成功
-        """, """
+        """,
+        """
         did my order go through? I got no confirmation
         why does my order still say pending
         my order seems stuck, can you check
         order status has been processing for ages
         is my order being processed?
-        """),
-    "payment.failed": ("""
+        """,
+    ),
+    "payment.failed": (
+        """
         支付总失败，咋回事
-        """, """
+        """,
+        """
         payment not going through
         I can't pay, the card keeps getting rejected
         your checkout won't accept my payment
         error at payment step every time
         my payment failed but I have funds
-        """),
-    "payment.coupon": ("""
+        """,
+    ),
+    "payment.coupon": (
+        """
         券用不上
-        """, """
+        """,
+        """
         my discount code doesn't work
         the coupon isn't applying to my cart
         the sale price wasn't applied when I paid
         promo didn't work at checkout
         voucher rejected at checkout
-        """),
-    "payment.methods": ("""
+        """,
+    ),
+    "payment.methods": (
+        """
         支持哪些付款方式
-        """, """
+        """,
+        """
         what payment options do you have
         can I pay by bank transfer instead
         do you accept American Express
         can I pay later?
         is cash payment possible
         how do I pay with my gift card
-        """),
-    "payment.price_adjust": ("", """
+        """,
+    ),
+    "payment.price_adjust": (
+        "",
+        """
         price went down after I paid, can I get the difference back?
         you lowered the price right after my purchase, can you match it
-        """),
-    "payment.double_charge": ("", """
+        """,
+    ),
+    "payment.double_charge": (
+        "",
+        """
         two charges on my card for a single order
         I got billed twice
         my account was charged twice for the same thing
-        """),
-    "payment.missing_money": ("", """
+        """,
+    ),
+    "payment.missing_money": (
+        "",
+        """
         you took my money but I have no order
         payment taken but nothing in my order history
-        """),
-    "logistics.where": ("""
+        """,
+    ),
+    "logistics.where": (
+        """
         快递啥时候到啊
         物流咋不动了
-        """, """
+        """,
+        """
         where is my stuff
         my order hasn't arrived yet
         when is my delivery coming
@@ -2119,75 +2154,108 @@ MORE_2: dict[str, tuple[str, str]] = {
         can I get an update on my shipment
         it's been over a week and no delivery
         has my parcel been dispatched?
-        """),
-    "logistics.not_received": ("", """
+        """,
+    ),
+    "logistics.not_received": (
+        "",
+        """
         package marked delivered but I don't have it
         the app says delivered but nothing arrived
         courier claims delivery, I never got anything
-        """),
-    "logistics.redirect": ("", """
+        """,
+    ),
+    "logistics.redirect": (
+        "",
+        """
         can I change the delivery day
         please deliver to my neighbour if I'm out
         I need the parcel delivered to a different address
-        """),
-    "logistics.customs": ("", """
+        """,
+    ),
+    "logistics.customs": (
+        "",
+        """
         customs is holding my package
         why is my parcel held at the border
-        """),
-    "logistics.damaged_in_transit": ("", """
+        """,
+    ),
+    "logistics.damaged_in_transit": (
+        "",
+        """
         the box was damaged in shipping
         the courier dropped my parcel and it's dented
-        """),
-    "return.request": ("""
+        """,
+    ),
+    "return.request": (
+        """
         不喜欢，申请退货
         能退货么
-        """, """
+        """,
+        """
         I want to return this
         how do I send it back
         please start a return for me
         can I get a return label
         I'd like to send this item back
         is this item returnable?
-        """),
-    "return.exchange": ("""
+        """,
+    ),
+    "return.exchange": (
+        """
         想换个尺码
-        """, """
+        """,
+        """
         can I swap it for another size
         I'd like to exchange the colour
         exchange please, wrong size
         do you do exchanges?
         want to change it for a smaller one
-        """),
-    "return.logistics": ("", """
+        """,
+    ),
+    "return.logistics": (
+        "",
+        """
         did you receive my returned item
         where do I drop off my return
         my return parcel came back to me
-        """),
-    "refund.status": ("""
+        """,
+    ),
+    "refund.status": (
+        """
         退款到账了吗
         钱退了没
-        """, """
+        """,
+        """
         still no refund
         when do I get my money back
         refund not received yet
         is my refund on the way
         haven't got my refund
         I was promised a refund, where is it
-        """),
-    "refund.request": ("", """
+        """,
+    ),
+    "refund.request": (
+        "",
+        """
         I want my money back
         please process a refund
         requesting a refund for my order
         give me a refund please
-        """),
-    "refund.amount": ("", """
+        """,
+    ),
+    "refund.amount": (
+        "",
+        """
         refund was short by {m}
         the refund was the wrong amount
-        """),
-    "product.defect": ("""
+        """,
+    ),
+    "product.defect": (
+        """
         东西坏了
         用不了了
-        """, """
+        """,
+        """
         it's broken
         the item doesn't work
         my {p} is faulty
@@ -2196,115 +2264,164 @@ MORE_2: dict[str, tuple[str, str]] = {
         it's not working right
         it broke
         damaged item, doesn't work
-        """),
-    "product.usage": ("""
+        """,
+    ),
+    "product.usage": (
+        """
         这个咋用
-        """, """
+        """,
+        """
         how does this work
         I need help setting it up
         how do I get it to connect
         how do I use the {p}
         can't get it to work, how do I set it up
         what do the lights mean
-        """),
-    "product.missing_parts": ("", """
+        """,
+    ),
+    "product.missing_parts": (
+        "",
+        """
         something is missing from my order box
         incomplete set, missing parts
-        """),
-    "product.not_as_described": ("", """
+        """,
+    ),
+    "product.not_as_described": (
+        "",
+        """
         not as described
         the item is different from the picture
         doesn't match the description at all
-        """),
-    "product.warranty": ("", """
+        """,
+    ),
+    "product.warranty": (
+        "",
+        """
         can I claim warranty
         need a repair
         is it under warranty still
-        """),
-    "product.safety": ("", """
+        """,
+    ),
+    "product.safety": (
+        "",
+        """
         the charger caught fire
         my child got hurt by the toy
         the battery is swollen
-        """),
-    "complaint.service": ("""
+        """,
+    ),
+    "complaint.service": (
+        """
         服务太差
         客服不理人
-        """, """
+        """,
+        """
         terrible service
         your support team is useless
         I'm unhappy with how I was treated
         no one helps me, awful service
         I want to complain about your staff
         bad experience with customer service
-        """),
-    "complaint.misleading": ("", """
+        """,
+    ),
+    "complaint.misleading": (
+        "",
+        """
         misleading product page
         the deal was fake
-        """),
-    "complaint.threat_legal": ("", """
+        """,
+    ),
+    "complaint.threat_legal": (
+        "",
+        """
         I'm taking legal action
         I will report you to the regulator
-        """),
-    "complaint.threat_review": ("", """
+        """,
+    ),
+    "complaint.threat_review": (
+        "",
+        """
         I'm going to leave a bad review
         giving you one star
-        """),
-    "presale.size": ("""
+        """,
+    ),
+    "presale.size": (
+        """
         这款尺码偏不偏
-        """, """
+        """,
+        """
         what size should I order
         does it fit big or small
         which size is right for me
         is a small too tight?
-        """),
-    "presale.stock": ("""
+        """,
+    ),
+    "presale.stock": (
+        """
         还能买到吗
-        """, """
+        """,
+        """
         do you still sell this
         is it available in blue
         will you get more stock
         is this sold out
-        """),
-    "presale.specs": ("""
+        """,
+    ),
+    "presale.specs": (
+        """
         这个质量怎么样
-        """, """
+        """,
+        """
         is this good quality
         what's the warranty on this
         is it worth buying
         does it come with batteries
         what's included in the box
         how big is it
-        """),
-    "other.thanks": ("""
+        """,
+    ),
+    "other.thanks": (
+        """
         谢谢，很满意
         好评！
-        """, """
+        """,
+        """
         thank you!
         thanks so much
         great job, thanks
         love my new {p}, thank you
         you guys rock
-        """),
-    "other.feedback": ("", """
+        """,
+    ),
+    "other.feedback": (
+        "",
+        """
         feedback for your team: make the app faster
         idea: add more payment options
         please consider a loyalty program
-        """),
-    "other.account": ("""
+        """,
+    ),
+    "other.account": (
+        """
         账号登不上了
-        """, """
+        """,
+        """
         I can't access my account
         help with my login
         I want to close my account
         update my email address please
         reset my account password
-        """),
-    "other.misc": ("", """
+        """,
+    ),
+    "other.misc": (
+        "",
+        """
         hello
         hey
         anyone?
         what time do you open
-        """),
+        """,
+    ),
 }
 
 INTENTS = [

@@ -3,8 +3,8 @@
 
 - `corpus/heldout.jsonl`: generated from paraphrases, slots and modifiers training never
   saw (generate.py); never used for tuning.
-- `corpus/second_heldout.jsonl`: written by hand after training, in other voices, with
-  wordings the phrase banks do not contain (README.md).
+- `second_heldout.txt`: written by hand after training, in other voices, with wordings
+  the phrase banks do not contain (README.md); one ticket a line.
 
     python -m ml.triage.evaluate
 """
@@ -26,14 +26,23 @@ from aftercare.tickets.triage.model import LinearModel, default_model  # noqa: E
 
 CORPUS = ROOT / "ml" / "triage" / "corpus"
 RESULTS = ROOT / "ml" / "triage" / "RESULTS.md"
-SETS = {"held-out split": CORPUS / "heldout.jsonl", "second held-out set": CORPUS / "second_heldout.jsonl"}
+SETS = {
+    "held-out split": CORPUS / "heldout.jsonl",
+    "second held-out set": ROOT / "ml" / "triage" / "second_heldout.txt",
+}
+FIELDS = ("category", "priority", "sentiment", "language", "channel", "subject", "message")
 CATEGORIES = ["ORDER", "PAYMENT", "LOGISTICS", "RETURN", "REFUND", "PRODUCT", "COMPLAINT", "PRESALE", "OTHER"]
 PRIORITIES = ["LOW", "NORMAL", "HIGH", "URGENT"]
 TARGETS = {"category_zh": 0.90, "category_en": 0.90, "urgent_recall": 0.95, "urgent_precision": 0.80}
 
 
 def read(path: Path) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if path.suffix == ".jsonl":
+        return [json.loads(line) for line in lines]
+    # category|priority|sentiment|language|channel|subject|message, comments start with #
+    rows = [dict(zip(FIELDS, line.split("|", 6), strict=True)) for line in lines if not line.startswith("#")]
+    return [{"id": f"second-{i + 1:04d}", **row} for i, row in enumerate(rows)]
 
 
 def predict_all(

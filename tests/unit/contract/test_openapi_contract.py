@@ -19,6 +19,7 @@ EXTENSIONS: set[tuple[str, str]] = {
     ("GET", "/v1/me/surveys/{surveyId}"),  # surveys: the owner's JWT path (the API.md route is token-only)
     ("POST", "/v1/me/surveys/{surveyId}/responses"),  # surveys: the owner's JWT path
     ("GET", "/v1/admin/customers/{customerId}/history"),  # profiles: after-sales history for staff
+    ("PATCH", "/v1/admin/tickets/{ticketId}/triage"),  # tickets: staff correct the triage (issue 15)
 }
 
 PROMISED = api_md.operations()

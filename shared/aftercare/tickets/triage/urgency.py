@@ -40,7 +40,7 @@ SAFETY = _any(
     r"(?:电池|充电宝|充电器|充电头|充电|插头|插座|电源|适配器|电线|手机|机身).{0,8}(?:发烫|很烫|烫手|过热|特别烫|好烫|滚烫|烫得|烧)",
     r"烫伤|烧伤|灼伤|触电|漏电|电到我|电了一下|被电",
     r"受伤|划伤|割伤|割破|夹伤|砸伤|摔伤|流血|出血|骨折|缝针|送医|进了医院|去了医院|急诊|住院",
-    r"食物中毒|吃坏|拉肚子|上吐下泻|呕吐|吐了|过敏反应|过敏了|起疹子|中毒|有毒|甲醛超标",
+    r"食物中毒|吃坏|拉肚子|拉了.{0,6}肚子|上吐下泻|呕吐|吐了|过敏反应|过敏了|起疹子|中毒|有毒|甲醛超标",
     r"吃了.{0,10}(?:不舒服|肚子疼|肚子痛|难受|头晕)",
     _CHILD_ZH + r".{0,12}(?:吞|误食|卡住|卡在|窒息|噎|摔|滑|夹|受伤|划破|烫|溜)",
     r"刹车.{0,4}(?:失灵|坏|不灵|没用)|误食|窒息|噎住",
@@ -49,7 +49,10 @@ SAFETY = _any(
     r"explod(?:e|ed|ing)|explosion|melt(?:ed|ing)\b|scorch",
     r"\bburn(?:ed|t|s|ing)?\b|burn mark|blister",
     r"electric(?:al)? shock|shocked (?:me|my|him|her|us)|electrocut",
-    r"swollen|swell(?:ing|ed)?\b|bulg(?:e|ing|ed)|puffed up|puffy battery",
+    r"swollen|swell(?:ing|ed)?\b|bulg(?:e|ing|ed)|puff(?:ed|ing|s)? up|puffy battery",
+    r"(?:battery|batteries|charger|power bank|plug|adapter|adaptor)\b.{0,30}"
+    r"(?:\bhot\b|expand|lifting|deform)",
+    r"(?:电池|充电宝|充电器|power bank|battery).{0,12}(?:鼓|变形|膨胀|hot)",
     r"(?:battery|charger|power bank|plug|adapter|adaptor|phone|laptop|cable|socket)\b.{0,40}"
     r"(?:overheat|too hot|really hot|very hot|super hot|extremely hot|so hot|burning hot|scalding)",
     r"overheat(?:ing|ed|s)?\b",
@@ -68,19 +71,20 @@ SAFETY = _any(
 
 LEGAL_MEDIA_REGULATOR = _any(
     r"律师|律師|起诉|法院|打官司|告你们|法律途径|法律责任|诉讼|报警|警察",
-    r"12315|12345|消协|消费者协会|消保委|市场监管|工商局|工商部门|监管部门|质监局",
+    r"(?<![0-9])(?:12315|12345)(?![0-9])|消协|消费者协会|消保委|市场监管|市场监督|监督管理局|工商局|工商部门|监管部门|质监局",
     r"媒体|记者|电视台|曝光|上新闻|找报社",
     r"lawyer|attorney|solicitor|\bsue\b|suing|lawsuit|legal action|take (?:you|this) to court|small claims",
     r"\bcourt\b|legal (?:team|advice|counsel)",
     r"\bftc\b|\bbbb\b|better business bureau|trading standards",
     r"consumer (?:protection|affairs|rights|council)",
-    r"ombudsman|regulator|attorney general|\baccc\b|\bcma\b|file a complaint with",
+    r"ombudsman|regulator|attorney general|\baccc\b|\bcma\b|file a complaint with|fair trading",
     r"journalist|reporter|the press|news (?:outlet|channel|station)|(?:go|going|went) to the (?:media|news)",
     r"(?:contact|tell|call|alert) the (?:media|news|papers)|go public",
 )
 
 BAD_REVIEW = _any(
-    r"差评|一星|1星|打低分|给低分|负面评价|挂你们|网上说|到处说|让大家都知道|避雷",
+    r"差评|一星|1星|打低分|给低分|负面评价|挂你们|网上说|到处说|让大家都知道|避雷|公之于众|网上曝光",
+    r"(?:发|放|挂|传|贴)(?:到|在)网上",
     r"(?:发|挂|曝光|吐槽|写).{0,6}(?:微博|抖音|小红书|朋友圈|知乎|黑猫)",
     r"(?:bad|negative|terrible|awful|scathing|honest|1[- ]star|one[- ]star|0[- ]star|zero[- ]star) review",
     r"review.{0,20}(?:1|one|zero|0) stars?|(?:1|one)[- ]star(?:s|red)?\b",
@@ -93,6 +97,7 @@ MONEY = _any(
     r"扣了两次|扣款两次|两次扣款|重复扣款|重复扣费|重复支付|扣了两笔|扣了2次|扣两次|多扣|扣了双份|付了两次|付两次|支付了两次",
     r"(?:钱|款).{0,6}扣了.{0,12}(?:没|无|未|不见)|扣(?:了)?(?:钱|款).{0,12}(?:订单|没有|没到|不见|失败)",
     r"付了(?:钱|款).{0,12}(?:没有订单|订单没|未付款|待付款|不见|没生成)",
+    r"(?:付了钱|付了款|扣了钱|扣了款|钱扣了|钱被扣).{0,30}(?:没有订单|订单也没有|订单没有|没生成|支付失败)",
     r"钱不见了|钱没了|钱去哪|余额.{0,4}(?:少了|不见)|拒付|盗刷",
     r"charged (?:me )?twice|double[- ]?charg|charged two times|billed twice|two (?:charges|payments)",
     r"duplicate (?:charge|payment|transaction)|charged (?:me )?(?:again|two)|paid twice",
