@@ -201,7 +201,7 @@ def main() -> None:
         "(`shared/aftercare/tickets/triage/weights.json`) and urgency rules, through the same `classify` the "
         "intake calls, with no context (no order value, no repeat contacts): text and channel only.",
         "",
-        f"Model: {len(model.rows)} features; trained on {trained.get('examples')} examples "
+        f"Model: {len(model.offsets)} features; trained on {trained.get('examples')} examples "
         f"({', '.join(trained.get('files', []))}; sha256 `{str(trained.get('sha256'))[:12]}`).",
         "",
     ]

@@ -28,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "shared"))
 
 from aftercare.tickets.triage.features import features  # noqa: E402
-from aftercare.tickets.triage.model import HEADS  # noqa: E402
+from aftercare.tickets.triage.model import HEADS, INT16, pack  # noqa: E402
 
 CORPUS = ROOT / "ml" / "triage" / "corpus"
 WEIGHTS = ROOT / "shared" / "aftercare" / "tickets" / "triage" / "weights.json"
@@ -127,11 +127,11 @@ def train(examples: list[dict[str, Any]], c: dict[str, float] | None = None) -> 
             factor = float(scale[j]) if scale is not None else 1.0
             columns[j].extend(float(fitted.coef_[i, j]) * factor for i in order)
     weights = {
-        feature: [round(w * SCALE) for w in row]
+        feature: [max(-INT16, min(INT16, round(w * SCALE))) for w in row]
         for feature, row in zip(vocabulary, columns, strict=True)
         if max(abs(w) for w in row) >= PRUNE
     }
-    return {"scale": SCALE, "heads": heads, "weights": weights}
+    return {"scale": SCALE, "heads": heads, **pack(weights)}
 
 
 def cross_validate(examples: list[dict[str, Any]], head: str, c: float, folds: int = 5) -> float:
@@ -198,7 +198,8 @@ def main() -> None:
     model = build()
     WEIGHTS.write_text(dumps(model), encoding="utf-8")
     print(
-        f"{len(model['weights'])} features, {WEIGHTS.stat().st_size // 1024} KiB -> {WEIGHTS.relative_to(ROOT)}"
+        f"{model['features'].count(chr(10)) + 1} features, {WEIGHTS.stat().st_size // 1024} KiB "
+        f"-> {WEIGHTS.relative_to(ROOT)}"
     )
 
 

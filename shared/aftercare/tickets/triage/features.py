@@ -22,11 +22,16 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 from aftercare.tickets.triage import urgency
 from aftercare.tickets.triage.text import normalize
+
+# Package data beside the code, read without importlib.resources: its first use alone costs
+# the cold start more than the data does.
+HERE = Path(__file__).resolve().parent
 
 MAX_CHARS = 600
 _CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
@@ -36,24 +41,52 @@ _CAPS = re.compile(r"\b[A-Z]{4,}\b")
 _EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]")
 
 
-def _pattern(term: str) -> str:
-    if not re.search(r"[a-z0-9]", term):
-        return re.escape(term)
-    body = re.escape(term.rstrip("*"))
-    start = r"(?<![a-z0-9])" if re.match(r"[a-z0-9]", term) else ""
-    end = "" if term.endswith("*") or not re.search(r"[a-z0-9]$", term) else r"(?![a-z0-9])"
-    return start + body + end
+@dataclass(frozen=True)
+class Concept:
+    """A gazetteer, matched without regular expressions (compiling a few hundred
+    alternations would cost the cold start more than the whole weights file): Chinese terms
+    as substrings, English words by set membership, `word*` by prefix, phrases as
+    substrings of the space-joined words."""
+
+    name: str
+    chinese: tuple[str, ...]
+    words: frozenset[str]
+    prefixes: tuple[str, ...]
+    phrases: tuple[str, ...]
+
+    def occurs(self, text: str, words: list[str], joined: str) -> bool:
+        if any(term in text for term in self.chinese):
+            return True
+        if self.words and not self.words.isdisjoint(words):
+            return True
+        if self.prefixes and any(word.startswith(self.prefixes) for word in words):
+            return True
+        return any(phrase in joined for phrase in self.phrases)
+
+
+def _concept(name: str, terms: list[str]) -> Concept:
+    chinese, words, prefixes, phrases = [], set(), [], []
+    for raw in terms:
+        term = raw.lower()
+        if not re.search(r"[a-z0-9]", term):
+            chinese.append(term)
+        elif term.endswith("*"):
+            prefixes.append(term[:-1])
+        elif re.fullmatch(r"[a-z0-9']+", term):
+            words.add(term)
+        else:
+            phrases.append(f" {' '.join(_TERM_WORD.findall(term))} ")
+    return Concept(name, tuple(chinese), frozenset(words), tuple(prefixes), tuple(phrases))
+
+
+_TERM_WORD = re.compile(r"[a-z0-9']+|[^a-z0-9'\s]")
 
 
 @cache
-def concepts() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    raw = resources.files("aftercare.tickets.triage").joinpath("concepts.json").read_text(encoding="utf-8")
+def concepts() -> tuple[Concept, ...]:
+    raw = (HERE / "concepts.json").read_text(encoding="utf-8")
     data = json.loads(raw)
-    return tuple(
-        (name, re.compile("|".join(_pattern(term.lower()) for term in terms)))
-        for name, terms in data.items()
-        if not name.startswith("_")
-    )
+    return tuple(_concept(name, terms) for name, terms in data.items() if not name.startswith("_"))
 
 
 def _length_bucket(size: int) -> str:
@@ -95,7 +128,9 @@ def features(subject: str, message: str, channel: str | None = None) -> set[str]
         found.update(f"e:{emoji}" for emoji in _EMOJI.findall(raw))
     if _CAPS.search(raw):
         found.add("p:caps")
-    found.update(f"k:{name}" for name, pattern in concepts() if pattern.search(normal))
+    tokens = _TERM_WORD.findall(normal)
+    joined = f" {' '.join(tokens)} "
+    found.update(f"k:{c.name}" for c in concepts() if c.occurs(normal, tokens, joined))
     signals = urgency.signals(normal)
     found.update(f"u:{name}" for name, hit in vars(signals).items() if hit)
     return found

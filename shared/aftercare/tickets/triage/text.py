@@ -13,7 +13,11 @@ import json
 import re
 import unicodedata
 from functools import cache
-from importlib import resources
+from pathlib import Path
+
+# Package data beside the code, read without importlib.resources: its first use alone costs
+# the cold start more than the data does.
+HERE = Path(__file__).resolve().parent
 
 _SPACE = re.compile(r"\s+")
 _CJK = re.compile(r"[\u3400-\u9fff]")
@@ -22,7 +26,7 @@ _LATIN = re.compile(r"[a-z]")
 
 @cache
 def _t2s() -> dict[int, int]:
-    raw = resources.files("aftercare.tickets.triage").joinpath("t2s.json").read_text(encoding="utf-8")
+    raw = (HERE / "t2s.json").read_text(encoding="utf-8")
     table = json.loads(raw)
     return str.maketrans(table["traditional"], table["simplified"])
 
