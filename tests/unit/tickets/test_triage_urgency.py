@@ -121,3 +121,10 @@ def test_classify_applies_the_rules_and_the_context_and_says_why() -> None:
     hot = classify("", "the power bank has swollen up and got really hot")
     assert (hot.category, hot.priority, hot.sentiment) == ("PRODUCT", "URGENT", "NEGATIVE")
     assert any(reason.startswith("urgent: safety incident") for reason in hot.reasons)
+
+
+def test_the_rules_read_a_long_message_to_its_end() -> None:
+    story = "我上个月买的扫地机器人用了两周就坏了，" * 80
+    assert classify("售后", story).priority != "URGENT"
+    assert classify("售后", story + "再不处理我就找律师").priority == "URGENT"
+    assert classify("售后", story[:-30] + "找律" + "师了" + story[:40]).priority == "URGENT"

@@ -15,9 +15,11 @@ from dataclasses import dataclass, field
 
 from aftercare.tickets.rules import Category, Priority, Sentiment
 from aftercare.tickets.triage import urgency
-from aftercare.tickets.triage.features import features
+from aftercare.tickets.triage.features import MAX_CHARS, read
 from aftercare.tickets.triage.model import LinearModel, default_model
 from aftercare.tickets.triage.text import normalize
+
+_OVERLAP = 150  # characters: longer than any rule's match
 
 __all__ = ["Triage", "TriageContext", "classify", "normalize"]
 
@@ -45,9 +47,14 @@ def classify(
     subject: str, message: str, context: TriageContext | None = None, *, model: LinearModel | None = None
 ) -> Triage:
     ctx = context or TriageContext()
-    predicted = (model or default_model()).predict(features(subject, message, ctx.channel))
+    present, found = read(subject, message, ctx.channel)
+    predicted = (model or default_model()).predict(present)
     category = Category(predicted["category"].label)
-    found = urgency.signals(normalize(f"{subject}\n{message}"))
+    if len(subject) + 1 + len(message) > MAX_CHARS:
+        # the rules read all of it, never just the opening: the rest, from a little before
+        # where the opening ended (a phrase may straddle it), for what the opening lacked
+        rest = normalize(f"{subject}\n{message}")[max(0, MAX_CHARS - _OVERLAP) :]
+        found = urgency.signals(rest, known=found)
     priority, raised = urgency.apply(
         Priority(predicted["priority"].label),
         found,

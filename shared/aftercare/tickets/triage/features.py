@@ -42,51 +42,60 @@ _EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]")
 
 
 @dataclass(frozen=True)
-class Concept:
-    """A gazetteer, matched without regular expressions (compiling a few hundred
+class Gazetteers:
+    """Every concept's terms, matched without regular expressions (compiling a few hundred
     alternations would cost the cold start more than the whole weights file): Chinese terms
-    as substrings, English words by set membership, `word*` by prefix, phrases as
-    substrings of the space-joined words."""
+    as substrings, English words by lookup, `word*` by looking up each of a word's prefixes,
+    phrases as substrings of the space-joined words."""
 
-    name: str
-    chinese: tuple[str, ...]
-    words: frozenset[str]
-    prefixes: tuple[str, ...]
-    phrases: tuple[str, ...]
+    chinese: tuple[tuple[str, str], ...]  # (term, concept)
+    words: dict[str, frozenset[str]]
+    prefixes: dict[str, frozenset[str]]
+    phrases: tuple[tuple[str, str], ...]
+    longest_prefix: int
 
-    def occurs(self, text: str, words: list[str], joined: str) -> bool:
-        if any(term in text for term in self.chinese):
-            return True
-        if self.words and not self.words.isdisjoint(words):
-            return True
-        if self.prefixes and any(word.startswith(self.prefixes) for word in words):
-            return True
-        return any(phrase in joined for phrase in self.phrases)
-
-
-def _concept(name: str, terms: list[str]) -> Concept:
-    chinese, words, prefixes, phrases = [], set(), [], []
-    for raw in terms:
-        term = raw.lower()
-        if not re.search(r"[a-z0-9]", term):
-            chinese.append(term)
-        elif term.endswith("*"):
-            prefixes.append(term[:-1])
-        elif re.fullmatch(r"[a-z0-9']+", term):
-            words.add(term)
-        else:
-            phrases.append(f" {' '.join(_TERM_WORD.findall(term))} ")
-    return Concept(name, tuple(chinese), frozenset(words), tuple(prefixes), tuple(phrases))
+    def concepts_in(self, text: str, tokens: list[str], joined: str) -> set[str]:
+        found = {name for term, name in self.chinese if term in text}
+        found.update(name for phrase, name in self.phrases if phrase in joined)
+        for word in set(tokens):
+            if not word.isascii():
+                continue
+            found.update(self.words.get(word, ()))
+            for end in range(1, min(len(word), self.longest_prefix) + 1):
+                found.update(self.prefixes.get(word[:end], ()))
+        return found
 
 
 _TERM_WORD = re.compile(r"[a-z0-9']+|[^a-z0-9'\s]")
 
 
 @cache
-def concepts() -> tuple[Concept, ...]:
-    raw = (HERE / "concepts.json").read_text(encoding="utf-8")
-    data = json.loads(raw)
-    return tuple(_concept(name, terms) for name, terms in data.items() if not name.startswith("_"))
+def gazetteers() -> Gazetteers:
+    data = json.loads((HERE / "concepts.json").read_text(encoding="utf-8"))
+    chinese: list[tuple[str, str]] = []
+    phrases: list[tuple[str, str]] = []
+    words: dict[str, set[str]] = {}
+    prefixes: dict[str, set[str]] = {}
+    for name, terms in data.items():
+        if name.startswith("_"):
+            continue
+        for raw in terms:
+            term = raw.lower()
+            if not re.search(r"[a-z0-9]", term):
+                chinese.append((term, name))
+            elif term.endswith("*"):
+                prefixes.setdefault(term[:-1], set()).add(name)
+            elif re.fullmatch(r"[a-z0-9']+", term):
+                words.setdefault(term, set()).add(name)
+            else:
+                phrases.append((f" {' '.join(_TERM_WORD.findall(term))} ", name))
+    return Gazetteers(
+        chinese=tuple(chinese),
+        words={word: frozenset(names) for word, names in words.items()},
+        prefixes={prefix: frozenset(names) for prefix, names in prefixes.items()},
+        phrases=tuple(phrases),
+        longest_prefix=max((len(prefix) for prefix in prefixes), default=0),
+    )
 
 
 def _length_bucket(size: int) -> str:
@@ -100,6 +109,12 @@ def _length_bucket(size: int) -> str:
 
 
 def features(subject: str, message: str, channel: str | None = None) -> set[str]:
+    return read(subject, message, channel)[0]
+
+
+def read(subject: str, message: str, channel: str | None = None) -> tuple[set[str], urgency.Signals]:
+    """The features, and the urgency signals of the text they were read from (the opening
+    `MAX_CHARS`), so that triage does not look for them twice in a short message."""
     raw = f"{subject}\n{message}"[:MAX_CHARS]
     normal = normalize(raw)
     text = _DIGITS.sub("0", normal)
@@ -130,7 +145,7 @@ def features(subject: str, message: str, channel: str | None = None) -> set[str]
         found.add("p:caps")
     tokens = _TERM_WORD.findall(normal)
     joined = f" {' '.join(tokens)} "
-    found.update(f"k:{c.name}" for c in concepts() if c.occurs(normal, tokens, joined))
+    found.update(f"k:{name}" for name in gazetteers().concepts_in(normal, tokens, joined))
     signals = urgency.signals(normal)
     found.update(f"u:{name}" for name, hit in vars(signals).items() if hit)
-    return found
+    return found, signals

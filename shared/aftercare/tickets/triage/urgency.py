@@ -55,15 +55,16 @@ class Matcher:
     def __init__(self, patterns: tuple[str, ...]) -> None:
         alternatives = [alt for pattern in patterns for alt in _alternatives(pattern)]
         self.literals = tuple(alt for alt in alternatives if alt and not _META.search(alt))
-        structured = [alt for alt in alternatives if _META.search(alt)]
-        self.pattern = re.compile("|".join(f"(?:{alt})" for alt in structured)) if structured else None
+        # one expression each: an expression that starts with a literal is searched for that
+        # literal first, which an alternation of them all cannot do (5x slower on long text)
+        self.patterns = tuple(re.compile(alt) for alt in alternatives if _META.search(alt))
 
     def search(self, text: str) -> str | None:
         for literal in self.literals:
             if literal in text:
                 return literal
-        if self.pattern is not None:
-            match = self.pattern.search(text)
+        for pattern in self.patterns:
+            match = pattern.search(text)
             if match:
                 return match.group(0)
         return None
@@ -198,16 +199,24 @@ def _hit(matcher: Matcher, text: str) -> str | None:
     return matcher.search(text)
 
 
-def signals(text: str) -> Signals:
-    """`text` is normalised (text.normalize)."""
-    return Signals(
-        safety=_hit(SAFETY, text),
-        legal=_hit(LEGAL_MEDIA_REGULATOR, text),
-        review=_hit(BAD_REVIEW, text),
-        money=_hit(MONEY, text),
-        anger=_hit(ANGER, text),
-        repeat=_hit(REPEAT, text),
-    )
+GROUPS = {
+    "safety": SAFETY,
+    "legal": LEGAL_MEDIA_REGULATOR,
+    "review": BAD_REVIEW,
+    "money": MONEY,
+    "anger": ANGER,
+    "repeat": REPEAT,
+}
+
+
+def signals(text: str, known: Signals | None = None) -> Signals:
+    """`text` is normalised (text.normalize). With `known` (what an earlier part of the
+    same message showed), only the groups not found there are looked for."""
+    found = {
+        name: (getattr(known, name) if known else None) or _hit(matcher, text)
+        for name, matcher in GROUPS.items()
+    }
+    return Signals(**found)
 
 
 @dataclass(frozen=True)
