@@ -191,6 +191,17 @@ def evaluate() -> dict[str, Scores]:
     }
 
 
+# What the second held-out set showed the first time it was run, before anything was changed
+# after reading it (README.md, "History"): the honest figure for wording nobody tuned on.
+FIRST_SIGHT = {
+    "second held-out set": "category Chinese 85.7 %, English 82.4 %, mixed 90.9 %; URGENT recall 88.9 % "
+    "(24 of 27), precision 96.0 %; priority exact 85.3 %, sentiment 87.8 %. The three urgent tickets it missed "
+    "(拉了一晚上肚子, a laptop battery 'puffing up', 付了钱…订单也没有) and two regulator / going-public wordings "
+    "(市场监督管理局, 发到网上) were then added to the urgency rules, so the rule figures below are no longer "
+    "unseen; the model was not retrained on the set.",
+}
+
+
 def main() -> None:
     model = default_model()
     trained = model.trained_on
@@ -207,6 +218,8 @@ def main() -> None:
     ]
     for name, scores in evaluate().items():
         lines += section(name, scores)
+        if name in FIRST_SIGHT:
+            lines[-1:-1] = ["", f"At first sight: {FIRST_SIGHT[name]}"]
     RESULTS.write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines[:6]))
     for name, scores in evaluate().items():
