@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from infra.local.aws_endpoint import AwsEndpoint, client_environment, install_lambda_seam
+from infra.local.aws_endpoint import AwsEndpoint, client_environment, install_lambda_seam, work_started
 from infra.local.functions import FunctionHost
 from infra.local.jwt_local import DEFAULT_SECRET, JwtAuthorizer
 from infra.local.provision import function_environment, provision, provision_runtime
@@ -164,9 +164,9 @@ class LocalStack:
         settled: dict[str, Any] = {"settled": True, "pending": []}
         while (due := self.scheduler.next_firing(target)) is not None:
             self.clock.advance(max(0.0, (due - self.clock.now()).total_seconds()))
-            fired = self.scheduler.run_due()
-            ran.extend(fired)
-            if fired:
+            before = work_started()
+            ran.extend(self.scheduler.run_due())
+            if work_started() != before:  # the run started work: let it finish at this time
                 settled = self.settle()
         now = self.clock.advance(max(0.0, (target - self.clock.now()).total_seconds()))
         ran.extend(self.scheduler.run_due())
