@@ -82,6 +82,7 @@ class AlipayProvider:
             sign_type="RSA2",
             config=AliPayConfig(timeout=TIMEOUT_SECONDS),
         )
+        self.app_id = app_id
         if gateway_url:  # the SDK has no setting for it besides debug (Alipay's sandbox)
             self._alipay._gateway = gateway_url
 

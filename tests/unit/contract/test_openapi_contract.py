@@ -19,6 +19,10 @@ EXTENSIONS: set[tuple[str, str]] = {
     ("GET", "/v1/me/surveys/{surveyId}"),  # surveys: the owner's JWT path (the API.md route is token-only)
     ("POST", "/v1/me/surveys/{surveyId}/responses"),  # surveys: the owner's JWT path
     ("GET", "/v1/admin/customers/{customerId}/history"),  # profiles: after-sales history for staff
+    ("POST", "/v1/payments/stripe/events"),  # payments: Stripe's own webhook (issue 14)
+    ("POST", "/v1/payments/alipay/notify"),  # payments: Alipay's asynchronous notifications
+    ("POST", "/v1/admin/refunds/{refundId}/retry-payout"),  # refunds: settling a manual review
+    ("POST", "/v1/admin/refunds/{refundId}/refunded-outside"),
 }
 
 PROMISED = api_md.operations()
