@@ -51,6 +51,16 @@ def reset() -> None:
         _books.clear()
 
 
+def plant(refund_id: str, amount: int, currency: str = "CNY", reference: str = "") -> None:
+    """Write a refund into the sandbox's books as if paid now (reconciliation tests): one we
+    never asked for, or one of ours with another amount."""
+    with _lock:
+        _books[refund_id or reference] = (
+            clock.now(),
+            SettledRefund(refund_id, reference or f"sbx_{refund_id}", amount, currency, "SUCCEEDED"),
+        )
+
+
 def payouts() -> dict[str, ProviderRefund]:
     """What the sandbox actually paid out, by idempotency key (tests assert on it)."""
     with _lock:
