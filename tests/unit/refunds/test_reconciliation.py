@@ -38,7 +38,7 @@ def paid(refund_id: str, amount: int, status: str = "SUCCEEDED", reference: str 
         "extra, unknown id",
         "retried key",
         "pending",
-    ],  # fmt: skip
+    ],
 )
 def test_each_kind_of_mismatch_is_found_and_agreement_is_silent(
     ledger: list[LedgerRefund], books: list[SettledRefund], expected: list[Mismatch]
