@@ -96,12 +96,29 @@ def _wait_until_ready(process: subprocess.Popen[bytes], base_url: str, log_path:
 
 @pytest.fixture(scope="session")
 def local_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStackProcess]:
+    yield from _stack(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def stripe_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStackProcess]:
+    """The stack paying refunds through the Stripe SDK against its local fake (issue 14)."""
+    yield from _stack(tmp_path_factory, "--payment-provider", "stripe")
+
+
+@pytest.fixture(scope="session")
+def alipay_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStackProcess]:
+    """The stack paying refunds through the Alipay SDK against its local fake (issue 14)."""
+    yield from _stack(tmp_path_factory, "--payment-provider", "alipay")
+
+
+def _stack(tmp_path_factory: pytest.TempPathFactory, *arguments: str) -> Iterator[LocalStackProcess]:
     port, aws_port = free_port(), free_port()
     log_path = tmp_path_factory.mktemp("local-stack") / "stack.log"
     environment = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("AWS_", "POWERTOOLS_", "MOTO_")) and key not in {"PORT", "PYTEST_XDIST_WORKER"}
+        if not key.startswith(("AWS_", "POWERTOOLS_", "MOTO_"))
+        and key not in {"PORT", "PYTEST_XDIST_WORKER", "PAYMENT_PROVIDER"}
     }
     environment.update(
         AFTERCARE_WEBHOOK_SECRET=WEBHOOK_SECRET,
@@ -120,6 +137,7 @@ def local_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStack
                 str(aws_port),
                 "--parameter-overrides",
                 *(f"{name}={value}" for name, value in PARAMETER_OVERRIDES.items()),
+                *arguments,
             ],
             cwd=ROOT,
             env=environment,

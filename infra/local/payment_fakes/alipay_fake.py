@@ -91,6 +91,7 @@ class FakeAlipay(FakeServer):
         self.refunds: dict[tuple[str, str], dict[str, Any]] = {}  # (trade_no, out_request_no) -> refund
         self.refunds_settle_at_once = True  # False: refunds are PROCESSING until `settle`
         self.calls: list[tuple[str, dict[str, Any]]] = []
+        self.notify_url = ""  # where `deliver` posts notifications, if anywhere
         self._failures: list[tuple[str, str]] = []
         self._ids = itertools.count(1)
         self._lock = threading.RLock()
@@ -139,6 +140,24 @@ class FakeAlipay(FakeServer):
             refund_fee=yuan(refund["amount"]),
             gmt_refund=self.now().astimezone(CHINA).strftime("%Y-%m-%d %H:%M:%S"),
         )
+
+    def deliver(self, form: dict[str, str]) -> tuple[int, str]:
+        """Post a notification to the merchant's notify_url, as Alipay does (a form post)."""
+        import urllib.error
+        import urllib.parse
+        import urllib.request
+
+        request = urllib.request.Request(  # noqa: S310 - a local URL the stack configured
+            self.notify_url,
+            data=urllib.parse.urlencode(form).encode(),
+            method="POST",
+            headers={"Content-Type": "application/x-www-form-urlencoded; charset=utf-8"},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=10) as reply:  # noqa: S310
+                return int(reply.status), reply.read().decode()
+        except urllib.error.HTTPError as error:
+            return int(error.code), error.read().decode()
 
     # ------------------------------------------------------------ the gateway
     def _answer(self, method: str, body: dict[str, Any], *, signed: bool = True) -> Response:

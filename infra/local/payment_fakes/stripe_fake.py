@@ -18,6 +18,7 @@ import hmac
 import itertools
 import json
 import threading
+import urllib.error
 import urllib.request
 from collections.abc import Callable
 from datetime import datetime
@@ -136,7 +137,8 @@ class FakeStripe(FakeServer):
         mac = hmac.new((secret or self.webhook_secret).encode(), f"{at}.".encode() + payload, hashlib.sha256)
         return f"t={at},v1={mac.hexdigest()}"
 
-    def deliver(self, event: dict[str, Any]) -> int:
+    def deliver(self, event: dict[str, Any]) -> tuple[int, str]:
+        """POST a signed event to the endpoint's URL, as Stripe delivers it."""
         body = json.dumps(event).encode()
         request = urllib.request.Request(  # noqa: S310 - a local URL the stack configured
             self.webhook_url,
@@ -144,8 +146,11 @@ class FakeStripe(FakeServer):
             method="POST",
             headers={"Content-Type": "application/json", "Stripe-Signature": self.sign(body)},
         )
-        with urllib.request.urlopen(request, timeout=10) as reply:  # noqa: S310
-            return int(reply.status)
+        try:
+            with urllib.request.urlopen(request, timeout=10) as reply:  # noqa: S310
+                return int(reply.status), reply.read().decode()
+        except urllib.error.HTTPError as error:
+            return int(error.code), error.read().decode()
 
     # ------------------------------------------------------------ the API
     def _ts(self) -> int:
