@@ -86,3 +86,11 @@ def test_a_pay_out_stripe_fails_later_is_raised_to_the_workflow(
     on_stripe.settle(pending_refund["payout"]["reference"], "failed")
     with pytest.raises(PermanentPaymentError, match="failed"):
         service.check_payout(pending_refund["refundId"])
+
+
+def test_reconciliation_on_alipay_reports_that_it_skipped_the_day(on_alipay: object) -> None:
+    from aftercare import clock
+    from aftercare.refunds import reconciliation
+
+    report = reconciliation.reconcile(clock.now().date())
+    assert "skipped" in report and "bill" in str(report["skipped"])
