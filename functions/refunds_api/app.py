@@ -6,9 +6,10 @@ from typing import Annotated
 
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
-from aftercare.auth import AGENT, STAFF_ROLES, SUPERVISOR, require_role
-from aftercare.http import create_app, current_principal, http_handler, once
+from aftercare.auth import AGENT, STAFF_ROLES, SUPERVISOR
+from aftercare.http import allow, create_app, current_principal, http_handler, once
 from aftercare.refunds import service, settlement
+from aftercare.refunds.failures import language_of
 from aftercare.refunds.models import DecisionRequest, RefundedOutsideRequest, RefundOut
 from aftercare.refunds.rules import RefundStatus
 from aftercare.wire import Page, WireModel
@@ -22,33 +23,37 @@ class RefundList(WireModel):
 
 @app.get("/v1/refunds/<refundId>", tags=["refunds"], summary="A refund: status, amount, steps")
 def get_refund(refundId: str) -> RefundOut:
-    return service.get_for(current_principal(app), refundId)
+    return service.get_for(current_principal(app), refundId, language=_language())
 
 
 @app.get("/v1/orders/<orderId>/refunds", tags=["refunds"], summary="The refunds of an order")
 def order_refunds(orderId: str) -> RefundList:
-    return RefundList(items=service.list_for_order(current_principal(app), orderId))
+    return RefundList(items=service.list_for_order(current_principal(app), orderId, language=_language()))
+
+
+def _language() -> str:
+    return language_of(app.current_event.headers.get("accept-language"))
 
 
 @app.get(
     "/v1/admin/refunds", tags=["staff: refunds"], summary="Refunds awaiting approval or in manual review"
 )
+@allow(*STAFF_ROLES)
 def refund_queue(
     status: Annotated[RefundStatus, Query()] = RefundStatus.AWAITING_APPROVAL,
     limit: Annotated[int | None, Query()] = None,
     cursor: Annotated[str | None, Query()] = None,
 ) -> Page[RefundOut]:
     principal = current_principal(app)
-    require_role(principal, *STAFF_ROLES)
     return service.queue(principal, status, limit, cursor)
 
 
 @app.post(
     "/v1/admin/refunds/<refundId>/approve", tags=["staff: refunds"], summary="Approve (answers the workflow)"
 )
+@allow(AGENT, SUPERVISOR)
 def approve(refundId: str, body: DecisionRequest | None = None) -> RefundOut:
     principal = current_principal(app)
-    require_role(principal, AGENT, SUPERVISOR)
     note = body.note if body else None
     return once(
         app, principal, "approve-refund", lambda: service.decide(principal, refundId, approve=True, note=note)
@@ -58,9 +63,9 @@ def approve(refundId: str, body: DecisionRequest | None = None) -> RefundOut:
 @app.post(
     "/v1/admin/refunds/<refundId>/reject", tags=["staff: refunds"], summary="Reject (answers the workflow)"
 )
+@allow(AGENT, SUPERVISOR)
 def reject(refundId: str, body: DecisionRequest | None = None) -> RefundOut:
     principal = current_principal(app)
-    require_role(principal, AGENT, SUPERVISOR)
     note = body.note if body else None
     # An approval answers the workflow; a refund in manual review is settled by a supervisor.
     return once(
@@ -73,9 +78,9 @@ def reject(refundId: str, body: DecisionRequest | None = None) -> RefundOut:
     tags=["staff: refunds"],
     summary="Manual review: pay out again (asks the provider first; a supervisor)",
 )
+@allow(SUPERVISOR)
 def retry_payout(refundId: str, body: DecisionRequest | None = None) -> RefundOut:
     principal = current_principal(app)
-    require_role(principal, SUPERVISOR)
     note = body.note if body else None
     return once(app, principal, "retry-refund", lambda: settlement.retry_payout(principal, refundId, note))
 
@@ -85,9 +90,9 @@ def retry_payout(refundId: str, body: DecisionRequest | None = None) -> RefundOu
     tags=["staff: refunds"],
     summary="Manual review: record a refund paid outside Aftercare, with its reference (a supervisor)",
 )
+@allow(SUPERVISOR)
 def refunded_outside(refundId: str, body: RefundedOutsideRequest) -> RefundOut:
     principal = current_principal(app)
-    require_role(principal, SUPERVISOR)
     return once(
         app,
         principal,
