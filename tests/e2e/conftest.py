@@ -32,7 +32,13 @@ STARTUP_SECONDS = 60
 # Template parameters for the e2e stack (`--parameter-overrides`), e.g. shorter timers than
 # production's so a workflow's timeout is reached within a test. One place, every domain.
 # Timers shortened so workflows that wait for people or providers finish within a test.
-PARAMETER_OVERRIDES: dict[str, str] = {"RefundApprovalTimeoutSeconds": "12", "RefundProviderPollSeconds": "1"}
+PARAMETER_OVERRIDES: dict[str, str] = {
+    "RefundApprovalTimeoutSeconds": "12",
+    "RefundProviderPollSeconds": "1",
+    # A pending pay-out is polled after 1, 2, 2, 2 s, then handed to people (issue 14).
+    "RefundProviderMaxPolls": "4",
+    "RefundProviderMaxPollSeconds": "2",
+}
 
 
 def free_port() -> int:

@@ -141,3 +141,29 @@ def test_manual_review_rejected_releases_the_money(local_stack: LocalStackProces
     assert reply.json()["status"] == "REJECTED"
     assert reply.json()["timeline"][-1]["actor"] == "sup_zhao"
     assert money(local_stack, order) == (0, 0)
+
+
+def test_a_success_after_the_polls_ran_out_is_recorded_once_from_the_held_reservation(
+    provider_stack: LocalStackProcess,
+) -> None:
+    order = paid_through_provider(provider_stack, "cus_pp_slow")
+    control(provider_stack, action="refunds", settle="later")
+    try:
+        cancel(provider_stack, order)
+        review = refund_of(
+            provider_stack, order, until={"MANUAL_REVIEW", "SUCCEEDED", "REJECTED"}, seconds=60
+        )
+    finally:
+        control(provider_stack, action="refunds", settle="at-once")
+    assert review["status"] == "MANUAL_REVIEW"
+    assert [s["step"] for s in review["steps"]][-1] == "ManualReview"
+    assert "Compensate" not in [s["step"] for s in review["steps"]]  # the money may yet move: still held
+    assert money(provider_stack, order) == (0, order["total"])
+    control(provider_stack, action="settle", refundId=review["refundId"], outcome="succeeded")  # its webhook
+    done = refund_of(provider_stack, order, until={"SUCCEEDED"}, seconds=30)
+    assert done["timeline"][-1]["actor"] == provider_stack.get("/_local/payments").json()["provider"]
+    assert money(provider_stack, order) == (order["total"], 0)
+    retried = provider_stack.post(f"/v1/admin/refunds/{done['refundId']}/retry-payout", as_=BOSS)
+    assert retried.status_code == 409  # settled: nothing to pay again
+    held = [r for r in provider_stack.get("/_local/payments").json()["refunds"] if done["refundId"] in str(r)]
+    assert len(held) == 1

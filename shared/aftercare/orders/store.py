@@ -262,8 +262,9 @@ def reserve_refund(
         if already.get(sku, 0):
             values[f":was{index}"] = {"N": str(already[sku])}
             conditions.append(f"#units.#s{index} = :was{index}")
-        else:
-            conditions.append(f"attribute_not_exists(#units.#s{index})")
+        else:  # never reserved, or reserved and released again (the count is back at 0)
+            values[":zero"] = {"N": "0"}
+            conditions.append(f"(attribute_not_exists(#units.#s{index}) OR #units.#s{index} = :zero)")
     if shipping:
         sets.append("shippingRefunded = :true")
         values[":true"] = {"BOOL": True}

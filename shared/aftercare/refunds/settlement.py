@@ -101,7 +101,13 @@ def provider_outcome(idempotency_key: str, outcome: Outcome, reference: str, *, 
         )
         return "noted"
     if refund.status == S.MANUAL_REVIEW and outcome == "SUCCEEDED":
-        _paid(refund, reference, actor=actor, note="the provider confirmed the pay-out")
+        try:
+            _paid(refund, reference, actor=actor, note="the provider confirmed the pay-out")
+        except BusinessRuleViolation as refused:
+            # Released and given to another refund meanwhile: the provider paid more than the
+            # order has left. Acknowledged (the provider would redeliver forever), for people.
+            _alert(refund, f"the provider paid {reference}, but {refused.detail}")
+            return "held-for-review"
         return "recorded"
     if refund.status == S.MANUAL_REVIEW:
         released = order_store.release_refund(orders.load_for_system(refund.orderId), refund.refundId)

@@ -159,3 +159,19 @@ def test_a_refund_not_in_review_cannot_be_settled_and_an_unknown_one_is_404(
         "POST", "/v1/admin/refunds/rf_nope/refunded-outside", claims=BOSS, json_body={"reference": "x"}
     )
     assert missing.status == 404
+
+
+def test_a_late_success_the_order_can_no_longer_cover_is_acknowledged_and_left_to_people(
+    orders: Orders, starts: list[dict[str, Any]]
+) -> None:
+    from aftercare.refunds import settlement
+
+    order, refund_id = in_review(orders)  # released by the compensation
+    sandbox.plan(order["orderId"], "succeed")
+    everything = port.request_refund(source="order", source_id="src-all", order_id=order["orderId"],
+                                     customer_id=order["customerId"], items=None, reason="cancelled")  # fmt: skip
+    service.reserve(everything)
+    before = money(order["orderId"])
+    assert settlement.provider_outcome(refund_id, "SUCCEEDED", "re_late", actor="stripe") == "held-for-review"
+    assert store.get(refund_id).status == "MANUAL_REVIEW"  # type: ignore[union-attr]
+    assert money(order["orderId"]) == before
