@@ -94,3 +94,21 @@ def test_reconciliation_on_alipay_reports_that_it_skipped_the_day(on_alipay: obj
 
     report = reconciliation.reconcile(clock.now().date())
     assert "skipped" in report and "bill" in str(report["skipped"])
+
+
+def test_reconciliation_on_stripe_finds_a_refund_made_in_the_dashboard(
+    pending_refund: dict[str, Any], on_stripe: FakeStripe
+) -> None:
+    from aftercare import clock
+    from aftercare.refunds import reconciliation
+    from aftercare.tickets import store as tickets
+
+    on_stripe.settle(pending_refund["payout"]["reference"], "succeeded")
+    service.record(pending_refund["refundId"], service.check_payout(pending_refund["refundId"])["reference"])
+    pi = next(iter(on_stripe.payment_intents))
+    outside = on_stripe.plant_refund(pi, 500)  # someone refunded 5.00 by hand
+    report = reconciliation.reconcile(clock.now().date())
+    assert (report["ledger"], report["provider"], report["mismatches"]) == (1, 2, 1)
+    [ticket_id] = report["tickets"]  # type: ignore[misc]
+    ticket = tickets.get(ticket_id, consistent=True)
+    assert ticket is not None and outside in ticket.messages[0].body and "extra" in ticket.messages[0].body
