@@ -107,6 +107,15 @@ class FakeAlipay(FakeServer):
         with self._lock:
             self._failures.extend([(code, sub_code)] * times)
 
+    def plant_refund(self, trade_no: str, out_request_no: str, amount_fen: int) -> None:
+        """A refund made outside Aftercare (Alipay's merchant console): the bill shows it."""
+        with self._lock:
+            self.refunds[(trade_no, out_request_no)] = {
+                "amount": amount_fen,
+                "status": "REFUND_SUCCESS",
+                "at": self.now(),
+            }
+
     def settle(self, trade_no: str, out_request_no: str) -> None:
         with self._lock:
             self.refunds[(trade_no, out_request_no)]["status"] = "REFUND_SUCCESS"
@@ -169,7 +178,77 @@ class FakeAlipay(FakeServer):
             text = f'{{"{name}":{inner},"sign":"{rsa2_sign(self.alipay_private_key, inner)}"}}'
         return Response(text, status=200, content_type="application/json;charset=utf-8")
 
+    def bill(self, bill_date: str) -> bytes:
+        """The day's trade bill as Alipay serves it: a zip of GBK CSVs; the 业务明细 file lists
+        each refund with 业务类型 退款, its negative amount and 退款批次号/请求号."""
+        import io
+        import zipfile
+
+        header = (
+            "支付宝交易号,商户订单号,业务类型,商品名称,创建时间,完成时间,门店编号,门店名称,操作员,终端号,对方账户,"
+            "订单金额（元）,商家实收（元）,支付宝红包（元）,集分宝（元）,支付宝优惠（元）,商家优惠（元）,券核销金额（元）,"
+            "券名称,商家红包消费金额（元）,卡消费金额（元）,退款批次号/请求号,服务费（元）,分润（元）,备注"
+        )
+        lines = [
+            "#支付宝业务明细查询",
+            f"#账号：[{self.app_id}]",
+            "#" + "-" * 40 + "业务明细列表" + "-" * 40,
+            header,
+        ]
+        with self._lock:
+            for (trade_no, request_no), refund in self.refunds.items():
+                done = refund["at"].astimezone(CHINA)
+                if refund["status"] != "REFUND_SUCCESS" or done.strftime("%Y-%m-%d") != bill_date:
+                    continue
+                out_trade_no = self.trades.get(trade_no, {}).get("out_trade_no", "")
+                at = done.strftime("%Y-%m-%d %H:%M:%S")
+                amount = "-" + yuan(refund["amount"])
+                cells = [
+                    trade_no,
+                    out_trade_no,
+                    "退款",
+                    "商品",
+                    at,
+                    at,
+                    "",
+                    "",
+                    "",
+                    "",
+                    "159****5620",
+                    amount,
+                    amount,
+                    "0.00",
+                    "0.00",
+                    "0.00",
+                    "0.00",
+                    "0.00",
+                    "",
+                    "0.00",
+                    "0.00",
+                    request_no,
+                    "0.00",
+                    "0.00",
+                    "",
+                ]
+                lines.append(",".join(f"{cell}\t" for cell in cells))
+        lines += ["#" + "-" * 40 + "业务明细列表结束" + "-" * 40, f"#导出时间：[{bill_date} 09:00:00]"]
+        archive = io.BytesIO()
+        with zipfile.ZipFile(archive, "w") as bundle:
+            bundle.writestr(
+                f"{self.app_id}_{bill_date.replace('-', '')}_业务明细.csv",
+                ("\r\n".join(lines) + "\r\n").encode("gbk"),
+            )
+            bundle.writestr(
+                f"{self.app_id}_{bill_date.replace('-', '')}_业务明细(汇总).csv", "#汇总\r\n".encode("gbk")
+            )
+        return archive.getvalue()
+
     def handle(self, request: Request) -> Response:
+        if request.path.startswith("/bills/"):  # a download URL: Alipay signs it into the query answer
+            return Response(
+                self.bill(request.path.removeprefix("/bills/").removesuffix(".zip")),
+                content_type="application/zip",
+            )
         params = {k: v for k, v in {**request.args, **request.form}.items()}
         method = params.get("method", "")
         signature = params.pop("sign", "")
@@ -210,6 +289,15 @@ class FakeAlipay(FakeServer):
                 return self._answer(method, self._refund(biz))
             if method == "alipay.trade.fastpay.refund.query":
                 return self._answer(method, self._query(biz))
+            if method == "alipay.data.dataservice.bill.downloadurl.query":
+                return self._answer(
+                    method,
+                    {
+                        "code": "10000",
+                        "msg": "Success",
+                        "bill_download_url": f"{self.url}/bills/{biz.get('bill_date')}.zip",
+                    },
+                )
         return self._answer(
             method,
             {

@@ -105,11 +105,7 @@ def reconcile(day: date | None = None) -> dict[str, object]:
         if refund.providerOutcome != OUTSIDE
     ]
     ledger = [_ledger(r) for r in paid if low <= _settled_at(r) < high]
-    try:
-        books = provider().refunds_between(start, end)
-    except NotImplementedError as why:  # a provider whose day's refunds we cannot list yet
-        logger.warning("refunds not reconciled", extra={"day": str(day), "reason": str(why)})
-        return {"day": str(day), "skipped": str(why)}
+    books = provider().refunds_between(start, end)
     by_id = {r.refundId: r for r in paid}
     others: dict[str, LedgerRefund] = {}
     for row in books:

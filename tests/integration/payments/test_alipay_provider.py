@@ -137,3 +137,21 @@ def test_a_refund_still_processing_reads_pending_until_it_settles(
     assert alipay_provider.status(idempotency_key="rf_01", reference=pending.reference).status == "PENDING"
     fake_alipay.settle(trade, "rf_01")
     assert alipay_provider.status(idempotency_key="rf_01", payment_reference=trade).status == "SUCCEEDED"
+
+
+def test_the_refunds_of_a_day_are_read_from_alipays_trade_bills(
+    fake_alipay: FakeAlipay, alipay_provider: AlipayProvider
+) -> None:
+    from datetime import timedelta
+
+    from tests.conftest import START
+
+    trade = fake_alipay.add_trade("ord_1", 26300)
+    refund(alipay_provider, trade)
+    fake_alipay.plant_refund(trade, "console-1", 700)  # refunded in Alipay's merchant console
+    day = alipay_provider.refunds_between(START - timedelta(hours=8), START + timedelta(hours=16))
+    assert sorted((r.refund_id, r.reference, r.amount, r.currency) for r in day) == [
+        ("", f"{trade}/console-1", 700, "CNY"),
+        ("rf_01", f"{trade}/rf_01", 5000, "CNY"),
+    ]
+    assert alipay_provider.refunds_between(START + timedelta(days=1), START + timedelta(days=2)) == []

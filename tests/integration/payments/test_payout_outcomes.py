@@ -12,6 +12,7 @@ from aftercare.payments.provider import PermanentPaymentError, provider
 from aftercare.payments.stripe_provider import StripeProvider
 from aftercare.refunds import port, service, store
 from aftercare.settings import get_settings
+from infra.local.payment_fakes.alipay_fake import FakeAlipay
 from infra.local.payment_fakes.stripe_fake import FakeStripe
 from tests.support.orders import ORDER_TOTAL, Orders
 
@@ -88,12 +89,27 @@ def test_a_pay_out_stripe_fails_later_is_raised_to_the_workflow(
         service.check_payout(pending_refund["refundId"])
 
 
-def test_reconciliation_on_alipay_reports_that_it_skipped_the_day(on_alipay: object) -> None:
+def test_reconciliation_on_alipay_reads_the_bill_and_finds_a_console_refund(
+    on_alipay: FakeAlipay, orders: Orders, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from aftercare import clock
     from aftercare.refunds import reconciliation
+    from aftercare.tickets import store as tickets
 
+    monkeypatch.setattr(service, "_start", lambda *a, **k: None)
+    order = orders.place()
+    trade = on_alipay.add_trade(order["orderId"], ORDER_TOTAL)
+    assert orders.pay(order["orderId"], transaction=trade).status == 200
+    refund_id = port.request_refund(source="order", source_id="s1", order_id=order["orderId"],
+                                    customer_id="cus_alice", items=[("MUG-2", 1)], reason="broken")  # fmt: skip
+    service.reserve(refund_id)
+    service.record(refund_id, service.pay_out(refund_id)["reference"])
+    on_alipay.plant_refund(trade, "console-7", 300)
     report = reconciliation.reconcile(clock.now().date())
-    assert "skipped" in report and "bill" in str(report["skipped"])
+    assert (report["ledger"], report["provider"], report["mismatches"]) == (1, 2, 1)
+    [ticket_id] = report["tickets"]  # type: ignore[misc]
+    ticket = tickets.get(ticket_id, consistent=True)
+    assert ticket is not None and "console-7" in ticket.messages[0].body
 
 
 def test_reconciliation_on_stripe_finds_a_refund_made_in_the_dashboard(
