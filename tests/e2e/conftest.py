@@ -17,6 +17,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -100,26 +101,11 @@ def _wait_until_ready(process: subprocess.Popen[bytes], base_url: str, log_path:
     )
 
 
-@pytest.fixture(scope="session")
-def local_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStackProcess]:
-    yield from _stack(tmp_path_factory)
-
-
-@pytest.fixture(scope="session")
-def stripe_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStackProcess]:
-    """The stack paying refunds through the Stripe SDK against its local fake (issue 14)."""
-    yield from _stack(tmp_path_factory, "--payment-provider", "stripe")
-
-
-@pytest.fixture(scope="session")
-def alipay_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStackProcess]:
-    """The stack paying refunds through the Alipay SDK against its local fake (issue 14)."""
-    yield from _stack(tmp_path_factory, "--payment-provider", "alipay")
-
-
-def _stack(tmp_path_factory: pytest.TempPathFactory, *arguments: str) -> Iterator[LocalStackProcess]:
+@contextmanager
+def started_stack(log_dir: Path, *arguments: str) -> Iterator[LocalStackProcess]:
+    """`python -m infra.local [arguments]` on free ports, ready to serve, stopped (SIGINT) on exit."""
     port, aws_port = free_port(), free_port()
-    log_path = tmp_path_factory.mktemp("local-stack") / "stack.log"
+    log_path = log_dir / "stack.log"
     environment = {
         key: value
         for key, value in os.environ.items()
@@ -161,3 +147,30 @@ def _stack(tmp_path_factory: pytest.TempPathFactory, *arguments: str) -> Iterato
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def local_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStackProcess]:
+    with started_stack(tmp_path_factory.mktemp("local-stack")) as stack:
+        yield stack
+
+
+@pytest.fixture(scope="session")
+def stripe_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStackProcess]:
+    """The stack paying refunds through the Stripe SDK against its local fake (issue 14)."""
+    with started_stack(tmp_path_factory.mktemp("stripe-stack"), "--payment-provider", "stripe") as stack:
+        yield stack
+
+
+@pytest.fixture(scope="session")
+def alipay_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStackProcess]:
+    """The stack paying refunds through the Alipay SDK against its local fake (issue 14)."""
+    with started_stack(tmp_path_factory.mktemp("alipay-stack"), "--payment-provider", "alipay") as stack:
+        yield stack
+
+
+@pytest.fixture
+def fresh_stack(tmp_path: Path) -> Iterator[LocalStackProcess]:
+    """A stack of its own, just started: no function has served a request yet."""
+    with started_stack(tmp_path) as stack:
+        yield stack
