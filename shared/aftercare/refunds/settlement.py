@@ -31,6 +31,7 @@ from aftercare.refunds.store import RefundModel
 
 S = RefundStatus
 Outcome = Literal["SUCCEEDED", "FAILED"]
+Told = Literal["noted", "recorded", "failed", "already-recorded", "held-for-review", "unknown-refund"]
 
 
 def refund_of_key(idempotency_key: str) -> str:
@@ -80,7 +81,7 @@ def _paid(refund: RefundModel, reference: str, *, actor: str, note: str, outcome
 
 
 # ---------------------------------------------------------------- provider notifications
-def provider_outcome(idempotency_key: str, outcome: Outcome, reference: str, *, actor: str) -> str:
+def provider_outcome(idempotency_key: str, outcome: Outcome, reference: str, *, actor: str) -> Told:
     """A provider notification says how a pay-out ended. While the workflow waits, the
     outcome is noted for its next status check; after the workflow handed the refund to
     people, a success is recorded and a failure releases the reservation."""

@@ -121,3 +121,24 @@ def test_events_about_other_things_are_acknowledged_and_ignored(on_stripe: FakeS
 def test_the_route_is_not_there_when_stripe_is_not_the_provider(api: Api, fake_stripe: FakeStripe) -> None:
     reply = deliver(api, fake_stripe, fake_stripe.event("customer.created", {"id": "cus_1"}))
     assert reply.status == 404
+
+
+def test_the_canonical_callback_tells_a_refund_its_outcome_too(
+    api: Api, orders: Orders, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`POST /v1/payments/events` stays for other integrations: refund.succeeded / failed."""
+    from tests.support.orders import signed_payment
+
+    monkeypatch.setattr(service, "_start", lambda *a, **k: None)
+    order = orders.to("PAID")
+    refund_id = port.request_refund(source="order", source_id="s1", order_id=order["orderId"],
+                                    customer_id="cus_alice", items=[("MUG-2", 1)], reason="broken")  # fmt: skip
+    service.reserve(refund_id)
+    service.pay_out(refund_id)  # the sandbox answers at once; the refund is PROCESSING until recorded
+    event = {"eventId": "evt-rf-1", "type": "refund.succeeded", "orderId": order["orderId"], "amount": 3440,
+             "currency": "CNY", "transactionId": "psp-re-1", "refundId": refund_id,
+             "occurredAt": "2026-11-23T08:00:00Z"}  # fmt: skip
+    reply = api.call("POST", "/v1/payments/events", **signed_payment(event))
+    assert reply.status == 200 and reply.json["outcome"] == "noted", reply.body
+    nameless = {**event, "eventId": "evt-rf-2", "refundId": None}
+    assert api.call("POST", "/v1/payments/events", **signed_payment(nameless)).status == 400
