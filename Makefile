@@ -28,12 +28,16 @@ dev: venv
 ## Every check CI runs: lint, types, template lint, the whole test suite.
 test: venv browser lint typecheck cfn-lint unit clock-shifted
 
-## Headless Chromium for the browser end-to-end test (the analytics report's screenshot).
+## Headless Chromium for the browser end-to-end tests (the analytics report, the service desk console).
 browser:
 	@if [ ! -x /usr/bin/chromium ]; then \
 		if [ "$$(id -u)" = "0" ]; then \
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; \
 		else echo "chromium is missing and we are not root: install the Debian package 'chromium'"; fi; \
+	fi
+	@# The console's Chinese UI needs a CJK font to be readable in the browser tests' screenshots.
+	@if ! fc-list :lang=zh 2>/dev/null | grep -q . && [ "$$(id -u)" = "0" ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends fonts-wqy-microhei; \
 	fi
 
 ## libfaketime (Debian `faketime`) for the shifted-clock run.
@@ -79,6 +83,12 @@ bench: venv
 format: venv
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+## Publish the service desk console to a deployed stack: make deploy-console STACK=aftercare-prod
+.PHONY: deploy-console
+deploy-console: venv
+	@if [ -z "$(STACK)" ]; then echo "usage: make deploy-console STACK=<stack name> [AWS_REGION=...]"; exit 2; fi
+	$(PY) -m infra.console_deploy --stack-name $(STACK)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -12,6 +12,7 @@ from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from aftercare.auth import AGENT, SUPERVISOR
 from aftercare.http import allow, create_app, current_principal, http_handler, once, owned_by
+from aftercare.pagination import CURSOR_PATTERN
 from aftercare.tickets import faq, service, templates
 from aftercare.tickets.models import (
     AgentsOut,
@@ -46,8 +47,8 @@ def open_ticket(body: OpenTicketRequest) -> OpenedTicketOut:
 
 @app.get("/v1/tickets", tags=["tickets"], summary="My tickets, newest first")
 def list_tickets(
-    limit: Annotated[int | None, Query()] = None,
-    cursor: Annotated[str | None, Query()] = None,
+    limit: Annotated[int | None, Query(ge=1, le=100)] = None,
+    cursor: Annotated[str | None, Query(pattern=CURSOR_PATTERN, max_length=4096)] = None,
 ) -> Page[TicketOut]:
     return service.list_mine(current_principal(app), limit=limit, cursor=cursor)
 
@@ -118,8 +119,8 @@ def search_faq(
 def ticket_queue(
     status: Annotated[TicketStatus | None, Query()] = None,
     assignee: Annotated[str | None, Query(max_length=64)] = None,
-    limit: Annotated[int | None, Query()] = None,
-    cursor: Annotated[str | None, Query()] = None,
+    limit: Annotated[int | None, Query(ge=1, le=100)] = None,
+    cursor: Annotated[str | None, Query(pattern=CURSOR_PATTERN, max_length=4096)] = None,
 ) -> Page[TicketOut]:
     principal = current_principal(app)
     return service.staff_queue(principal, status=status, assignee=assignee, limit=limit, cursor=cursor)
