@@ -9,7 +9,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 3000
 
-.PHONY: dev test venv browser faketime lint typecheck cfn-lint unit clock-shifted e2e openapi demo bench format clean
+.PHONY: dev test venv browser faketime lint typecheck cfn-lint unit clock-shifted e2e openapi demo bench format clean train-triage export-triage-corrections
 
 $(VENV)/.installed: pyproject.toml
 	@if [ -z "$(BASE_PYTHON)" ]; then \
@@ -79,6 +79,16 @@ demo: venv
 
 bench: venv
 	$(PY) -m benchmarks
+
+## Rebuild the triage model from its corpus (deterministic) and write ml/triage/RESULTS.md.
+train-triage: venv
+	$(PY) -m ml.triage.generate
+	$(PY) -m ml.triage.train
+	$(PY) -m ml.triage.evaluate
+
+## Staff corrections of the triage (local stack by default) into ml/triage/corpus/corrections.jsonl.
+export-triage-corrections: venv
+	$(PY) -m ml.triage.export_corrections $(ARGS)
 
 format: venv
 	$(VENV)/bin/ruff check --fix .

@@ -29,6 +29,7 @@ from aftercare.tickets.models import (
     ReplyTemplatesOut,
     SolveRequest,
     TicketOut,
+    TriageCorrectionRequest,
 )
 from aftercare.tickets.rules import TicketStatus
 from aftercare.wire import Page
@@ -184,6 +185,18 @@ def escalate(ticketId: str, body: EscalateRequest) -> TicketOut:
     principal = current_principal(app)
     call = lambda: service.escalate(ticketId, principal, body.reason)  # noqa: E731
     return once(app, principal, "ticket-escalate", call)
+
+
+@app.patch(
+    "/v1/admin/tickets/<ticketId>/triage",
+    tags=["staff: tickets"],
+    summary="Correct the triage (category, priority, sentiment): kept as a labelled example",
+)
+@allow(*STAFF)
+def correct_triage(ticketId: str, body: TriageCorrectionRequest) -> TicketOut:
+    principal = current_principal(app)
+    call = lambda: service.correct_triage(ticketId, principal, body)  # noqa: E731
+    return once(app, principal, "ticket-triage", call)
 
 
 @app.get(

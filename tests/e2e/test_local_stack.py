@@ -11,7 +11,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 from infra.local.seed import order_request
-from tests.e2e.conftest import WEBHOOK_SECRET, LocalStackProcess
+from tests.e2e.conftest import LocalStackProcess
 
 pytestmark = pytest.mark.e2e
 
@@ -243,10 +243,3 @@ def test_the_scripted_demo_journey_completes(
     printed = capsys.readouterr().out
     assert "Journey complete." in printed
     assert "PENDING_PAYMENT → PAID → CONFIRMED → PACKED → SHIPPED" in printed
-
-
-def test_the_demo_journey_completes(fresh_stack: LocalStackProcess) -> None:
-    """`make demo` is the whole journey, and fails loudly if a step misbehaves."""
-    from infra.local import demo
-
-    assert demo.main(["--base-url", fresh_stack.base_url, "--webhook-secret", WEBHOOK_SECRET]) == 0

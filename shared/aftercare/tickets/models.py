@@ -81,6 +81,44 @@ class EscalateRequest(WireModel):
     reason: Note
 
 
+class TriageCorrectionRequest(WireModel):
+    """Staff correct what intake triage decided; the ticket becomes a labelled example."""
+
+    model_config = ConfigDict(
+        **WireModel.model_config,
+        json_schema_extra={
+            "anyOf": [
+                {"required": ["category"], "properties": {"category": {"type": "string"}}},
+                {"required": ["priority"], "properties": {"priority": {"type": "string"}}},
+                {"required": ["sentiment"], "properties": {"sentiment": {"type": "string"}}},
+            ]
+        },
+    )
+
+    category: Category | None = None
+    priority: Priority | None = None
+    sentiment: Sentiment | None = None
+    note: Annotated[str, Field(min_length=1, pattern=r"\S", max_length=500)] | None = None
+
+    @model_validator(mode="after")
+    def _something_to_correct(self) -> TriageCorrectionRequest:
+        if self.category is None and self.priority is None and self.sentiment is None:
+            raise ValueError("correct the category, the priority, the sentiment, or several")
+        return self
+
+
+class TriageCorrectionOut(WireModel):
+    from_category: Category
+    from_priority: Priority
+    from_sentiment: Sentiment
+    category: Category
+    priority: Priority
+    sentiment: Sentiment
+    by: str
+    at: str
+    note: str | None = None
+
+
 class MessageOut(WireModel):
     message_id: str
     at: str
@@ -115,6 +153,10 @@ class TicketOut(WireModel):
     category: Category
     priority: Priority
     sentiment: Sentiment
+    triage_reasons: list[str] = Field(default_factory=list, description="why intake triage decided so")
+    triage_correction: TriageCorrectionOut | None = Field(
+        default=None, description="set once staff corrected the triage"
+    )
     assignee: str | None = None
     order_id: str | None = None
     case_id: str | None = None
