@@ -20,8 +20,13 @@ class PreferencesPatch(WireModel):
     """Only the fields sent change; `email`/`phone` sent as null remove the contact.
     Unknown fields are refused (points or tier cannot be patched)."""
 
+    # Patterns are matched as Python's `re` reads them (as schemathesis and most JSON Schema
+    # tools here do): the Rust engine's `\s` and `$` differ on a few Unicode edge cases.
     model_config = ConfigDict(
-        **WireModel.model_config, extra="forbid", json_schema_extra={"minProperties": 1}
+        **WireModel.model_config,
+        extra="forbid",
+        json_schema_extra={"minProperties": 1},
+        regex_engine="python-re",
     )
 
     # Not nullable (only the contact can be removed): omitted means unchanged, null is refused.
