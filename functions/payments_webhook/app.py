@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aftercare import clock
+from aftercare import clock, secrets
 from aftercare.http import create_app, http_handler, parse_json, raw_body
 from aftercare.idempotency import run_once
 from aftercare.payments.events import PaymentEvent, PaymentEventOutcome, apply
@@ -18,7 +18,7 @@ def payment_event() -> PaymentEventOutcome:
     body = raw_body(app)
     # The signature covers the raw bytes, so it is checked before anything parses them.
     verify(
-        settings.webhook_secret,
+        secrets.webhook_secret(),
         app.current_event.headers,
         body,
         now=clock.now(),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import secrets
 import zipfile
 from collections.abc import Callable
 from typing import Any
@@ -85,6 +86,10 @@ def _bucket(stack: Stack, client: ClientFactory, logical_id: str, props: dict[st
         client("s3").create_bucket(
             Bucket=name, CreateBucketConfiguration={"LocationConstraint": stack.region}
         )
+    if (props.get("VersioningConfiguration") or {}).get("Status"):
+        client("s3").put_bucket_versioning(
+            Bucket=name, VersioningConfiguration={"Status": props["VersioningConfiguration"]["Status"]}
+        )
     lifecycle = props.get("LifecycleConfiguration")
     if lifecycle:
         rules = [
@@ -93,6 +98,16 @@ def _bucket(stack: Stack, client: ClientFactory, logical_id: str, props: dict[st
                 "Status": rule.get("Status", "Enabled"),
                 "Filter": {"Prefix": rule.get("Prefix", "")},
                 **({"Expiration": {"Days": rule["ExpirationInDays"]}} if "ExpirationInDays" in rule else {}),
+                **(
+                    {"Expiration": {"ExpiredObjectDeleteMarker": True}}
+                    if rule.get("ExpiredObjectDeleteMarker")
+                    else {}
+                ),
+                **(
+                    {"NoncurrentVersionExpiration": {"NoncurrentDays": nve["NoncurrentDays"]}}
+                    if (nve := rule.get("NoncurrentVersionExpiration"))
+                    else {}
+                ),
             }
             for index, rule in enumerate(lifecycle.get("Rules", []))
         ]
@@ -108,6 +123,19 @@ def _topic(stack: Stack, client: ClientFactory, logical_id: str, props: dict[str
     stack.record(logical_id, ref=arn, TopicArn=arn)
 
 
+def _secret(stack: Stack, client: ClientFactory, logical_id: str, props: dict[str, Any]) -> None:
+    """The secret with the value the template gives it (a parameter, so the documented
+    local defaults apply); one the template has generated gets a random value here too."""
+    props = stack.resolve(props)
+    value = props.get("SecretString")
+    if value is None:
+        value = secrets.token_urlsafe(int((props.get("GenerateSecretString") or {}).get("PasswordLength", 32)))
+    arn = client("secretsmanager").create_secret(
+        Name=stack.physical_name(logical_id), SecretString=str(value), Description=props.get("Description", "")
+    )["ARN"]
+    stack.record(logical_id, ref=arn, Id=arn)
+
+
 def provision(stack: Stack, client: ClientFactory) -> list[str]:
     """Create the template's data resources; returns the logical ids created."""
     created: list[str] = []
@@ -117,6 +145,7 @@ def provision(stack: Stack, client: ClientFactory) -> list[str]:
         (("AWS::SQS::Queue",), _redrive),
         (("AWS::S3::Bucket",), _bucket),
         (("AWS::SNS::Topic",), _topic),
+        (("AWS::SecretsManager::Secret",), _secret),
     ]
     for kinds, step in steps:
         for logical_id, props in stack.of_type(*kinds):

@@ -14,14 +14,14 @@ import json
 from typing import Any
 
 from aftercare.errors import BadRequest
-from aftercare.settings import get_settings
+from aftercare import secrets
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
 
 
 def _secret() -> bytes:
-    secret = get_settings().cursor_secret
+    secret = secrets.cursor_secret()
     if not secret:
         raise RuntimeError("CURSOR_SECRET is not configured")
     return secret.encode()
