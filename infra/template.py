@@ -177,6 +177,8 @@ class Stack:
             attributes = {"Arn": self._arn("lambda", f"function:{name}")}
         elif kind == "AWS::Logs::LogGroup":
             attributes = {"Arn": self._arn("logs", f"log-group:{name}")}
+        elif kind == "AWS::CloudWatch::Alarm":
+            attributes = {"Arn": self._arn("cloudwatch", f"alarm:{name}")}
         elif kind == "AWS::SecretsManager::Secret":
             ref = self._arn("secretsmanager", f"secret:{name}")  # the real one gains a suffix
             attributes = {"Id": ref}

@@ -13,8 +13,8 @@ import hmac
 import json
 from typing import Any
 
-from aftercare.errors import BadRequest
 from aftercare import secrets
+from aftercare.errors import BadRequest
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100

@@ -38,7 +38,6 @@ from aftercare.http import parse_json, validation_problem
 from aftercare.logistics import rules
 from aftercare.logistics.adapters import Delivery
 from aftercare.logistics.adapters.canonical import check_not_ahead, normalize_estimate, unknown_code
-from aftercare.settings import get_settings
 
 SIGNATURE_HEADER = "aftership-hmac-sha256"
 MAX_AGE = timedelta(hours=24)
