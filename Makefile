@@ -10,6 +10,7 @@ PY := $(VENV)/bin/python
 PORT ?= 3000
 
 .PHONY: dev test venv browser lint typecheck cfn-lint unit e2e openapi demo bench format clean
+.PHONY: checkov deploy smoke
 
 $(VENV)/.installed: pyproject.toml
 	@if [ -z "$(BASE_PYTHON)" ]; then \
@@ -26,7 +27,7 @@ dev: venv
 	PORT=$(PORT) $(PY) -m infra.local --seed
 
 ## Every check CI runs: lint, types, template lint, the whole test suite.
-test: venv browser lint typecheck cfn-lint unit
+test: venv browser lint typecheck cfn-lint checkov unit
 
 ## Headless Chromium for the browser end-to-end test (the analytics report's screenshot).
 browser:
@@ -45,6 +46,19 @@ typecheck: venv
 
 cfn-lint: venv
 	$(VENV)/bin/cfn-lint template.yaml
+
+# checkov in its own environment: it pins boto3 1.35 and packaging 23, the project needs newer.
+CHECKOV_VERSION := 3.3.30
+CHECKOV_VENV := .venv-checkov
+
+$(CHECKOV_VENV)/.installed-$(CHECKOV_VERSION):
+	$(BASE_PYTHON) -m venv $(CHECKOV_VENV)
+	$(CHECKOV_VENV)/bin/python -m pip install --quiet "checkov==$(CHECKOV_VERSION)"
+	touch $@
+
+## checkov over template.yaml: 0 failures, every skip with its reason in the template.
+checkov: venv $(CHECKOV_VENV)/.installed-$(CHECKOV_VERSION)
+	CHECKOV=$(CHECKOV_VENV)/bin/checkov $(PY) -m infra.checkov
 
 unit: venv
 	$(VENV)/bin/pytest -n 2 --dist loadfile
@@ -66,4 +80,4 @@ format: venv
 	$(VENV)/bin/ruff format .
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(CHECKOV_VENV) .pytest_cache .mypy_cache .ruff_cache
