@@ -60,6 +60,21 @@ $(CHECKOV_VENV)/.installed-$(CHECKOV_VERSION):
 checkov: venv $(CHECKOV_VENV)/.installed-$(CHECKOV_VERSION)
 	CHECKOV=$(CHECKOV_VENV)/bin/checkov $(PY) -m infra.checkov
 
+## Build and deploy to AWS: make deploy ENV=dev|prod [PARAMS='WebhookSecret=... CursorSecret=... AlarmEmail=...']
+## (samconfig.toml holds each environment; PARAMS are added to its parameter_overrides).
+ENV ?= dev
+SAM ?= sam
+deploy: venv
+	@command -v $(SAM) >/dev/null || { echo "the AWS SAM CLI is missing: pipx install aws-sam-cli (it pins its own boto3)"; exit 1; }
+	$(SAM) build --config-env $(ENV)
+	$(SAM) deploy --config-env $(ENV) $(if $(PARAMS),--parameter-overrides $$($(PY) -m infra.samconfig $(ENV)) $(PARAMS))
+
+## After a deploy: make smoke BASE_URL=<the ApiUrl output> [STAGE=prod] [TOKEN=<a customer JWT>]
+STAGE ?= dev
+smoke: venv
+	@test -n "$(BASE_URL)" || { echo "usage: make smoke BASE_URL=https://... [STAGE=prod] [TOKEN=...]"; exit 2; }
+	$(PY) -m infra.smoke --base-url $(BASE_URL) --stage $(STAGE) $(if $(TOKEN),--token $(TOKEN))
+
 unit: venv
 	$(VENV)/bin/pytest -n 2 --dist loadfile
 

@@ -283,6 +283,18 @@ class Stack:
         return {key: item for key, item in resolved.items() if item is not _NO_VALUE}
 
     # ------------------------------------------------------------ resources by kind
+    def rule_failures(self) -> list[str]:
+        """The AssertDescription of every template Rule assertion these parameters break, as
+        CloudFormation would refuse the stack (RuleCondition holds, an Assert does not)."""
+        failures = []
+        for name, rule in (self.template.get("Rules") or {}).items():
+            if "RuleCondition" in rule and not self._resolve(rule["RuleCondition"]):
+                continue
+            for assertion in rule.get("Assertions", []):
+                if not self._resolve(assertion["Assert"]):
+                    failures.append(f"{name}: {assertion.get('AssertDescription', 'assertion failed')}")
+        return failures
+
     def exists(self, logical_id: str) -> bool:
         """False for a resource whose Condition does not hold for these parameters."""
         name = self.resources[logical_id].get("Condition")

@@ -79,6 +79,9 @@ class LocalStack:
     # ---------------------------------------------------------------- lifecycle
     def start(self, *, warm: bool = True) -> None:
         began = time.monotonic()
+        refused = self.stack.rule_failures()  # what CloudFormation's Rules would refuse
+        if refused:
+            raise ValueError("the template's Rules refuse these parameters: " + "; ".join(refused))
         url = self.endpoint.start()
         os.environ.update(client_environment(url))
         self.created = provision(self.stack, self.client)
