@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from infra.local import iam
 from infra.local.aws_endpoint import AwsEndpoint, client_environment, install_lambda_seam
 from infra.local.functions import FunctionHost
 from infra.local.jwt_local import DEFAULT_SECRET, JwtAuthorizer
@@ -95,6 +96,10 @@ class LocalStack:
         clock.use(self.clock)
         self.authorizer = self._authorizer()
         self.host = FunctionHost(self.stack)
+        # Each function under its own role from the template (actions and resources).
+        self.iam = (
+            iam.enforce(self.stack, self.host) if os.environ.get("AFTERCARE_LOCAL_IAM") != "off" else None
+        )
         install_lambda_seam(self.host)
         if warm:
             # The cold starts happen in the background: the API answers meanwhile (a request

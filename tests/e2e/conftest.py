@@ -137,3 +137,11 @@ def local_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStack
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=5)
+    # Every function ran under its own role from the template (infra/local/iam.py): a request
+    # outside its policy fails here even when the code swallowed the error.
+    denials = [
+        line
+        for line in log_path.read_text(errors="replace").splitlines()
+        if "is not authorized to perform" in line
+    ]
+    assert not denials, "requests outside a function's policy:\n" + "\n".join(denials[:10])

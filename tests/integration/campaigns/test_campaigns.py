@@ -106,7 +106,14 @@ def test_customers_who_opted_out_of_care_get_nothing(api: Api, env: clock.FixedC
 def test_one_care_message_per_customer_in_7_days(env: clock.FixedClock) -> None:
     delivered("cus_alice", "ord_1", 150000)
     first, second = campaign("revisit-a"), campaign("revisit-b", kind="care.other")
-    assert run((first, second)) == {"queued": 2, "sent": 1, "skipped": 1, "postponed": 0, "failed": 0, "overlapped": 0}
+    assert run((first, second)) == {
+        "queued": 2,
+        "sent": 1,
+        "skipped": 1,
+        "postponed": 0,
+        "failed": 0,
+        "overlapped": 0,
+    }
     assert len(care_messages()) == 1
     # A week later a new cohort for the same customer goes through again.
     env.advance(7 * 24 * 3600)
