@@ -93,12 +93,12 @@ def test_each_function_reads_only_its_own_secrets(aws: Stack, enforcer: iam.Enfo
 
     with iam.acting_as("OrdersApiFunction"):
         assert secrets.value(aws.ref("CursorSigningSecret"))
-        with pytest.raises(GetParameterError, match="AccessDeniedException.*WebhookSigningSecret"):
+        with pytest.raises(GetParameterError, match=r"AccessDeniedException.*WebhookSigningSecret"):
             secrets.value(aws.ref("WebhookSigningSecret"))
     secrets.forget()
     with iam.acting_as("PaymentsWebhookFunction"):
         assert secrets.value(aws.ref("WebhookSigningSecret"))
-        with pytest.raises(GetParameterError, match="AccessDeniedException.*CursorSigningSecret"):
+        with pytest.raises(GetParameterError, match=r"AccessDeniedException.*CursorSigningSecret"):
             secrets.value(aws.ref("CursorSigningSecret"))
 
 
