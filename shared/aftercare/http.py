@@ -19,6 +19,7 @@ from aws_lambda_powertools.event_handler.openapi.exceptions import (
 from aws_lambda_powertools.logging import correlation_paths
 from pydantic import BaseModel, ValidationError
 
+from aftercare import snapstart
 from aftercare.auth import Principal, principal_from_claims
 from aftercare.errors import (
     BadRequest,
@@ -77,6 +78,7 @@ def _body_bytes(event: dict[str, Any]) -> bytes:
 
 
 def create_app() -> APIGatewayHttpResolver:
+    snapstart.register()  # the HTTP functions run with SnapStart on AWS
     app = APIGatewayHttpResolver(enable_validation=True)
 
     @app.exception_handler(ProblemError)

@@ -354,3 +354,26 @@ def test_samconfig_deploys_dev_and_prod() -> None:
     config = tomllib.loads((ROOT / "samconfig.toml").read_text())
     assert {"dev", "prod"} <= set(config)
     assert "Stage=prod" in config["prod"]["deploy"]["parameters"]["parameter_overrides"]
+
+
+# ---------------------------------------------------------------- cold start on AWS: SnapStart
+HTTP_FUNCTIONS = sorted(name for name in FUNCTIONS if events(name, "HttpApi"))
+SNAPSTARTED = sorted(name for name in FUNCTIONS if "SnapStart" in FUNCTIONS[name]["Properties"])
+
+
+def test_every_http_function_starts_from_a_snapshot() -> None:
+    assert HTTP_FUNCTIONS
+    assert SNAPSTARTED == HTTP_FUNCTIONS  # latency-bound; jobs and consumers do not pay for it
+
+
+@pytest.mark.parametrize("function", SNAPSTARTED)
+def test_snapstart_has_what_it_requires(function: str) -> None:
+    properties = {**TEMPLATE["Globals"]["Function"], **FUNCTIONS[function]["Properties"]}
+    assert properties["SnapStart"] == {"ApplyOn": "PublishedVersions"}
+    assert properties["AutoPublishAlias"], "SnapStart restores published versions only"
+    major, minor = properties["Runtime"].removeprefix("python").split(".")
+    assert (int(major), int(minor)) >= (3, 12)
+    # what SnapStart does not support
+    assert "ProvisionedConcurrencyConfig" not in properties
+    assert "FileSystemConfigs" not in properties
+    assert int((properties.get("EphemeralStorage") or {}).get("Size", 512)) <= 512
