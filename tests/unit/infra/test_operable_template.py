@@ -377,3 +377,22 @@ def test_snapstart_has_what_it_requires(function: str) -> None:
     assert "ProvisionedConcurrencyConfig" not in properties
     assert "FileSystemConfigs" not in properties
     assert int((properties.get("EphemeralStorage") or {}).get("Size", 512)) <= 512
+
+
+# ---------------------------------------------------------------- the operations page
+OPERATIONS = (ROOT / "docs" / "operations.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("alarm", sorted(ALARMS))
+def test_the_operations_page_says_what_each_alarm_means_and_what_to_do(alarm: str) -> None:
+    family = next((suffix for suffix in ("ErrorsAlarm", "IteratorAgeAlarm") if alarm.endswith(suffix)), None)
+    if family is None:
+        assert f"`{alarm}`" in OPERATIONS
+    else:
+        assert f"<{'Job' if family == 'ErrorsAlarm' else 'Consumer'}>{family}" in OPERATIONS
+        assert f"`{alarm.removesuffix(family)}`" in OPERATIONS
+
+
+@pytest.mark.parametrize("queue", sorted(dead_letter_queues()))
+def test_the_operations_page_says_how_to_replay_each_dead_letter_queue(queue: str) -> None:
+    assert queue in OPERATIONS
