@@ -9,7 +9,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 3000
 
-.PHONY: dev test venv browser lint typecheck cfn-lint unit e2e openapi demo bench format clean
+.PHONY: dev test venv browser faketime lint typecheck cfn-lint unit clock-shifted e2e openapi demo bench format clean
 .PHONY: checkov deploy smoke
 
 $(VENV)/.installed: pyproject.toml
@@ -27,7 +27,7 @@ dev: venv
 	PORT=$(PORT) $(PY) -m infra.local --seed
 
 ## Every check CI runs: lint, types, template lint, the whole test suite.
-test: venv browser lint typecheck cfn-lint checkov unit
+test: venv browser lint typecheck cfn-lint checkov unit clock-shifted
 
 ## Headless Chromium for the browser end-to-end test (the analytics report's screenshot).
 browser:
@@ -35,6 +35,14 @@ browser:
 		if [ "$$(id -u)" = "0" ]; then \
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; \
 		else echo "chromium is missing and we are not root: install the Debian package 'chromium'"; fi; \
+	fi
+
+## libfaketime (Debian `faketime`) for the shifted-clock run.
+faketime:
+	@if ! command -v faketime >/dev/null; then \
+		if [ "$$(id -u)" = "0" ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends faketime; \
+		else echo "faketime is missing and we are not root: install the Debian package 'faketime'"; exit 1; fi; \
 	fi
 
 lint: venv
@@ -78,11 +86,18 @@ smoke: venv
 unit: venv
 	$(VENV)/bin/pytest -n 2 --dist loadfile
 
+## No test may depend on the calendar: the unit suite again with the system clock 400 days
+## ahead and 30 days back (libfaketime shifts time(), gettimeofday() and clock_gettime()).
+clock-shifted: venv faketime
+	faketime -f '+400d' $(VENV)/bin/pytest tests/unit -n 2 -q -p no:cacheprovider
+	faketime -f '-30d' $(VENV)/bin/pytest tests/unit -n 2 -q -p no:cacheprovider
+
 e2e: venv
 	$(VENV)/bin/pytest -m e2e
 
+## The committed OpenAPI document (docs/openapi.json), regenerated from the handlers.
 openapi: venv
-	$(PY) -m infra.openapi > openapi.json
+	$(PY) -m infra.openapi > docs/openapi.json
 
 demo: venv
 	$(PY) -m infra.local.demo

@@ -37,15 +37,26 @@ PROBLEM_SCHEMA = {
 }
 ERRORS = {
     "400": "Malformed or invalid request (field errors in `errors`)",
-    "401": "No or bad token or signature",
+    "401": 'No, expired or bad token (API Gateway\'s own `{"message": "Unauthorized"}`), '
+    "or a bad signature or survey link token (problem+json)",
     "403": "Wrong role",
     "404": "Not found, or not yours",
     "409": "State conflict or duplicate",
     "413": "Body too large",
     "422": "Business rule refused",
-    "429": "Throttled",
+    "429": "Throttled by API Gateway",
 }
 _PROBLEM_REF = {"application/problem+json": {"schema": {"$ref": "#/components/schemas/Problem"}}}
+# API Gateway answers some refusals itself, before any function runs, with its own plain JSON
+# body: a missing or bad JWT (401) and throttling (429). Those operations document both shapes.
+GATEWAY_MESSAGE_SCHEMA = {
+    "type": "object",
+    "description": "API Gateway's own refusal, written before any function runs",
+    "required": ["message"],
+    "properties": {"message": {"type": "string", "examples": ["Unauthorized"]}},
+}
+_GATEWAY_REF = {"application/json": {"schema": {"$ref": "#/components/schemas/GatewayMessage"}}}
+_GATEWAY_STATUSES = {"401", "429"}
 
 
 def _with_problems(operation: dict[str, Any], *, public: bool) -> None:
@@ -53,7 +64,10 @@ def _with_problems(operation: dict[str, Any], *, public: bool) -> None:
     for status, description in ERRORS.items():
         if public and status == "403":
             continue
-        responses[status] = {"description": description, "content": _PROBLEM_REF}
+        content = dict(_PROBLEM_REF)
+        if status in _GATEWAY_STATUSES and (status == "429" or not public):
+            content.update(_GATEWAY_REF)
+        responses[status] = {"description": description, "content": content}
     if public:
         operation["security"] = []
 
@@ -71,7 +85,7 @@ def document(stack: Stack | None = None) -> dict[str, Any]:
         },
         "paths": {},
         "components": {
-            "schemas": {"Problem": PROBLEM_SCHEMA},
+            "schemas": {"Problem": PROBLEM_SCHEMA, "GatewayMessage": GATEWAY_MESSAGE_SCHEMA},
             "securitySchemes": {"jwt": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}},
         },
         "security": [{"jwt": []}],

@@ -83,6 +83,11 @@ class FunctionSpec:
         return ROOT / self.code_uri / (self.handler.rsplit(".", 1)[0].replace(".", "/") + ".py")
 
     @property
+    def reserved_concurrency(self) -> int | None:
+        value = self.properties.get("ReservedConcurrentExecutions")
+        return int(value) if isinstance(value, int | str) and str(value).isdigit() else None
+
+    @property
     def handler_attribute(self) -> str:
         return self.handler.rsplit(".", 1)[1]
 

@@ -22,8 +22,8 @@ from aftercare.aftersales.models import (
     ReturnShipmentRequest,
 )
 from aftercare.aftersales.rules import CaseStatus
-from aftercare.auth import AGENT, STAFF_ROLES, SUPERVISOR, WAREHOUSE, require_role
-from aftercare.http import create_app, current_principal, http_handler, once
+from aftercare.auth import AGENT, STAFF_ROLES, SUPERVISOR, WAREHOUSE
+from aftercare.http import allow, create_app, current_principal, http_handler, once, owned_by
 from aftercare.wire import Page
 
 app = create_app()
@@ -78,12 +78,14 @@ def get_case(caseId: str) -> CaseOut:
 
 
 @app.post("/v1/after-sales/<caseId>/return-shipment", tags=CUSTOMER_TAGS, summary="Ship the return parcel")
+@owned_by(lambda principal, path: service.load_for(principal, path["caseId"]))
 def ship_return(caseId: str, body: ReturnShipmentRequest) -> CaseOut:
     principal = current_principal(app)
     return once(app, principal, "ship-return", lambda: service.ship_return(principal, caseId, body))
 
 
 @app.post("/v1/after-sales/<caseId>/cancel", tags=CUSTOMER_TAGS, summary="Cancel before the return ships")
+@owned_by(lambda principal, path: service.load_for(principal, path["caseId"]))
 def cancel(caseId: str, body: NoteRequest | None = None) -> CaseOut:
     principal = current_principal(app)
     note = body.note if body else None
@@ -95,6 +97,7 @@ def cancel(caseId: str, body: NoteRequest | None = None) -> CaseOut:
     tags=CUSTOMER_TAGS,
     summary="Appeal a rejection or a failed inspection",
 )
+@owned_by(lambda principal, path: service.load_for(principal, path["caseId"]))
 def appeal(caseId: str, body: ReasonRequest) -> CaseOut:
     principal = current_principal(app)
     return once(app, principal, "appeal-case", lambda: service.appeal(principal, caseId, body.reason))
@@ -110,39 +113,39 @@ def confirm(caseId: str) -> CaseOut:
 @app.get(
     "/v1/admin/after-sales",
     tags=STAFF_TAGS,
-    summary="Work queue: cases in a status, the nearest deadline first",
+    summary="Work queue: cases in a status (none: every open case), the nearest deadline first",
 )
+@allow(*STAFF_ROLES)
 def work_queue(
-    status: Annotated[CaseStatus, Query()],
+    status: Annotated[CaseStatus | None, Query()] = None,
     limit: Annotated[int | None, Query()] = None,
     cursor: Annotated[str | None, Query()] = None,
 ) -> Page[CaseOut]:
     principal = current_principal(app)
-    require_role(principal, *STAFF_ROLES)
     return service.work_queue(principal, status=status, limit=limit, cursor=cursor)
 
 
 @app.post("/v1/admin/after-sales/<caseId>/approve", tags=STAFF_TAGS, summary="Approve a requested case")
+@allow(AGENT, SUPERVISOR)
 def approve(caseId: str, body: NoteRequest | None = None) -> CaseOut:
     principal = current_principal(app)
-    require_role(principal, AGENT, SUPERVISOR)
     note = body.note if body else None
     return once(app, principal, "approve-case", lambda: service.approve(caseId, principal.sub, note))
 
 
 @app.post("/v1/admin/after-sales/<caseId>/reject", tags=STAFF_TAGS, summary="Reject a requested case")
+@allow(AGENT, SUPERVISOR)
 def reject(caseId: str, body: ReasonRequest) -> CaseOut:
     principal = current_principal(app)
-    require_role(principal, AGENT, SUPERVISOR)
     return once(app, principal, "reject-case", lambda: service.reject(caseId, principal.sub, body.reason))
 
 
 @app.post(
     "/v1/admin/after-sales/<caseId>/receive", tags=STAFF_TAGS, summary="The return arrived at the warehouse"
 )
+@allow(WAREHOUSE, SUPERVISOR)
 def receive(caseId: str, body: NoteRequest | None = None) -> CaseOut:
     principal = current_principal(app)
-    require_role(principal, WAREHOUSE, SUPERVISOR)
     note = body.note if body else None
     return once(app, principal, "receive-return", lambda: service.receive(caseId, principal.sub, note))
 
@@ -152,9 +155,9 @@ def receive(caseId: str, body: NoteRequest | None = None) -> CaseOut:
     tags=STAFF_TAGS,
     summary="Inspect the return (an exchange's PASS sends its replacement)",
 )
+@allow(WAREHOUSE, SUPERVISOR)
 def inspect(caseId: str, body: InspectRequest) -> CaseOut:
     principal = current_principal(app)
-    require_role(principal, WAREHOUSE, SUPERVISOR)
 
     def call() -> CaseOut:
         return service.inspect(caseId, principal.sub, body.result, body.notes, body.replacement)
@@ -163,17 +166,17 @@ def inspect(caseId: str, body: InspectRequest) -> CaseOut:
 
 
 @app.post("/v1/admin/after-sales/<caseId>/repair-progress", tags=STAFF_TAGS, summary="Record a repair stage")
+@allow(WAREHOUSE, SUPERVISOR)
 def repair_progress(caseId: str, body: RepairProgressRequest) -> CaseOut:
     principal = current_principal(app)
-    require_role(principal, WAREHOUSE, SUPERVISOR)
     call = lambda: service.repair_progress(caseId, principal.sub, body)  # noqa: E731
     return once(app, principal, "repair-progress", call)
 
 
 @app.post("/v1/admin/after-sales/<caseId>/resolve-dispute", tags=STAFF_TAGS, summary="Decide a disputed case")
+@allow(SUPERVISOR)
 def resolve_dispute(caseId: str, body: ResolveDisputeRequest) -> CaseOut:
     principal = current_principal(app)
-    require_role(principal, SUPERVISOR)
     call = lambda: service.resolve_dispute(caseId, principal.sub, body.decision, body.note)  # noqa: E731
     return once(app, principal, "resolve-dispute", call)
 

@@ -9,8 +9,8 @@ from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from aftercare.analytics import service
 from aftercare.analytics.models import Kpis
-from aftercare.auth import SUPERVISOR, require_role
-from aftercare.http import create_app, current_principal, http_handler
+from aftercare.auth import SUPERVISOR
+from aftercare.http import allow, create_app, http_handler
 
 app = create_app()
 
@@ -22,11 +22,11 @@ app = create_app()
     description="`from` and `to` are inclusive UTC days (YYYY-MM-DD), at most 366 days apart; "
     "`to` defaults to today and `from` to 30 days before it. Every figure carries its sample size `n`.",
 )
+@allow(SUPERVISOR)
 def kpis(
     from_: Annotated[str | None, Query(alias="from")] = None,
     to: Annotated[str | None, Query()] = None,
 ) -> Kpis:
-    require_role(current_principal(app), SUPERVISOR)
     first, last = service.parse_range(from_, to)
     return service.kpis(first, last)
 

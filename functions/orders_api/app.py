@@ -6,8 +6,8 @@ from typing import Annotated
 
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
-from aftercare.auth import AGENT, CUSTOMER, STAFF_ROLES, SUPERVISOR, WAREHOUSE, require_role
-from aftercare.http import create_app, current_principal, http_handler, once
+from aftercare.auth import AGENT, CUSTOMER, STAFF_ROLES, SUPERVISOR, WAREHOUSE
+from aftercare.http import allow, create_app, current_principal, http_handler, once, owned_by
 from aftercare.orders import service
 from aftercare.orders.models import (
     CancelRequest,
@@ -26,9 +26,9 @@ app = create_app()
 
 
 @app.post("/v1/orders", status_code=201, tags=["orders"], summary="Place an order")
+@allow(CUSTOMER)
 def place_order(body: PlaceOrderRequest) -> OrderOut:
     principal = current_principal(app)
-    require_role(principal, CUSTOMER)
     return once(app, principal, "place-order", lambda: service.place_order(principal, body))
 
 
@@ -51,6 +51,7 @@ def get_order(orderId: str) -> OrderOut:
 @app.patch(
     "/v1/orders/<orderId>/shipping-address", tags=["orders"], summary="Change the address before shipment"
 )
+@owned_by(lambda principal, path: service.load_for(principal, path["orderId"]))
 def change_address(orderId: str, body: ChangeAddressRequest) -> OrderOut:
     principal = current_principal(app)
     call = lambda: service.change_address(principal, orderId, body.shipping_address)  # noqa: E731
@@ -58,6 +59,7 @@ def change_address(orderId: str, body: ChangeAddressRequest) -> OrderOut:
 
 
 @app.post("/v1/orders/<orderId>/cancel", tags=["orders"], summary="Cancel before shipment")
+@owned_by(lambda principal, path: service.load_for(principal, path["orderId"]))
 def cancel(orderId: str, body: CancelRequest | None = None) -> OrderOut:
     principal = current_principal(app)
     reason = body.reason if body else None
@@ -74,9 +76,9 @@ def confirm_receipt(orderId: str) -> OrderOut:
 @app.post(
     "/v1/admin/orders/<orderId>/payment", tags=["staff: orders"], summary="Record a payment staff received"
 )
+@allow(AGENT, SUPERVISOR)
 def record_payment(orderId: str, body: PaymentRequest) -> OrderOut:
     principal = current_principal(app)
-    require_role(principal, AGENT, SUPERVISOR)
     order = service.load_for(principal, orderId)
 
     def call() -> OrderOut:
@@ -93,17 +95,17 @@ def record_payment(orderId: str, body: PaymentRequest) -> OrderOut:
 
 
 @app.post("/v1/admin/orders/<orderId>/confirm", tags=["staff: orders"], summary="Confirm a paid order")
+@allow(AGENT, SUPERVISOR)
 def confirm(orderId: str) -> OrderOut:
     principal = current_principal(app)
-    require_role(principal, AGENT, SUPERVISOR)
     call = lambda: service.fulfil(orderId, OrderAction.CONFIRM, principal.sub)  # noqa: E731
     return once(app, principal, "confirm", call)
 
 
 @app.post("/v1/admin/orders/<orderId>/pack", tags=["staff: orders"], summary="Mark picked, packed and sorted")
+@allow(WAREHOUSE, SUPERVISOR)
 def pack(orderId: str) -> OrderOut:
     principal = current_principal(app)
-    require_role(principal, WAREHOUSE, SUPERVISOR)
     call = lambda: service.fulfil(orderId, OrderAction.PACK, principal.sub)  # noqa: E731
     return once(app, principal, "pack", call)
 
@@ -113,9 +115,9 @@ def pack(orderId: str) -> OrderOut:
     tags=["staff: orders"],
     summary="Ship with a carrier and tracking number",
 )
+@allow(WAREHOUSE, SUPERVISOR)
 def ship(orderId: str, body: ShipRequest) -> OrderOut:
     principal = current_principal(app)
-    require_role(principal, WAREHOUSE, SUPERVISOR)
 
     def call() -> OrderOut:
         return service.ship(
@@ -128,9 +130,9 @@ def ship(orderId: str, body: ShipRequest) -> OrderOut:
 @app.post(
     "/v1/admin/orders/<orderId>/exception", tags=["staff: orders"], summary="Hold the order with an exception"
 )
+@allow(*STAFF_ROLES)
 def raise_exception(orderId: str, body: RaiseExceptionRequest) -> OrderOut:
     principal = current_principal(app)
-    require_role(principal, *STAFF_ROLES)
     call = lambda: service.raise_exception(orderId, body, principal.sub)  # noqa: E731
     return once(app, principal, "raise-exception", call)
 
@@ -138,9 +140,9 @@ def raise_exception(orderId: str, body: RaiseExceptionRequest) -> OrderOut:
 @app.post(
     "/v1/admin/orders/<orderId>/exception/resolve", tags=["staff: orders"], summary="Resolve the exception"
 )
+@allow(AGENT, SUPERVISOR)
 def resolve_exception(orderId: str, body: ResolveExceptionRequest) -> OrderOut:
     principal = current_principal(app)
-    require_role(principal, AGENT, SUPERVISOR)
     call = lambda: service.resolve_exception(orderId, body.resolution, principal.sub)  # noqa: E731
     return once(app, principal, "resolve-exception", call)
 

@@ -6,9 +6,10 @@ from typing import Annotated
 
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
-from aftercare.auth import AGENT, STAFF_ROLES, SUPERVISOR, require_role
-from aftercare.http import create_app, current_principal, http_handler, once
+from aftercare.auth import AGENT, STAFF_ROLES, SUPERVISOR
+from aftercare.http import allow, create_app, current_principal, http_handler, once
 from aftercare.refunds import service
+from aftercare.refunds.failures import language_of
 from aftercare.refunds.models import DecisionRequest, RefundOut
 from aftercare.refunds.rules import RefundStatus
 from aftercare.wire import Page, WireModel
@@ -22,33 +23,37 @@ class RefundList(WireModel):
 
 @app.get("/v1/refunds/<refundId>", tags=["refunds"], summary="A refund: status, amount, steps")
 def get_refund(refundId: str) -> RefundOut:
-    return service.get_for(current_principal(app), refundId)
+    return service.get_for(current_principal(app), refundId, language=_language())
 
 
 @app.get("/v1/orders/<orderId>/refunds", tags=["refunds"], summary="The refunds of an order")
 def order_refunds(orderId: str) -> RefundList:
-    return RefundList(items=service.list_for_order(current_principal(app), orderId))
+    return RefundList(items=service.list_for_order(current_principal(app), orderId, language=_language()))
+
+
+def _language() -> str:
+    return language_of(app.current_event.headers.get("accept-language"))
 
 
 @app.get(
     "/v1/admin/refunds", tags=["staff: refunds"], summary="Refunds awaiting approval or in manual review"
 )
+@allow(*STAFF_ROLES)
 def refund_queue(
     status: Annotated[RefundStatus, Query()] = RefundStatus.AWAITING_APPROVAL,
     limit: Annotated[int | None, Query()] = None,
     cursor: Annotated[str | None, Query()] = None,
 ) -> Page[RefundOut]:
     principal = current_principal(app)
-    require_role(principal, *STAFF_ROLES)
     return service.queue(principal, status, limit, cursor)
 
 
 @app.post(
     "/v1/admin/refunds/<refundId>/approve", tags=["staff: refunds"], summary="Approve (answers the workflow)"
 )
+@allow(AGENT, SUPERVISOR)
 def approve(refundId: str, body: DecisionRequest | None = None) -> RefundOut:
     principal = current_principal(app)
-    require_role(principal, AGENT, SUPERVISOR)
     note = body.note if body else None
     return once(
         app, principal, "approve-refund", lambda: service.decide(principal, refundId, approve=True, note=note)
@@ -58,9 +63,9 @@ def approve(refundId: str, body: DecisionRequest | None = None) -> RefundOut:
 @app.post(
     "/v1/admin/refunds/<refundId>/reject", tags=["staff: refunds"], summary="Reject (answers the workflow)"
 )
+@allow(AGENT, SUPERVISOR)
 def reject(refundId: str, body: DecisionRequest | None = None) -> RefundOut:
     principal = current_principal(app)
-    require_role(principal, AGENT, SUPERVISOR)
     note = body.note if body else None
     return once(
         app, principal, "reject-refund", lambda: service.decide(principal, refundId, approve=False, note=note)

@@ -8,7 +8,7 @@ from typing import Annotated
 
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
-from aftercare.http import create_app, current_principal, http_handler, once
+from aftercare.http import create_app, current_principal, http_handler, once, owned_by
 from aftercare.surveys import service
 from aftercare.surveys.models import ResponseRequest, SurveyOut
 from aftercare.surveys.rules import SurveyStatus
@@ -41,6 +41,7 @@ def get_my_survey(surveyId: str) -> SurveyOut:
     tags=["surveys"],
     summary="Answer one of my surveys, once (JWT of its owner)",
 )
+@owned_by(lambda principal, path: service.load_for_owner(principal, path["surveyId"]))
 def answer_my_survey(surveyId: str, body: ResponseRequest) -> SurveyOut:
     principal = current_principal(app)
 

@@ -10,8 +10,8 @@ from typing import Annotated, Literal
 
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
-from aftercare.auth import AGENT, SUPERVISOR, require_role
-from aftercare.http import create_app, current_principal, http_handler, once
+from aftercare.auth import AGENT, SUPERVISOR
+from aftercare.http import allow, create_app, current_principal, http_handler, once, owned_by
 from aftercare.tickets import faq, service, templates
 from aftercare.tickets.models import (
     AgentsOut,
@@ -63,6 +63,7 @@ def get_ticket(ticketId: str) -> TicketOut:
     tags=["tickets"],
     summary="Write to a ticket (reopens it; a closed one gets a follow-up ticket, which is returned)",
 )
+@owned_by(lambda principal, path: service.load_for(principal, path["ticketId"]))
 def post_message(ticketId: str, body: PostMessageRequest) -> TicketOut:
     principal = current_principal(app)
     call = lambda: service.post_customer_message(principal, ticketId, body.message)  # noqa: E731
@@ -108,7 +109,12 @@ def search_faq(
 
 
 # ------------------------------------------------------------------ staff
-@app.get("/v1/admin/tickets", tags=["staff: tickets"], summary="Ticket queue by SLA due time")
+@app.get(
+    "/v1/admin/tickets",
+    tags=["staff: tickets"],
+    summary="Ticket queue by SLA due time (no filter: every ticket not yet solved)",
+)
+@allow(*STAFF)
 def ticket_queue(
     status: Annotated[TicketStatus | None, Query()] = None,
     assignee: Annotated[str | None, Query(max_length=64)] = None,
@@ -116,7 +122,6 @@ def ticket_queue(
     cursor: Annotated[str | None, Query()] = None,
 ) -> Page[TicketOut]:
     principal = current_principal(app)
-    require_role(principal, *STAFF)
     return service.staff_queue(principal, status=status, assignee=assignee, limit=limit, cursor=cursor)
 
 
@@ -125,9 +130,9 @@ def ticket_queue(
     tags=["staff: tickets"],
     summary="Assign (omit assignee: automatic)",
 )
+@allow(*STAFF)
 def assign(ticketId: str, body: AssignRequest | None = None) -> TicketOut:
     principal = current_principal(app)
-    require_role(principal, *STAFF)
     assignee = body.assignee if body else None
     call = lambda: service.assign(ticketId, assignee=assignee, actor=principal.sub)  # noqa: E731
     return once(app, principal, "ticket-assign", call)
@@ -138,9 +143,9 @@ def assign(ticketId: str, body: AssignRequest | None = None) -> TicketOut:
     tags=["staff: tickets"],
     summary="Reply, from a template or free text",
 )
+@allow(*STAFF)
 def reply(ticketId: str, body: ReplyRequest) -> TicketOut:
     principal = current_principal(app)
-    require_role(principal, *STAFF)
     return once(app, principal, "ticket-reply", lambda: service.reply(ticketId, principal, body))
 
 
@@ -149,9 +154,9 @@ def reply(ticketId: str, body: ReplyRequest) -> TicketOut:
     tags=["staff: tickets"],
     summary="Wait on the customer (pauses the resolution clock)",
 )
+@allow(*STAFF)
 def pending(ticketId: str, body: PendingRequest | None = None) -> TicketOut:
     principal = current_principal(app)
-    require_role(principal, *STAFF)
     message = body.message if body else None
     call = lambda: service.await_customer(ticketId, principal, message)  # noqa: E731
     return once(app, principal, "ticket-pending", call)
@@ -162,9 +167,9 @@ def pending(ticketId: str, body: PendingRequest | None = None) -> TicketOut:
     tags=["staff: tickets"],
     summary="Solve (complaints record the mediation outcome)",
 )
+@allow(*STAFF)
 def solve(ticketId: str, body: SolveRequest) -> TicketOut:
     principal = current_principal(app)
-    require_role(principal, *STAFF)
     return once(app, principal, "ticket-solve", lambda: service.solve(ticketId, principal, body))
 
 
@@ -173,9 +178,9 @@ def solve(ticketId: str, body: SolveRequest) -> TicketOut:
     tags=["staff: tickets"],
     summary="Raise the priority and alert a supervisor",
 )
+@allow(*STAFF)
 def escalate(ticketId: str, body: EscalateRequest) -> TicketOut:
     principal = current_principal(app)
-    require_role(principal, *STAFF)
     call = lambda: service.escalate(ticketId, principal, body.reason)  # noqa: E731
     return once(app, principal, "ticket-escalate", call)
 
@@ -183,8 +188,8 @@ def escalate(ticketId: str, body: EscalateRequest) -> TicketOut:
 @app.get(
     "/v1/admin/reply-templates", tags=["staff: tickets"], summary="Standard replies and their placeholders"
 )
+@allow(*STAFF)
 def reply_templates() -> ReplyTemplatesOut:
-    require_role(current_principal(app), *STAFF)
     return ReplyTemplatesOut(
         items=[
             ReplyTemplateOut(
@@ -201,8 +206,8 @@ def reply_templates() -> ReplyTemplatesOut:
 
 
 @app.get("/v1/admin/agents", tags=["staff: tickets"], summary="The service team: skills and current load")
+@allow(*STAFF)
 def agents() -> AgentsOut:
-    require_role(current_principal(app), *STAFF)
     return AgentsOut(items=[service.agent_to_wire(agent) for agent in service.team()])
 
 

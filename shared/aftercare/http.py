@@ -9,9 +9,13 @@ from __future__ import annotations
 import base64
 import json
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from typing import Any, TypeVar
 
 from aws_lambda_powertools.event_handler import APIGatewayHttpResolver, Response
+from aws_lambda_powertools.event_handler.middlewares.openapi_validation import (
+    OpenAPIRequestValidationMiddleware,
+)
 from aws_lambda_powertools.event_handler.openapi.exceptions import (
     RequestUnsupportedContentType,
     RequestValidationError,
@@ -20,7 +24,7 @@ from aws_lambda_powertools.logging import correlation_paths
 from pydantic import BaseModel, ValidationError
 
 from aftercare import snapstart
-from aftercare.auth import Principal, principal_from_claims
+from aftercare.auth import Principal, principal_from_claims, require_role
 from aftercare.errors import (
     BadRequest,
     Conflict,
@@ -77,9 +81,63 @@ def _body_bytes(event: dict[str, Any]) -> bytes:
     return body.encode()
 
 
+# ------------------------------------------------------------------ who may call a route
+# Authorization comes before validation: a customer calling a staff route learns nothing
+# about its body (403 whatever they send), and another customer's resource is a 404 whatever
+# the body. Powertools validates the request in a middleware that always runs first, so the
+# routes declare who may call them (`allow`, `owned_by`) and the validation step decides that
+# before it reads the request.
+_GUARD = "__aftercare_guard__"
+RouteT = TypeVar("RouteT", bound=Callable[..., Any])
+OwnerCheck = Callable[[Principal, dict[str, Any]], object]
+
+
+@dataclass(frozen=True)
+class Guard:
+    roles: tuple[str, ...] = ()
+    owner_check: OwnerCheck | None = None
+
+
+def _guarded(function: RouteT, **change: Any) -> RouteT:
+    setattr(function, _GUARD, replace(getattr(function, _GUARD, Guard()), **change))
+    return function
+
+
+def allow(*roles: str) -> Callable[[RouteT], RouteT]:
+    """The roles that may call the route (403 for any other), decided before the request is
+    validated. Put it directly above the route function, under `@app.<method>`."""
+    return lambda function: _guarded(function, roles=roles)
+
+
+def owned_by(check: OwnerCheck) -> Callable[[RouteT], RouteT]:
+    """For a route on one of the caller's resources: `check(principal, path arguments)`
+    raises NotFound when the resource is not theirs. It runs only when the request is
+    invalid — a valid request's route loads the resource and checks the owner itself — so
+    an invalid body sent to another customer's resource is a 404, never a 400."""
+    return lambda function: _guarded(function, owner_check=check)
+
+
+class _AuthorizeThenValidate(OpenAPIRequestValidationMiddleware):
+    def handler(self, app: Any, next_middleware: Any) -> Response:
+        route = app.context.get("_route")
+        guard: Guard | None = getattr(getattr(route, "func", None), _GUARD, None)
+        if guard is None:
+            return super().handler(app, next_middleware)
+        principal = current_principal(app)
+        if guard.roles:
+            require_role(principal, *guard.roles)
+        try:
+            return super().handler(app, next_middleware)
+        except RequestValidationError:
+            if guard.owner_check is not None:
+                guard.owner_check(principal, dict(app.context.get("_route_args") or {}))
+            raise
+
+
 def create_app() -> APIGatewayHttpResolver:
     snapstart.register()  # the HTTP functions run with SnapStart on AWS
     app = APIGatewayHttpResolver(enable_validation=True)
+    app._request_validation_middleware = _AuthorizeThenValidate()
 
     @app.exception_handler(ProblemError)
     def on_problem(error: ProblemError) -> Response:

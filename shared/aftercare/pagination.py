@@ -11,7 +11,9 @@ import base64
 import hashlib
 import hmac
 import json
-from typing import Any
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from aftercare import secrets
 from aftercare.errors import BadRequest
@@ -72,3 +74,50 @@ def clamp_limit(limit: int | None) -> int:
             errors=[{"field": "limit", "message": f"must be between 1 and {MAX_LIMIT}"}],
         )
     return limit
+
+
+# ------------------------------------------------------------------ one page over several lanes
+Row = TypeVar("Row")
+Fetch = Callable[[dict[str, Any] | None, int], tuple[list[Row], dict[str, Any] | None]]
+
+
+@dataclass(frozen=True)
+class Lane(Generic[Row]):
+    """One sorted listing of a merged queue (e.g. one status of a by-status index): `fetch`
+    reads up to n rows after a start key; `resume_after` is the start key that continues
+    right after a row (the index's LastEvaluatedKey for that row)."""
+
+    name: str
+    fetch: Fetch[Row]
+    resume_after: Callable[[Row], dict[str, Any]]
+
+
+def merged_page(
+    lanes: Sequence[Lane[Row]], *, order: Callable[[Row], Any], limit: int, position: dict[str, Any] | None
+) -> tuple[list[Row], dict[str, Any] | None]:
+    """The next `limit` rows of several sorted lanes merged in `order`, and the position to
+    continue from (None at the end). Each lane is read from where the last page left it,
+    so a page costs one query per lane still open and never skips or repeats a row."""
+    state: dict[str, Any] = dict((position or {}).get("lanes") or {})
+    heads: list[tuple[Any, int, Row]] = []
+    exhausted: dict[str, bool] = {}
+    for index, lane in enumerate(lanes):
+        start = state.get(lane.name)
+        if start is False:  # finished on an earlier page
+            continue
+        rows, last = lane.fetch(start if isinstance(start, dict) else None, limit)
+        exhausted[lane.name] = last is None
+        heads.extend((order(row), index, row) for row in rows)
+    heads.sort(key=lambda head: (head[0], head[1]))
+    taken = heads[:limit]
+    for lane in lanes:
+        if lane.name not in exhausted:
+            continue
+        mine = [row for _, index, row in taken if lanes[index] is lane]
+        fetched = sum(1 for _, index, _ in heads if lanes[index] is lane)
+        if exhausted[lane.name] and len(mine) == fetched:
+            state[lane.name] = False
+        elif mine:
+            state[lane.name] = lane.resume_after(mine[-1])
+    more = any(state.get(lane.name) is not False for lane in lanes)
+    return [row for _, _, row in taken], ({"lanes": state} if more else None)

@@ -18,6 +18,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -95,10 +96,11 @@ def _wait_until_ready(process: subprocess.Popen[bytes], base_url: str, log_path:
     )
 
 
-@pytest.fixture(scope="session")
-def local_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStackProcess]:
+@contextmanager
+def started_stack(log_dir: Path) -> Iterator[LocalStackProcess]:
+    """`python -m infra.local` on free ports, ready to serve, stopped (SIGINT) on exit."""
     port, aws_port = free_port(), free_port()
-    log_path = tmp_path_factory.mktemp("local-stack") / "stack.log"
+    log_path = log_dir / "stack.log"
     environment = {
         key: value
         for key, value in os.environ.items()
@@ -146,3 +148,16 @@ def local_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStack
     )
     denials = sorted({" ".join(denial) for denial in found})
     assert not denials, "requests outside a function's policy:\n" + "\n".join(denials)
+
+
+@pytest.fixture(scope="session")
+def local_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStackProcess]:
+    with started_stack(tmp_path_factory.mktemp("local-stack")) as stack:
+        yield stack
+
+
+@pytest.fixture
+def fresh_stack(tmp_path: Path) -> Iterator[LocalStackProcess]:
+    """A stack of its own, just started: no function has served a request yet."""
+    with started_stack(tmp_path) as stack:
+        yield stack

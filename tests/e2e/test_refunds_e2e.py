@@ -187,6 +187,25 @@ def test_a_permanent_provider_failure_is_compensated_and_handed_to_people(
         "/v1/admin/refunds", as_=("staff_sam", "agent"), params={"status": "MANUAL_REVIEW"}
     ).json()
     assert refund["refundId"] in [r["refundId"] for r in queue["items"]]
+    # The customer reads a plain reason in their language; internals stay with staff.
+    customer = (order["customerId"], "customer")
+    for path in (f"/v1/refunds/{refund['refundId']}", f"/v1/orders/{order['orderId']}/refunds"):
+        for language in ("en", "zh-CN"):
+            text = local_stack.get(path, as_=customer, headers={"accept-language": language}).text
+            for leak in (
+                "errorType",
+                "stackTrace",
+                "errorMessage",
+                ".py",
+                "PermanentPaymentError",
+                "Traceback",
+            ):
+                assert leak not in text, (path, language, leak)
+    zh = local_stack.get(f"/v1/refunds/{refund['refundId']}", as_=customer, headers={"accept-language": "zh"})
+    assert "人工" in zh.json()["steps"][-1]["note"]
+    staff_view = local_stack.get(f"/v1/refunds/{refund['refundId']}", as_=("staff_sam", "agent")).json()
+    assert staff_view["steps"][-1]["cause"].startswith("PermanentPaymentError")
+    assert "stackTrace" not in json.dumps(staff_view)
 
 
 def test_a_late_provider_success_is_polled_to_completion(local_stack: LocalStackProcess) -> None:

@@ -1,11 +1,14 @@
-"""Reads the routes API.md promises: `| METHOD | /path · /sibling ... | ... |` table rows."""
+"""Reads the routes the project's API reference (docs/api.md) promises:
+`| METHOD | /path · /sibling ... | ... |` table rows."""
 
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-API_MD = Path(__file__).resolve().parents[3] / "shared" / "spec" / "API.md"
+from infra.template import ROOT
+
+API_MD = ROOT / "docs" / "api.md"
+OPENAPI_JSON = ROOT / "docs" / "openapi.json"
 _ROW = re.compile(r"^\|\s*(GET|POST|PATCH|PUT|DELETE)\s*\|\s*([^|]+)\|(.*)$")
 _SUCCESS = re.compile(r"\|\s*(\d{3})\b[^|]*\|\s*$")
 

@@ -63,7 +63,7 @@ from aftercare.notifications import port as notifications
 from aftercare.observability import logger, metrics
 from aftercare.orders import service as orders
 from aftercare.orders.rules import OrderStatus
-from aftercare.pagination import clamp_limit, decode_cursor, encode_cursor
+from aftercare.pagination import Lane, clamp_limit, decode_cursor, encode_cursor, merged_page
 from aftercare.settings import get_settings
 from aftercare.wire import Page, TimelineEntry
 
@@ -238,17 +238,40 @@ def list_mine(
 
 
 def work_queue(
-    principal: Principal, *, status: CaseStatus, limit: int | None, cursor: str | None
+    principal: Principal, *, status: CaseStatus | None, limit: int | None, cursor: str | None
 ) -> Page[CaseOut]:
-    """Cases in `status`, the nearest deadline first (cases without one last)."""
-    scope = f"cases:queue:{status}"
-    rows, last = store.work_queue(
-        status, limit=clamp_limit(limit), start_key=decode_cursor(cursor, owner=principal.sub, scope=scope)
-    )
+    """Cases in `status` (with none: every case not yet closed), the nearest deadline
+    first (cases without one last)."""
+    if status is None:
+        scope = "cases:queue:open"
+        lanes = [
+            Lane(str(state), _queue_lane(state), store.resume_after_in_queue)
+            for state in CaseStatus
+            if state not in rules.TERMINAL
+        ]
+        rows, last = merged_page(
+            lanes,
+            order=lambda row: (row.queueAt, row.caseId),
+            limit=clamp_limit(limit),
+            position=decode_cursor(cursor, owner=principal.sub, scope=scope),
+        )
+    else:
+        scope = f"cases:queue:{status}"
+        rows, last = store.work_queue(
+            status,
+            limit=clamp_limit(limit),
+            start_key=decode_cursor(cursor, owner=principal.sub, scope=scope),
+        )
     return Page[CaseOut](
         items=[to_wire(row) for row in rows],
         next_cursor=encode_cursor(last, owner=principal.sub, scope=scope),
     )
+
+
+def _queue_lane(
+    status: CaseStatus,
+) -> Callable[[dict[str, Any] | None, int], tuple[list[Any], dict[str, Any] | None]]:
+    return lambda start, limit: store.work_queue(status, limit=limit, start_key=start)
 
 
 # ================================================================= policy: options

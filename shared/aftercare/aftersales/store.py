@@ -291,6 +291,11 @@ def work_queue(
     return list(results), results.last_evaluated_key
 
 
+def resume_after_in_queue(row: CaseModel) -> dict[str, Any]:
+    """The workQueue start key that continues right after `row` (its LastEvaluatedKey)."""
+    return {"pk": {"S": row.pk}, "status": {"S": row.status}, "queueAt": {"S": row.queueAt}}
+
+
 def due(shard: str, now_iso: str, *, limit: int) -> list[CaseModel]:
     """Cases of one shard whose next deadline has passed, oldest first."""
     return list(

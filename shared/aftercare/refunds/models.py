@@ -19,7 +19,10 @@ class RefundStep(WireModel):
     at: str
     step: str
     outcome: str
-    note: str | None = None
+    note: str | None = Field(
+        default=None, description="a plain reason, in the caller's Accept-Language (en or zh)"
+    )
+    cause: str | None = Field(default=None, description="staff only: the technical cause of a failed step")
 
 
 class RefundOut(WireModel):

@@ -21,7 +21,8 @@ from aftercare.orders import service as orders
 from aftercare.orders import store as order_store
 from aftercare.pagination import clamp_limit, decode_cursor, encode_cursor
 from aftercare.payments.provider import provider
-from aftercare.refunds import rules, store
+from aftercare.refunds import failures, rules, store
+from aftercare.refunds.failures import REASONS, FailureKind
 from aftercare.refunds.models import RefundItem, RefundOut, RefundStep
 from aftercare.refunds.port import NewRefund
 from aftercare.refunds.rules import Line, RefundStatus
@@ -35,7 +36,20 @@ _RESERVE_ATTEMPTS = 5
 
 
 # ---------------------------------------------------------------- reads
-def to_wire(refund: RefundModel) -> RefundOut:
+def _step_out(entry: Any, *, language: str, staff: bool) -> RefundStep:
+    failure = FailureKind(entry.failure) if entry.failure else None
+    return RefundStep(
+        at=entry.at,
+        step=entry.step,
+        outcome=entry.outcome,
+        note=REASONS[failure].get(language, REASONS[failure]["en"]) if failure else entry.note,
+        cause=entry.cause if staff else None,
+    )
+
+
+def to_wire(refund: RefundModel, *, language: str = "en", staff: bool = True) -> RefundOut:
+    """The refund as the caller sees it: customers read each failed step's plain reason in
+    their language; only staff see its technical cause."""
     return RefundOut(
         refund_id=refund.refundId,
         order_id=refund.orderId,
@@ -54,7 +68,7 @@ def to_wire(refund: RefundModel) -> RefundOut:
         merchant_fault=bool(refund.merchantFault),
         flagged=bool(refund.flagged),
         escalated=bool(refund.escalated),
-        steps=[RefundStep(at=s.at, step=s.step, outcome=s.outcome, note=s.note) for s in refund.steps],
+        steps=[_step_out(s, language=language, staff=staff) for s in refund.steps],
         timeline=[
             TimelineEntry(at=e.at, from_status=e.from_status, to=e.to, actor=e.actor, note=e.note)
             for e in refund.timeline
@@ -71,15 +85,18 @@ def _load(refund_id: str) -> RefundModel:
     return refund
 
 
-def get_for(principal: Principal, refund_id: str) -> RefundOut:
+def get_for(principal: Principal, refund_id: str, *, language: str = "en") -> RefundOut:
     refund = _load(refund_id)
     require_owner_or_staff(principal, refund.customerId, "refund")
-    return to_wire(refund)
+    return to_wire(refund, language=language, staff=principal.is_staff)
 
 
-def list_for_order(principal: Principal, order_id: str) -> list[RefundOut]:
+def list_for_order(principal: Principal, order_id: str, *, language: str = "en") -> list[RefundOut]:
     orders.load_for(principal, order_id)  # 404 unless the caller may see the order
-    return [to_wire(refund) for refund in store.list_for_order(order_id)]
+    return [
+        to_wire(refund, language=language, staff=principal.is_staff)
+        for refund in store.list_for_order(order_id)
+    ]
 
 
 def queue(
@@ -413,6 +430,8 @@ def _notice(refund: RefundModel) -> dict[str, Any]:
 
 
 def compensate(refund_id: str, cause: str) -> None:
+    failure = failures.explain(cause)
+    logger.warning("refund pay-out failed", extra={"refundId": refund_id, "cause": cause})
     refund = _load(refund_id)
     order = orders.load_for_system(refund.orderId)
     released = order_store.release_refund(order, refund_id)
@@ -423,11 +442,14 @@ def compensate(refund_id: str, cause: str) -> None:
         to_status=refund.status,
         actor=WORKFLOW,
         at=at,
-        step_entry=store.step(at, "Compensate", "released" if released else "nothing reserved", cause),
+        step_entry=store.step(
+            at, "Compensate", "released" if released else "nothing reserved", failure=failure
+        ),
     )
 
 
 def manual_review(refund_id: str, cause: str) -> dict[str, Any]:
+    failure = failures.explain(cause)
     refund = _load(refund_id)
     if refund.status != S.MANUAL_REVIEW:
         at = clock.now_iso()
@@ -437,11 +459,14 @@ def manual_review(refund_id: str, cause: str) -> dict[str, Any]:
             to_status=S.MANUAL_REVIEW,
             actor=WORKFLOW,
             at=at,
-            step_entry=store.step(at, "ManualReview", "handed over", cause),
-            note=cause,
+            step_entry=store.step(at, "ManualReview", "handed over", failure=failure),
+            note=f"handed to staff ({failure.kind.lower()})",
         )
+        logger.warning("refund handed to manual review", extra={"refundId": refund_id, "cause": cause})
         metrics.add_metric(name="RefundsToManualReview", unit="Count", value=1)
-        notifications.send("role:supervisor", "refund.manual-review", {"refundId": refund_id, "cause": cause})
+        notifications.send(
+            "role:supervisor", "refund.manual-review", {"refundId": refund_id, "cause": failure.technical}
+        )
         _tell_case(refund, S.MANUAL_REVIEW)
     return _notice(_load(refund_id))
 

@@ -23,6 +23,7 @@ from pynamodb.models import Model
 from pynamodb.transactions import TransactWrite
 
 from aftercare.db import TimelineAttribute, conflicts_as_409, transaction
+from aftercare.refunds.failures import Failure
 from aftercare.settings import get_settings
 
 
@@ -31,6 +32,8 @@ class StepAttribute(MapAttribute[str, Any]):
     step = UnicodeAttribute()
     outcome = UnicodeAttribute()
     note = UnicodeAttribute(null=True)
+    failure = UnicodeAttribute(null=True)  # a FailureKind: the customer reads its plain reason
+    cause = UnicodeAttribute(null=True)  # the technical cause, for staff only
 
 
 class ByOrderIndex(GlobalSecondaryIndex["RefundModel"]):
@@ -127,7 +130,18 @@ def get(refund_id: str) -> RefundModel | None:
         return None
 
 
-def step(at: str, name: str, outcome: str, note: str | None = None) -> StepAttribute:
+def step(
+    at: str, name: str, outcome: str, note: str | None = None, *, failure: Failure | None = None
+) -> StepAttribute:
+    if failure is not None:
+        return StepAttribute(
+            at=at,
+            step=name,
+            outcome=outcome,
+            note=failure.reason(),
+            failure=failure.kind,
+            cause=failure.technical,
+        )
     return StepAttribute(at=at, step=name, outcome=outcome, note=note)
 
 

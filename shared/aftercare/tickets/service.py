@@ -7,6 +7,7 @@ import json
 import random
 import time
 from collections import Counter
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from functools import cache
 from importlib import resources
@@ -20,7 +21,7 @@ from aftercare.db import transaction
 from aftercare.errors import BusinessRuleViolation, Conflict, NotFound
 from aftercare.notifications import port as notifications
 from aftercare.observability import logger, metrics
-from aftercare.pagination import clamp_limit, decode_cursor, encode_cursor
+from aftercare.pagination import Lane, clamp_limit, decode_cursor, encode_cursor, merged_page
 from aftercare.tickets import faq, rules, store, templates
 from aftercare.tickets.models import (
     AgentOut,
@@ -851,14 +852,28 @@ def staff_queue(
             status, limit=size, start_key=decode_cursor(cursor, owner=principal.sub, scope=scope)
         )
     else:
-        raise BusinessRuleViolation(
-            "a ticket queue needs a status or an assignee",
-            errors=[{"field": "status", "message": "required without assignee"}],
+        # No filter: the open work, every ticket not yet solved, by SLA due time.
+        scope = "tickets:open"
+        lanes = [
+            Lane(str(state), _status_lane(state), store.resume_after_in_status)
+            for state in sorted(rules.ACTIVE)
+        ]
+        rows, last = merged_page(
+            lanes,
+            order=lambda row: (row.queueDue, row.ticketId),
+            limit=size,
+            position=decode_cursor(cursor, owner=principal.sub, scope=scope),
         )
     return Page[TicketOut](
         items=[to_wire(row) for row in rows],
         next_cursor=encode_cursor(last, owner=principal.sub, scope=scope),
     )
+
+
+def _status_lane(
+    status: TicketStatus,
+) -> Callable[[dict[str, Any] | None, int], tuple[list[TicketModel], dict[str, Any] | None]]:
+    return lambda start, limit: store.list_by_status(status, limit=limit, start_key=start)
 
 
 # ------------------------------------------------------------------ the scheduled SLA check

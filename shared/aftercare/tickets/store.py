@@ -308,6 +308,11 @@ def list_by_status(
     return list(results), results.last_evaluated_key
 
 
+def resume_after_in_status(row: TicketModel) -> dict[str, Any]:
+    """The byStatus start key that continues right after `row` (its LastEvaluatedKey)."""
+    return {"ticketId": {"S": row.ticketId}, "status": {"S": row.status}, "queueDue": {"S": row.queueDue}}
+
+
 def list_by_assignee(
     assignee: str, *, status: str | None, limit: int, start_key: dict[str, Any] | None
 ) -> tuple[list[TicketModel], dict[str, Any] | None]:

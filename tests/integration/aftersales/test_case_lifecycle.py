@@ -421,7 +421,38 @@ def test_the_work_queue_lists_a_status_nearest_deadline_first(
         ).json["items"]
         == []
     )
-    assert api.call("GET", "/v1/admin/after-sales", claims=staff("agent")).status == 400
+
+
+def test_the_work_queue_without_a_status_is_every_open_case_oldest_deadline_first(
+    cases: Cases, api: Api, fixed_clock: Any
+) -> None:
+    order = cases.delivered_order()
+    first = cases.open(order["orderId"], items=[{"sku": "KTL-1", "quantity": 1}])
+    fixed_clock.advance(3600)
+    second = cases.open(order["orderId"], items=[{"sku": "MUG-2", "quantity": 1}])
+    cases.ok(cases.staff_action(second["caseId"], "approve"))
+    fixed_clock.advance(3600)
+    withdrawn = cases.open(order["orderId"], items=[{"sku": "KTL-1", "quantity": 1}])
+    assert cases.customer_action(withdrawn["caseId"], "cancel").status == 200
+
+    seen: list[dict[str, Any]] = []
+    cursor = None
+    for _ in range(10):
+        query = {"limit": 1, **({"cursor": cursor} if cursor else {})}
+        reply = api.call("GET", "/v1/admin/after-sales", claims=staff("agent"), query=query)
+        assert reply.status == 200, reply.body
+        seen.extend(reply.json["items"])
+        cursor = reply.json["nextCursor"]
+        if not cursor:
+            break
+    ids = [case["caseId"] for case in seen]
+    assert sorted(ids) == sorted([first["caseId"], second["caseId"]]), "open cases once each, no closed one"
+    deadlines = [case_queue_position(case) for case in seen]
+    assert deadlines == sorted(deadlines)
+
+
+def case_queue_position(case: dict[str, Any]) -> str:
+    return min((at for at in (case.get("deadlines") or {}).values() if at), default="~")
 
 
 def test_an_appeal_opens_one_real_ticket_through_the_tickets_port(cases: Cases, api: Api) -> None:

@@ -216,7 +216,30 @@ def test_the_staff_queue_is_ordered_by_sla_due_time(tickets: Tickets, fixed_cloc
     assert dues == sorted(dues)
     mine = tickets.queue(assignee=urgent["assignee"], status="OPEN")
     assert urgent["ticketId"] in [t["ticketId"] for t in mine.json["items"]]
-    assert tickets.queue().status == 422
+
+
+def test_the_staff_queue_without_filters_is_the_open_work_by_sla_due_time(
+    tickets: Tickets, fixed_clock: clock.FixedClock
+) -> None:
+    low = tickets.open(message="请问这款有现货吗？")
+    fixed_clock.advance(60)
+    waiting = tickets.open(message="快递什么时候到？")
+    tickets.ok(waiting["ticketId"], "pending", {"message": "请提供订单号"})
+    fixed_clock.advance(60)
+    solved = tickets.open(message="我要投诉，等着差评吧")
+    tickets.ok(solved["ticketId"], "solve", {"resolution": "refunded", "outcome": "REFUNDED"})
+
+    seen: list[dict[str, Any]] = []
+    cursor: str | None = None
+    for _ in range(10):
+        page = tickets.queue(limit=1, **({"cursor": cursor} if cursor else {}))
+        assert page.status == 200, page.body
+        seen.extend(page.json["items"])
+        cursor = page.json["nextCursor"]
+        if not cursor:
+            break
+    assert sorted(t["ticketId"] for t in seen) == sorted([low["ticketId"], waiting["ticketId"]])
+    assert {t["status"] for t in seen} <= {"NEW", "OPEN", "PENDING"}
 
 
 def test_reply_templates_and_agents_are_listed_for_staff(api: Api, tickets: Tickets) -> None:

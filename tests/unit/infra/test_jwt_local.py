@@ -69,12 +69,8 @@ def test_a_token_minted_after_the_clock_moved_is_valid(authorizer: JwtAuthorizer
 def test_a_token_the_authorizer_would_refuse_is_refused(
     authorizer: JwtAuthorizer, claims: dict[str, object], key: str
 ) -> None:
-    good = jwt.decode(
-        authorizer.mint("cus_alice"),
-        SECRET,
-        algorithms=["HS256"],
-        options={"verify_aud": False, "verify_iat": False},
-    )
+    # Read the minted claims without checking their times against the system clock: NOW is fixed.
+    good = jwt.decode(authorizer.mint("cus_alice"), options={"verify_signature": False})
     payload = {k: v for k, v in {**good, **claims}.items() if v is not None}
     assert authorizer.verify(jwt.encode(payload, key, algorithm="HS256")) is None
 
