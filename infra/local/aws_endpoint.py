@@ -7,6 +7,7 @@ are handed to the template's handlers through moto's Lambda seam, see `install_l
 
 from __future__ import annotations
 
+import importlib
 import json
 import logging
 import os
@@ -87,6 +88,25 @@ def client_environment(endpoint_url: str) -> dict[str, str]:
 
 _serialised = False
 _WRITES = ("put_item", "update_item", "delete_item", "transact_write_items", "batch_write_item")
+# Requests that can start work elsewhere: a stream record, a queued message, an execution.
+_STARTS_WORK = {
+    "moto.sqs.models.SQSBackend": ("send_message", "send_message_batch"),
+    "moto.stepfunctions.models.StepFunctionBackend": ("start_execution",),
+}
+_work = {"started": 0}
+_work_lock = threading.Lock()
+
+
+def work_started() -> int:
+    """How many requests so far could have started work for another part of the stack (a
+    DynamoDB write feeds a stream, a message a queue, an execution its tasks): when this
+    does not move across a schedule's run, there is nothing of it to wait for."""
+    return _work["started"]
+
+
+def _count_work() -> None:
+    with _work_lock:
+        _work["started"] += 1
 
 
 def serialise_dynamodb_writes() -> None:
@@ -103,10 +123,22 @@ def serialise_dynamodb_writes() -> None:
         original = getattr(DynamoDBBackend, name)
 
         def serialised(self: Any, *args: Any, __original: Any = original, **kwargs: Any) -> Any:
+            _count_work()
             with lock:
                 return __original(self, *args, **kwargs)
 
         setattr(DynamoDBBackend, name, serialised)
+    for path, methods in _STARTS_WORK.items():
+        module_name, _, class_name = path.rpartition(".")
+        backend = getattr(importlib.import_module(module_name), class_name)
+        for name in methods:
+            original = getattr(backend, name)
+
+            def counted(self: Any, *args: Any, __original: Any = original, **kwargs: Any) -> Any:
+                _count_work()
+                return __original(self, *args, **kwargs)
+
+            setattr(backend, name, counted)
     _serialised = True
 
 

@@ -51,9 +51,8 @@ class LocalClient:
         all_headers = dict(headers or {})
         if as_ is not None:
             all_headers.update(self.auth(*as_))
-        return self.session.request(
-            method, self.url(path), json=json_body, headers=all_headers, timeout=self.timeout, **kwargs
-        )
+        kwargs.setdefault("timeout", self.timeout)
+        return self.session.request(method, self.url(path), json=json_body, headers=all_headers, **kwargs)
 
     def get(self, path: str, **kwargs: Any) -> requests.Response:
         return self.request("GET", path, **kwargs)
@@ -89,7 +88,9 @@ class LocalClient:
         return int(parse_iso(self.now()).timestamp())
 
     def advance(self, seconds: float) -> dict[str, Any]:
-        return self._ok(self.post("/_local/clock", json_body={"advanceSeconds": seconds}))
+        # Every schedule firing in the span runs, each at its time: a move of days takes a while.
+        reply = self.post("/_local/clock", json_body={"advanceSeconds": seconds}, timeout=600)
+        return self._ok(reply)
 
     def run_schedule(self, function: str) -> dict[str, Any]:
         return self._ok(self.post(f"/_local/schedules/{function}/run"))

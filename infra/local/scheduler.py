@@ -2,9 +2,13 @@
 
 EventBridge never fires locally, so the local stack keeps the schedules itself: every
 second it compares each schedule's next due time with `aftercare.clock.now()` (the local
-clock, which `POST /_local/clock` moves forward) and runs what fell due. When the clock
-jumps over several occurrences, the schedule runs once for the latest of them (a scheduled
-job sweeps whatever is due, so catching up once is what the occurrences would have done).
+clock, which `POST /_local/clock` moves forward) and runs what fell due.
+
+`POST /_local/clock` steps the clock from one firing to the next (`next_firing`), so every
+occurrence that fell due runs, in order, with the clock at its due time: a job that reads
+the time of day (quiet hours, a daily report) behaves as it would have. Coalescing happens
+only in the background tick, when the process itself fell behind real time (a tick late by
+more than a period runs the job once, for the latest occurrence).
 """
 
 from __future__ import annotations
@@ -147,6 +151,13 @@ class Scheduler:
                 ran.append(self._fire(job, due, missed))
                 job.next_due = following
         return ran
+
+    def next_firing(self, until: datetime) -> datetime | None:
+        """The earliest due time of any enabled job at or before `until`."""
+        with self._lock:
+            due = [job.next_due for job in self.jobs if job.enabled and job.next_due is not None]
+        due = [at for at in due if at <= until]
+        return min(due) if due else None
 
     def run_now(self, target: str) -> list[dict[str, Any]]:
         """Run every schedule of one function or state machine now, whatever its due time."""

@@ -14,11 +14,11 @@ import os
 import threading
 import time
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from infra.local import iam
-from infra.local.aws_endpoint import AwsEndpoint, client_environment, install_lambda_seam
+from infra.local.aws_endpoint import AwsEndpoint, client_environment, install_lambda_seam, work_started
 from infra.local.functions import FunctionHost
 from infra.local.jwt_local import DEFAULT_SECRET, JwtAuthorizer
 from infra.local.provision import function_environment, provision, provision_runtime
@@ -164,9 +164,20 @@ class LocalStack:
         return "ok" if invocation.ok else f"error: {type(invocation.error).__name__}: {invocation.error}"
 
     def advance(self, seconds: float) -> dict[str, Any]:
-        """Move the clock, run what fell due, and answer once the work settled."""
-        now = self.clock.advance(seconds)
-        ran = self.scheduler.run_due()
+        """Move the clock forward firing by firing: the clock stops at each schedule's due
+        time, the jobs due then run, and what they started settles before the clock moves
+        on; answer once the last work settled."""
+        target = self.clock.now() + timedelta(seconds=seconds)
+        ran: list[dict[str, Any]] = []
+        settled: dict[str, Any] = {"settled": True, "pending": []}
+        while (due := self.scheduler.next_firing(target)) is not None:
+            self.clock.advance(max(0.0, (due - self.clock.now()).total_seconds()))
+            before = work_started()
+            ran.extend(self.scheduler.run_due())
+            if work_started() != before:  # the run started work: let it finish at this time
+                settled = self.settle()
+        now = self.clock.advance(max(0.0, (target - self.clock.now()).total_seconds()))
+        ran.extend(self.scheduler.run_due())
         settled = self.settle()
         return {"now": _iso(now), "ran": ran, **settled}
 

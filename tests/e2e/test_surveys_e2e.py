@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import time
 import uuid
+from datetime import timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -116,3 +118,42 @@ def test_a_delivered_order_gets_a_survey_a_day_later_answered_once_by_its_link(
     assert forged.status_code == 401
     points = wait_for(lambda: local_stack.get("/v1/me", as_=who).json()["points"])
     assert points == 50
+
+
+def test_a_long_clock_move_sends_the_survey_in_the_customers_morning_not_at_the_end(
+    local_stack: LocalStackProcess,
+) -> None:
+    """The dispatcher runs every five minutes: a move of days must run each firing with the
+    clock at its own time, so the survey goes out when it fell due (daytime in Shanghai),
+    not once at the end of the move (here 23:30 in Shanghai, inside quiet hours)."""
+    customer_id = f"cus_e2e_{uuid.uuid4().hex[:10]}"
+    who = (customer_id, "customer")
+    zone = ZoneInfo("Asia/Shanghai")
+    assert local_stack.request(
+        "PATCH", "/v1/me/preferences", as_=who, json_body={"timeZone": "Asia/Shanghai"}
+    ).ok
+    deliver(local_stack, who)
+    [survey] = wait_for(lambda: my_surveys(local_stack, who))
+    due = parse_iso(survey["dueAt"])
+    assert 9 <= due.astimezone(zone).hour < 21
+
+    end = (due + timedelta(hours=2)).astimezone(zone).replace(hour=23, minute=30, second=0, microsecond=0)
+    if end < due + timedelta(hours=2):
+        end += timedelta(days=1)
+    local_stack.advance((end - parse_iso(local_stack.now())).total_seconds())
+
+    [survey] = my_surveys(local_stack, who)
+    assert survey["status"] == "SENT", survey
+    sent = parse_iso(survey["sentAt"])
+    assert timedelta(0) <= sent - due <= timedelta(minutes=10), (survey["dueAt"], survey["sentAt"])
+
+    # Past its expiry the link is no proof of who answers: 401, as docs/api.md says.
+    local_stack.advance(8 * 24 * 3600)
+    late = local_stack.session.post(
+        local_stack.url(f"/v1/surveys/{survey['surveyId']}/responses"),
+        params={"token": survey["token"]},
+        json={"csat": 4},
+        timeout=10,
+    )
+    assert late.status_code == 401, late.text
+    assert "expired" in late.json()["detail"]

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
+from datetime import datetime, timedelta
+from itertools import pairwise
 from typing import Any
 
 import pytest
@@ -47,6 +49,7 @@ def quiet(local: LocalStack) -> None:
     local.settle()
     consumer.BATCHES.clear()
     sweep.EVENTS.clear()
+    sweep.CLOCK_AT.clear()
     stream.RECORDS.clear()
 
 
@@ -106,12 +109,21 @@ def test_moving_the_clock_runs_a_due_schedule_and_waits_for_the_queue_it_fed(loc
     assert len(fed) == len(sweep.EVENTS)  # every message the schedule fed was consumed before the answer
 
 
-def test_a_jump_over_several_occurrences_runs_the_schedule_once(local: LocalStack) -> None:
+def test_a_jump_over_several_occurrences_runs_each_in_order_at_its_due_time(local: LocalStack) -> None:
+    before = len(sweep.EVENTS)
     moved = local.advance(5 * 3600)
 
     hourly = [run for run in moved["ran"] if run["event"] == "Hourly"]
-    assert len(hourly) == 1
-    assert hourly[0]["coalesced"] == 4
+    assert len(hourly) == 5
+    assert all(run["coalesced"] == 0 for run in hourly)
+    dues = [datetime.fromisoformat(run["due"]) for run in hourly]
+    assert [later - earlier for earlier, later in pairwise(dues)] == [timedelta(hours=1)] * 4
+    # Each run saw the clock at its own due time, not at the end of the jump.
+    ran_at = [at for event, at in zip(sweep.EVENTS[before:], sweep.CLOCK_AT[before:], strict=True)
+              if event.get("detail-type") == "Scheduled Event"]  # fmt: skip
+    assert len(ran_at) == 5
+    for due, at in zip(dues, ran_at, strict=True):
+        assert timedelta(0) <= at - due < timedelta(minutes=1)
 
 
 def test_a_schedule_v2_delivers_its_input_in_its_time_zone(local: LocalStack) -> None:
