@@ -9,7 +9,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 3000
 
-.PHONY: dev test venv browser faketime lint typecheck cfn-lint unit clock-shifted e2e openapi demo bench format clean
+.PHONY: dev test venv browser faketime lint typecheck cfn-lint unit clock-shifted e2e openapi demo bench format clean train-triage export-triage-corrections
 .PHONY: checkov deploy smoke
 
 $(VENV)/.installed: pyproject.toml
@@ -29,12 +29,16 @@ dev: venv
 ## Every check CI runs: lint, types, template lint, the whole test suite.
 test: venv browser lint typecheck cfn-lint checkov unit clock-shifted
 
-## Headless Chromium for the browser end-to-end test (the analytics report's screenshot).
+## Headless Chromium for the browser end-to-end tests (the analytics report, the service desk console).
 browser:
 	@if [ ! -x /usr/bin/chromium ]; then \
 		if [ "$$(id -u)" = "0" ]; then \
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium; \
 		else echo "chromium is missing and we are not root: install the Debian package 'chromium'"; fi; \
+	fi
+	@# The console's Chinese UI needs a CJK font to be readable in the browser tests' screenshots.
+	@if ! fc-list :lang=zh 2>/dev/null | grep -q . && [ "$$(id -u)" = "0" ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends fonts-wqy-microhei; \
 	fi
 
 ## libfaketime (Debian `faketime`) for the shifted-clock run.
@@ -105,9 +109,25 @@ demo: venv
 bench: venv
 	$(PY) -m benchmarks
 
+## Rebuild the triage model from its corpus (deterministic) and write ml/triage/RESULTS.md.
+train-triage: venv
+	$(PY) -m ml.triage.generate
+	$(PY) -m ml.triage.train
+	$(PY) -m ml.triage.evaluate
+
+## Staff corrections of the triage (local stack by default) into ml/triage/corpus/corrections.jsonl.
+export-triage-corrections: venv
+	$(PY) -m ml.triage.export_corrections $(ARGS)
+
 format: venv
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+## Publish the service desk console to a deployed stack: make deploy-console STACK=aftercare-prod
+.PHONY: deploy-console
+deploy-console: venv
+	@if [ -z "$(STACK)" ]; then echo "usage: make deploy-console STACK=<stack name> [AWS_REGION=...]"; exit 2; fi
+	$(PY) -m infra.console_deploy --stack-name $(STACK)
 
 clean:
 	rm -rf $(VENV) $(CHECKOV_VENV) .pytest_cache .mypy_cache .ruff_cache

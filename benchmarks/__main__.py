@@ -5,6 +5,7 @@
 3. DynamoDB cost per operation and the monthly bill     (benchmarks/cost.py)
 4. courier events per second per consumer (logistics')  (benchmarks/tracking_throughput.py)
    and a bounded locust load test on the local stack    (benchmarks/load.py)
+5. ticket triage: model load and inference per ticket   (benchmarks/triage.py)
 
 Each part runs in its own interpreter (they start their own local AWS endpoints), one after
 the other, so the ratios of a part come from one run on an otherwise idle benchmark.
@@ -148,6 +149,7 @@ def main() -> None:
     load_text, load, load_s = part(
         "load", "--users", "10", "--spawn-rate", "5", "--seconds", "10" if args.quick else "30"
     )
+    triage_text, _, triage_s = part("triage", "--runs", "3" if args.quick else "10")
 
     lines = [
         "# Benchmark results",
@@ -206,6 +208,14 @@ def main() -> None:
         "latencies are the local stack's, not Lambda's.",
         "",
         load_text,
+        "",
+        f"## 5. Ticket triage ({triage_s:.0f} s)",
+        "",
+        "`benchmarks/triage.py`: what loading the triage model (weights, gazetteers, character table, "
+        "urgency rules) adds to the tickets function's cold start, fresh interpreters, beside the floor; "
+        "and `classify` per ticket, warm, on every held-out message and on 2,000-character ones.",
+        "",
+        triage_text,
         "",
     ]
     RESULTS.write_text("\n".join(lines))

@@ -13,6 +13,7 @@ from aftercare.aftersales.models import (
     CaseOut,
     EvidenceUploadOut,
     EvidenceUploadRequest,
+    EvidenceViewsOut,
     InspectRequest,
     NoteRequest,
     OpenCaseRequest,
@@ -24,6 +25,7 @@ from aftercare.aftersales.models import (
 from aftercare.aftersales.rules import CaseStatus
 from aftercare.auth import AGENT, STAFF_ROLES, SUPERVISOR, WAREHOUSE
 from aftercare.http import allow, create_app, current_principal, http_handler, once, owned_by
+from aftercare.pagination import CURSOR_PATTERN
 from aftercare.wire import Page
 
 app = create_app()
@@ -62,8 +64,8 @@ def open_case(body: OpenCaseRequest) -> CaseOut:
 @app.get("/v1/after-sales", tags=CUSTOMER_TAGS, summary="My cases, newest first")
 def list_cases(
     status: Annotated[CaseStatus | None, Query()] = None,
-    limit: Annotated[int | None, Query()] = None,
-    cursor: Annotated[str | None, Query()] = None,
+    limit: Annotated[int | None, Query(ge=1, le=100)] = None,
+    cursor: Annotated[str | None, Query(pattern=CURSOR_PATTERN, max_length=4096)] = None,
 ) -> Page[CaseOut]:
     return service.list_mine(current_principal(app), status=status, limit=limit, cursor=cursor)
 
@@ -75,6 +77,15 @@ def list_cases(
 )
 def get_case(caseId: str) -> CaseOut:
     return service.to_wire(service.load_for(current_principal(app), caseId))
+
+
+@app.get(
+    "/v1/after-sales/<caseId>/evidence",
+    tags=CUSTOMER_TAGS,
+    summary="Short-lived links (presigned GETs) to the case's evidence photos and videos",
+)
+def case_evidence(caseId: str) -> EvidenceViewsOut:
+    return service.evidence_views(current_principal(app), caseId)
 
 
 @app.post("/v1/after-sales/<caseId>/return-shipment", tags=CUSTOMER_TAGS, summary="Ship the return parcel")
@@ -118,8 +129,8 @@ def confirm(caseId: str) -> CaseOut:
 @allow(*STAFF_ROLES)
 def work_queue(
     status: Annotated[CaseStatus | None, Query()] = None,
-    limit: Annotated[int | None, Query()] = None,
-    cursor: Annotated[str | None, Query()] = None,
+    limit: Annotated[int | None, Query(ge=1, le=100)] = None,
+    cursor: Annotated[str | None, Query(pattern=CURSOR_PATTERN, max_length=4096)] = None,
 ) -> Page[CaseOut]:
     principal = current_principal(app)
     return service.work_queue(principal, status=status, limit=limit, cursor=cursor)

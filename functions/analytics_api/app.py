@@ -3,6 +3,7 @@ answered from the daily aggregates (one Query per month of the range, never a sc
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 from aws_lambda_powertools.event_handler.openapi.params import Query
@@ -24,10 +25,10 @@ app = create_app()
 )
 @allow(SUPERVISOR)
 def kpis(
-    from_: Annotated[str | None, Query(alias="from")] = None,
-    to: Annotated[str | None, Query()] = None,
+    from_: Annotated[date | None, Query(alias="from")] = None,
+    to: Annotated[date | None, Query()] = None,
 ) -> Kpis:
-    first, last = service.parse_range(from_, to)
+    first, last = service.parse_range(from_.isoformat() if from_ else None, to.isoformat() if to else None)
     return service.kpis(first, last)
 
 

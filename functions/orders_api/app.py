@@ -20,6 +20,7 @@ from aftercare.orders.models import (
     ShipRequest,
 )
 from aftercare.orders.rules import OrderAction, OrderStatus
+from aftercare.pagination import CURSOR_PATTERN
 from aftercare.wire import Page
 
 app = create_app()
@@ -36,8 +37,8 @@ def place_order(body: PlaceOrderRequest) -> OrderOut:
 def list_orders(
     status: Annotated[OrderStatus | None, Query()] = None,
     customer_id: Annotated[str | None, Query(alias="customerId")] = None,
-    limit: Annotated[int | None, Query()] = None,
-    cursor: Annotated[str | None, Query()] = None,
+    limit: Annotated[int | None, Query(ge=1, le=100)] = None,
+    cursor: Annotated[str | None, Query(pattern=CURSOR_PATTERN, max_length=4096)] = None,
 ) -> Page[OrderOut]:
     principal = current_principal(app)
     return service.list_orders(principal, status=status, customer_id=customer_id, limit=limit, cursor=cursor)

@@ -8,6 +8,7 @@ from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from aftercare.auth import AGENT, STAFF_ROLES, SUPERVISOR
 from aftercare.http import allow, create_app, current_principal, http_handler, once
+from aftercare.pagination import CURSOR_PATTERN
 from aftercare.refunds import service
 from aftercare.refunds.failures import language_of
 from aftercare.refunds.models import DecisionRequest, RefundOut
@@ -41,8 +42,8 @@ def _language() -> str:
 @allow(*STAFF_ROLES)
 def refund_queue(
     status: Annotated[RefundStatus, Query()] = RefundStatus.AWAITING_APPROVAL,
-    limit: Annotated[int | None, Query()] = None,
-    cursor: Annotated[str | None, Query()] = None,
+    limit: Annotated[int | None, Query(ge=1, le=100)] = None,
+    cursor: Annotated[str | None, Query(pattern=CURSOR_PATTERN, max_length=4096)] = None,
 ) -> Page[RefundOut]:
     principal = current_principal(app)
     return service.queue(principal, status, limit, cursor)

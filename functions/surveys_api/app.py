@@ -9,6 +9,7 @@ from typing import Annotated
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from aftercare.http import create_app, current_principal, http_handler, once, owned_by
+from aftercare.pagination import CURSOR_PATTERN
 from aftercare.surveys import service
 from aftercare.surveys.models import ResponseRequest, SurveyOut
 from aftercare.surveys.rules import SurveyStatus
@@ -24,8 +25,8 @@ app = create_app()
 )
 def list_surveys(
     status: Annotated[SurveyStatus | None, Query()] = None,
-    limit: Annotated[int | None, Query()] = None,
-    cursor: Annotated[str | None, Query()] = None,
+    limit: Annotated[int | None, Query(ge=1, le=100)] = None,
+    cursor: Annotated[str | None, Query(pattern=CURSOR_PATTERN, max_length=4096)] = None,
 ) -> Page[SurveyOut]:
     return service.list_mine(current_principal(app), status=status, limit=limit, cursor=cursor)
 

@@ -12,6 +12,7 @@ from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from aftercare.auth import AGENT, SUPERVISOR
 from aftercare.http import allow, create_app, current_principal, http_handler, once, owned_by
+from aftercare.pagination import CURSOR_PATTERN
 from aftercare.tickets import faq, service, templates
 from aftercare.tickets.models import (
     AgentsOut,
@@ -28,6 +29,7 @@ from aftercare.tickets.models import (
     ReplyTemplatesOut,
     SolveRequest,
     TicketOut,
+    TriageCorrectionRequest,
 )
 from aftercare.tickets.rules import TicketStatus
 from aftercare.wire import Page
@@ -46,8 +48,8 @@ def open_ticket(body: OpenTicketRequest) -> OpenedTicketOut:
 
 @app.get("/v1/tickets", tags=["tickets"], summary="My tickets, newest first")
 def list_tickets(
-    limit: Annotated[int | None, Query()] = None,
-    cursor: Annotated[str | None, Query()] = None,
+    limit: Annotated[int | None, Query(ge=1, le=100)] = None,
+    cursor: Annotated[str | None, Query(pattern=CURSOR_PATTERN, max_length=4096)] = None,
 ) -> Page[TicketOut]:
     return service.list_mine(current_principal(app), limit=limit, cursor=cursor)
 
@@ -118,8 +120,8 @@ def search_faq(
 def ticket_queue(
     status: Annotated[TicketStatus | None, Query()] = None,
     assignee: Annotated[str | None, Query(max_length=64)] = None,
-    limit: Annotated[int | None, Query()] = None,
-    cursor: Annotated[str | None, Query()] = None,
+    limit: Annotated[int | None, Query(ge=1, le=100)] = None,
+    cursor: Annotated[str | None, Query(pattern=CURSOR_PATTERN, max_length=4096)] = None,
 ) -> Page[TicketOut]:
     principal = current_principal(app)
     return service.staff_queue(principal, status=status, assignee=assignee, limit=limit, cursor=cursor)
@@ -183,6 +185,18 @@ def escalate(ticketId: str, body: EscalateRequest) -> TicketOut:
     principal = current_principal(app)
     call = lambda: service.escalate(ticketId, principal, body.reason)  # noqa: E731
     return once(app, principal, "ticket-escalate", call)
+
+
+@app.patch(
+    "/v1/admin/tickets/<ticketId>/triage",
+    tags=["staff: tickets"],
+    summary="Correct the triage (category, priority, sentiment): kept as a labelled example",
+)
+@allow(*STAFF)
+def correct_triage(ticketId: str, body: TriageCorrectionRequest) -> TicketOut:
+    principal = current_principal(app)
+    call = lambda: service.correct_triage(ticketId, principal, body)  # noqa: E731
+    return once(app, principal, "ticket-triage", call)
 
 
 @app.get(

@@ -106,6 +106,7 @@ def _banner(local: LocalStack, base_url: str, parameters: dict[str, str], took: 
         "",
         f"Aftercare local stack ready in {took:.1f}s",
         f"  API            {base_url}",
+        f"  console        {base_url}/console/  (the service desk: sign in as any seeded staff member)",
         f"  Swagger UI     {base_url}/_local/docs",
         f"  OpenAPI        {base_url}/_local/openapi.json",
         f"  token          {base_url}/_local/token?sub=cus_alice&roles=customer",

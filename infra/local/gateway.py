@@ -18,6 +18,7 @@ from werkzeug.exceptions import HTTPException, NotFound
 from werkzeug.routing import Map, Rule
 from werkzeug.wrappers import Request, Response
 
+from infra.local.console import ConsoleSite
 from infra.local.http_events import build_http_event, parse_http_response
 from infra.local.routing import Router
 from infra.local.stack import LocalStack
@@ -47,6 +48,7 @@ class Gateway:
         self.router = Router(local.stack)
         self.cors = self._cors_configuration()
         self._openapi: dict[str, Any] | None = None
+        self.console = ConsoleSite()  # the service desk's static files at /console/
         self._control = Map(
             [
                 Rule("/_local", endpoint="index", methods=["GET"]),
@@ -76,6 +78,8 @@ class Gateway:
         try:
             if request.path == "/_local" or request.path.startswith("/_local/"):
                 response = self._local(request)
+            elif self.console.handles(request.path):
+                response = self.console(request)
             else:
                 response, function = self._api(request)
         except HTTPException as error:
@@ -179,6 +183,7 @@ class Gateway:
                 "queues": f"{base}/_local/queues",
                 "executions": f"{base}/_local/executions",
                 "report": f"{base}/_local/reports/kpis",
+                "console": f"{base}/console/",
             }
         )
 

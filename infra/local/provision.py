@@ -172,6 +172,10 @@ EMULATED = {
     "AWS::Cognito::UserPool": "HS256 JWTs from GET /_local/token",
     "AWS::Cognito::UserPoolClient": "HS256 JWTs from GET /_local/token",
     "AWS::Cognito::UserPoolGroup": "the roles claim of GET /_local/token",
+    "AWS::Cognito::UserPoolDomain": "the console's sign-in lists the seeded staff (GET /_local/token)",
+    "AWS::CloudFront::Distribution": "the local gateway serves console/ at /console/ (local/console.py)",
+    "AWS::CloudFront::OriginAccessControl": "the local gateway reads console/ itself",
+    "AWS::CloudFront::Function": "the local gateway maps /console/ to its index.html",
 }
 
 

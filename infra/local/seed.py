@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import copy
 import logging
+import struct
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+import requests
 
 from infra.local.client import LocalClient
 
@@ -153,8 +157,120 @@ def orders_in_every_state(client: LocalClient, seeded: Seeded) -> None:
     )
 
 
+# ---------------------------------------------------------------- the service desk's queues
+def photo_png(width: int = 96, height: int = 72, rgb: tuple[int, int, int] = (70, 120, 200)) -> bytes:
+    """A small real PNG (a shaded rectangle), so evidence shows as a photo in the console."""
+    rows = b"".join(
+        b"\x00" + bytes(channel * (x + y) // (width + height) + 40 for x in range(width) for channel in rgb)
+        for y in range(height)
+    )
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body) & 0xFFFFFFFF)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows))
+        + chunk(b"IEND", b"")
+    )
+
+
+def upload_photo(client: LocalClient, customer: str, image: bytes) -> str:
+    """Upload one evidence photo as the app does (presigned PUT); returns its evidence key."""
+    upload = _expect(
+        client.post(
+            "/v1/after-sales/evidence-uploads",
+            as_=(customer, "customer"),
+            json_body={"contentType": "image/png"},
+        ),
+        201,
+    )
+    put = requests.put(upload["uploadUrl"], data=image, headers=upload["headers"], timeout=10)
+    if put.status_code != 200:
+        raise RuntimeError(f"seed: evidence upload → {put.status_code}: {put.text}")
+    return str(upload["evidenceKey"])
+
+
+def open_case(
+    client: LocalClient, order: dict[str, Any], reason: str, note: str, photo: bool = True
+) -> dict[str, Any]:
+    customer = order["customerId"]
+    body = {
+        "orderId": order["orderId"],
+        "type": "RETURN_REFUND",
+        "reason": reason,
+        "items": [{"sku": "KTL-1", "quantity": 1}],
+        "description": note,
+        "evidenceKeys": [upload_photo(client, customer, photo_png())] if photo else [],
+    }
+    return _expect(client.post("/v1/after-sales", as_=(customer, "customer"), json_body=body), 201)
+
+
+def service_desk_queues(client: LocalClient, seeded: Seeded) -> None:
+    """Work waiting in every queue of the console: tickets for the agents, a case to review,
+    a return parcel on its way to the warehouse, a disputed rejection and a refund above the
+    approval threshold for the supervisors."""
+    shipped = seeded.orders["shipped"]
+    cancelled = seeded.orders["cancelled"]["orderId"]
+    tickets = [
+        (
+            "cus_carol",
+            "Where is my parcel?",
+            "Shipped three days ago and the tracking has not moved.",
+            shipped["orderId"],
+        ),
+        ("cus_bob", "退款什么时候到账", "我取消了订单，退款什么时候能到账？", cancelled),
+        (
+            "cus_alice",
+            "Broken mug, very disappointed",
+            "A mug arrived broken. Unacceptable, send a new one.",
+            None,
+        ),
+    ]
+    for customer, subject, message, order_id in tickets:
+        body = {"channel": "app", "subject": subject, "message": message, "orderId": order_id}
+        _expect(client.post("/v1/tickets", as_=(customer, "customer"), json_body=body), 201)
+    agent = ("staff_sam", "agent")
+
+    review = open_case(
+        client, order_in(client, "cus_alice", "DELIVERED"), "QUALITY_ISSUE", "The lid does not close."
+    )
+    returning = open_case(
+        client, order_in(client, "cus_bob", "DELIVERED"), "NO_REASON", "Changed my mind.", False
+    )
+    _expect(client.post(f"/v1/admin/after-sales/{returning['caseId']}/approve", as_=agent), 200)
+    parcel = {"carrier": "sf-express", "trackingNumber": f"SFR{returning['caseId'][-10:]}"}
+    path = f"/v1/after-sales/{returning['caseId']}/return-shipment"
+    _expect(client.post(path, as_=("cus_bob", "customer"), json_body=parcel), 200)
+    disputed = open_case(
+        client, order_in(client, "cus_carol", "DELIVERED"), "NOT_AS_DESCRIBED", "The colour is wrong."
+    )
+    reject = {"reason": "the photos show the colour that was ordered"}
+    _expect(
+        client.post(f"/v1/admin/after-sales/{disputed['caseId']}/reject", as_=agent, json_body=reject), 200
+    )
+    appeal = {"reason": "the listing said dark blue, this is black"}
+    path = f"/v1/after-sales/{disputed['caseId']}/appeal"
+    _expect(client.post(path, as_=("cus_carol", "customer"), json_body=appeal), 200)
+
+    # A paid order above the refund approval threshold, cancelled: its refund waits for a supervisor.
+    television = {**ITEMS[0], "sku": "TV-65", "name": "65-inch TV", "unitPrice": 649900}
+    big = order_request(CUSTOMERS["cus_alice"], items=[television])
+    order = _expect(client.post("/v1/orders", as_=("cus_alice", "customer"), json_body=big), 201)
+    order = pay(client, order)
+    path = f"/v1/orders/{order['orderId']}/cancel"
+    _expect(client.post(path, as_=("cus_alice", "customer"), json_body={"reason": "found it cheaper"}), 200)
+    seeded.extra["cases"] = f"{review['caseId']} (to review), {returning['caseId']} (return on its way), " + (
+        f"{disputed['caseId']} (disputed)"
+    )
+    seeded.extra["refund"] = f"order {order['orderId']}: a 6,499 CNY refund awaiting approval"
+
+
 # Later issues append their steps (shipments with courier events, after-sales cases, tickets ...).
-STEPS: list[Callable[[LocalClient, Seeded], None]] = [orders_in_every_state]
+STEPS: list[Callable[[LocalClient, Seeded], None]] = [orders_in_every_state, service_desk_queues]
 
 
 def seed(base_url: str, *, webhook_secret: str) -> str:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Generic, TypeVar
+from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
 
@@ -17,9 +17,24 @@ class WireModel(BaseModel):
     )
 
 
-# Money and counts must be JSON integers: "12" or 12.5 or true are refused, not coerced.
-MinorUnits = Annotated[StrictInt, Field(ge=0, le=10**13)]
-Quantity = Annotated[StrictInt, Field(gt=0, le=9999)]
+def _json_integer(value: Any) -> Any:
+    """A JSON integer, as JSON Schema counts them: 12 and 12.0 (a number with no fraction)
+    are 12; "12", 12.5 and true are refused, not coerced."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError("must be an integer")
+    if isinstance(value, float):
+        if not value.is_integer():
+            raise ValueError("must be an integer")
+        return int(value)
+    return value
+
+
+JsonInteger = BeforeValidator(_json_integer)
+JsonInt = Annotated[int, JsonInteger]
+# Money and counts must be JSON integers. The constraints come before the validator so the
+# schema carries them as minimum/maximum (after it, pydantic would emit them raw).
+MinorUnits = Annotated[int, Field(ge=0, le=10**13), JsonInteger]
+Quantity = Annotated[int, Field(gt=0, le=9999), JsonInteger]
 
 
 class TimelineEntry(WireModel):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from aftercare.aftersales.rules import (
     CaseStatus,
@@ -16,7 +16,7 @@ from aftercare.aftersales.rules import (
 )
 from aftercare.wire import Quantity, TimelineEntry, WireModel
 
-Note = Annotated[str, Field(min_length=1, max_length=1000)]
+Note = Annotated[str, Field(min_length=1, pattern=r"\S", max_length=1000)]
 Carrier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{1,31}$")]
 TrackingNumber = Annotated[str, Field(pattern=r"^[A-Za-z0-9-]{4,40}$")]
 EvidenceKey = Annotated[str, Field(min_length=1, max_length=300, pattern=r"^evidence/[^/]+/[^/]+$")]
@@ -25,7 +25,8 @@ EvidenceContentType = Literal["image/jpeg", "image/png", "image/webp", "video/mp
 
 # ---------------------------------------------------------------- requests
 class CaseItemIn(WireModel):
-    sku: Annotated[str, Field(min_length=1, max_length=64)]
+    # `pattern`: something besides spaces (they are stripped before min_length is checked).
+    sku: Annotated[str, Field(min_length=1, max_length=64, pattern=r"\S")]
     quantity: Quantity
 
 
@@ -77,6 +78,14 @@ class InspectRequest(WireModel):
 
 
 class RepairProgressRequest(WireModel):
+    model_config = ConfigDict(
+        **WireModel.model_config,
+        json_schema_extra={
+            "if": {"properties": {"stage": {"const": "SHIPPED_BACK"}}, "required": ["stage"]},
+            "then": {"required": ["carrier", "trackingNumber"]},
+        },
+    )
+
     stage: RepairStage
     note: Annotated[str, Field(max_length=1000)] | None = None
     carrier: Carrier | None = Field(default=None, description="with SHIPPED_BACK")
@@ -164,6 +173,16 @@ class Deadlines(WireModel):
 class NextDeadline(WireModel):
     name: str
     at: str
+
+
+class EvidenceViewOut(WireModel):
+    key: str
+    url: str = Field(description="a presigned GET of the photo or video, short-lived")
+    expires_at: str
+
+
+class EvidenceViewsOut(WireModel):
+    items: list[EvidenceViewOut]
 
 
 class CaseOut(WireModel):

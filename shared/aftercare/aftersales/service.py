@@ -33,6 +33,8 @@ from aftercare.aftersales.models import (
     Deadlines,
     DisputeOut,
     EvidenceUploadOut,
+    EvidenceViewOut,
+    EvidenceViewsOut,
     InspectionOut,
     ItemOptionsOut,
     NextDeadline,
@@ -79,6 +81,8 @@ AFTER_SALES = "after-sales"  # the actor of hand-offs to other domains
 REFUND, TICKET = "REFUND", "TICKET"
 _RETRIES = 4
 
+# A photo's GET link lives long enough to look at the case, not to be passed around.
+EVIDENCE_VIEW_SECONDS = 600
 EVIDENCE_TYPES = {"image/jpeg": ".jpg", "image/png": ".png", "image/webp": ".webp", "video/mp4": ".mp4"}
 DELIVERED_STATUSES = frozenset({OrderStatus.DELIVERED, OrderStatus.COMPLETED})
 MOVING_PARCEL = frozenset({"IN_TRANSIT", "OUT_FOR_DELIVERY", "ATTEMPT_FAIL", "AVAILABLE_FOR_PICKUP"})
@@ -381,6 +385,30 @@ def create_evidence_upload(principal: Principal, content_type: str) -> EvidenceU
         headers={"Content-Type": content_type},
         max_bytes=settings.evidence_max_bytes,
         expires_at=clock.iso(clock.now() + timedelta(seconds=settings.evidence_upload_seconds)),
+    )
+
+
+def evidence_views(principal: Principal, case_id: str) -> EvidenceViewsOut:
+    """A presigned GET for each of the case's evidence keys, so the staff console (or the
+    customer's app) can show the photos without the bucket ever being public. The links are
+    their own short-lived resource, not part of the case, whose reads stay stable.
+    Presigning is local: no request is made."""
+    case = load_for(principal, case_id)
+    settings = get_settings()
+    expires = clock.iso(clock.now() + timedelta(seconds=EVIDENCE_VIEW_SECONDS))
+    return EvidenceViewsOut(
+        items=[
+            EvidenceViewOut(
+                key=key,
+                url=_presigner().generate_presigned_url(
+                    "get_object",
+                    Params={"Bucket": settings.evidence_bucket, "Key": key},
+                    ExpiresIn=EVIDENCE_VIEW_SECONDS,
+                ),
+                expires_at=expires,
+            )
+            for key in case.evidenceKeys or []
+        ]
     )
 
 

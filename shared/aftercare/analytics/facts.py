@@ -202,6 +202,11 @@ def _tickets(old: Image | None, new: Image) -> list[Fact]:
         facts += [Count("tickets.opened", day), Count(f"tickets.category.{category}", day)]
         if category == "COMPLAINT":
             facts.append(Count("tickets.complaints", day))
+        if new.get("source") == "customer":  # triaged by the model (other domains name the category)
+            facts.append(Count("tickets.triaged", day))
+    if _became_set(old, new, "triageCorrection") and new.get("source") == "customer":
+        # dated by the ticket's creation, as its triage was: the two counts are one cohort
+        facts.append(Count("tickets.triage_corrected", day_of(str(new["createdAt"]))))
     if assignee and assignee != _str(old, "assignee"):
         facts.append(Count("tickets.assigned", day_of(_changed_at(new)), agent=assignee))
     known = {str(m.get("messageId")) for m in _get(old, "messages") or []}

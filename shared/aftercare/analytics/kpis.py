@@ -50,6 +50,8 @@ METHODS = {
     "shipments to customers created; return rate: RETURN_REFUND and EXCHANGE cases opened, of orders "
     "delivered; complaint rate: complaint tickets opened, of orders placed",
     "nps": "NPS = % promoters (9-10) - % detractors (0-6) of the answers that gave an NPS score",
+    "triageAccepted": "customer tickets whose intake triage staff never corrected, of customer tickets "
+    "opened (both dated by the ticket's creation)",
     "slaBreaches": "tickets: each first-response and resolution breach recorded by the SLA check; cases: "
     "the 48-hour resolution target missed, and reviews approved automatically after their deadline",
 }
@@ -288,6 +290,9 @@ def compute(
             first_response=duration(c, "tickets.first_response"),
             resolution=duration(c, "tickets.resolution"),
             sla_breaches=_breaches(c, "tickets"),
+            triage_accepted=rate(
+                max(0, get("tickets.triaged") - get("tickets.triage_corrected")), get("tickets.triaged")
+            ),
         ),
         cases=CasesKpi(
             opened=get("cases.opened"),

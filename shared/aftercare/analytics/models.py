@@ -61,6 +61,9 @@ class TicketsKpi(WireModel):
     first_response: DurationStats
     resolution: DurationStats
     sla_breaches: Breaches
+    triage_accepted: Rate = Field(
+        description="customer tickets whose triage staff did not correct, of customer tickets opened"
+    )
 
 
 class CasesKpi(WireModel):

@@ -338,6 +338,11 @@ def page(k: Kpis) -> str:
                 f"median · p90 {fmt_seconds(c.resolution.p90_seconds)} · n={c.resolution.n}",
             ),
             _card(
+                "Triage accepted",
+                fmt_rate(t.triage_accepted),
+                f"{t.triage_accepted.numerator} of n={t.triage_accepted.n} tickets without a correction",
+            ),
+            _card(
                 "SLA breaches",
                 f"{t.sla_breaches.total + c.sla_breaches.total:,}",
                 f"tickets {t.sla_breaches.total} · cases {c.sla_breaches.total}",

@@ -20,12 +20,15 @@ class PreferencesPatch(WireModel):
     """Only the fields sent change; `email`/`phone` sent as null remove the contact.
     Unknown fields are refused (points or tier cannot be patched)."""
 
-    model_config = ConfigDict(**WireModel.model_config, extra="forbid")
+    model_config = ConfigDict(
+        **WireModel.model_config, extra="forbid", json_schema_extra={"minProperties": 1}
+    )
 
-    opt_outs: Annotated[list[OptOut], Field(max_length=20)] | None = None
-    channels: Annotated[list[Channel], Field(min_length=1, max_length=3)] | None = None
-    time_zone: Annotated[str, Field(max_length=64, examples=["Asia/Shanghai"])] | None = None
-    language: Language | None = None
+    # Not nullable (only the contact can be removed): omitted means unchanged, null is refused.
+    opt_outs: Annotated[list[OptOut], Field(max_length=20)] = Field(default=None)  # type: ignore[arg-type]
+    channels: Annotated[list[Channel], Field(min_length=1, max_length=3)] = Field(default=None)  # type: ignore[arg-type]
+    time_zone: Annotated[str, Field(max_length=64, examples=["Asia/Shanghai"])] = Field(default=None)  # type: ignore[assignment]
+    language: Language = Field(default=None)  # type: ignore[assignment]
     email: Email | None = None
     phone: Phone | None = None
 

@@ -6,11 +6,12 @@ from typing import Annotated
 
 from pydantic import Field, field_validator, model_validator
 
-from aftercare.money import is_currency
+from aftercare.money import CURRENCY_EXPONENTS, is_currency
 from aftercare.orders.rules import ExceptionKind, OrderStatus
 from aftercare.wire import MinorUnits, Quantity, TimelineEntry, WireModel
 
-Text = Annotated[str, Field(min_length=1, max_length=200)]
+# `pattern`: something besides spaces (they are stripped before min_length is checked).
+Text = Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S")]
 
 
 class Address(WireModel):
@@ -18,14 +19,14 @@ class Address(WireModel):
     phone: Annotated[str, Field(pattern=r"^\+?[0-9][0-9 -]{5,19}$")]
     line1: Text
     line2: Annotated[str, Field(max_length=200)] | None = None
-    city: Annotated[str, Field(min_length=1, max_length=100)]
+    city: Annotated[str, Field(min_length=1, pattern=r"\S", max_length=100)]
     region: Annotated[str, Field(max_length=100)] | None = None
     postal_code: Annotated[str, Field(min_length=2, max_length=16)]
     country: Annotated[str, Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2")]
 
 
 class OrderItemIn(WireModel):
-    sku: Annotated[str, Field(min_length=1, max_length=64)]
+    sku: Annotated[str, Field(min_length=1, max_length=64, pattern=r"\S")]
     name: Text
     category: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
     quantity: Quantity
@@ -34,7 +35,9 @@ class OrderItemIn(WireModel):
 
 class PlaceOrderRequest(WireModel):
     items: Annotated[list[OrderItemIn], Field(min_length=1, max_length=100)]
-    currency: Annotated[str, Field(description="ISO 4217 code")]
+    currency: Annotated[
+        str, Field(description="ISO 4217 code", json_schema_extra={"enum": sorted(CURRENCY_EXPONENTS)})
+    ]
     shipping_fee: MinorUnits = 0
     discount: MinorUnits = 0
     shipping_address: Address
@@ -69,7 +72,7 @@ class CancelRequest(WireModel):
 class PaymentRequest(WireModel):
     amount: MinorUnits
     method: Annotated[str, Field(pattern=r"^[A-Z_]{2,32}$")]
-    transaction_id: Annotated[str, Field(min_length=1, max_length=128)]
+    transaction_id: Annotated[str, Field(min_length=1, pattern=r"\S", max_length=128)]
 
 
 class ShipRequest(WireModel):
@@ -79,12 +82,12 @@ class ShipRequest(WireModel):
 
 class RaiseExceptionRequest(WireModel):
     kind: ExceptionKind
-    note: Annotated[str, Field(min_length=1, max_length=1000)]
-    proposal: Annotated[str, Field(min_length=1, max_length=1000)]
+    note: Annotated[str, Field(min_length=1, pattern=r"\S", max_length=1000)]
+    proposal: Annotated[str, Field(min_length=1, pattern=r"\S", max_length=1000)]
 
 
 class ResolveExceptionRequest(WireModel):
-    resolution: Annotated[str, Field(min_length=1, max_length=1000)]
+    resolution: Annotated[str, Field(min_length=1, pattern=r"\S", max_length=1000)]
 
 
 class OrderItemOut(WireModel):

@@ -4,19 +4,21 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field, StrictInt, field_validator
+from pydantic import Field, field_validator
 
 from aftercare.surveys.rules import SubjectKind, SurveyStatus
-from aftercare.wire import TimelineEntry, WireModel
+from aftercare.wire import JsonInteger, TimelineEntry, WireModel
 
 Tag = Annotated[str, Field(pattern=r"^[\w-]{1,32}$")]
 
 
 class ResponseRequest(WireModel):
-    csat: Annotated[StrictInt, Field(ge=1, le=5, description="customer satisfaction, 1 (bad) to 5 (great)")]
-    nps: Annotated[StrictInt, Field(ge=0, le=10, description="likelihood to recommend, 0 to 10")] | None = (
-        None
-    )
+    csat: Annotated[
+        int, Field(ge=1, le=5, description="customer satisfaction, 1 (bad) to 5 (great)"), JsonInteger
+    ]
+    nps: (
+        Annotated[int, Field(ge=0, le=10, description="likelihood to recommend, 0 to 10"), JsonInteger] | None
+    ) = None
     comment: Annotated[str, Field(max_length=2000)] | None = None
     tags: Annotated[list[Tag], Field(max_length=10)] | None = None
 

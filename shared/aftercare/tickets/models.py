@@ -5,14 +5,14 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from aftercare.tickets.rules import Category, Channel, Priority, Sentiment, TicketStatus
 from aftercare.wire import TimelineEntry, WireModel
 
 MAX_MESSAGE = 2000
-Message = Annotated[str, Field(min_length=1, max_length=MAX_MESSAGE)]
-Note = Annotated[str, Field(min_length=1, max_length=1000)]
+Message = Annotated[str, Field(min_length=1, pattern=r"\S", max_length=MAX_MESSAGE)]
+Note = Annotated[str, Field(min_length=1, pattern=r"\S", max_length=1000)]
 
 
 class MediationOutcome(StrEnum):
@@ -28,7 +28,7 @@ class MediationOutcome(StrEnum):
 
 class OpenTicketRequest(WireModel):
     channel: Channel
-    subject: Annotated[str, Field(min_length=1, max_length=200)]
+    subject: Annotated[str, Field(min_length=1, pattern=r"\S", max_length=200)]
     message: Message
     order_id: Annotated[str, Field(pattern=r"^ord_[0-9A-Z]{26}$")] | None = None
 
@@ -38,14 +38,24 @@ class PostMessageRequest(WireModel):
 
 
 class AssignRequest(WireModel):
-    assignee: Annotated[str, Field(min_length=1, max_length=64)] | None = Field(
+    assignee: Annotated[str, Field(min_length=1, pattern=r"\S", max_length=64)] | None = Field(
         default=None, description="an agent id; omitted: the least-loaded agent with the category's skill"
     )
 
 
 class ReplyRequest(WireModel):
+    model_config = ConfigDict(
+        **WireModel.model_config,
+        json_schema_extra={
+            "anyOf": [
+                {"required": ["message"], "properties": {"message": {"type": "string"}}},
+                {"required": ["templateId"], "properties": {"templateId": {"type": "string"}}},
+            ]
+        },
+    )
+
     message: Message | None = None
-    template_id: Annotated[str, Field(min_length=1, max_length=64)] | None = None
+    template_id: Annotated[str, Field(min_length=1, pattern=r"\S", max_length=64)] | None = None
     variables: dict[Annotated[str, Field(max_length=32)], Annotated[str, Field(max_length=200)]] | None = None
 
     @model_validator(mode="after")
@@ -69,6 +79,44 @@ class SolveRequest(WireModel):
 
 class EscalateRequest(WireModel):
     reason: Note
+
+
+class TriageCorrectionRequest(WireModel):
+    """Staff correct what intake triage decided; the ticket becomes a labelled example."""
+
+    model_config = ConfigDict(
+        **WireModel.model_config,
+        json_schema_extra={
+            "anyOf": [
+                {"required": ["category"], "properties": {"category": {"type": "string"}}},
+                {"required": ["priority"], "properties": {"priority": {"type": "string"}}},
+                {"required": ["sentiment"], "properties": {"sentiment": {"type": "string"}}},
+            ]
+        },
+    )
+
+    category: Category | None = None
+    priority: Priority | None = None
+    sentiment: Sentiment | None = None
+    note: Annotated[str, Field(min_length=1, pattern=r"\S", max_length=500)] | None = None
+
+    @model_validator(mode="after")
+    def _something_to_correct(self) -> TriageCorrectionRequest:
+        if self.category is None and self.priority is None and self.sentiment is None:
+            raise ValueError("correct the category, the priority, the sentiment, or several")
+        return self
+
+
+class TriageCorrectionOut(WireModel):
+    from_category: Category
+    from_priority: Priority
+    from_sentiment: Sentiment
+    category: Category
+    priority: Priority
+    sentiment: Sentiment
+    by: str
+    at: str
+    note: str | None = None
 
 
 class MessageOut(WireModel):
@@ -105,6 +153,10 @@ class TicketOut(WireModel):
     category: Category
     priority: Priority
     sentiment: Sentiment
+    triage_reasons: list[str] = Field(default_factory=list, description="why intake triage decided so")
+    triage_correction: TriageCorrectionOut | None = Field(
+        default=None, description="set once staff corrected the triage"
+    )
     assignee: str | None = None
     order_id: str | None = None
     case_id: str | None = None

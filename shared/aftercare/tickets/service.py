@@ -34,8 +34,10 @@ from aftercare.tickets.models import (
     ResolutionOut,
     SolveRequest,
     TicketOut,
+    TriageCorrectionOut,
+    TriageCorrectionRequest,
 )
-from aftercare.tickets.rules import Breach, Category, Priority, TicketAction, TicketStatus
+from aftercare.tickets.rules import Breach, Category, Priority, Sentiment, TicketAction, TicketStatus
 from aftercare.tickets.store import AgentModel, MessageAttribute, TicketModel, timeline_entry
 from aftercare.tickets.triage import Triage, TriageContext, classify
 from aftercare.wire import Page, TimelineEntry
@@ -95,6 +97,8 @@ def to_wire(ticket: TicketModel) -> TicketOut:
         category=Category(ticket.category),
         priority=Priority(ticket.priority),
         sentiment=ticket.sentiment,
+        triage_reasons=list(ticket.triageReasons or []),
+        triage_correction=_correction_out(ticket),
         assignee=ticket.assignee,
         order_id=ticket.orderId,
         case_id=ticket.caseId,
@@ -150,6 +154,23 @@ def to_wire(ticket: TicketModel) -> TicketOut:
     )
 
 
+def _correction_out(ticket: TicketModel) -> TriageCorrectionOut | None:
+    c = ticket.triageCorrection
+    if c is None:
+        return None
+    return TriageCorrectionOut(
+        from_category=Category(c.fromCategory),
+        from_priority=Priority(c.fromPriority),
+        from_sentiment=Sentiment(c.fromSentiment),
+        category=Category(c.category),
+        priority=Priority(c.priority),
+        sentiment=Sentiment(c.sentiment),
+        by=c.by,
+        at=c.at,
+        note=c.note,
+    )
+
+
 def _load(ticket_id: str) -> TicketModel:
     ticket = store.get(ticket_id, consistent=True)
     if ticket is None:
@@ -191,8 +212,36 @@ def _message(
     )
 
 
-def _recent_contacts(customer_id: str, now: datetime) -> int:
-    return store.count_since(customer_id, clock.iso(now - CONTACT_WINDOW))
+def _context(
+    customer_id: str,
+    now: datetime,
+    *,
+    order_value: int | None = None,
+    channel: str | None = None,
+    follow_up: bool = False,
+    tier: str | None = None,
+) -> TriageContext:
+    """What triage needs besides the text: the customer's tickets of the last 7 days (how
+    many, and the categories of those still open), the order's value, the tier."""
+    recent = store.recent_since(customer_id, clock.iso(now - CONTACT_WINDOW))
+    return TriageContext(
+        order_value=order_value,
+        recent_contacts=len(recent),
+        open_categories=tuple(category for category, status in recent if status in rules.ACTIVE),
+        follow_up=follow_up,
+        tier=tier,
+        channel=channel,
+    )
+
+
+def _tier_of(customer_id: str) -> str | None:
+    from aftercare.customers import port as customers
+
+    try:
+        return customers.reach(customer_id).tier
+    except Exception:  # triage goes ahead without the tier; a ticket must never fail on it
+        logger.exception("membership tier unavailable", extra={"customer_id": customer_id})
+        return None
 
 
 def _new_ticket(
@@ -281,7 +330,9 @@ def open_ticket(principal: Principal, request: OpenTicketRequest) -> OpenedTicke
     triage = classify(
         request.subject,
         request.message,
-        TriageContext(order_value=order_value, recent_contacts=_recent_contacts(principal.sub, now)),
+        _context(
+            principal.sub, now, order_value=order_value, channel=request.channel, tier=_tier_of(principal.sub)
+        ),
     )
     ticket = _new_ticket(
         customer_id=principal.sub,
@@ -405,7 +456,7 @@ def _add_message(
 def _open_follow_up(closed: TicketModel, *, author_id: str, role: str, body: str) -> TicketModel:
     now = clock.now()
     triage = classify(
-        closed.subject, body, TriageContext(recent_contacts=_recent_contacts(closed.customerId, now))
+        closed.subject, body, _context(closed.customerId, now, channel=closed.channel, follow_up=True)
     )
     if triage.category is Category.OTHER:
         triage = Triage(Category(closed.category), triage.priority, triage.sentiment, triage.reasons)
@@ -829,6 +880,95 @@ def escalate(ticket_id: str, principal: Principal, reason: str) -> TicketOut:
     return to_wire(ticket)
 
 
+def correct_triage(ticket_id: str, principal: Principal, request: TriageCorrectionRequest) -> TicketOut:
+    """Staff set the ticket's category, priority or sentiment. The ticket keeps what the
+    model said (the first correction's `from*`) beside the labels staff gave, which makes it
+    a labelled example (store.corrections, `make export-triage-corrections`). A new priority
+    moves an unanswered ticket's first-response target: tighter when raised (counted from
+    now, as an escalation), the new priority's own target from creation when lowered."""
+    ticket = _load(ticket_id)
+    current = TicketStatus(ticket.status)
+    old = (Category(ticket.category), Priority(ticket.priority), Sentiment(ticket.sentiment))
+    new = (request.category or old[0], request.priority or old[1], request.sentiment or old[2])
+    if new == old:
+        return to_wire(ticket)  # nothing to correct: the triage stands (and is not a correction)
+    now = clock.now()
+    at = clock.iso(now)
+    first = ticket.triageCorrection
+    correction = {
+        "fromCategory": first.fromCategory if first else old[0].value,
+        "fromPriority": first.fromPriority if first else old[1].value,
+        "fromSentiment": first.fromSentiment if first else old[2].value,
+        "category": new[0].value,
+        "priority": new[1].value,
+        "sentiment": new[2].value,
+        "by": principal.sub,
+        "at": at,
+    }
+    if request.note:
+        correction["note"] = request.note
+    actions: list[Action] = [
+        TicketModel.category.set(new[0].value),
+        TicketModel.priority.set(new[1].value),
+        TicketModel.sentiment.set(new[2].value),
+        TicketModel.triageCorrection.set(correction),
+        TicketModel.correctionLog.set(store.CORRECTION_LOG),
+        TicketModel.correctedAt.set(at),
+    ]
+    changes: dict[str, Any] = {}
+    if new[1] is not old[1] and ticket.firstRespondedAt is None:
+        if rules.at_least(new[1], old[1]) is new[1]:  # raised
+            current_due = clock.parse_iso(ticket.firstResponseDue)
+            due = rules.first_response_due_after_escalation(current_due, now, new[1])
+        else:
+            due = rules.initial_deadlines(clock.parse_iso(ticket.createdAt), new[1]).first_response_due
+        actions.append(TicketModel.firstResponseDue.set(clock.iso(due)))
+        changes["first_response_due"] = due
+    actions += _sla_actions(_sla_state(ticket, **changes))
+    note = f"triage corrected: {'/'.join(old)} -> {'/'.join(new)}"
+    if request.note:
+        note += f": {request.note}"
+    store.change(
+        ticket,
+        expected_status=current,
+        entry=timeline_entry(at, current, current, principal.sub, note),
+        actions=actions,
+    )
+    metrics.add_metric(name="TicketTriageCorrections", unit="Count", value=1)
+    return to_wire(ticket)
+
+
+def triage_examples(since: str | None = None) -> list[dict[str, str]]:
+    """Corrected tickets as labelled examples in the corpus's shape (ml/triage/corpus),
+    oldest correction first: the text the customer wrote and the labels staff gave."""
+    from aftercare.tickets.triage.text import language_of
+
+    examples = []
+    for row in store.corrections(since=since):
+        c = row.triageCorrection
+        if c is None:
+            continue
+        first = next((m for m in row.messages or [] if m.authorRole == CUSTOMER), None)
+        message = first.body if first else (row.messages[0].body if row.messages else "")
+        examples.append(
+            {
+                "id": f"correction-{row.ticketId}",
+                "subject": row.subject,
+                "message": message,
+                "channel": row.channel or "",
+                "language": language_of(f"{row.subject} {message}"),
+                "category": c.category,
+                "priority": c.priority,
+                "sentiment": c.sentiment,
+                "predicted": f"{c.fromCategory}/{c.fromPriority}/{c.fromSentiment}",
+                "correctedBy": c.by,
+                "correctedAt": c.at,
+                "source": row.source,
+            }
+        )
+    return examples
+
+
 def staff_queue(
     principal: Principal,
     *,
@@ -993,11 +1133,7 @@ def open_or_update_for(
 
         order = orders.get(order_id)
         order_value = int(order.total) if order else None
-    triage = classify(
-        subject,
-        message,
-        TriageContext(order_value=order_value, recent_contacts=_recent_contacts(customer_id, now)),
-    )
+    triage = classify(subject, message, _context(customer_id, now, order_value=order_value))
     priority = Priority.URGENT if forced is Category.COMPLAINT else triage.priority
     ticket = _new_ticket(
         customer_id=customer_id,

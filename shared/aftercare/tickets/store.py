@@ -5,7 +5,9 @@ version read, with its timeline entry appended in the same write. Four indexes s
 access patterns without scans: a customer's tickets (byCustomer, newest first), a staff
 queue by status or by assignee ordered by SLA due time (byStatus, byAssignee, range
 `queueDue`), and the scheduled SLA check (bySla: sparse, only tickets with a deadline
-still to watch, range `nextCheckAt`).
+still to watch, range `nextCheckAt`), and staff corrections of the triage (byTriageCorrection:
+sparse, only corrected tickets, range `correctedAt`), which `make export-triage-corrections`
+reads as labelled examples for retraining.
 
 Automatic tickets are unique per (source, source id): a small key item in the same table
 (`ticketId = "key#<source>#<sourceId>"`, none of the indexed attributes, so no index sees
@@ -20,6 +22,7 @@ releases the slot in the solve's own transaction (`add_release_slot`).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from pynamodb.attributes import (
@@ -41,6 +44,7 @@ from aftercare.db import TimelineAttribute, conflicts_as_409, connection, is_con
 from aftercare.settings import get_settings
 
 SLA_WATCH = "SLA"
+CORRECTION_LOG = "TRIAGE"
 AGENT_POOL = "agents"
 CONFLICT = "the ticket changed meanwhile or does not allow this; reload it and retry"
 
@@ -67,6 +71,30 @@ class ResolutionAttribute(MapAttribute[str, Any]):
     outcome = UnicodeAttribute(null=True)
     by = UnicodeAttribute()
     at = UnicodeAttribute()
+
+
+class TriageCorrectionAttribute(MapAttribute[str, Any]):
+    """A staff member's correction of the triage: what the model said (`from*`, kept from the
+    first correction) and the labels staff set, which make the ticket a labelled example."""
+
+    fromCategory = UnicodeAttribute()
+    fromPriority = UnicodeAttribute()
+    fromSentiment = UnicodeAttribute()
+    category = UnicodeAttribute()
+    priority = UnicodeAttribute()
+    sentiment = UnicodeAttribute()
+    by = UnicodeAttribute()
+    at = UnicodeAttribute()
+    note = UnicodeAttribute(null=True)
+
+
+class ByTriageCorrectionIndex(GlobalSecondaryIndex["TicketModel"]):
+    class Meta:
+        index_name = "byTriageCorrection"
+        projection = AllProjection()
+
+    correctionLog = UnicodeAttribute(hash_key=True)
+    correctedAt = UnicodeAttribute(range_key=True)
 
 
 class ByCustomerIndex(GlobalSecondaryIndex["TicketModel"]):
@@ -120,6 +148,9 @@ class TicketModel(Model):
     priority = UnicodeAttribute()
     sentiment = UnicodeAttribute()
     triageReasons = ListAttribute(of=UnicodeAttribute, default=list)
+    triageCorrection = TriageCorrectionAttribute(null=True)
+    correctionLog = UnicodeAttribute(null=True)  # CORRECTION_LOG once corrected (the sparse index)
+    correctedAt = UnicodeAttribute(null=True)
     assignee = UnicodeAttribute(null=True)
     orderId = UnicodeAttribute(null=True)
     caseId = UnicodeAttribute(null=True)
@@ -149,6 +180,7 @@ class TicketModel(Model):
     by_status = ByStatusIndex()
     by_assignee = ByAssigneeIndex()
     by_sla = BySlaIndex()
+    by_triage_correction = ByTriageCorrectionIndex()
 
 
 class TicketKeyModel(Model):
@@ -296,9 +328,31 @@ def list_for_customer(
     return list(results), results.last_evaluated_key
 
 
-def count_since(customer_id: str, since: str) -> int:
-    """The customer's tickets created at or after `since` (ISO)."""
-    return TicketModel.by_customer.count(customer_id, range_key_condition=TicketModel.createdAt >= since)
+RECENT_LIMIT = 20
+
+
+def recent_since(customer_id: str, since: str) -> list[tuple[str, str]]:
+    """(category, status) of the customer's latest tickets created at or after `since`: one
+    query of at most `RECENT_LIMIT` items (enough to tell a repeat contact)."""
+    results = TicketModel.by_customer.query(
+        customer_id,
+        range_key_condition=TicketModel.createdAt >= since,
+        scan_index_forward=False,
+        limit=RECENT_LIMIT,
+        attributes_to_get=["category", "status"],
+    )
+    return [(str(row.category), str(row.status)) for row in results]
+
+
+def corrections(*, since: str | None = None) -> Iterator[TicketModel]:
+    """Corrected tickets, oldest correction first (the sparse byTriageCorrection index,
+    read page by page)."""
+    return iter(
+        TicketModel.by_triage_correction.query(
+            CORRECTION_LOG,
+            range_key_condition=TicketModel.correctedAt >= since if since else None,
+        )
+    )
 
 
 def list_by_status(

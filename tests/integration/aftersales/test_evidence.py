@@ -9,7 +9,7 @@ import requests
 
 from aftercare.settings import get_settings
 from tests.integration.aftersales.conftest import Cases, put_evidence
-from tests.support.api import Api, customer
+from tests.support.api import Api, customer, staff
 
 
 def upload(api: Api, content_type: str = "image/jpeg", owner: str = "cus_alice") -> dict[str, str]:
@@ -96,3 +96,35 @@ def test_oversized_or_mistyped_evidence_is_refused(cases: Cases) -> None:
         ).status
         == 201
     )
+
+
+def test_staff_get_a_short_lived_link_to_each_photo_of_a_case(cases: Cases, api: Api) -> None:
+    ticket = upload(api, "image/png")
+    photo = b"\x89PNG\r\n\x1a\n the lid"
+    put = requests.put(ticket["uploadUrl"], data=photo, headers=ticket["headers"], timeout=10)
+    assert put.status_code == 200
+    order = cases.delivered_order()
+    case = cases.open(order["orderId"], reason="QUALITY_ISSUE", evidence=[ticket["evidenceKey"]])
+
+    reply = api.call(
+        "GET", f"/v1/after-sales/{case['caseId']}/evidence", claims=staff("agent", sub="agent_li")
+    )
+    assert reply.status == 200, reply.body
+    (view,) = reply.json["items"]
+    assert view["key"] == ticket["evidenceKey"]
+    assert view["expiresAt"] == "2026-11-23T08:10:00.000Z"
+    query = parse_qs(urlparse(view["url"]).query)
+    assert query["X-Amz-Expires"] == ["600"]
+    fetched = requests.get(view["url"], timeout=10)
+    assert (fetched.status_code, fetched.content) == (200, photo)
+    owner = api.call("GET", f"/v1/after-sales/{case['caseId']}/evidence", claims=customer())
+    assert [v["key"] for v in owner.json["items"]] == [ticket["evidenceKey"]]
+
+
+def test_another_customer_gets_no_links_to_a_cases_photos(cases: Cases, api: Api) -> None:
+    order = cases.delivered_order()
+    case = cases.open(order["orderId"], reason="NO_REASON")
+    reply = api.call("GET", f"/v1/after-sales/{case['caseId']}/evidence", claims=customer("cus_bob"))
+    assert reply.status == 404
+    mine = api.call("GET", f"/v1/after-sales/{case['caseId']}/evidence", claims=customer())
+    assert (mine.status, mine.json) == (200, {"items": []})

@@ -1,0 +1,2438 @@
+"""Hand-written phrase banks the corpus is generated from (ml/triage/README.md).
+
+Each intent is one thing a shopper needs, labelled by the service team's policy (the
+README's labelling rules), with many paraphrases per language: one a line, `{p}` a product,
+`{n}` a small number, `{o}` an order number, `{c}` a courier, `{m}` an amount. Paraphrases
+are split between training and the held-out set by position (generate.py), so a held-out
+example never reuses a paraphrase seen in training.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Intent:
+    name: str
+    category: str
+    priority: str
+    sentiment: str
+    zh: tuple[str, ...]
+    en: tuple[str, ...]
+    mixed: tuple[str, ...] = ()
+
+
+def _lines(block: str) -> tuple[str, ...]:
+    return tuple(line.strip() for line in block.strip().splitlines() if line.strip())
+
+
+def I(  # noqa: N802 - reads as a table
+    name: str, category: str, priority: str, sentiment: str, zh: str, en: str, mixed: str = ""
+) -> Intent:
+    return Intent(name, category, priority, sentiment, _lines(zh), _lines(en), _lines(mixed))
+
+
+INTENTS: list[Intent] = [
+    # ================================================================ ORDER
+    I(
+        "order.change_address",
+        "ORDER",
+        "NORMAL",
+        "NEUTRAL",
+        zh="""
+        你好，我刚下的单地址填错了，能帮我改一下吗
+        地址写错了！！还没发货的话麻烦改成公司地址
+        亲，订单{o}收货地址能改不
+        下单的时候选错地址了，想改成朝阳区那个
+        能不能帮我把收件人电话改一下，号码少打了一位
+        我搬家了，订单还没发的话帮我换个地址呗
+        改地址
+        地址能改吗？
+        收货地址填成老家的了，麻烦改到上海
+        刚买的{p}，门牌号写错了，帮我改成1502
+        订单里的收件人名字打错了，要改
+        能帮我修改下配送地址吗，谢谢
+    """,
+        en="""
+        Hi, I put the wrong address on my order, can you change it before it ships?
+        need to change the shipping address on order {o} pls
+        I moved last week and forgot to update my address, can you fix it on my order?
+        wrong apartment number on my order, it should be 4B not 48
+        Can I update the delivery address? It hasn't shipped yet
+        change address?
+        typo in my zip code on the order I just placed
+        please ship my {p} to my work address instead
+        Is it possible to edit the recipient name on my order?
+        I accidentally used my old address at checkout. Help!
+        could u change the phone number on my order, its missing a digit
+        how do I change the address on an order I already placed
+    """,
+        mixed="""
+        我的order地址填错了，能改吗
+        address写错了，还没ship的话帮我改下
+        订单{o}的shipping address要改一下
+    """,
+    ),
+    I(
+        "order.cancel",
+        "ORDER",
+        "NORMAL",
+        "NEUTRAL",
+        zh="""
+        帮我取消订单，下错了
+        不想要了，订单能取消吗
+        刚下单就后悔了，麻烦取消
+        订单{o}请帮我取消，谢谢
+        拍错了，取消一下
+        取消订单怎么操作？找不到按钮
+        重复下单了，帮我取消其中一个
+        能取消不？还没发货吧
+        家里已经买了一个{p}，这单帮我撤了
+        不小心下了两单，取消一单
+        我要取消订单
+        订单先别发，帮我取消掉
+    """,
+        en="""
+        Please cancel my order, I ordered by mistake
+        can I still cancel order {o}?
+        I placed a duplicate order, please cancel one of them
+        Changed my mind, cancel it please
+        cancel my order before it ships
+        How do I cancel? The button is greyed out
+        cancel pls
+        I found the {p} cheaper elsewhere, want to cancel
+        Ordered the wrong model, can you cancel so I can reorder
+        I need to cancel my order asap, it was a mistake
+        is it too late to cancel my order from this morning?
+        please don't ship it, I want to cancel
+    """,
+        mixed="""
+        帮我cancel一下订单
+        订单下错了，cancel掉吧
+        I want to 取消订单 please
+    """,
+    ),
+    I(
+        "order.modify",
+        "ORDER",
+        "NORMAL",
+        "NEUTRAL",
+        zh="""
+        订单里的颜色选错了，想改成黑色
+        能在订单里再加一个{p}吗，一起发
+        尺码拍错了，改成L码可以吗
+        两个订单能合并发货吗
+        订单数量想从3个改成2个
+        还没发货的话能换个颜色不
+        下单时忘了用优惠券，能改价吗
+        订单备注想加一句：不要放快递柜
+        想把普通快递改成顺丰
+        规格选错了，帮我换成256G的
+    """,
+        en="""
+        I ordered size M but meant L, can you change it on the order?
+        Can I add another {p} to my order so they ship together?
+        wrong color on my order, I wanted blue not green
+        can you combine my two orders into one shipment
+        I want to change the quantity from 3 to 2
+        please switch my order to express shipping, I'll pay the difference
+        can I swap the item in my order before it ships?
+        forgot to add a note: please leave it with the concierge
+        I picked the 128GB by mistake, please change to 256GB
+        can I upgrade the order to gift wrapping?
+    """,
+        mixed="""
+        订单的size选错了，帮我改成M
+        能把order里的颜色改成white吗
+    """,
+    ),
+    I(
+        "order.invoice",
+        "ORDER",
+        "NORMAL",
+        "NEUTRAL",
+        zh="""
+        请问怎么开增值税专用发票？公司报销要
+        发票什么时候开好？
+        订单{o}需要开发票，抬头是公司名
+        发票抬头写错了能重开吗
+        电子发票在哪下载
+        能开纸质发票吗，寄到公司
+        报销要发票，麻烦尽快开一下
+        开票信息已经填了，怎么还没收到发票
+        发票
+        能补开发票吗，上个月买的{p}
+    """,
+        en="""
+        How do I get a VAT invoice for my order?
+        I need an invoice with my company name for reimbursement
+        Where can I download the receipt for order {o}?
+        the invoice has the wrong company name, can you reissue it
+        can you send me an itemised receipt
+        invoice please
+        My accountant needs a proper tax invoice, not just the order confirmation
+        can I get a receipt without prices, it's a gift
+        I never received the invoice email
+        need a copy of my receipt for warranty purposes
+    """,
+        mixed="""
+        需要一个invoice，公司报销用
+        发票能发我email吗
+    """,
+    ),
+    I(
+        "order.status",
+        "ORDER",
+        "NORMAL",
+        "NEUTRAL",
+        zh="""
+        订单一直显示待确认，已经两天了，什么情况
+        我的订单怎么还在处理中
+        下单三天了还没发货，订单状态也不变
+        订单显示已取消，我没取消啊
+        订单找不到了，是不是没下成功
+        订单状态一直是待发货，啥时候发
+        我的订单咋没了？
+        订单卡在审核中，怎么回事
+        订单{o}到底什么状态
+        下完单没收到确认短信
+    """,
+        en="""
+        My order has been stuck in processing for {n} days, what's going on?
+        I never got an order confirmation email, did my order go through?
+        order says pending, is that normal?
+        Why was my order cancelled? I didn't cancel it
+        I can't find my order in the app anymore
+        what's the status of order {o}?
+        my order still says awaiting confirmation
+        did my order actually get placed? no email no nothing
+        order status hasn't changed in a week
+        the app shows my order as on hold, why?
+    """,
+        mixed="""
+        订单一直pending，是什么情况
+        我的order status一直不变
+    """,
+    ),
+    # ================================================================ PAYMENT
+    I(
+        "payment.failed",
+        "PAYMENT",
+        "NORMAL",
+        "NEUTRAL",
+        zh="""
+        付款一直失败，银行卡是好的
+        支付不了，一直提示网络错误
+        微信支付付不了款怎么办
+        花呗付款失败，提示额度不足，可是额度够的
+        信用卡支付被拒了
+        付款页面一直转圈
+        支付宝付不了，显示交易异常
+        为啥付不了款？
+        结算的时候点支付没反应
+        付款失败了但是短信说扣款成功
+    """,
+        en="""
+        My card payment keeps failing at checkout but my bank says there's no problem
+        payment declined, tried 3 different cards
+        can't pay with PayPal, it just spins
+        why does my payment keep failing??
+        checkout error every time I try to pay
+        Apple Pay isn't working on your site
+        I get 'transaction failed' when paying
+        my credit card was declined but it works everywhere else
+        payment page crashes on my phone
+        can't complete payment, help
+    """,
+        mixed="""
+        付款一直failed，卡没问题
+        checkout的时候payment一直失败
+    """,
+    ),
+    I(
+        "payment.coupon",
+        "PAYMENT",
+        "NORMAL",
+        "NEUTRAL",
+        zh="""
+        优惠券没抵扣，多付了20块，能补吗
+        满减没生效
+        结算时优惠券用不了
+        领的券显示不可用是为啥
+        会员折扣没算进去
+        积分抵扣失败了
+        优惠码输进去说无效
+        红包没用上，能退差价吗
+        说好的满300减50，付款的时候没减
+        券过期了吗？明明写的到月底
+    """,
+        en="""
+        my coupon code didn't apply at checkout
+        discount code says invalid but it's from your email
+        I was charged full price, the sale price didn't apply
+        promo code not working
+        the 20% off wasn't taken off my order
+        my member discount is missing from the total
+        gift card balance didn't get used
+        can I still use my coupon after I already paid?
+        the voucher expired early, it said valid until end of month
+        where do I enter a discount code
+    """,
+        mixed="""
+        coupon没用上，多付了钱
+        我的promo code说invalid
+    """,
+    ),
+    I(
+        "payment.methods",
+        "PAYMENT",
+        "NORMAL",
+        "NEUTRAL",
+        zh="""
+        我昨天银行转账付的款，能确认收到了吗
+        可以分期付款吗
+        能用对公账户付款吗
+        货到付款支持吗
+        付款成功了吗？页面没显示
+        可以换个支付方式吗，想用支付宝
+        境外信用卡能付款吗
+        转账的备注写错了，会不会影响到账
+        能开通花呗分期吗
+        付款后多久确认
+    """,
+        en="""
+        I paid by bank transfer yesterday, can you confirm you received it?
+        do you accept installment payments?
+        can I pay cash on delivery?
+        is my payment confirmed? the page didn't load
+        can I change the payment method on my order
+        do you take foreign credit cards
+        I used the wrong reference on the bank transfer
+        how long until the payment shows as confirmed
+        do you support Klarna or Afterpay?
+        can I split the payment between two cards
+    """,
+        mixed="""
+        我用bank transfer付的，收到了吗
+        能用PayPal付款吗
+    """,
+    ),
+    I(
+        "payment.price_adjust",
+        "PAYMENT",
+        "NORMAL",
+        "NEUTRAL",
+        zh="""
+        刚买完就降价了，能补差价吗
+        买贵了，第二天便宜了100，价保吗
+        同款今天打折了，差价能退吗
+        价格保护怎么申请
+        买的{p}降价了50，能不能返还差价
+    """,
+        en="""
+        the price dropped the day after I bought it, can I get the difference?
+        do you offer price adjustment? it's on sale now
+        I paid {m} and now it's {n}0 cheaper, price match?
+        how do I claim price protection
+        it went on sale right after I ordered, can you refund the difference
+    """,
+    ),
+    I(
+        "payment.double_charge",
+        "PAYMENT",
+        "URGENT",
+        "NEGATIVE",
+        zh="""
+        付款的时候卡了一下，结果被扣了两次钱
+        同一个订单扣了两次款，麻烦退一笔
+        银行卡显示扣款两次，订单只有一个
+        重复扣款了！！
+        我付了两次，帮我看看
+        多扣了一笔钱，账单上有两笔{m}
+        扣了双份的钱，请尽快处理
+        支付了两次但只有一个订单
+        信用卡被扣了两笔，一模一样的金额
+        扣两次钱是什么意思？
+    """,
+        en="""
+        I was charged twice for the same order!!
+        double charged, please refund one
+        my bank shows two charges of {m} for one order
+        you charged me twice
+        duplicate payment on my card, please fix
+        billed twice for order {o}
+        I see two identical transactions on my statement
+        paid twice by accident because the page froze, refund one pls
+        charged two times for one item wtf
+        there's a duplicate charge on my credit card from your store
+    """,
+        mixed="""
+        我被charged twice了，订单只有一个
+        double charge了，帮我退一笔
+    """,
+    ),
+    I(
+        "payment.missing_money",
+        "PAYMENT",
+        "URGENT",
+        "NEGATIVE",
+        zh="""
+        钱扣了但是订单没有生成
+        付了钱订单却显示未付款
+        扣款成功了，可是找不到订单
+        微信显示支付成功，订单还是待付款，钱去哪了
+        余额少了{m}，我没买东西
+        钱扣了，订单失败了，钱不见了
+        付了款没有订单，钱也没退回来
+        有一笔扣款我不认识，是不是被盗刷了
+    """,
+        en="""
+        money was taken from my account but there's no order
+        I was charged but the order says unpaid
+        paid {m} and the order never went through, where's my money?
+        my money is gone and I have no order
+        charged but order not placed, please check
+        there's a charge from you I don't recognise, unauthorized payment
+        the payment was debited but the app shows payment failed
+        I'm going to do a chargeback if this isn't sorted
+    """,
+        mixed="""
+        钱扣了但是no order
+        payment成功了但订单显示unpaid
+    """,
+    ),
+    # ================================================================ LOGISTICS
+    I(
+        "logistics.where",
+        "LOGISTICS",
+        "NORMAL",
+        "NEUTRAL",
+        zh="""
+        到哪了？
+        快递到哪了
+        我的包裹什么时候能到
+        物流三天没更新了，一直显示在转运中心
+        包裹咋还没到
+        啥时候发货啊
+        单号查不到物流信息
+        快递一直在路上，{n}天了
+        物流信息卡住不动了
+        显示派送中一整天了还没到
+        能帮我查下物流吗，订单{o}
+        什么时候能送到？在线等
+        发货了没
+        快递停在一个地方好几天了
+        {c}的单号一直显示揽收，没动过
+        能不能催一下快递
+    """,
+        en="""
+        where is my order?
+        where's my parcel
+        tracking hasn't updated in {n} days
+        my package has been in transit forever
+        when will my order arrive?
+        the tracking number doesn't work
+        has my order shipped yet?
+        it says out for delivery since yesterday
+        any update on my delivery?
+        tracking stuck at the sorting facility
+        order {o} still not here
+        {c} says label created but nothing since
+        is my package lost?
+        when does it ship??
+        how long does delivery usually take after shipping? mine's been a week
+        can you chase the courier please
+    """,
+        mixed="""
+        我的parcel到哪了
+        tracking一直不更新
+        快递stuck在转运中心
+        when发货啊
+    """,
+    ),
+    I(
+        "logistics.not_received",
+        "LOGISTICS",
+        "NORMAL",
+        "NEGATIVE",
+        zh="""
+        显示已签收，但我根本没收到
+        物流说送到了，家里没有啊
+        快递说放驿站了，驿站说没有
+        包裹显示签收了，不是我签的
+        说放门口了，门口啥也没有
+        快递员说送了，我一直在家没人敲门
+        已签收但是没收到货，咋整
+        快递柜里没有我的包裹
+    """,
+        en="""
+        it says delivered but I never got it
+        tracking shows delivered, nothing at my door
+        marked as delivered but no package anywhere
+        the courier says they left it at reception, reception has nothing
+        someone else signed for my parcel??
+        package says delivered to mailbox, mailbox is empty
+        I was home all day and no one came, but it says delivered
+        not received even though it says delivered
+    """,
+        mixed="""
+        显示delivered但没收到
+        tracking说已签收了但我没拿到package
+    """,
+    ),
+    I(
+        "logistics.redirect",
+        "LOGISTICS",
+        "NORMAL",
+        "NEUTRAL",
+        zh="""
+        快递能改到驿站自提吗
+        明天不在家，能改天送吗
+        能让快递员送到公司吗
+        可以放快递柜吗，白天没人
+        能不能帮我联系快递员改派送时间
+        包裹能转寄到另一个地址吗
+        周末能送吗
+        派送的时候能先打个电话吗
+    """,
+        en="""
+        can I pick up the parcel at a pickup point instead?
+        I won't be home tomorrow, can delivery be rescheduled?
+        can the courier deliver to my office
+        please leave it in the parcel locker
+        can you redirect my package to another address
+        do you deliver on weekends
+        can the driver call before delivering
+        hold my parcel at the depot please
+    """,
+    ),
+    I(
+        "logistics.customs",
+        "LOGISTICS",
+        "NORMAL",
+        "NEUTRAL",
+        zh="""
+        包裹卡在海关了怎么办
+        清关需要我提供什么资料
+        海关要交税吗
+        国际物流到哪了，显示清关中
+        海关扣了我的包裹
+    """,
+        en="""
+        my package is stuck in customs
+        do I have to pay import duties?
+        customs is asking for documents, what do I do
+        shipment held at customs for a week
+        how long does customs clearance take
+    """,
+    ),
+    I(
+        "logistics.damaged_in_transit",
+        "LOGISTICS",
+        "NORMAL",
+        "NEGATIVE",
+        zh="""
+        快递盒子都压扁了
+        包裹外包装破了，里面东西散了
+        快递员态度很差，把包裹扔在地上
+        外箱被雨淋湿了
+        快递送错了，收到的是别人的包裹
+    """,
+        en="""
+        the box arrived crushed
+        courier threw my parcel over the fence
+        the package was soaking wet when it arrived
+        I received someone else's parcel
+        delivery driver was rude and refused to bring it upstairs
+    """,
+    ),
+    # ================================================================ RETURN
+    I(
+        "return.request",
+        "RETURN",
+        "NORMAL",
+        "NEUTRAL",
+        zh="""
+        我想退货，怎么操作
+        七天无理由可以退吗
+        买的{p}不合适，想退
+        能退不？
+        衣服不喜欢，能退货吗，吊牌还在
+        怎么申请退货
+        退货流程是啥
+        东西没拆封，想退回去
+        收到了觉得不需要了，退货
+        鞋子穿着磨脚，能退吗
+        买多了一个，退一个
+        颜色跟图片不太一样，想退
+    """,
+        en="""
+        I'd like to return my order
+        how do I return an item?
+        can I return this? tags still on
+        I want to send the {p} back, it doesn't fit
+        return policy?
+        can i return it if i opened the box
+        not what I expected, want to return it
+        need to return a gift I received
+        how many days do I have to return?
+        Is it free to return?
+        the color is off from the photos, I'd like to return it
+        bought two by mistake, returning one
+    """,
+        mixed="""
+        想return这个{p}
+        这件衣服不合适，can I return it
+        退货的return label在哪
+    """,
+    ),
+    I(
+        "return.exchange",
+        "RETURN",
+        "NORMAL",
+        "NEUTRAL",
+        zh="""
+        尺码小了，能换大一码吗
+        换货怎么弄
+        能换个颜色吗，收到的这个不喜欢
+        鞋子偏小，想换43码
+        可以换成别的款式吗
+        想换一件，这个有点紧
+        换货的话运费谁出
+        收到的是M，我要L，换一下
+    """,
+        en="""
+        Can I exchange for a bigger size?
+        I want to swap the colour
+        how do exchanges work?
+        too small, need to exchange for a large
+        can I exchange it for a different model
+        want an exchange not a refund
+        the shoes are tight, exchange for 10.5 please
+        who pays shipping on exchanges?
+    """,
+        mixed="""
+        想exchange成大一码
+        size太小，能换个L吗
+    """,
+    ),
+    I(
+        "return.logistics",
+        "RETURN",
+        "NORMAL",
+        "NEUTRAL",
+        zh="""
+        退货的快递寄出去了，你们收到没
+        退货地址是哪里
+        退货运费能报销吗
+        退货单号填在哪里
+        退回去的东西你们签收了吗，一直没消息
+        上门取件什么时候来
+        退货申请通过了，怎么寄
+        退货的包裹被退回来了
+    """,
+        en="""
+        I sent the return back, did you get it?
+        where do I send my return?
+        can you email me a return label
+        who pays for return shipping
+        where do I enter the return tracking number
+        my return was delivered to you a week ago, any update?
+        when will the courier pick up my return
+        return approved, how do I ship it
+    """,
+    ),
+    # ================================================================ REFUND
+    I(
+        "refund.status",
+        "REFUND",
+        "NORMAL",
+        "NEUTRAL",
+        zh="""
+        退款什么时候到账
+        退款到哪了
+        申请退款好几天了，怎么还没处理
+        退货已经签收了，钱啥时候退
+        退款显示成功了但是卡里没收到
+        钱什么时候退给我
+        退款多久能到
+        退款进度怎么查
+        退了吗？
+        退款一直在审核中
+    """,
+        en="""
+        when will I get my refund?
+        where's my refund
+        my refund still hasn't arrived
+        you received my return, when is the refund coming?
+        refund says processed but nothing in my account
+        how long do refunds take?
+        any news on my refund for order {o}?
+        refund status?
+        it's been {n} days since you approved the refund
+        has my refund been issued yet
+    """,
+        mixed="""
+        refund什么时候到账
+        我的退款still not received
+        退款status一直是processing
+    """,
+    ),
+    I(
+        "refund.request",
+        "REFUND",
+        "NORMAL",
+        "NEUTRAL",
+        zh="""
+        我要退款，不要货了
+        申请仅退款
+        东西没发货，直接退款吧
+        能退钱吗
+        缺了一件，能退那件的钱吗
+        少发了一个，退差价
+        不想等了，给我退款
+        退款申请怎么提交
+    """,
+        en="""
+        I want a refund please
+        can I get my money back?
+        please refund me, the item never shipped
+        refund for the missing item in my order
+        how do I request a refund
+        I'd rather have a refund than a replacement
+        just refund me, I don't want to wait anymore
+        refund only, no return needed?
+    """,
+        mixed="""
+        我想要refund
+        直接refund给我吧
+    """,
+    ),
+    I(
+        "refund.amount",
+        "REFUND",
+        "NORMAL",
+        "NEGATIVE",
+        zh="""
+        退款金额不对，少退了运费
+        只退了一半的钱，为什么
+        退款少了{m}
+        运费没退
+        退款退到哪个账户了，我没看到
+    """,
+        en="""
+        my refund was less than I paid
+        you didn't refund the shipping cost
+        refund amount is wrong, I'm missing {m}
+        only got a partial refund, why?
+        which account did the refund go to?
+    """,
+    ),
+    # ================================================================ PRODUCT
+    I(
+        "product.defect",
+        "PRODUCT",
+        "NORMAL",
+        "NEGATIVE",
+        zh="""
+        收到的{p}开不了机
+        用了两天就坏了
+        质量太差了，一洗就掉色
+        屏幕有坏点
+        有异响，是不是质量问题
+        拉链坏了
+        充不进去电
+        耳机一边没声音
+        收到就是坏的
+        按键失灵了
+        衣服线头很多，还有个洞
+        杯子漏水
+        刚用一周，{p}就不转了
+        屏幕碎了，收到时就这样
+        蓝牙连不上
+        这质量也太差了吧
+    """,
+        en="""
+        the {p} won't turn on
+        stopped working after two days
+        arrived broken
+        screen has dead pixels
+        it makes a weird rattling noise
+        the zipper broke the first time I used it
+        won't charge
+        left earbud has no sound
+        the color faded after one wash
+        buttons don't respond
+        there's a hole in the sweater
+        the mug leaks
+        bluetooth won't connect
+        quality is terrible, it fell apart
+        the handle snapped off
+        it's defective, what now?
+    """,
+        mixed="""
+        {p}收到就坏了，doesn't work
+        耳机的bluetooth连不上
+        这个quality太差了
+        screen有坏点
+    """,
+    ),
+    I(
+        "product.usage",
+        "PRODUCT",
+        "NORMAL",
+        "NEUTRAL",
+        zh="""
+        这个{p}怎么用啊，说明书看不懂
+        怎么连接手机
+        第一次用需要充多久的电
+        怎么恢复出厂设置
+        滤芯多久换一次
+        这个能放洗碗机吗
+        app绑定不了设备
+        怎么调成中文
+        有没有视频教程
+        配件怎么安装
+    """,
+        en="""
+        how do I set up the {p}?
+        the manual is confusing, how do I pair it
+        how long to charge before first use
+        how do I factory reset it
+        how often should I replace the filter
+        is it dishwasher safe
+        the app won't find the device
+        how do I change the language
+        is there a video guide?
+        how do I attach the accessories
+    """,
+        mixed="""
+        这个怎么setup
+        app一直连不上device
+    """,
+    ),
+    I(
+        "product.missing_parts",
+        "PRODUCT",
+        "NORMAL",
+        "NEGATIVE",
+        zh="""
+        少了一个配件
+        说明书和充电线都没有
+        收到的螺丝少了两颗
+        盒子里只有主机，没有遥控器
+        赠品没收到
+        缺零件装不上
+    """,
+        en="""
+        a part is missing from the box
+        no charger in the package
+        missing screws, can't assemble it
+        the remote wasn't included
+        the free gift wasn't in the box
+        parts missing
+    """,
+    ),
+    I(
+        "product.not_as_described",
+        "PRODUCT",
+        "NORMAL",
+        "NEGATIVE",
+        zh="""
+        收到的跟图片完全不一样
+        尺寸跟描述的不符
+        材质不是写的纯棉
+        颜色差太多了
+        是不是假货？跟专柜的不一样
+        功能跟宣传的不一样
+    """,
+        en="""
+        it looks nothing like the photos
+        the size is different from the description
+        it says 100% cotton but it's clearly polyester
+        is this even genuine? looks fake
+        the features don't match what was advertised
+        colour is completely different from the listing
+    """,
+    ),
+    I(
+        "product.warranty",
+        "PRODUCT",
+        "NORMAL",
+        "NEUTRAL",
+        zh="""
+        保修期内坏了，怎么修
+        能保修吗，买了半年
+        维修要多久
+        寄修的地址是哪里
+        过保了还能修吗，收费吗
+        售后维修怎么申请
+    """,
+        en="""
+        it broke within warranty, how do I get it repaired
+        is this covered by the warranty?
+        how long does a repair take
+        where do I send it for repair
+        can you repair it out of warranty? how much
+        how do I start a warranty claim
+    """,
+    ),
+    I(
+        "product.safety",
+        "PRODUCT",
+        "URGENT",
+        "NEGATIVE",
+        zh="""
+        充电宝鼓包了，还特别烫
+        充电的时候插头冒烟了，吓死了
+        电池鼓起来了，还能用吗
+        {p}用着用着突然起火了
+        热水壶漏电，手被电了一下
+        孩子玩的时候把小零件吞下去了，现在在医院
+        婴儿车刹车失灵，差点溜下坡
+        吃了你们的零食上吐下泻，是不是食物中毒
+        面霜用了脸过敏起疹子
+        杯子炸了，划伤了手，流了好多血
+        电暖器烧焦了，屋里全是焦味
+        充电器烫得不敢碰
+        手机充电时电池膨胀，后壳都顶开了
+        宝宝床的栏杆松了，孩子夹到手了
+        吹风机冒火花
+        平衡车自燃了
+        孩子吃了发霉的饼干，肚子疼
+        锅把手断了，热油烫伤了我
+        插座烧黑了
+        电动牙刷电池爆了
+    """,
+        en="""
+        the power bank has swollen up and got really hot
+        the charger started smoking while plugged in
+        battery is bulging, is it safe?
+        my {p} caught fire on the kitchen counter
+        the kettle gave me an electric shock
+        my toddler swallowed a small part from the toy, we're at the hospital
+        the stroller brake failed and it rolled down the slope with our baby in it
+        we got food poisoning from the snacks
+        the face cream gave me an allergic reaction, my face is swollen
+        the glass shattered and cut my hand, there was blood everywhere
+        the heater melted and there's a burning smell
+        the charger gets too hot to touch
+        phone battery swelled and pushed the back cover off
+        my son pinched his fingers in the crib, the rail came loose
+        sparks came out of the hair dryer
+        the scooter battery exploded
+        my kid got sick after eating your cookies
+        the pan handle broke and hot oil burned my arm
+        the socket is scorched black
+        the toy has a choking hazard, the eye came off and my daughter almost swallowed it
+    """,
+        mixed="""
+        power bank鼓包了，还很hot
+        charger冒烟了，太危险了
+        宝宝的stroller刹车失灵
+    """,
+    ),
+    # ================================================================ COMPLAINT
+    I(
+        "complaint.service",
+        "COMPLAINT",
+        "HIGH",
+        "NEGATIVE",
+        zh="""
+        客服态度太差了，我要投诉
+        你们客服一直不回消息，什么服务
+        投诉你们的客服，说话很冲
+        打了十几个电话都没人接
+        客服一直踢皮球，谁都不管
+        答应我今天回电话，结果没人打
+        在线客服就是机器人，根本解决不了问题
+        我要投诉，你们的处理太慢了
+        客服挂我电话
+        你们的售后太让人失望了
+        找了三个客服，三个说法
+        投诉！
+    """,
+        en="""
+        your customer service is terrible, I want to file a complaint
+        nobody answers the phone, what kind of service is this
+        the agent was rude and hung up on me
+        I've been passed around between departments for a week
+        you promised a callback that never came
+        I want to complain about how my issue was handled
+        your chat bot is useless and I can't reach a human
+        I'd like to make a formal complaint
+        the staff member was condescending and unhelpful
+        three agents gave me three different answers
+        worst customer service I've ever dealt with
+        I want to speak to a manager
+    """,
+        mixed="""
+        你们的customer service太差了
+        我要complaint，客服态度很差
+        agent直接挂我电话
+    """,
+    ),
+    I(
+        "complaint.misleading",
+        "COMPLAINT",
+        "HIGH",
+        "NEGATIVE",
+        zh="""
+        虚假宣传，说好的包邮结果收运费
+        活动规则写得不清楚，就是坑人
+        说是正品，结果是高仿，太过分了
+        直播间说买一送一，根本没送
+        先涨价再打折，这不是骗人吗
+        页面写次日达，一周了都没到，欺骗消费者
+    """,
+        en="""
+        false advertising, you said free shipping then charged me
+        the promotion terms are deliberately misleading
+        you sold me a counterfeit and called it genuine
+        the livestream promised a free gift, never came
+        you raised the price before the sale, that's deceptive
+        your site says next-day delivery, it's been a week, that's a lie
+    """,
+    ),
+    I(
+        "complaint.threat_legal",
+        "COMPLAINT",
+        "URGENT",
+        "NEGATIVE",
+        zh="""
+        再不处理我就去12315投诉
+        我已经咨询律师了，准备起诉你们
+        我要向消协反映
+        这件事我会找媒体曝光
+        我朋友是记者，等着上新闻吧
+        再拖我就去市场监管局举报
+        我会走法律途径
+        不给解决我就报警
+        投诉到工商局去
+        准备打官司了
+    """,
+        en="""
+        I'm reporting this to the FTC
+        my lawyer will be in touch
+        I will take you to small claims court
+        I've filed a complaint with the Better Business Bureau
+        I'm contacting trading standards about this
+        my friend is a journalist and she'd love this story
+        I'll go to the consumer protection agency
+        if this isn't fixed I'm going to the media
+        expect to hear from my attorney
+        I'm going to sue
+    """,
+        mixed="""
+        再不解决我就去12315 complain
+        I will 找律师 if not solved
+        我要report to FTC
+    """,
+    ),
+    I(
+        "complaint.threat_review",
+        "COMPLAINT",
+        "URGENT",
+        "NEGATIVE",
+        zh="""
+        等着差评吧
+        不解决就给一星差评
+        我要发微博曝光你们
+        我会在小红书上写你们有多坑
+        再这样我就到处说，让大家都避雷
+        我要去黑猫投诉
+        给你们打一星
+        我会发抖音让大家都知道
+    """,
+        en="""
+        I'm leaving a one-star review
+        expect a very negative review
+        I'll post about this on Twitter and Reddit
+        I'm going to warn everyone on Trustpilot
+        this is going on social media
+        1 star, and everyone will know why
+        I'll tell everyone online to avoid you
+        writing a bad review right now
+    """,
+        mixed="""
+        等着one star review吧
+        我要发到Twitter上让大家都知道
+    """,
+    ),
+    # ================================================================ PRESALE
+    I(
+        "presale.size",
+        "PRESALE",
+        "LOW",
+        "NEUTRAL",
+        zh="""
+        这件衣服偏大还是偏小
+        170cm 60kg穿什么码
+        鞋子是标准码吗
+        尺码表在哪看
+        平时穿M，这款选哪个码
+        裤长是多少
+        宝宝两岁穿多大的
+        这个码数准吗
+    """,
+        en="""
+        does this run true to size?
+        true to size?
+        I'm 5'7 and 140 lbs, which size should I get?
+        is there a size chart?
+        do these shoes run small?
+        what's the inseam on the medium
+        which size for a 2 year old
+        I'm usually a medium, should I size up?
+    """,
+        mixed="""
+        这件是true to size吗
+        我平时穿M，这个要size up吗
+    """,
+    ),
+    I(
+        "presale.stock",
+        "PRESALE",
+        "LOW",
+        "NEUTRAL",
+        zh="""
+        这款还有货吗
+        什么时候补货
+        黑色的还会上吗
+        能预定吗
+        有现货吗？今天下单今天发吗
+        断码了还会再有吗
+        {p}还有库存吗
+    """,
+        en="""
+        is this in stock?
+        when will you restock the black one?
+        can I preorder?
+        do you have it in size 9?
+        will the blue colour come back?
+        is the {p} available now?
+        if I order today does it ship today?
+    """,
+        mixed="""
+        这个还有stock吗
+        什么时候restock
+    """,
+    ),
+    I(
+        "presale.specs",
+        "PRESALE",
+        "LOW",
+        "NEUTRAL",
+        zh="""
+        这个{p}和上一代有什么区别
+        防水吗
+        能不能用在苹果手机上
+        是什么材质的
+        有保修吗，保几年
+        电池能用多久
+        适合送人吗，有礼盒包装吗
+        是正品吗
+        支持110V电压吗
+        能寄到国外吗，运费多少
+        大概几天能到北京
+        这两款哪个好
+        有没有优惠活动
+        双十一会便宜吗
+    """,
+        en="""
+        what's the difference between this and the older model?
+        is it waterproof?
+        is it compatible with iPhone?
+        what material is it made of?
+        does it come with a warranty?
+        how long does the battery last
+        do you offer gift wrapping?
+        is it authentic?
+        will it work on 220V?
+        do you ship to Canada? how much
+        how long does shipping take to London
+        which one would you recommend for a beginner?
+        any discounts coming up?
+        will this go on sale for Black Friday?
+    """,
+        mixed="""
+        这个{p}是waterproof的吗
+        能ship到Canada吗
+        这款compatible with iPhone吗
+    """,
+    ),
+    # ================================================================ OTHER
+    I(
+        "other.thanks",
+        "OTHER",
+        "LOW",
+        "POSITIVE",
+        zh="""
+        谢谢你们，东西很好
+        客服小姐姐很耐心，点赞
+        收到了，很满意，谢谢
+        东西超好用，会回购的
+        物流很快，包装也很好，五星
+        问题解决了，谢谢客服
+        给你们点个赞
+        太喜欢了，yyds
+        质量很好，下次还来
+        服务很棒，感谢
+    """,
+        en="""
+        thank you so much, love it!
+        the agent was really helpful, thanks
+        got it, very happy with it
+        great product, will buy again
+        fast shipping and great packaging, 5 stars
+        issue resolved, thanks for your help
+        just wanted to say thanks
+        absolutely love it
+        amazing quality, thank you
+        best customer service ever, thanks
+    """,
+        mixed="""
+        谢谢，超级love it
+        服务很nice，thanks
+    """,
+    ),
+    I(
+        "other.feedback",
+        "OTHER",
+        "LOW",
+        "NEUTRAL",
+        zh="""
+        建议app加个夜间模式
+        希望以后能支持更多颜色
+        包装可以再环保一点
+        网站有个错别字
+        建议增加按价格排序
+        希望客服上班时间能长一点
+    """,
+        en="""
+        suggestion: add a dark mode to the app
+        would love more colour options in the future
+        packaging could be more eco-friendly
+        small typo on your homepage
+        you should add a filter by price
+        it would be nice if support was open on weekends
+    """,
+    ),
+    I(
+        "other.account",
+        "OTHER",
+        "NORMAL",
+        "NEUTRAL",
+        zh="""
+        登录不了，验证码收不到
+        怎么改绑手机号
+        账号被锁了
+        忘记密码了怎么找回
+        想注销账号
+        怎么删除我的个人信息
+        会员积分怎么查
+        不想收推销短信了
+        怎么修改昵称
+        换手机了，账号登不上
+    """,
+        en="""
+        I can't log in, no verification code
+        how do I change the phone number on my account
+        my account is locked
+        forgot my password
+        please delete my account
+        how do I delete my personal data
+        where can I see my points
+        stop sending me marketing texts
+        how do I change my username
+        can't log in on my new phone
+    """,
+        mixed="""
+        login不了，收不到验证码
+        想delete我的account
+    """,
+    ),
+    I(
+        "other.misc",
+        "OTHER",
+        "LOW",
+        "NEUTRAL",
+        zh="""
+        你们有实体店吗
+        想合作，找谁谈
+        你们上班时间是几点
+        在吗
+        你好
+        能开发票给个人吗
+        有没有招聘
+        测试
+    """,
+        en="""
+        do you have a physical store?
+        who do I talk to about a partnership?
+        what are your opening hours
+        hello?
+        hi
+        are you hiring?
+        test
+        is anyone there
+    """,
+    ),
+]
+
+# ---------------------------------------------------------------- slots
+SLOTS: dict[str, dict[str, tuple[str, ...]]] = {
+    "zh": {
+        "p": (
+            "耳机",
+            "充电宝",
+            "电饭煲",
+            "连衣裙",
+            "运动鞋",
+            "扫地机器人",
+            "保温杯",
+            "台灯",
+            "吹风机",
+            "手表",
+            "空气炸锅",
+            "羽绒服",
+            "平板",
+            "剃须刀",
+            "加湿器",
+            "儿童座椅",
+            "电动牙刷",
+            "咖啡机",
+        ),
+        "n": ("2", "3", "5", "7", "10", "两", "三", "五"),
+        "o": ("ord_01J8X2", "2026112300871", "订单号3827716", "ord_01JB7Q", "尾号4421的订单"),
+        "c": ("顺丰", "中通", "圆通", "京东快递", "韵达", "EMS"),
+        "m": ("199元", "89块", "1299", "59.9", "两百多", "3千"),
+    },
+    "en": {
+        "p": (
+            "headphones",
+            "power bank",
+            "rice cooker",
+            "dress",
+            "sneakers",
+            "robot vacuum",
+            "water bottle",
+            "desk lamp",
+            "hair dryer",
+            "watch",
+            "air fryer",
+            "down jacket",
+            "tablet",
+            "shaver",
+            "humidifier",
+            "car seat",
+            "electric toothbrush",
+            "coffee machine",
+        ),
+        "n": ("2", "3", "5", "7", "10", "two", "three", "five"),
+        "o": ("#ORD-01J8X2", "order 2026112300871", "ord_01JB7Q", "#44821", "the one from last Tuesday"),
+        "c": ("UPS", "FedEx", "DHL", "USPS", "Royal Mail", "Canada Post"),
+        "m": ("$49.99", "$120", "£35", "$1,299", "€89", "$15"),
+    },
+}
+
+# ---------------------------------------------------------------- subjects
+SUBJECTS: dict[str, dict[str, tuple[str, ...]]] = {
+    "zh": {
+        "ORDER": ("订单问题", "修改订单", "订单", "关于订单", "急！订单"),
+        "PAYMENT": ("付款问题", "支付", "扣款", "优惠券", "付款"),
+        "LOGISTICS": ("物流", "快递", "发货", "包裹", "物流查询"),
+        "RETURN": ("退货", "换货", "退换货", "售后", "退货申请"),
+        "REFUND": ("退款", "退款进度", "钱", "退款问题", "售后"),
+        "PRODUCT": ("质量问题", "商品问题", "坏了", "使用问题", "售后"),
+        "COMPLAINT": ("投诉", "意见", "不满", "投诉客服", "服务"),
+        "PRESALE": ("咨询", "售前咨询", "问一下", "尺码", "请问"),
+        "OTHER": ("其他", "你好", "建议", "账号", "反馈"),
+        "*": ("", "", "", "求助", "你好", "客服", "问题", "在线等", "急急急"),
+    },
+    "en": {
+        "ORDER": ("Order question", "Change my order", "Order", "re: my order", "Order issue"),
+        "PAYMENT": ("Payment issue", "Billing", "Payment", "Coupon", "Charge"),
+        "LOGISTICS": ("Delivery", "Shipping", "Where is my order", "Tracking", "Parcel"),
+        "RETURN": ("Return", "Exchange", "Return request", "Returns", "After-sales"),
+        "REFUND": ("Refund", "Refund status", "Money back", "Refund?", "After-sales"),
+        "PRODUCT": ("Defective item", "Product issue", "Broken", "Help with my item", "Warranty"),
+        "COMPLAINT": ("Complaint", "Formal complaint", "Unhappy", "Service", "Feedback"),
+        "PRESALE": ("Question", "Before I buy", "Product question", "Sizing", "Quick question"),
+        "OTHER": ("Hello", "Account", "Suggestion", "Other", "Feedback"),
+        "*": ("", "", "", "Help", "Hi", "Question", "Support", "urgent", "(no subject)"),
+    },
+}
+
+# Where the message came from, as a subject line or a prefix: metadata, never the content.
+PLATFORMS: dict[str, tuple[str, ...]] = {
+    "zh": (
+        "微博私信",
+        "抖音私信",
+        "小红书私信",
+        "来自微信公众号",
+        "淘宝旺旺转接",
+        "抖音直播间留言",
+        "微博评论转工单",
+        "快手私信",
+        "京东咚咚转接",
+        "B站私信",
+    ),
+    "en": (
+        "Instagram DM",
+        "Facebook message",
+        "via Twitter",
+        "TikTok comment",
+        "WhatsApp chat",
+        "from Messenger",
+        "Reddit DM",
+        "YouTube comment",
+        "via Trustpilot inbox",
+        "Google Business message",
+    ),
+}
+CHANNELS = ("app", "web", "email", "phone", "social", "sms", "live-stream")
+
+# ---------------------------------------------------------------- modifiers
+GREETINGS = {
+    "zh": (
+        "你好，",
+        "您好，",
+        "亲，",
+        "在吗？",
+        "客服你好，",
+        "亲亲，",
+        "哈喽，",
+        "打扰一下，",
+        "客服在吗，",
+        "hello，",
+        "你好呀，",
+        "麻烦问下，",
+    ),
+    "en": (
+        "Hi, ",
+        "Hello, ",
+        "Hey, ",
+        "Hi there, ",
+        "Good morning, ",
+        "To whom it may concern, ",
+        "Hey guys, ",
+        "Dear support, ",
+        "yo ",
+        "Hiya, ",
+        "Greetings, ",
+        "Excuse me, ",
+    ),
+}
+CLOSINGS = {
+    "zh": (
+        "谢谢",
+        "麻烦了",
+        "谢谢啦",
+        "辛苦了",
+        "🙏",
+        "在线等",
+        "尽快回复",
+        "谢谢！",
+        "拜托了",
+        "感谢",
+        "哈",
+        "～",
+    ),
+    "en": (
+        "Thanks",
+        "thx",
+        "Thank you",
+        "Cheers",
+        "Regards, Sam",
+        "ty",
+        "🙏",
+        "Thanks in advance",
+        "pls help",
+        "- Anna",
+        "Best, Mike",
+        "thanks!!",
+    ),
+}
+# A story before the point: long, rambling messages.
+PREAMBLES = {
+    "zh": (
+        "上个月给我妈买了个东西当生日礼物，她一直很喜欢你们家，",
+        "我是你们的老顾客了，买了好多年，一直挺信任的，",
+        "事情是这样的，前几天我在直播间看到你们在做活动，就下单了，",
+        "我平时工作很忙，没空一直盯着，今天终于抽出时间来问一下，",
+        "说来话长，我本来是想送朋友的，结果出了点状况，",
+        "我昨天晚上翻来覆去想了很久，还是决定来问问，",
+        "本来不想麻烦你们的，但是实在没办法了，",
+        "我家里老人不太会用手机，我帮他们问一下，",
+    ),
+    "en": (
+        "So I ordered this for my husband's birthday last month and he was really looking forward to it, ",
+        "I've been a loyal customer for years and I've always trusted your brand, ",
+        "Long story short, I saw your livestream sale and ordered on impulse, ",
+        "I'm writing this on my lunch break because I haven't had time all week, ",
+        "Okay so this is a bit of a long one, I bought this as a gift for a friend, ",
+        "I didn't want to bother you but I've run out of options, ",
+        "My mum doesn't use email so I'm writing on her behalf, ",
+        "I thought about this all night and decided to reach out, ",
+    ),
+}
+# Raise to HIGH and make NEGATIVE: clear anger.
+ANGER = {
+    "zh": (
+        "太过分了！",
+        "气死我了",
+        "你们怎么回事？？",
+        "真的无语了",
+        "搞什么啊",
+        "受够了",
+        "什么破服务",
+        "离谱！",
+        "忍无可忍了",
+        "真的会谢",
+        "火大",
+        "坑人啊",
+    ),
+    "en": (
+        "This is ridiculous!!!",
+        "absolutely unacceptable",
+        "I'm furious",
+        "wtf is going on",
+        "I'm fed up",
+        "this is a joke",
+        "what the hell",
+        "beyond frustrated right now",
+        "so annoyed",
+        "pathetic",
+        "I've had enough",
+        "this is outrageous",
+    ),
+}
+# Raise to HIGH: the customer says this is not their first contact about it.
+REPEAT = {
+    "zh": (
+        "这是我第二次联系你们了",
+        "上次客服说会处理，到现在还是没解决",
+        "已经问过好几次了",
+        "我都催了三次了",
+        "之前联系过，一直没人回",
+        "第三次问了",
+        "说了好几遍了",
+        "上次你们说两天内回复，结果没人管",
+    ),
+    "en": (
+        "This is the second time I'm contacting you about this.",
+        "I already emailed you about this last week.",
+        "still not resolved after my last message",
+        "I've asked three times now",
+        "nobody has replied to my previous emails",
+        "third time writing about this",
+        "as I said before",
+        "you promised to call back",
+    ),
+}
+# Raise to HIGH: time pressure.
+HURRY = {
+    "zh": ("急！", "急急急", "很急，麻烦快点", "明天要用", "在线等，挺急的", "加急处理一下"),
+    "en": (
+        "URGENT",
+        "need this sorted asap",
+        "I need it by Friday for a wedding",
+        "please hurry",
+        "time sensitive!",
+        "it's urgent",
+    ),
+}
+# Make it a COMPLAINT, URGENT, NEGATIVE: a threat appended to any problem.
+THREATS = {
+    "zh": (
+        "再不解决我就去12315投诉",
+        "不处理我就找律师",
+        "我会向消协投诉",
+        "等着差评吧",
+        "我要发微博曝光",
+        "我会找记者",
+        "再拖我就去市场监管局",
+        "我会给一星",
+        "准备起诉了",
+        "我要去黑猫投诉",
+    ),
+    "en": (
+        "If this isn't fixed I'm reporting you to the FTC.",
+        "My lawyer will hear about this.",
+        "I'll leave a one-star review.",
+        "I'm going to the BBB.",
+        "I'll post this all over Twitter.",
+        "I know a journalist who would love this.",
+        "I will contact trading standards.",
+        "Expect a very bad review.",
+        "I'm considering legal action.",
+        "I'll report you to consumer protection.",
+    ),
+}
+EMOJI = {
+    "NEGATIVE": ("😡", "😤", "💢", "😠", "🙄", "😭", "👎"),
+    "POSITIVE": ("😊", "👍", "❤️", "🥰", "🎉", "✨", "💯"),
+    "NEUTRAL": ("🙏", "🤔", "😅", "🙂", "📦", "❓", ""),
+}
+
+# ---------------------------------------------------------------- a second round of paraphrases
+# Written after the first evaluation (README.md, "History"): more voices per intent, mostly
+# English, which had had fewer distinct words per intent than Chinese.
+MORE: dict[str, tuple[str, str]] = {
+    "order.change_address": (
+        """
+        收件地址要改，小区名写错了
+        我填的地址不完整，少了楼号
+        """,
+        """
+        I need to fix the street name on my order, it's misspelled
+        can you update my order to ship to my parents' house instead?
+        shipping address is incomplete, missing the unit number
+        just realised the order is going to my old flat, can it be changed?
+        """,
+    ),
+    "order.cancel": (
+        """
+        这单不要了，帮我退掉
+        我想撤销刚才的订单
+        """,
+        """
+        please void my order, I no longer need it
+        I'd like to cancel the purchase I made this morning
+        can you stop my order from being processed
+        no longer want this, cancel order please
+        """,
+    ),
+    "order.modify": (
+        """
+        想在订单里换个型号
+        """,
+        """
+        can I change the item in my order to the bigger version?
+        please update my order to two units instead of one
+        I'd like to amend my order before it's packed
+        can you merge these two orders so I pay shipping once
+        """,
+    ),
+    "order.invoice": (
+        """
+        帮我开个电子发票
+        """,
+        """
+        could you send a receipt with my business details on it
+        I need a tax receipt for my expense report
+        please resend the order invoice as a PDF
+        """,
+    ),
+    "order.status": (
+        """
+        订单为什么一直没动静
+        """,
+        """
+        is my order confirmed? it still says processing
+        I placed an order two days ago and nothing has happened
+        why is my order on hold?
+        just checking my order actually went through
+        """,
+    ),
+    "payment.failed": (
+        """
+        付款老是不成功
+        """,
+        """
+        my payment won't go through no matter what card I use
+        the site keeps rejecting my Visa
+        I keep getting an error when I try to pay for my order
+        PayPal checkout is broken for me
+        transaction declined again, is your payment system down?
+        """,
+    ),
+    "payment.coupon": (
+        """
+        折扣没算进去，多付了钱
+        """,
+        """
+        I entered the voucher but the total didn't change
+        the discount wasn't applied and I paid too much
+        your promo code isn't being accepted at checkout
+        my gift card didn't take anything off the price
+        """,
+    ),
+    "payment.methods": (
+        """
+        能用数字人民币付款吗
+        """,
+        """
+        which payment methods do you take?
+        can I pay with a debit card?
+        is it possible to pay in instalments?
+        did my bank transfer arrive? I sent it Monday
+        I'd like to pay by invoice, is that an option
+        can I use Google Pay at checkout
+        """,
+    ),
+    "payment.price_adjust": (
+        """
+        买了没两天就降价了，能不能退点差价
+        """,
+        """
+        the item is cheaper now than when I bought it last week, can you adjust the price?
+        I saw it on sale today for less, do you refund the price difference?
+        """,
+    ),
+    "payment.double_charge": (
+        """
+        卡上被扣了两次，同一个订单
+        """,
+        """
+        I see the same charge twice on my card for one order
+        you took payment twice for one order
+        two payments went out for the same purchase
+        """,
+    ),
+    "payment.missing_money": (
+        """
+        扣了钱但是订单显示支付失败
+        """,
+        """
+        my card was charged but the app says payment failed and no order exists
+        the money left my account but you have no record of my order
+        """,
+    ),
+    "logistics.where": (
+        """
+        物流好久没动了
+        包裹是不是丢了
+        """,
+        """
+        my parcel hasn't moved for a week
+        any idea when my package will show up?
+        tracking says in transit since Monday, where is it actually?
+        can you check where my delivery is
+        it was supposed to arrive yesterday
+        still waiting on my package, can you look into it
+        """,
+    ),
+    "logistics.not_received": (
+        """
+        物流显示送达了，但我没拿到
+        """,
+        """
+        the driver marked it delivered but it's not here
+        delivery confirmation says left at door, nothing there
+        my parcel shows as delivered to a neighbour I don't know
+        """,
+    ),
+    "logistics.redirect": (
+        """
+        能晚两天再送吗
+        """,
+        """
+        can you ask the courier to deliver after 5pm?
+        I'd like to collect the parcel from the post office instead
+        please change the delivery date, I'm travelling
+        """,
+    ),
+    "logistics.customs": (
+        """
+        清关一直没过
+        """,
+        """
+        there's a customs fee on my parcel, do I have to pay it?
+        my order is held by customs, what do you need from me
+        """,
+    ),
+    "logistics.damaged_in_transit": (
+        """
+        快递把包裹摔坏了
+        """,
+        """
+        the parcel was torn open when it arrived
+        the courier left my package in the rain and it's ruined
+        """,
+    ),
+    "return.request": (
+        """
+        这个不想要了，怎么退
+        """,
+        """
+        how can I send this back for a return
+        I'd like to return the shoes, they're uncomfortable
+        can I return an item bought on sale?
+        I want to start a return for my order
+        not happy with the fit, I'll return it
+        """,
+    ),
+    "return.exchange": (
+        """
+        能不能换一个别的颜色
+        """,
+        """
+        I'd like to exchange this for a medium
+        can I trade it in for a different colour?
+        please exchange my jacket for the next size up
+        can I get a different size instead of a refund
+        """,
+    ),
+    "return.logistics": (
+        """
+        退货寄回去了，你们签收了吗
+        """,
+        """
+        I mailed my return last week, has it arrived?
+        what address should I ship the return to
+        I lost my return label, can you send another one
+        the return courier never came to collect
+        """,
+    ),
+    "refund.status": (
+        """
+        钱还没退回来
+        """,
+        """
+        I'm still waiting for my money to come back
+        when can I expect the refund on my card?
+        you said the refund was approved but I haven't seen it
+        how long until my refund hits my bank
+        """,
+    ),
+    "refund.request": (
+        """
+        麻烦直接退钱给我
+        """,
+        """
+        I would like my money returned please
+        can you refund the item that never arrived
+        please issue a refund for order {o}
+        """,
+    ),
+    "refund.amount": (
+        """
+        退的钱比我付的少
+        """,
+        """
+        I got back less than I paid
+        the refund didn't include the shipping I paid for
+        """,
+    ),
+    "product.defect": (
+        """
+        用了没几次就坏了
+        东西有质量问题
+        """,
+        """
+        the product is faulty
+        it broke after a week of normal use
+        the {p} keeps switching off by itself
+        one of the buttons is stuck
+        the seams are coming apart already
+        the screen flickers constantly
+        it doesn't work properly
+        the strap snapped on day one
+        """,
+    ),
+    "product.usage": (
+        """
+        这个功能怎么打开
+        """,
+        """
+        how do I use this thing?
+        can you explain how to connect it to wifi
+        what's the right way to clean it
+        how do I turn on the night mode
+        can't figure out how to set the timer
+        where's the user guide for the {p}
+        how do I update the firmware
+        """,
+    ),
+    "product.missing_parts": (
+        """
+        包装里少了东西
+        """,
+        """
+        the box was missing the power cable
+        some pieces are missing from my set
+        the accessories listed aren't in the package
+        """,
+    ),
+    "product.not_as_described": (
+        """
+        实物和描述差很多
+        """,
+        """
+        the item is smaller than the listing said
+        this isn't what was shown on the product page
+        it's a cheap copy, not the brand advertised
+        """,
+    ),
+    "product.warranty": (
+        """
+        坏了能免费修吗
+        """,
+        """
+        is the repair free under warranty?
+        how do I get this fixed, it's only six months old
+        what does the warranty cover
+        can I book a repair for my {p}
+        """,
+    ),
+    "product.safety": (
+        """
+        电池发烫冒烟了
+        孩子被玩具的尖角划伤了
+        """,
+        """
+        the battery started smoking in my bag
+        the toy's sharp edge cut my son's hand
+        the charger overheated and melted the plug
+        my daughter had an allergic reaction to the bracelet
+        """,
+    ),
+    "complaint.service": (
+        """
+        你们客服太不专业了
+        我对你们的服务很不满意
+        """,
+        """
+        I am very unhappy with the service I received
+        your staff were unprofessional and dismissive
+        nobody from your team bothers to reply
+        I've been on hold for an hour, this is terrible service
+        the support agent lied to me
+        I want to escalate my complaint to a supervisor
+        """,
+    ),
+    "complaint.misleading": (
+        """
+        页面写的和实际根本不一样，误导消费者
+        """,
+        """
+        your ad is misleading, the deal doesn't exist
+        the listing lied about what's included
+        """,
+    ),
+    "complaint.threat_legal": (
+        """
+        我要去消费者协会投诉你们
+        """,
+        """
+        I'll be filing a complaint with consumer affairs
+        this is going to my solicitor
+        """,
+    ),
+    "complaint.threat_review": (
+        """
+        我要给你们写差评
+        """,
+        """
+        I'll be writing an honest review about this experience
+        everyone on Reddit will hear about this
+        """,
+    ),
+    "presale.size": (
+        """
+        我腰围二尺二穿多大
+        """,
+        """
+        what size would you suggest for a 34 inch waist?
+        do the jeans fit true to size or should I go up
+        how does the sizing compare to Nike?
+        """,
+    ),
+    "presale.stock": (
+        """
+        这个颜色什么时候到货
+        """,
+        """
+        will the sold out size be back in stock soon?
+        do you have this in red?
+        when is the next restock?
+        is the large available?
+        """,
+    ),
+    "presale.specs": (
+        """
+        这个耗电大吗
+        保修几年
+        """,
+        """
+        how heavy is it?
+        what are the dimensions?
+        is it suitable for kids?
+        does it come in other colours?
+        is this the latest version?
+        are there any promotions right now?
+        do you ship internationally?
+        thinking of buying this, is it good for travel?
+        """,
+    ),
+    "other.thanks": (
+        """
+        非常感谢你们的帮助
+        东西收到了，好评
+        """,
+        """
+        thanks a lot for sorting this out so quickly
+        really pleased with my purchase
+        the team was so kind, thank you
+        just wanted to say you guys are great
+        received it today and it's perfect
+        """,
+    ),
+    "other.feedback": (
+        """
+        app有时候有点卡，希望优化一下
+        """,
+        """
+        just some feedback: the app is a bit slow
+        it would help to have live chat on weekends
+        I think your website checkout could be simpler
+        """,
+    ),
+    "other.account": (
+        """
+        我的账号被盗了吗，登不上去
+        """,
+        """
+        I can't sign in to my account
+        how do I reset my password
+        please update the email on my account
+        remove me from your mailing list
+        how do I check my membership points
+        """,
+    ),
+    "other.misc": (
+        """
+        有人吗
+        你们公司在哪
+        """,
+        """
+        anyone here?
+        where is your company based
+        do you have a store in New York
+        can I visit your warehouse
+        """,
+    ),
+}
+
+# A third round: more English voices (formal, terse, slang, non-native), and more Chinese slang.
+MORE_2: dict[str, tuple[str, str]] = {
+    "order.change_address": (
+        """
+        地址搞错了，麻烦帮忙改下
+        收货电话写错了一位数
+        """,
+        """
+        pls update delivery address to 22 Baker St before dispatch
+        I gave the wrong postcode when ordering
+        kindly amend the shipping details on my purchase
+        my order has my ex's address on it lol, need to change that
+        can the delivery address be corrected? I'm moving house
+        """,
+    ),
+    "order.cancel": (
+        """
+        订单撤回，谢谢
+        不买了，取消吧
+        """,
+        """
+        kindly cancel my purchase
+        please cancel, bought it by accident
+        I don't want this order anymore
+        cancel the order I made yesterday, thanks
+        need to cancel, found a better deal
+        """,
+    ),
+    "order.modify": (
+        """
+        订单能改颜色吗
+        """,
+        """
+        I'd like to change the colour on my order
+        can I switch the model I ordered
+        is it possible to edit my order
+        please add express delivery to my existing order
+        swap the item on my order for the grey one
+        """,
+    ),
+    "order.invoice": (
+        """
+        发票抬头要改成公司
+        """,
+        """
+        can you issue an invoice to my company
+        I need a receipt for this purchase
+        please email me the invoice
+        where is my order receipt?
+        need a VAT receipt for my records
+        """,
+    ),
+    "order.status": (
+        """
+        订单是不是没下单成功
+        """,
+        """
+        did my order go through? I got no confirmation
+        why does my order still say pending
+        my order seems stuck, can you check
+        order status has been processing for ages
+        is my order being processed?
+        """,
+    ),
+    "payment.failed": (
+        """
+        支付总失败，咋回事
+        """,
+        """
+        payment not going through
+        I can't pay, the card keeps getting rejected
+        your checkout won't accept my payment
+        error at payment step every time
+        my payment failed but I have funds
+        """,
+    ),
+    "payment.coupon": (
+        """
+        券用不上
+        """,
+        """
+        my discount code doesn't work
+        the coupon isn't applying to my cart
+        the sale price wasn't applied when I paid
+        promo didn't work at checkout
+        voucher rejected at checkout
+        """,
+    ),
+    "payment.methods": (
+        """
+        支持哪些付款方式
+        """,
+        """
+        what payment options do you have
+        can I pay by bank transfer instead
+        do you accept American Express
+        can I pay later?
+        is cash payment possible
+        how do I pay with my gift card
+        """,
+    ),
+    "payment.price_adjust": (
+        "",
+        """
+        price went down after I paid, can I get the difference back?
+        you lowered the price right after my purchase, can you match it
+        """,
+    ),
+    "payment.double_charge": (
+        "",
+        """
+        two charges on my card for a single order
+        I got billed twice
+        my account was charged twice for the same thing
+        """,
+    ),
+    "payment.missing_money": (
+        "",
+        """
+        you took my money but I have no order
+        payment taken but nothing in my order history
+        """,
+    ),
+    "logistics.where": (
+        """
+        快递啥时候到啊
+        物流咋不动了
+        """,
+        """
+        where is my stuff
+        my order hasn't arrived yet
+        when is my delivery coming
+        still no sign of my parcel
+        the package is late
+        can I get an update on my shipment
+        it's been over a week and no delivery
+        has my parcel been dispatched?
+        """,
+    ),
+    "logistics.not_received": (
+        "",
+        """
+        package marked delivered but I don't have it
+        the app says delivered but nothing arrived
+        courier claims delivery, I never got anything
+        """,
+    ),
+    "logistics.redirect": (
+        "",
+        """
+        can I change the delivery day
+        please deliver to my neighbour if I'm out
+        I need the parcel delivered to a different address
+        """,
+    ),
+    "logistics.customs": (
+        "",
+        """
+        customs is holding my package
+        why is my parcel held at the border
+        """,
+    ),
+    "logistics.damaged_in_transit": (
+        "",
+        """
+        the box was damaged in shipping
+        the courier dropped my parcel and it's dented
+        """,
+    ),
+    "return.request": (
+        """
+        不喜欢，申请退货
+        能退货么
+        """,
+        """
+        I want to return this
+        how do I send it back
+        please start a return for me
+        can I get a return label
+        I'd like to send this item back
+        is this item returnable?
+        """,
+    ),
+    "return.exchange": (
+        """
+        想换个尺码
+        """,
+        """
+        can I swap it for another size
+        I'd like to exchange the colour
+        exchange please, wrong size
+        do you do exchanges?
+        want to change it for a smaller one
+        """,
+    ),
+    "return.logistics": (
+        "",
+        """
+        did you receive my returned item
+        where do I drop off my return
+        my return parcel came back to me
+        """,
+    ),
+    "refund.status": (
+        """
+        退款到账了吗
+        钱退了没
+        """,
+        """
+        still no refund
+        when do I get my money back
+        refund not received yet
+        is my refund on the way
+        haven't got my refund
+        I was promised a refund, where is it
+        """,
+    ),
+    "refund.request": (
+        "",
+        """
+        I want my money back
+        please process a refund
+        requesting a refund for my order
+        give me a refund please
+        """,
+    ),
+    "refund.amount": (
+        "",
+        """
+        refund was short by {m}
+        the refund was the wrong amount
+        """,
+    ),
+    "product.defect": (
+        """
+        东西坏了
+        用不了了
+        """,
+        """
+        it's broken
+        the item doesn't work
+        my {p} is faulty
+        it stopped working
+        defective item received
+        it's not working right
+        it broke
+        damaged item, doesn't work
+        """,
+    ),
+    "product.usage": (
+        """
+        这个咋用
+        """,
+        """
+        how does this work
+        I need help setting it up
+        how do I get it to connect
+        how do I use the {p}
+        can't get it to work, how do I set it up
+        what do the lights mean
+        """,
+    ),
+    "product.missing_parts": (
+        "",
+        """
+        something is missing from my order box
+        incomplete set, missing parts
+        """,
+    ),
+    "product.not_as_described": (
+        "",
+        """
+        not as described
+        the item is different from the picture
+        doesn't match the description at all
+        """,
+    ),
+    "product.warranty": (
+        "",
+        """
+        can I claim warranty
+        need a repair
+        is it under warranty still
+        """,
+    ),
+    "product.safety": (
+        "",
+        """
+        the charger caught fire
+        my child got hurt by the toy
+        the battery is swollen
+        """,
+    ),
+    "complaint.service": (
+        """
+        服务太差
+        客服不理人
+        """,
+        """
+        terrible service
+        your support team is useless
+        I'm unhappy with how I was treated
+        no one helps me, awful service
+        I want to complain about your staff
+        bad experience with customer service
+        """,
+    ),
+    "complaint.misleading": (
+        "",
+        """
+        misleading product page
+        the deal was fake
+        """,
+    ),
+    "complaint.threat_legal": (
+        "",
+        """
+        I'm taking legal action
+        I will report you to the regulator
+        """,
+    ),
+    "complaint.threat_review": (
+        "",
+        """
+        I'm going to leave a bad review
+        giving you one star
+        """,
+    ),
+    "presale.size": (
+        """
+        这款尺码偏不偏
+        """,
+        """
+        what size should I order
+        does it fit big or small
+        which size is right for me
+        is a small too tight?
+        """,
+    ),
+    "presale.stock": (
+        """
+        还能买到吗
+        """,
+        """
+        do you still sell this
+        is it available in blue
+        will you get more stock
+        is this sold out
+        """,
+    ),
+    "presale.specs": (
+        """
+        这个质量怎么样
+        """,
+        """
+        is this good quality
+        what's the warranty on this
+        is it worth buying
+        does it come with batteries
+        what's included in the box
+        how big is it
+        """,
+    ),
+    "other.thanks": (
+        """
+        谢谢，很满意
+        好评！
+        """,
+        """
+        thank you!
+        thanks so much
+        great job, thanks
+        love my new {p}, thank you
+        you guys rock
+        """,
+    ),
+    "other.feedback": (
+        "",
+        """
+        feedback for your team: make the app faster
+        idea: add more payment options
+        please consider a loyalty program
+        """,
+    ),
+    "other.account": (
+        """
+        账号登不上了
+        """,
+        """
+        I can't access my account
+        help with my login
+        I want to close my account
+        update my email address please
+        reset my account password
+        """,
+    ),
+    "other.misc": (
+        "",
+        """
+        hello
+        hey
+        anyone?
+        what time do you open
+        """,
+    ),
+}
+
+INTENTS = [
+    Intent(
+        intent.name,
+        intent.category,
+        intent.priority,
+        intent.sentiment,
+        intent.zh + _lines(MORE.get(intent.name, ("", ""))[0]) + _lines(MORE_2.get(intent.name, ("", ""))[0]),
+        intent.en + _lines(MORE.get(intent.name, ("", ""))[1]) + _lines(MORE_2.get(intent.name, ("", ""))[1]),
+        intent.mixed,
+    )
+    for intent in INTENTS
+]

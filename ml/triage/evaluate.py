@@ -1,0 +1,244 @@
+"""Evaluates the shipped triage (weights.json and the urgency rules, through the same
+`classify` the intake calls) on the held-out sets and writes ml/triage/RESULTS.md.
+
+- `corpus/heldout.jsonl`: generated from paraphrases, slots and modifiers training never
+  saw (generate.py); never used for tuning.
+- `second_heldout.txt`: written by hand after training, in other voices, with wordings
+  the phrase banks do not contain (README.md); one ticket a line.
+
+    python -m ml.triage.evaluate
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "shared"))
+
+from aftercare.tickets.triage import TriageContext, classify  # noqa: E402
+from aftercare.tickets.triage.model import LinearModel, default_model  # noqa: E402
+
+CORPUS = ROOT / "ml" / "triage" / "corpus"
+RESULTS = ROOT / "ml" / "triage" / "RESULTS.md"
+SETS = {
+    "held-out split": CORPUS / "heldout.jsonl",
+    "second held-out set": ROOT / "ml" / "triage" / "second_heldout.txt",
+}
+FIELDS = ("category", "priority", "sentiment", "language", "channel", "subject", "message")
+CATEGORIES = ["ORDER", "PAYMENT", "LOGISTICS", "RETURN", "REFUND", "PRODUCT", "COMPLAINT", "PRESALE", "OTHER"]
+PRIORITIES = ["LOW", "NORMAL", "HIGH", "URGENT"]
+TARGETS = {"category_zh": 0.90, "category_en": 0.90, "urgent_recall": 0.95, "urgent_precision": 0.80}
+
+
+def read(path: Path) -> list[dict[str, Any]]:
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    if path.suffix == ".jsonl":
+        return [json.loads(line) for line in lines]
+    # category|priority|sentiment|language|channel|subject|message, comments start with #
+    rows = [dict(zip(FIELDS, line.split("|", 6), strict=True)) for line in lines if not line.startswith("#")]
+    return [{"id": f"second-{i + 1:04d}", **row} for i, row in enumerate(rows)]
+
+
+def predict_all(
+    model: dict[str, Any] | LinearModel | None, examples: list[dict[str, Any]]
+) -> list[dict[str, str]]:
+    linear = model if isinstance(model, LinearModel) or model is None else LinearModel(model)
+    found = []
+    for e in examples:
+        result = classify(
+            e["subject"],
+            e["message"],
+            TriageContext(channel=e.get("channel")),
+            model=linear or default_model(),
+        )
+        found.append(
+            {"category": result.category, "priority": result.priority, "sentiment": result.sentiment}
+        )
+    return found
+
+
+@dataclass(frozen=True)
+class Scores:
+    n: int
+    by_language: dict[str, tuple[int, float]]  # language: (n, category accuracy)
+    category: float
+    priority: float
+    sentiment: float
+    urgent_recall: float
+    urgent_precision: float
+    urgent_n: int
+    per_category: dict[str, tuple[float, float, int]]  # precision, recall, support
+    confusion: dict[str, Counter[str]]
+    priority_confusion: dict[str, Counter[str]]
+    misses: list[tuple[dict[str, Any], dict[str, str]]]
+
+    def meets(self) -> dict[str, bool]:
+        return {
+            "category_zh": self.by_language.get("zh", (0, 0.0))[1] >= TARGETS["category_zh"],
+            "category_en": self.by_language.get("en", (0, 0.0))[1] >= TARGETS["category_en"],
+            "urgent_recall": self.urgent_recall >= TARGETS["urgent_recall"],
+            "urgent_precision": self.urgent_precision >= TARGETS["urgent_precision"],
+        }
+
+
+def _ratio(a: int, b: int) -> float:
+    return a / b if b else 0.0
+
+
+def score(examples: list[dict[str, Any]], predicted: list[dict[str, str]]) -> Scores:
+    pairs = list(zip(examples, predicted, strict=True))
+    by_language = {}
+    for language in ("zh", "en", "mixed"):
+        group = [(e, p) for e, p in pairs if e["language"] == language]
+        by_language[language] = (
+            len(group),
+            _ratio(sum(e["category"] == p["category"] for e, p in group), len(group)),
+        )
+    per_category = {}
+    confusion: dict[str, Counter[str]] = {c: Counter() for c in CATEGORIES}
+    for e, p in pairs:
+        confusion[e["category"]][p["category"]] += 1
+    for c in CATEGORIES:
+        tp = confusion[c][c]
+        predicted_c = sum(confusion[t][c] for t in CATEGORIES)
+        support = sum(confusion[c].values())
+        per_category[c] = (_ratio(tp, predicted_c), _ratio(tp, support), support)
+    priority_confusion: dict[str, Counter[str]] = {p: Counter() for p in PRIORITIES}
+    for e, p in pairs:
+        priority_confusion[e["priority"]][p["priority"]] += 1
+    urgent = sum(e["priority"] == "URGENT" for e in examples)
+    flagged = sum(p["priority"] == "URGENT" for p in predicted)
+    both = sum(e["priority"] == "URGENT" and p["priority"] == "URGENT" for e, p in pairs)
+    return Scores(
+        n=len(pairs),
+        by_language=by_language,
+        category=_ratio(sum(e["category"] == p["category"] for e, p in pairs), len(pairs)),
+        priority=_ratio(sum(e["priority"] == p["priority"] for e, p in pairs), len(pairs)),
+        sentiment=_ratio(sum(e["sentiment"] == p["sentiment"] for e, p in pairs), len(pairs)),
+        urgent_recall=_ratio(both, urgent),
+        urgent_precision=_ratio(both, flagged),
+        urgent_n=urgent,
+        per_category=per_category,
+        confusion=confusion,
+        priority_confusion=priority_confusion,
+        misses=[
+            (e, p)
+            for e, p in pairs
+            if e["category"] != p["category"] or (e["priority"] == "URGENT") != (p["priority"] == "URGENT")
+        ],
+    )
+
+
+def _pct(value: float) -> str:
+    return f"{value:.1%}"
+
+
+def section(name: str, s: Scores, misses: int = 25) -> list[str]:
+    met = s.meets()
+    yes = lambda key: "met" if met[key] else "**not met**"  # noqa: E731
+    lines = [
+        f"## {name} ({s.n} tickets)",
+        "",
+        "| figure | measured | target | |",
+        "|---|---|---|---|",
+        f"| category accuracy, Chinese ({s.by_language['zh'][0]}) | {_pct(s.by_language['zh'][1])} | >= 90 % | {yes('category_zh')} |",
+        f"| category accuracy, English ({s.by_language['en'][0]}) | {_pct(s.by_language['en'][1])} | >= 90 % | {yes('category_en')} |",
+        f"| category accuracy, mixed ({s.by_language['mixed'][0]}) | {_pct(s.by_language['mixed'][1])} | — | |",
+        f"| category accuracy, all | {_pct(s.category)} | — | |",
+        f"| URGENT recall ({s.urgent_n} urgent) | {_pct(s.urgent_recall)} | >= 95 % | {yes('urgent_recall')} |",
+        f"| URGENT precision | {_pct(s.urgent_precision)} | >= 80 % | {yes('urgent_precision')} |",
+        f"| priority exact | {_pct(s.priority)} | — | |",
+        f"| sentiment | {_pct(s.sentiment)} | — | |",
+        "",
+        "| category | precision | recall | support |",
+        "|---|---|---|---|",
+    ]
+    lines += [f"| {c} | {_pct(p)} | {_pct(r)} | {n} |" for c, (p, r, n) in s.per_category.items()]
+    short = {c: c[:4] for c in CATEGORIES}
+    lines += ["", "Category confusion (rows: label, columns: predicted):", ""]
+    lines.append("| | " + " | ".join(short[c] for c in CATEGORIES) + " |")
+    lines.append("|---" * (len(CATEGORIES) + 1) + "|")
+    for c in CATEGORIES:
+        lines.append(f"| {c} | " + " | ".join(str(s.confusion[c][p] or "·") for p in CATEGORIES) + " |")
+    lines += ["", "Priority confusion (rows: label, columns: predicted):", ""]
+    lines.append("| | " + " | ".join(PRIORITIES) + " |")
+    lines.append("|---" * (len(PRIORITIES) + 1) + "|")
+    for p in PRIORITIES:
+        lines.append(
+            f"| {p} | " + " | ".join(str(s.priority_confusion[p][q] or "·") for q in PRIORITIES) + " |"
+        )
+    if s.misses:
+        lines += ["", f"Misses (category wrong, or URGENT missed or raised wrongly; first {misses}):", ""]
+        for e, p in s.misses[:misses]:
+            text = (e["subject"] + " | " if e["subject"] else "") + e["message"]
+            text = text.replace("|", "/")[:90]
+            lines.append(f"- `{text}`: {e['category']}/{e['priority']} -> {p['category']}/{p['priority']}")
+    return [*lines, ""]
+
+
+def evaluate() -> dict[str, Scores]:
+    model = default_model()
+    return {
+        name: score(read(path), predict_all(model, read(path)))
+        for name, path in SETS.items()
+        if path.exists()
+    }
+
+
+# What the second held-out set showed the first time it was run, before anything was changed
+# after reading it (README.md, "History"): the honest figure for wording nobody tuned on.
+FIRST_SIGHT = {
+    "second held-out set": "category Chinese 85.7 %, English 82.4 %, mixed 90.9 %; URGENT recall 88.9 % "
+    "(24 of 27), precision 96.0 %; priority exact 85.3 %, sentiment 87.8 %. The three urgent tickets it missed "
+    "(拉了一晚上肚子, a laptop battery 'puffing up', 付了钱…订单也没有) and two regulator / going-public wordings "
+    "(市场监督管理局, 发到网上) were then added to the urgency rules, so the rule figures below are no longer "
+    "unseen; the model was not retrained on the set.",
+}
+
+
+def main() -> None:
+    model = default_model()
+    trained = model.trained_on
+    lines = [
+        "# Ticket triage: evaluation",
+        "",
+        "Written by `make train-triage` (`python -m ml.triage.evaluate`), from the shipped weights "
+        "(`shared/aftercare/tickets/triage/weights.json`) and urgency rules, through the same `classify` the "
+        "intake calls, with no context (no order value, no repeat contacts): text and channel only.",
+        "",
+        f"Model: {len(model.offsets)} features; trained on {trained.get('examples')} examples "
+        f"({', '.join(trained.get('files', []))}; sha256 `{str(trained.get('sha256'))[:12]}`).",
+        "",
+    ]
+    for name, scores in evaluate().items():
+        lines += section(name, scores)
+        if name in FIRST_SIGHT:
+            lines[-1:-1] = ["", f"At first sight: {FIRST_SIGHT[name]}"]
+    RESULTS.write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines[:6]))
+    for name, scores in evaluate().items():
+        print(
+            name,
+            {
+                k: round(v, 3)
+                for k, v in {
+                    "zh": scores.by_language["zh"][1],
+                    "en": scores.by_language["en"][1],
+                    "mixed": scores.by_language["mixed"][1],
+                    "urgent_recall": scores.urgent_recall,
+                    "urgent_precision": scores.urgent_precision,
+                    "priority": scores.priority,
+                    "sentiment": scores.sentiment,
+                }.items()
+            },
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,202 @@
+"""Generates the labelled corpus from the phrase banks (banks.py): deterministic (a fixed
+seed), written to ml/triage/corpus/{train,heldout}.jsonl.
+
+Every paraphrase becomes `VARIANTS` messages: slots filled, and with some probability a
+greeting, a closing, a rambling preamble, emoji, anger, a "second time I write" remark,
+time pressure or a threat; a subject line (the category's, a generic one, a platform name,
+or none) and a channel; Chinese turned into traditional characters (OpenCC, Taiwan and
+Hong Kong forms too), English given typos, lower case or no punctuation. The modifiers
+change the labels by the labelling policy (README.md): a threat makes it URGENT and NEGATIVE
+(the category stays what the customer needs handled); anger, a repeat contact or time
+pressure make it at least HIGH.
+
+The held-out split is cut before generation: every fifth paraphrase of each intent and
+language, and a quarter of every modifier, slot and platform list, are used only for
+held-out messages, so the held-out set never repeats a sentence the model trained on.
+
+    python -m ml.triage.generate
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from ml.triage import banks
+
+HERE = Path(__file__).resolve().parent
+CORPUS = HERE / "corpus"
+SEED = 15
+VARIANTS = 5
+ORDER = ["LOW", "NORMAL", "HIGH", "URGENT"]
+
+
+def held_out_paraphrase(index: int) -> bool:
+    return index % 5 == 2
+
+
+def _part(values: Sequence[str], held_out: bool) -> list[str]:
+    """A quarter of every list (every fourth value) is kept for the held-out set."""
+    chosen = [v for i, v in enumerate(values) if (i % 4 == 3) == held_out]
+    return chosen or list(values)
+
+
+def _at_least(priority: str, floor: str) -> str:
+    return max(priority, floor, key=ORDER.index)
+
+
+_CONVERTERS: dict[str, Any] = {}
+
+
+def _traditional(text: str, rng: random.Random) -> str:
+    from opencc import OpenCC
+
+    config = rng.choice(["s2t", "s2tw", "s2hk"])
+    if config not in _CONVERTERS:
+        _CONVERTERS[config] = OpenCC(config)
+    return str(_CONVERTERS[config].convert(text))
+
+
+def _typos(text: str, rng: random.Random) -> str:
+    words = text.split(" ")
+    candidates = [i for i, w in enumerate(words) if len(w) > 4 and w.isalpha()]
+    for index in rng.sample(candidates, min(len(candidates), rng.choice([1, 1, 2]))):
+        word = words[index]
+        at = rng.randrange(1, len(word) - 1)
+        kind = rng.choice(["drop", "swap", "double"])
+        if kind == "drop":
+            word = word[:at] + word[at + 1 :]
+        elif kind == "swap":
+            word = word[: at - 1] + word[at] + word[at - 1] + word[at + 1 :]
+        else:
+            word = word[:at] + word[at] + word[at:]
+        words[index] = word
+    return " ".join(words)
+
+
+def _fill(template: str, language: str, rng: random.Random, held_out: bool) -> str:
+    slots = banks.SLOTS["zh" if language != "en" else "en"]
+    text = template
+    for name, values in slots.items():
+        token = "{" + name + "}"
+        while token in text:
+            text = text.replace(token, rng.choice(_part(values, held_out)), 1)
+    return text
+
+
+def _join(parts: list[str], language: str) -> str:
+    if language == "en":
+        return " ".join(part.strip() for part in parts if part.strip())
+    text = ""
+    for part in (part.strip() for part in parts):
+        if part and text and text[-1] not in _ZH_STOPS and not part.startswith(tuple(_ZH_STOPS)):
+            text += "，"
+        text += part
+    return text
+
+
+_ZH_STOPS = "，。！？!?～~、 🙏"
+
+
+def variant(
+    intent: banks.Intent, template: str, language: str, rng: random.Random, held_out: bool
+) -> dict[str, Any]:
+    lang = "zh" if language == "mixed" else language
+    category, priority, sentiment = intent.category, intent.priority, intent.sentiment
+    core = _fill(template, language, rng, held_out)
+    pick = lambda bank: rng.choice(_part(bank[lang], held_out))  # noqa: E731
+    problem = category not in {"PRESALE", "OTHER"} and sentiment != "POSITIVE"
+    threatened = intent.name.startswith("complaint.threat")
+    parts: list[str] = []
+    if rng.random() < 0.12:
+        parts.append(pick(banks.PREAMBLES))
+    if rng.random() < 0.4:
+        parts.insert(0, pick(banks.GREETINGS))
+    parts.append(core)
+    if problem and rng.random() < 0.14:
+        parts.append(pick(banks.ANGER))
+        priority, sentiment = _at_least(priority, "HIGH"), "NEGATIVE"
+    if problem and rng.random() < 0.12:
+        parts.append(pick(banks.REPEAT))
+        priority = _at_least(priority, "HIGH")
+    if problem and rng.random() < 0.08:
+        parts.insert(0 if rng.random() < 0.5 else len(parts), pick(banks.HURRY))
+        priority = _at_least(priority, "HIGH")
+    if problem and not threatened and rng.random() < 0.08:
+        parts.append(pick(banks.THREATS))
+        priority, sentiment = "URGENT", "NEGATIVE"  # still about what it was about
+    if rng.random() < 0.4:
+        parts.append(pick(banks.CLOSINGS))
+    if rng.random() < 0.2:
+        emoji = rng.choice(banks.EMOJI[sentiment])
+        parts.append(emoji * rng.choice([1, 1, 2, 3]))
+    message = _join(parts, lang)
+
+    roll = rng.random()
+    channel = rng.choice(banks.CHANNELS)
+    if roll < 0.42:
+        subject = rng.choice(_part(banks.SUBJECTS[lang][intent.category], held_out))
+    elif roll < 0.70:
+        subject = rng.choice(_part(banks.SUBJECTS[lang]["*"], held_out))
+    elif roll < 0.88:
+        subject = rng.choice(_part(banks.PLATFORMS[lang], held_out))
+        channel = rng.choice(["social", "live-stream"])
+    else:
+        subject = ""
+    if lang == "zh" and rng.random() < 0.25:
+        message, subject = _traditional(message, rng), _traditional(subject, rng)
+    if lang == "en":
+        if rng.random() < 0.25:
+            message = _typos(message, rng)
+        if rng.random() < 0.25:
+            message = message.lower()
+        if rng.random() < 0.1:
+            message = message.rstrip("?.!")
+    return {
+        "subject": subject,
+        "message": message,
+        "channel": channel,
+        "language": language,
+        "category": category,
+        "priority": priority,
+        "sentiment": sentiment,
+        "intent": intent.name,
+    }
+
+
+def generate() -> dict[str, list[dict[str, Any]]]:
+    rng = random.Random(SEED)
+    splits: dict[str, list[dict[str, Any]]] = {"train": [], "heldout": []}
+    seen: set[tuple[str, str]] = set()
+    for intent in banks.INTENTS:
+        for language, templates in (("zh", intent.zh), ("en", intent.en), ("mixed", intent.mixed)):
+            for index, template in enumerate(templates):
+                held_out = held_out_paraphrase(index)
+                split = "heldout" if held_out else "train"
+                for _ in range(VARIANTS):
+                    example = variant(intent, template, language, rng, held_out)
+                    key = (example["subject"], example["message"])
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    example["id"] = f"{split}-{len(splits[split]) + 1:05d}"
+                    example["paraphrase"] = f"{intent.name}/{language}/{index}"
+                    splits[split].append(example)
+    return splits
+
+
+def write(splits: dict[str, list[dict[str, Any]]]) -> None:
+    CORPUS.mkdir(exist_ok=True)
+    for split, examples in splits.items():
+        lines = [json.dumps(example, ensure_ascii=False, sort_keys=True) for example in examples]
+        (CORPUS / f"{split}.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(
+            f"{split}: {len(examples)} examples -> {(CORPUS / f'{split}.jsonl').relative_to(HERE.parent.parent)}"
+        )
+
+
+if __name__ == "__main__":
+    write(generate())

@@ -1,0 +1,261 @@
+"""What must never be missed, whatever the model says (PRODUCT.md §6): pure rules over the
+normalised text (simplified Chinese, lower case) and the ticket's context.
+
+URGENT, in the service team's words:
+- a safety incident: fire, smoke or sparks, an overheating or swelling battery, a burn, an
+  electric shock, an injury, food poisoning or an allergic reaction, a child at risk;
+- a legal, media or regulator threat: a lawyer or court, 12315, the consumer association
+  or market regulator, the FTC, BBB or trading standards, a journalist or the press;
+- a threat of a bad review or of going public;
+- a double charge, or money taken that shows up nowhere (paid but no order, a chargeback).
+
+HIGH: clear anger, or a second contact about the same unresolved problem (the customer
+says so, the ticket follows up a closed one, or another ticket of theirs in the same
+category is still open from the last 7 days); three or more other tickets in 7 days.
+Context: an order worth 1,000.00 or more, or a PLATINUM member, makes a NORMAL problem HIGH.
+
+The platform a message came from (微博私信, 抖音, "via Instagram") is channel metadata: no
+rule here names a platform on its own, only what someone threatens to do there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from aftercare.tickets.rules import Priority, at_least
+
+_META = re.compile(r"[\\.^$*+?{}\[\]()|]")
+
+
+def _alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern (`a|b(c|d)|e` -> a, b(c|d), e)."""
+    found, depth, start = [], 0, 0
+    for index, char in enumerate(pattern):
+        if char == "\\":
+            continue
+        if index and pattern[index - 1] == "\\":
+            continue
+        if char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            found.append(pattern[start:index])
+            start = index + 1
+    found.append(pattern[start:])
+    return found
+
+
+class Matcher:
+    """One rule group: its plain words are found with `in` (most of them, and nearly all the
+    Chinese), the rest by one regular expression. Compiling every alternative as one regex
+    cost the tickets function's cold start several times more than the whole model."""
+
+    def __init__(self, patterns: tuple[str, ...]) -> None:
+        alternatives = [alt for pattern in patterns for alt in _alternatives(pattern)]
+        self.literals = tuple(alt for alt in alternatives if alt and not _META.search(alt))
+        # one expression each: an expression that starts with a literal is searched for that
+        # literal first, which an alternation of them all cannot do (5x slower on long text)
+        self.patterns = tuple(re.compile(alt) for alt in alternatives if _META.search(alt))
+
+    def search(self, text: str) -> str | None:
+        for literal in self.literals:
+            if literal in text:
+                return literal
+        for pattern in self.patterns:
+            match = pattern.search(text)
+            if match:
+                return match.group(0)
+        return None
+
+
+def _any(*patterns: str) -> Matcher:
+    return Matcher(patterns)
+
+
+_CHILD_ZH = "(?:孩子|宝宝|婴儿|小孩|儿子|女儿|娃)"
+_CHILD_EN = r"(?:baby|babies|toddler|child|children|kid|kids|son|daughter|infant|newborn)"
+
+SAFETY = _any(
+    # Chinese
+    r"起火|着火|失火|冒烟|冒火|火花|火苗|烧焦|焦味|自燃|爆炸|炸了|爆了",
+    r"鼓包|鼓起来|胀起来|膨胀|变形.{0,4}发烫",
+    r"(?:电池|充电宝|充电器|充电头|充电|插头|插座|电源|适配器|电线|手机|机身).{0,8}(?:发烫|很烫|烫手|过热|特别烫|好烫|滚烫|烫得|烧)",
+    r"烫伤|烧伤|灼伤|触电|漏电|电到我|电了一下|被电",
+    r"受伤|划伤|割伤|割破|夹伤|砸伤|摔伤|流血|出血|骨折|缝针|送医|进了医院|去了医院|急诊|住院",
+    r"食物中毒|吃坏|拉肚子|拉了.{0,6}肚子|上吐下泻|呕吐|吐了|过敏反应|过敏了|起疹子|中毒|有毒|甲醛超标",
+    r"吃了.{0,10}(?:不舒服|肚子疼|肚子痛|难受|头晕)",
+    _CHILD_ZH + r".{0,12}(?:吞|误食|卡住|卡在|窒息|噎|摔|滑|夹|受伤|划破|烫|溜)",
+    r"刹车.{0,4}(?:失灵|坏|不灵|没用)|误食|窒息|噎住",
+    # English
+    r"caught fire|on fire|burst into flames|flames?\b|fire hazard|smok(?:e|ing|ed)\b|sparks?\b|sparking",
+    r"explod(?:e|ed|ing)|explosion|melt(?:ed|ing)\b|scorch",
+    r"\bburn(?:ed|t|s|ing)?\b|burn mark|blister",
+    r"electric(?:al)? shock|shocked (?:me|my|him|her|us)|electrocut",
+    r"swollen|swell(?:ing|ed)?\b|bulg(?:e|ing|ed)|puff(?:ed|ing|s)? up|puffy battery",
+    r"(?:battery|batteries|charger|power bank|plug|adapter|adaptor)\b.{0,30}"
+    r"(?:\bhot\b|expand|lifting|deform)",
+    r"(?:电池|充电宝|充电器|power bank|battery).{0,12}(?:鼓|变形|膨胀|hot)",
+    r"(?:battery|charger|power bank|plug|adapter|adaptor|phone|laptop|cable|socket)\b.{0,40}"
+    r"(?:overheat|too hot|really hot|very hot|super hot|extremely hot|so hot|burning hot|scalding)",
+    r"overheat(?:ing|ed|s)?\b",
+    r"injur(?:y|ed|ies)|\bhurt (?:my|his|her|him|me|us|our|the|myself|herself|himself|themselves)\b|got hurt",
+    r"\bcut (?:my|his|her|their) (?:finger|hand|foot|leg|arm|lip|mouth)|bleed(?:ing)?|\bblood\b|stitches",
+    r"hospital|emergency room|\ba ?& ?e\b|\bthe er\b",
+    r"food poisoning|poison(?:ed|ing|ous)?|got sick after|sick after (?:eating|drinking|using)",
+    r"made (?:me|us|him|her|them|my \w+) (?:sick|ill|vomit|throw up)|vomit|throwing up|threw up|diarrh",
+    r"allergic reaction|broke out in (?:a )?rash|hives",
+    r"chok(?:e|ed|ing)|swallow(?:ed|ing)?|suffocat|strangl",
+    r"brakes? (?:failed|fail|didn't work|did not work|stopped working|gave out)",
+    _CHILD_EN + r"\b.{0,40}(?:fell|fall|fallen|tipped|rolled|trapped|pinched|unsafe|danger)",
+    r"(?:fell|tipped|rolled|collapsed)\b.{0,40}" + _CHILD_EN + r"\b",
+    r"toxic|lead paint|mou?ld.{0,30}(?:ate|eaten|eating|drank)",
+)
+
+LEGAL_MEDIA_REGULATOR = _any(
+    r"律师|律師|起诉|法院|打官司|告你们|法律途径|法律责任|诉讼|报警|警察",
+    r"(?<![0-9])(?:12315|12345)(?![0-9])|消协|消费者协会|消保委|市场监管|市场监督|监督管理局|工商局|工商部门|监管部门|质监局",
+    r"媒体|记者|电视台|曝光|上新闻|找报社",
+    r"lawyer|attorney|solicitor|\bsue\b|suing|lawsuit|legal action|take (?:you|this) to court|small claims",
+    r"\bcourt\b|legal (?:team|advice|counsel)",
+    r"\bftc\b|\bbbb\b|better business bureau|trading standards",
+    r"consumer (?:protection|affairs|rights|council)",
+    r"ombudsman|regulator|attorney general|\baccc\b|\bcma\b|file a complaint with|fair trading",
+    r"journalist|reporter|the press|news (?:outlet|channel|station)|(?:go|going|went) to the (?:media|news)",
+    r"(?:contact|tell|call|alert) the (?:media|news|papers)|go public",
+)
+
+BAD_REVIEW = _any(
+    r"差评|一星|1星|打低分|给低分|负面评价|挂你们|网上说|到处说|让大家都知道|避雷|公之于众|网上曝光",
+    r"(?:发|放|挂|传|贴)(?:到|在)网上",
+    r"(?:发|挂|曝光|吐槽|写).{0,6}(?:微博|抖音|小红书|朋友圈|知乎|黑猫)",
+    r"(?:bad|negative|terrible|awful|scathing|honest|1[- ]star|one[- ]star|0[- ]star|zero[- ]star) review",
+    r"review.{0,20}(?:1|one|zero|0) stars?|(?:1|one)[- ]star(?:s|red)?\b",
+    r"(?:post|posting|share|sharing|put|putting|tell|warn)\b.{0,30}"
+    r"(?:twitter|reddit|facebook|tiktok|instagram|trustpilot|yelp|social media|everyone|everybody|online)",
+    r"trustpilot|leave a review (?:about|warning)",
+)
+
+MONEY = _any(
+    r"扣了两次|扣款两次|两次扣款|重复扣款|重复扣费|重复支付|扣了两笔|扣了2次|扣两次|多扣|扣了双份|付了两次|付两次|支付了两次",
+    r"(?:钱|款).{0,6}扣了.{0,12}(?:没|无|未|不见)|扣(?:了)?(?:钱|款).{0,12}(?:订单|没有|没到|不见|失败)",
+    r"付了(?:钱|款).{0,12}(?:没有订单|订单没|未付款|待付款|不见|没生成)",
+    r"(?:付了钱|付了款|扣了钱|扣了款|钱扣了|钱被扣).{0,30}(?:没有订单|订单也没有|订单没有|没生成|支付失败)",
+    r"钱不见了|钱没了|钱去哪|余额.{0,4}(?:少了|不见)|拒付|盗刷",
+    r"charged (?:me )?twice|double[- ]?charg|charged two times|billed twice|two (?:charges|payments)",
+    r"duplicate (?:charge|payment|transaction)|charged (?:me )?(?:again|two)|paid twice",
+    r"money (?:is |was |has )?(?:gone|missing|disappeared|vanished|taken)",
+    r"(?:charged|paid|debited|deducted|taken)\b.{0,40}(?:no order|not (?:placed|confirmed|showing)|"
+    r"says unpaid|shows unpaid|still unpaid|never (?:went through|arrived))",
+    r"chargeback|charge ?back|dispute (?:the|this) (?:charge|payment)|unauthori[sz]ed (?:charge|payment)",
+)
+
+ANGER = _any(
+    r"气死|太过分|过分了|什么破|骗子|坑人|坑爹|恶心|忍无可忍|受够了|搞什么|欺负人|离谱|你们怎么回事|滚",
+    r"什么垃圾|垃圾(?:服务|东西|质量|产品|客服|平台|商家|店)|真垃圾|太垃圾|无语了|火大|愤怒|生气|崩溃",
+    r"ridiculous|unacceptable|disgusting|outrageous|furious|livid|pathetic|useless|\bscam|rip[- ]?off",
+    r"worst (?:service|company|experience|shop|store)|fed up|sick of|had enough|\bwtf\b|what the hell",
+    r"incompetent|absolutely appalling|appalling|infuriat|angry|so annoyed|beyond frustrated|joke of a",
+    r"!!!|！！！",
+)
+
+REPEAT = _any(
+    r"第二次(?:联系|问|找|来|反映|投诉|咨询)|第三次|第[0-9三四五]次(?:联系|问|找)|又一次|再次联系|又来问|已经问过|问了好几次",
+    r"问过了|联系了(?:好)?几次|说了多少遍|说了好几遍|上次(?:说|客服|你们)|还是没(?:解决|处理|回复|人管|退)",
+    r"一直没(?:解决|人回|回复|处理)|催了|多次(?:联系|反映|催|找)|没人(?:理|回|管)",
+    r"(?:second|third|fourth) time (?:i'?m|i am|i have|i've|writing|contacting|asking|messaging|emailing)",
+    r"(?:contacted|emailed|called|messaged|asked|written|wrote|chatted|reached out)\b.{0,25}"
+    r"(?:already|before|again|last week|yesterday|twice|three times|several times|multiple times)",
+    r"still (?:not|no|hasn't|haven't)(?: been)? (?:resolved|fixed|sorted|answered|refunded|heard|replied)",
+    r"still waiting (?:for|on) (?:a |your )?(?:reply|response|answer|callback|call back)",
+    r"no one (?:has )?(?:replied|answered|got back|responded)|nobody (?:has )?(?:replied|got back|answered)",
+    r"follow(?:ing)?[- ]up (?:on|again)|as i (?:said|told you|mentioned) (?:before|earlier|last)",
+    r"you (?:promised|said you would)|last time i (?:contacted|asked|wrote|called)",
+)
+
+HIGH_VALUE = 100_000  # minor units: 1,000.00 in the order's currency
+REPEAT_ANY = 3  # other tickets in 7 days that make any ticket HIGH
+TOP_TIERS = frozenset({"PLATINUM"})
+
+
+@dataclass(frozen=True)
+class Signals:
+    """What the rules found in the text: each a matched snippet, or None."""
+
+    safety: str | None = None
+    legal: str | None = None
+    review: str | None = None
+    money: str | None = None
+    anger: str | None = None
+    repeat: str | None = None
+
+    @property
+    def urgent(self) -> bool:
+        return any((self.safety, self.legal, self.review, self.money))
+
+
+def _hit(matcher: Matcher, text: str) -> str | None:
+    return matcher.search(text)
+
+
+GROUPS = {
+    "safety": SAFETY,
+    "legal": LEGAL_MEDIA_REGULATOR,
+    "review": BAD_REVIEW,
+    "money": MONEY,
+    "anger": ANGER,
+    "repeat": REPEAT,
+}
+
+
+def signals(text: str, known: Signals | None = None) -> Signals:
+    """`text` is normalised (text.normalize). With `known` (what an earlier part of the
+    same message showed), only the groups not found there are looked for."""
+    found = {
+        name: (getattr(known, name) if known else None) or _hit(matcher, text)
+        for name, matcher in GROUPS.items()
+    }
+    return Signals(**found)
+
+
+@dataclass(frozen=True)
+class Context:
+    order_value: int | None = None  # minor units of the linked order
+    recent_contacts: int = 0  # the customer's other tickets in the last 7 days
+    same_problem_open: int = 0  # of those, still open and in the ticket's category
+    follow_up: bool = False  # the ticket follows up a closed one
+    tier: str | None = None  # membership tier
+
+
+def apply(priority: Priority, found: Signals, context: Context) -> tuple[Priority, list[str]]:
+    """The model's priority raised by the rules (never lowered), with the reasons."""
+    reasons: list[str] = []
+    for name, snippet in (
+        ("safety incident", found.safety),
+        ("legal, media or regulator threat", found.legal),
+        ("bad-review threat", found.review),
+        ("double charge or missing money", found.money),
+    ):
+        if snippet:
+            reasons.append(f"urgent: {name} ({snippet.strip()})")
+    if reasons:
+        return Priority.URGENT, reasons
+    raised = priority
+    if found.anger:
+        raised = at_least(raised, Priority.HIGH)
+        reasons.append(f"high: anger ({found.anger.strip()})")
+    if found.repeat or context.follow_up or context.same_problem_open:
+        raised = at_least(raised, Priority.HIGH)
+        why = found.repeat or ("follows up a closed ticket" if context.follow_up else "same problem open")
+        reasons.append(f"high: second contact ({why.strip()})")
+    elif context.recent_contacts >= REPEAT_ANY:
+        raised = at_least(raised, Priority.HIGH)
+        reasons.append(f"high: {context.recent_contacts} other tickets in 7 days")
+    if raised is Priority.NORMAL and context.order_value is not None and context.order_value >= HIGH_VALUE:
+        raised = Priority.HIGH
+        reasons.append("high: order worth 1,000.00 or more")
+    if raised is Priority.NORMAL and context.tier in TOP_TIERS:
+        raised = Priority.HIGH
+        reasons.append(f"high: {context.tier} member")
+    return raised, reasons

@@ -1,0 +1,130 @@
+"""The urgency rules (triage/urgency.py): what must never be missed is URGENT whatever the
+model said; anger and repeat contacts make it HIGH; context raises, never lowers; platform
+names alone trigger nothing."""
+
+from __future__ import annotations
+
+import pytest
+
+from aftercare.tickets.rules import Priority
+from aftercare.tickets.triage import TriageContext, classify, normalize
+from aftercare.tickets.triage.urgency import Context, apply, signals
+
+NONE = Context()
+
+URGENT = [
+    # safety incidents
+    ("the power bank has swollen up and got really hot", "safety"),
+    ("the stroller brake failed and it rolled down the slope with our baby in it", "safety"),
+    ("充电宝鼓包了", "safety"),
+    ("插頭冒煙了，嚇死我了", "safety"),  # traditional characters
+    ("my son cut his finger on the broken glass", "safety"),
+    ("we all got food poisoning after the hotpot kit", "safety"),
+    ("宝宝把小零件吞下去了", "safety"),
+    ("the kettle gave me an electric shock", "safety"),
+    ("face cream caused an allergic reaction", "safety"),
+    ("the e-bike battery caught fire in the hallway", "safety"),
+    # legal, media, regulator
+    ("I'm reporting it to the FTC", "legal"),
+    ("我已经找了律師", "legal"),
+    ("a journalist friend of mine wants to write about this", "legal"),
+    ("再不处理就打12315", "legal"),
+    ("我要向消费者协会投诉", "legal"),
+    ("I will take you to small claims court", "legal"),
+    # bad reviews, going public
+    ("等着差评吧", "review"),
+    ("I'm leaving a one-star review", "review"),
+    ("我要发微博曝光你们", "review"),
+    ("I'll post about this on reddit", "review"),
+    # double charges and missing money
+    ("I was charged twice for the same order", "money"),
+    ("重复扣款了", "money"),
+    ("钱扣了但是订单没有生成", "money"),
+    ("I'm going to do a chargeback", "money"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), URGENT)
+def test_what_must_never_be_missed_is_urgent_whatever_the_model_said(text: str, kind: str) -> None:
+    found = signals(normalize(text))
+    assert getattr(found, kind), f"{kind} not found in {text!r}"
+    priority, reasons = apply(Priority.LOW, found, NONE)
+    assert priority is Priority.URGENT
+    assert reasons[0].startswith("urgent: ")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "微博私信",
+        "抖音私信：谢谢你们，东西很好",
+        "Instagram DM: thanks so much, love it",
+        "via Twitter: where is my parcel?",
+        "the battery lasts all day, very happy",
+        "I'd like to review my order before it ships",
+        "do you ship to Canada?",
+        "我的快递什么时候到",
+        "is it waterproof?",
+        "media player won't turn on",
+    ],
+)
+def test_ordinary_messages_and_platform_names_trigger_nothing(text: str) -> None:
+    found = signals(normalize(text))
+    assert not found.urgent, found
+    assert apply(Priority.NORMAL, found, NONE)[0] is Priority.NORMAL
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This is ridiculous!!! where is my parcel",
+        "气死我了，快递还没到",
+        "this is the second time I'm contacting you about the refund",
+        "这是我第二次联系你们了",
+        "I already emailed you about this last week",
+        "上次客服说会处理，到现在还是没解决",
+    ],
+)
+def test_anger_or_a_repeat_contact_is_high(text: str) -> None:
+    assert apply(Priority.NORMAL, signals(normalize(text)), NONE)[0] is Priority.HIGH
+
+
+@pytest.mark.parametrize(
+    ("context", "model", "expected"),
+    [
+        (Context(order_value=100_000), Priority.NORMAL, Priority.HIGH),  # 1,000.00
+        (Context(order_value=99_999), Priority.NORMAL, Priority.NORMAL),
+        (Context(order_value=500_000), Priority.LOW, Priority.LOW),  # a presale question stays LOW
+        (Context(tier="PLATINUM"), Priority.NORMAL, Priority.HIGH),
+        (Context(tier="GOLD"), Priority.NORMAL, Priority.NORMAL),
+        (Context(same_problem_open=1), Priority.NORMAL, Priority.HIGH),  # the same problem, still open
+        (Context(follow_up=True), Priority.LOW, Priority.HIGH),
+        (Context(recent_contacts=2), Priority.NORMAL, Priority.NORMAL),
+        (Context(recent_contacts=3), Priority.NORMAL, Priority.HIGH),
+        (Context(recent_contacts=9), Priority.URGENT, Priority.URGENT),  # never lowered
+    ],
+)
+def test_context_raises_the_priority_and_never_lowers_it(
+    context: Context, model: Priority, expected: Priority
+) -> None:
+    assert apply(model, signals("where is my parcel"), context)[0] is expected
+
+
+def test_classify_applies_the_rules_and_the_context_and_says_why() -> None:
+    plain = classify("", "我的快递什么时候到")
+    assert (plain.category, plain.priority) == ("LOGISTICS", "NORMAL")
+    assert plain.reasons[0].startswith("model: LOGISTICS")
+    assert (
+        classify("", "我的快递什么时候到", TriageContext(open_categories=("LOGISTICS",))).priority == "HIGH"
+    )
+    assert classify("", "我的快递什么时候到", TriageContext(open_categories=("REFUND",))).priority == "NORMAL"
+    hot = classify("", "the power bank has swollen up and got really hot")
+    assert (hot.category, hot.priority, hot.sentiment) == ("PRODUCT", "URGENT", "NEGATIVE")
+    assert any(reason.startswith("urgent: safety incident") for reason in hot.reasons)
+
+
+def test_the_rules_read_a_long_message_to_its_end() -> None:
+    story = "我上个月买的扫地机器人用了两周就坏了，" * 80
+    assert classify("售后", story).priority != "URGENT"
+    assert classify("售后", story + "再不处理我就找律师").priority == "URGENT"
+    assert classify("售后", story[:-30] + "找律" + "师了" + story[:40]).priority == "URGENT"
