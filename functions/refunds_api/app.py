@@ -9,9 +9,9 @@ from aws_lambda_powertools.event_handler.openapi.params import Query
 from aftercare.auth import AGENT, STAFF_ROLES, SUPERVISOR
 from aftercare.http import allow, create_app, current_principal, http_handler, once
 from aftercare.pagination import CURSOR_PATTERN
-from aftercare.refunds import service
+from aftercare.refunds import service, settlement
 from aftercare.refunds.failures import language_of
-from aftercare.refunds.models import DecisionRequest, RefundOut
+from aftercare.refunds.models import DecisionRequest, RefundedOutsideRequest, RefundOut
 from aftercare.refunds.rules import RefundStatus
 from aftercare.wire import Page, WireModel
 
@@ -68,8 +68,37 @@ def approve(refundId: str, body: DecisionRequest | None = None) -> RefundOut:
 def reject(refundId: str, body: DecisionRequest | None = None) -> RefundOut:
     principal = current_principal(app)
     note = body.note if body else None
+    # An approval answers the workflow; a refund in manual review is settled by a supervisor.
     return once(
-        app, principal, "reject-refund", lambda: service.decide(principal, refundId, approve=False, note=note)
+        app, principal, "reject-refund", lambda: settlement.reject_or_decline(principal, refundId, note)
+    )
+
+
+@app.post(
+    "/v1/admin/refunds/<refundId>/retry-payout",
+    tags=["staff: refunds"],
+    summary="Manual review: pay out again (asks the provider first; a supervisor)",
+)
+@allow(SUPERVISOR)
+def retry_payout(refundId: str, body: DecisionRequest | None = None) -> RefundOut:
+    principal = current_principal(app)
+    note = body.note if body else None
+    return once(app, principal, "retry-refund", lambda: settlement.retry_payout(principal, refundId, note))
+
+
+@app.post(
+    "/v1/admin/refunds/<refundId>/refunded-outside",
+    tags=["staff: refunds"],
+    summary="Manual review: record a refund paid outside Aftercare, with its reference (a supervisor)",
+)
+@allow(SUPERVISOR)
+def refunded_outside(refundId: str, body: RefundedOutsideRequest) -> RefundOut:
+    principal = current_principal(app)
+    return once(
+        app,
+        principal,
+        "refund-outside",
+        lambda: settlement.refunded_outside(principal, refundId, body.reference, body.note),
     )
 
 

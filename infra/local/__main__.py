@@ -37,6 +37,12 @@ def _arguments(argv: list[str] | None) -> argparse.Namespace:
         metavar="Name=Value",
         help="template parameters, e.g. RefundApprovalTimeoutSeconds=30 (also AFTERCARE_PARAMETER_OVERRIDES)",
     )
+    parser.add_argument(
+        "--payment-provider",
+        default=os.environ.get("PAYMENT_PROVIDER") or "sandbox",
+        choices=["sandbox", "stripe", "alipay"],
+        help="refunds via the sandbox, or Stripe's or Alipay's SDK against a local fake (PAYMENT_PROVIDER)",
+    )
     parser.add_argument("--log-level", default=os.environ.get("AFTERCARE_LOCAL_LOG_LEVEL", "INFO"))
     return parser.parse_args(argv)
 
@@ -48,21 +54,31 @@ def main(argv: list[str] | None = None) -> int:
     # Functions log as on Lambda (Powertools JSON, the template's level); metrics would
     # print an EMF blob per invocation, so they stay off unless asked for.
     os.environ.setdefault("POWERTOOLS_METRICS_DISABLED", "true")
+    from infra.local.payments import DEFAULT_SECRET_NAME, LocalPayments
+
+    payments = LocalPayments(args.payment_provider)
     try:
-        parameters = local_parameters(overrides=parse_overrides(" ".join(args.parameter_overrides)))
+        provider_parameters = payments.start()  # a fake provider's API, before the stack points at it
+        parameters = local_parameters(
+            overrides={**provider_parameters, **parse_overrides(" ".join(args.parameter_overrides))}
+        )
     except ValueError as error:
         log.error(str(error))
+        payments.stop()
         return 2
     local = LocalStack(
         Stack(parameters=parameters),
         aws_port=args.aws_port,
         jwt_secret=os.environ.get("AFTERCARE_LOCAL_JWT_SECRET") or DEFAULT_SECRET,
+        payments=payments,
     )
     try:
         local.start()
     except OSError as error:
         log.error(f"cannot start the AWS endpoint on port {args.aws_port}: {error}")
+        payments.stop()
         return 2
+    payments.provision(local.client("ssm"), parameters.get("PaymentProviderSecretName", DEFAULT_SECRET_NAME))
 
     from werkzeug.serving import make_server
 
@@ -75,6 +91,7 @@ def main(argv: list[str] | None = None) -> int:
         local.stop()
         return 2
     base_url = f"http://{args.host}:{server.server_port}"
+    payments.connect(base_url)
     serving = threading.Thread(target=server.serve_forever, name="gateway", daemon=True)
     serving.start()
 
@@ -97,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     log.info("shutting down")
     server.shutdown()
     local.stop()
+    payments.stop()
     log.info("stopped")
     return 0
 
@@ -119,6 +137,7 @@ def _banner(local: LocalStack, base_url: str, parameters: dict[str, str], took: 
         f"{len(local.host.specs)} functions, {len(local.pollers)} SQS consumers, "
         f"{len(local.scheduler.jobs)} schedules",
         f"  webhook secret {parameters['WebhookSecret']}",
+        f"  payments       {local.payments.describe() if local.payments else 'sandbox'}",
         "Ctrl-C stops everything.",
     ]
     if seeded:

@@ -61,6 +61,8 @@ class Gateway:
                 Rule("/_local/executions", endpoint="executions", methods=["GET"]),
                 Rule("/_local/settle", endpoint="settle", methods=["POST"]),
                 Rule("/_local/payments/sandbox", endpoint="payments_sandbox", methods=["POST"]),
+                Rule("/_local/payments", endpoint="payments", methods=["GET"]),
+                Rule("/_local/payments/provider", endpoint="payments_provider", methods=["POST"]),
                 Rule("/_local/openapi.json", endpoint="openapi", methods=["GET"]),
                 Rule("/_local/docs", endpoint="docs", methods=["GET"]),
                 Rule("/_local/docs/<asset>", endpoint="docs_asset", methods=["GET"]),
@@ -246,6 +248,23 @@ class Gateway:
         except (KeyError, TypeError, ValueError) as error:
             return _json({"message": f"expected {{orderId, scenario, failures}}: {error}"}, 400)
         return _json({"orderId": order_id, "scenario": scenario, "failures": failures})
+
+    def _local_payments(self, request: Request) -> Response:
+        """Which provider refunds are paid through, and (a fake's) the refunds it holds."""
+        payments = self.local.payments
+        return _json(payments.state() if payments else {"provider": "sandbox"})
+
+    def _local_payments_provider(self, request: Request) -> Response:
+        """Drive the fake Stripe / Alipay (infra/local/payments.py): pay an order, keep
+        refunds pending, settle one, fail the next calls."""
+        payments = self.local.payments
+        body = request.get_json(silent=True) or {}
+        try:
+            if payments is None:
+                raise ValueError("the stack runs on the sandbox")
+            return _json(payments.control(body))
+        except (KeyError, TypeError, ValueError) as error:
+            return _json({"message": f"{type(error).__name__}: {error}"}, 400)
 
     def _local_openapi(self, request: Request) -> Response:
         return _json(self.openapi(request.host_url.rstrip("/")))

@@ -67,6 +67,7 @@ class LocalStack:
     stack: Stack
     aws_port: int = 0
     jwt_secret: str = DEFAULT_SECRET
+    payments: Any = None  # infra.local.payments.LocalPayments: the provider refunds are paid through
     endpoint: AwsEndpoint = field(init=False)
     host: FunctionHost = field(init=False)
     created: list[str] = field(default_factory=list, init=False)

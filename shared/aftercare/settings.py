@@ -57,6 +57,13 @@ class Settings:
     refund_escalation_timeout_seconds: int = _env_int("REFUND_ESCALATION_TIMEOUT_SECONDS", 3 * 24 * 3600)
     refund_provider_poll_seconds: int = _env_int("REFUND_PROVIDER_POLL_SECONDS", 60)
     payment_provider: str = _env("PAYMENT_PROVIDER", "sandbox")
+    payment_provider_secret: str = _env("PAYMENT_PROVIDER_SECRET")  # SSM SecureString name (JSON)
+    # Where the provider's API is; empty: its production endpoint. Local stacks and tests
+    # point these at the fakes in infra/local/payment_fakes.
+    stripe_api_base: str = _env("STRIPE_API_BASE")
+    alipay_gateway_url: str = _env("ALIPAY_GATEWAY_URL")
+    refund_provider_max_polls: int = _env_int("REFUND_PROVIDER_MAX_POLLS", 12)
+    refund_provider_max_poll_seconds: int = _env_int("REFUND_PROVIDER_MAX_POLL_SECONDS", 3600)
     notifications_queue_url: str = _env("NOTIFICATIONS_QUEUE_URL")
     # Secrets: the template gives each function the ARN of the secrets it reads
     # (`*_SECRET_ID`, read through aftercare.secrets); the plain `*_SECRET` variables are for

@@ -34,7 +34,13 @@ STARTUP_SECONDS = 60
 # Template parameters for the e2e stack (`--parameter-overrides`), e.g. shorter timers than
 # production's so a workflow's timeout is reached within a test. One place, every domain.
 # Timers shortened so workflows that wait for people or providers finish within a test.
-PARAMETER_OVERRIDES: dict[str, str] = {"RefundApprovalTimeoutSeconds": "12", "RefundProviderPollSeconds": "1"}
+PARAMETER_OVERRIDES: dict[str, str] = {
+    "RefundApprovalTimeoutSeconds": "12",
+    "RefundProviderPollSeconds": "1",
+    # A pending pay-out is polled after 1, 2, 2, 2 s, then handed to people (issue 14).
+    "RefundProviderMaxPolls": "4",
+    "RefundProviderMaxPollSeconds": "2",
+}
 
 
 def free_port() -> int:
@@ -97,14 +103,15 @@ def _wait_until_ready(process: subprocess.Popen[bytes], base_url: str, log_path:
 
 
 @contextmanager
-def started_stack(log_dir: Path) -> Iterator[LocalStackProcess]:
-    """`python -m infra.local` on free ports, ready to serve, stopped (SIGINT) on exit."""
+def started_stack(log_dir: Path, *arguments: str) -> Iterator[LocalStackProcess]:
+    """`python -m infra.local [arguments]` on free ports, ready to serve, stopped (SIGINT) on exit."""
     port, aws_port = free_port(), free_port()
     log_path = log_dir / "stack.log"
     environment = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("AWS_", "POWERTOOLS_", "MOTO_")) and key not in {"PORT", "PYTEST_XDIST_WORKER"}
+        if not key.startswith(("AWS_", "POWERTOOLS_", "MOTO_"))
+        and key not in {"PORT", "PYTEST_XDIST_WORKER", "PAYMENT_PROVIDER"}
     }
     environment.update(
         AFTERCARE_WEBHOOK_SECRET=WEBHOOK_SECRET,
@@ -123,6 +130,7 @@ def started_stack(log_dir: Path) -> Iterator[LocalStackProcess]:
                 str(aws_port),
                 "--parameter-overrides",
                 *(f"{name}={value}" for name, value in PARAMETER_OVERRIDES.items()),
+                *arguments,
             ],
             cwd=ROOT,
             env=environment,
@@ -153,6 +161,20 @@ def started_stack(log_dir: Path) -> Iterator[LocalStackProcess]:
 @pytest.fixture(scope="session")
 def local_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStackProcess]:
     with started_stack(tmp_path_factory.mktemp("local-stack")) as stack:
+        yield stack
+
+
+@pytest.fixture(scope="session")
+def stripe_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStackProcess]:
+    """The stack paying refunds through the Stripe SDK against its local fake (issue 14)."""
+    with started_stack(tmp_path_factory.mktemp("stripe-stack"), "--payment-provider", "stripe") as stack:
+        yield stack
+
+
+@pytest.fixture(scope="session")
+def alipay_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LocalStackProcess]:
+    """The stack paying refunds through the Alipay SDK against its local fake (issue 14)."""
+    with started_stack(tmp_path_factory.mktemp("alipay-stack"), "--payment-provider", "alipay") as stack:
         yield stack
 
 

@@ -100,6 +100,8 @@ def test_the_sweep_covers_every_route_of_the_template() -> None:
     publics = {p for _, p, public in ROUTES if public}
     assert publics <= {
         "/v1/payments/events",
+        "/v1/payments/stripe/events",  # Stripe-Signature
+        "/v1/payments/alipay/notify",  # RSA2-signed by Alipay
         "/v1/logistics/events/{carrier}",
         "/v1/surveys/{surveyId}",
         "/v1/surveys/{surveyId}/responses",

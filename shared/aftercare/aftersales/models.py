@@ -82,7 +82,10 @@ class RepairProgressRequest(WireModel):
         **WireModel.model_config,
         json_schema_extra={
             "if": {"properties": {"stage": {"const": "SHIPPED_BACK"}}, "required": ["stage"]},
-            "then": {"required": ["carrier", "trackingNumber"]},
+            "then": {
+                "required": ["carrier", "trackingNumber"],
+                "properties": {"carrier": {"type": "string"}, "trackingNumber": {"type": "string"}},
+            },
         },
     )
 

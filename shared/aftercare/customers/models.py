@@ -26,7 +26,9 @@ class PreferencesPatch(WireModel):
 
     # Not nullable (only the contact can be removed): omitted means unchanged, null is refused.
     opt_outs: Annotated[list[OptOut], Field(max_length=20)] = Field(default=None)  # type: ignore[arg-type]
-    channels: Annotated[list[Channel], Field(min_length=1, max_length=3)] = Field(default=None)  # type: ignore[arg-type]
+    channels: Annotated[
+        list[Channel], Field(min_length=1, max_length=3, json_schema_extra={"uniqueItems": True})
+    ] = Field(default=None)  # type: ignore[arg-type]
     time_zone: Annotated[str, Field(max_length=64, examples=["Asia/Shanghai"])] = Field(default=None)  # type: ignore[assignment]
     language: Language = Field(default=None)  # type: ignore[assignment]
     email: Email | None = None

@@ -262,8 +262,9 @@ def reserve_refund(
         if already.get(sku, 0):
             values[f":was{index}"] = {"N": str(already[sku])}
             conditions.append(f"#units.#s{index} = :was{index}")
-        else:
-            conditions.append(f"attribute_not_exists(#units.#s{index})")
+        else:  # never reserved, or reserved and released again (the count is back at 0)
+            values[":zero"] = {"N": "0"}
+            conditions.append(f"(attribute_not_exists(#units.#s{index}) OR #units.#s{index} = :zero)")
     if shipping:
         sets.append("shippingRefunded = :true")
         values[":true"] = {"BOOL": True}
@@ -314,6 +315,48 @@ def release_refund(order: OrderModel, refund_id: str) -> bool:
         Key={"orderId": {"S": order.orderId}},
         UpdateExpression="SET " + ", ".join(sets),
         ConditionExpression="#refunds.#rid.#state = :reserved",
+        ExpressionAttributeNames=names,
+        ExpressionAttributeValues=values,
+    )
+
+
+def reserve_again(order: OrderModel, refund_id: str) -> bool:
+    """Hold a released reservation again (a refund in manual review paid after all, or
+    retried): the same amount and units, if the order still has them to give. Idempotent:
+    True if the reservation is held (now or already), False if the order cannot give it."""
+    entry = refund_entry(order, refund_id)
+    if entry and entry.get("state") == "RESERVED":
+        return True
+    if not entry or entry.get("state") != "RELEASED":
+        return False
+    quantities = {item.sku: int(item.quantity) for item in order.items}
+    already = refunded_units(order)
+    names = {"#refunds": "refunds", "#rid": refund_id, "#state": "state"}
+    values: dict[str, Any] = {":amount": {"N": str(int(entry["amount"]))}, ":reserved": {"S": "RESERVED"},
+                              ":released": {"S": "RELEASED"}}  # fmt: skip
+    sets = ["refundable = refundable - :amount", "reservedAmount = reservedAmount + :amount",
+            "#refunds.#rid.#state = :reserved"]  # fmt: skip
+    conditions = ["#refunds.#rid.#state = :released", "refundable >= :amount"]
+    units = {sku: int(count) for sku, count in (entry.get("units") or {}).items() if int(count)}
+    if units:
+        names["#units"] = "refundedUnits"
+    for index, (sku, count) in enumerate(sorted(units.items())):
+        if already.get(sku, 0) + count > quantities.get(sku, 0):
+            return False
+        names[f"#s{index}"] = sku
+        values[f":n{index}"] = {"N": str(count)}
+        values[f":was{index}"] = {"N": str(already.get(sku, 0))}
+        sets.append(f"#units.#s{index} = #units.#s{index} + :n{index}")
+        conditions.append(f"#units.#s{index} = :was{index}")
+    if int(entry.get("shipping", 0)):
+        sets.append("shippingRefunded = :true")
+        values[":true"] = {"BOOL": True}
+        values[":false"] = {"BOOL": False}
+        conditions.append("(attribute_not_exists(shippingRefunded) OR shippingRefunded = :false)")
+    return _update(
+        Key={"orderId": {"S": order.orderId}},
+        UpdateExpression="SET " + ", ".join(sets),
+        ConditionExpression=" AND ".join(conditions),
         ExpressionAttributeNames=names,
         ExpressionAttributeValues=values,
     )

@@ -8,8 +8,15 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from datetime import datetime
 
-from aftercare.payments.provider import PermanentPaymentError, ProviderRefund, TransientPaymentError
+from aftercare import clock
+from aftercare.payments.provider import (
+    PermanentPaymentError,
+    ProviderRefund,
+    SettledRefund,
+    TransientPaymentError,
+)
 
 SCENARIOS = ("succeed", "fail-permanently", "fail-transiently", "time-out", "succeed-late")
 
@@ -24,6 +31,7 @@ _plans: dict[str, Plan] = {}
 _calls: dict[str, int] = {}
 _refunds: dict[str, ProviderRefund] = {}
 _pending: set[str] = set()
+_books: dict[str, tuple[datetime, SettledRefund]] = {}  # what reconciliation reads
 _lock = threading.Lock()
 
 
@@ -40,6 +48,17 @@ def reset() -> None:
         _calls.clear()
         _refunds.clear()
         _pending.clear()
+        _books.clear()
+
+
+def plant(refund_id: str, amount: int, currency: str = "CNY", reference: str = "") -> None:
+    """Write a refund into the sandbox's books as if paid now (reconciliation tests): one we
+    never asked for, or one of ours with another amount."""
+    with _lock:
+        _books[refund_id or reference] = (
+            clock.now(),
+            SettledRefund(refund_id, reference or f"sbx_{refund_id}", amount, currency, "SUCCEEDED"),
+        )
 
 
 def payouts() -> dict[str, ProviderRefund]:
@@ -68,9 +87,19 @@ class SandboxProvider:
                 _refunds[idempotency_key] = result
             else:
                 _pending.add(idempotency_key)
+            _books[idempotency_key] = (
+                clock.now(),
+                SettledRefund(idempotency_key, result.reference, amount, currency, "SUCCEEDED"),
+            )
             return result
 
-    def status(self, *, idempotency_key: str) -> ProviderRefund:
+    def refunds_between(self, start: datetime, end: datetime) -> list[SettledRefund]:
+        with _lock:
+            return [entry for at, entry in _books.values() if start <= at < end]
+
+    def status(
+        self, *, idempotency_key: str, reference: str | None = None, payment_reference: str = ""
+    ) -> ProviderRefund:
         with _lock:
             if idempotency_key in _refunds:
                 return _refunds[idempotency_key]

@@ -49,3 +49,10 @@ class RefundOut(WireModel):
 
 class DecisionRequest(WireModel):
     note: Annotated[str, Field(max_length=1000)] | None = None
+
+
+class RefundedOutsideRequest(WireModel):
+    """The refund was paid by other means (a bank transfer, a voucher): where to find it."""
+
+    reference: Annotated[str, Field(min_length=1, max_length=200)]
+    note: Annotated[str, Field(max_length=1000)] | None = None

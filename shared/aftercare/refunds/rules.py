@@ -31,7 +31,8 @@ TRANSITIONS: dict[RefundStatus, frozenset[RefundStatus]] = {
     R.RESERVED: frozenset({R.AWAITING_APPROVAL, R.PROCESSING, R.MANUAL_REVIEW}),
     R.AWAITING_APPROVAL: frozenset({R.PROCESSING, R.REJECTED, R.MANUAL_REVIEW}),
     R.PROCESSING: frozenset({R.SUCCEEDED, R.MANUAL_REVIEW}),
-    R.MANUAL_REVIEW: frozenset({R.SUCCEEDED, R.REJECTED}),
+    # Staff settle a manual review: paid (here or outside), rejected, or retried.
+    R.MANUAL_REVIEW: frozenset({R.SUCCEEDED, R.REJECTED, R.PROCESSING}),
     R.SUCCEEDED: frozenset(),
     R.REJECTED: frozenset(),
 }

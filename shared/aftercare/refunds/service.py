@@ -20,7 +20,7 @@ from aftercare.observability import logger, metrics
 from aftercare.orders import service as orders
 from aftercare.orders import store as order_store
 from aftercare.pagination import clamp_limit, decode_cursor, encode_cursor
-from aftercare.payments.provider import provider
+from aftercare.payments.provider import PermanentPaymentError, provider
 from aftercare.refunds import failures, rules, store
 from aftercare.refunds.failures import REASONS, FailureKind
 from aftercare.refunds.models import RefundItem, RefundOut, RefundStep
@@ -213,19 +213,23 @@ def _started(refund_id: str) -> None:
     metrics.add_metric(name="RefundsRequested", unit="Count", value=1)
 
 
-def _start(refund_id: str) -> None:
-    """Execution name = refund id: Step Functions refuses a second execution of it."""
+def _start(refund_id: str, *, resume: str | None = None, name: str | None = None) -> None:
+    """Execution name = refund id: Step Functions refuses a second execution of it. A staff
+    retry from manual review resumes at the pay-out, as an execution of its own name."""
     settings = get_settings()
     timing = {
         "approvalTimeoutSeconds": settings.refund_approval_timeout_seconds,
         "escalationTimeoutSeconds": settings.refund_escalation_timeout_seconds,
         "providerPollSeconds": settings.refund_provider_poll_seconds,
     }
+    payload: dict[str, Any] = {"refundId": refund_id, "timing": timing}
+    if resume:
+        payload["resume"] = resume
     try:
         client("stepfunctions").start_execution(
             stateMachineArn=settings.refund_state_machine_arn,
-            name=refund_id,
-            input=json.dumps({"refundId": refund_id, "timing": timing}),
+            name=name or refund_id,
+            input=json.dumps(payload),
         )
     except client("stepfunctions").exceptions.ExecutionAlreadyExists:
         logger.info("refund workflow already started", extra={"refund_id": refund_id})
@@ -365,6 +369,13 @@ def decide(principal: Principal, refund_id: str, *, approve: bool, note: str | N
     return to_wire(_load(refund_id))
 
 
+def payment_reference(refund: RefundModel) -> str:
+    """The provider's id of the payment this refund gives back (its transaction id)."""
+    order = orders.load_for_system(refund.orderId)
+    payment = order.payment.as_dict() if order.payment else {}
+    return str(payment.get("transactionId", ""))
+
+
 def pay_out(refund_id: str) -> dict[str, Any]:
     refund = _load(refund_id)
     if refund.status in {S.RESERVED, S.AWAITING_APPROVAL}:
@@ -379,21 +390,70 @@ def pay_out(refund_id: str) -> dict[str, Any]:
         )
     elif refund.status != S.PROCESSING:
         raise Conflict(f"a refund in {refund.status} cannot be paid out")
-    order = orders.load_for_system(refund.orderId)
-    payment = order.payment.as_dict() if order.payment else {}
+    key = refund.payoutKey or refund_id
     result = provider().refund(
-        idempotency_key=refund_id,
+        idempotency_key=key,
         order_id=refund.orderId,
-        payment_reference=str(payment.get("transactionId", "")),
+        payment_reference=payment_reference(refund),
         amount=int(refund.amount),
         currency=refund.currency,
     )
-    return {"refundId": refund_id, "payout": result.status, "reference": result.reference}
+    if result.status == "PENDING":
+        at = clock.now_iso()
+        store.change(
+            refund,
+            expected_status=S.PROCESSING,
+            to_status=S.PROCESSING,
+            actor=WORKFLOW,
+            at=at,
+            step_entry=store.step(at, "PayOut", "pending at the provider", result.reference),
+            actions=[
+                RefundModel.providerReference.set(result.reference),
+                RefundModel.payoutPolls.set(0),
+            ],
+        )
+    return {
+        "refundId": refund_id,
+        "payout": result.status,
+        "reference": result.reference,
+        "waitSeconds": get_settings().refund_provider_poll_seconds,
+        "exhausted": False,
+    }
+
+
+def poll_wait_seconds(polls: int, *, base: int, cap: int) -> int:
+    """Exponential backoff between status polls: base, 2 base, 4 base ... at most cap."""
+    return int(min(base * 2 ** min(polls, 30), cap))
 
 
 def check_payout(refund_id: str) -> dict[str, Any]:
-    result = provider().status(idempotency_key=refund_id)
-    return {"refundId": refund_id, "payout": result.status, "reference": result.reference}
+    """How a pending pay-out went: the outcome a provider notification recorded, else the
+    provider's answer to a status query. A failure raises (the workflow compensates); a
+    pay-out still pending after the last poll is `exhausted` (the workflow hands it to
+    people with the reservation still held, since the money may yet move)."""
+    refund = _load(refund_id)
+    if refund.providerOutcome:
+        status, reference = refund.providerOutcome, refund.providerReference or ""
+    else:
+        result = provider().status(
+            idempotency_key=refund.payoutKey or refund_id,
+            reference=refund.providerReference,
+            payment_reference=payment_reference(refund),
+        )
+        status, reference = result.status, result.reference
+    if status == "FAILED":
+        raise PermanentPaymentError(f"the provider reports refund {reference} failed")
+    settings = get_settings()
+    polls = store.count_poll(refund) if status == "PENDING" else int(refund.payoutPolls or 0)
+    return {
+        "refundId": refund_id,
+        "payout": status,
+        "reference": reference,
+        "waitSeconds": poll_wait_seconds(
+            polls, base=settings.refund_provider_poll_seconds, cap=settings.refund_provider_max_poll_seconds
+        ),
+        "exhausted": polls >= settings.refund_provider_max_polls,
+    }
 
 
 def record(refund_id: str, reference: str) -> dict[str, Any]:

@@ -75,6 +75,11 @@ class RefundModel(Model):
     escalated = BooleanAttribute(default=False)
     taskToken = UnicodeAttribute(null=True)
     providerReference = UnicodeAttribute(null=True)
+    # The pay-out in flight: its idempotency key (the refund id, then `<id>.<n>` for a staff
+    # retry), the outcome a provider notification reported, and how often it was polled.
+    payoutKey = UnicodeAttribute(null=True)
+    providerOutcome = UnicodeAttribute(null=True)
+    payoutPolls = NumberAttribute(null=True)
     steps = ListAttribute(of=StepAttribute, default=list)
     timeline = ListAttribute(of=TimelineAttribute, default=list)
     createdAt = UnicodeAttribute()
@@ -186,3 +191,18 @@ def list_by_status(
 ) -> tuple[list[RefundModel], dict[str, Any] | None]:
     results = RefundModel.by_status.query(status, limit=limit, last_evaluated_key=start_key)
     return list(results), results.last_evaluated_key
+
+
+def count_poll(refund: RefundModel) -> int:
+    """One more status poll of the pay-out in flight; returns how many there were."""
+    with conflicts_as_409("the refund changed meanwhile"):
+        refund.update(
+            actions=[RefundModel.payoutPolls.set((RefundModel.payoutPolls | 0) + 1)],
+            condition=RefundModel.status == "PROCESSING",
+        )
+    return int(refund.payoutPolls or 0)
+
+
+def succeeded_since(created_from: str) -> list[RefundModel]:
+    """Succeeded refunds requested since `created_from` (reconciliation's look-back)."""
+    return list(RefundModel.by_status.query("SUCCEEDED", RefundModel.createdAt >= created_from))

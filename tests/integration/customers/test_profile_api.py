@@ -59,7 +59,7 @@ def test_preferences_change_only_what_is_sent(api: Api, fixed_clock: clock.Fixed
     ("body", "field"),
     [
         ({"timeZone": "Mars/Olympus"}, "timeZone"),
-        ({"timeZone": None}, "body"),
+        ({"timeZone": None}, "timeZone"),
         ({"channels": ["fax"]}, "channels[0]"),
         ({"channels": ["push", "push"]}, "channels"),
         ({"channels": []}, "channels"),

@@ -175,3 +175,16 @@ def test_a_paid_refund_schedules_one_survey_and_a_case_refund_leaves_it_to_the_c
     survey = service.schedule_survey(refund_id)["surveyId"]
     assert survey is not None and survey.startswith("sv_")
     assert service.schedule_survey(refund_id)["surveyId"] == survey
+
+
+def test_units_a_compensation_released_can_be_refunded_by_a_later_refund(
+    orders: Orders, started: list[str]
+) -> None:
+    """A release leaves the unit count at 0, not absent: a new reservation must accept both."""
+    order = paid_order(orders)
+    first = request(order, [("MUG-2", 1)], source_id="src-first")
+    service.reserve(first)
+    service.compensate(first, "provider refused")
+    second = request(order, [("MUG-2", 1)], source_id="src-second")
+    assert service.reserve(second)["outcome"] == "RESERVED"
+    assert order_money(order["orderId"])[1] == 3440
