@@ -78,11 +78,15 @@ def test_another_domains_table_is_denied_even_for_an_action_the_function_holds(
         )
 
 
-def test_the_domain_stores_through_pynamodb_are_checked_too(aws: Stack, enforcer: iam.Enforcer) -> None:
+def test_the_domain_stores_through_pynamodb_are_checked_too(
+    aws: Stack, enforcer: iam.Enforcer, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from pynamodb.exceptions import GetError
 
     from aftercare.tickets.store import TicketModel
 
+    # A connection an earlier test made predates the check; the local stack installs it first.
+    monkeypatch.setattr(TicketModel, "_connection", None)
     with iam.acting_as("TrackingApiFunction"), pytest.raises(GetError) as raised:
         TicketModel.get("tk_1")
     assert "AccessDeniedException" in str(raised.value.cause)
