@@ -1,7 +1,9 @@
 // The backend over HTTP: bearer token, JSON, an Idempotency-Key on every write (a retried
 // click does the work once), and failures raised as ApiError carrying the problem+json body.
+// Accept-Language is the console's language, so plain reasons (a refund's failed steps) match it.
 
 import { session } from "./auth.js";
+import { lang } from "./i18n.js";
 
 let base = "";
 
@@ -28,7 +30,7 @@ export async function request(method, path, { body, query } = {}) {
   for (const [name, value] of Object.entries(query || {})) {
     if (value !== undefined && value !== null && value !== "") url.searchParams.set(name, value);
   }
-  const headers = { accept: "application/json, application/problem+json" };
+  const headers = { accept: "application/json, application/problem+json", "accept-language": lang() };
   const token = session()?.token;
   if (token) headers.authorization = `Bearer ${token}`;
   if (method !== "GET") {

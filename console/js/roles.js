@@ -17,6 +17,8 @@ const ACTIONS = {
   "case.repair": ["warehouse", "supervisor"],
   "case.resolveDispute": ["supervisor"],
   "refund.decide": ["supervisor"],
+  // Settling a manual review (retry the pay-out, refunded outside, reject): settlement.py's _in_review.
+  "refund.settle": ["supervisor"],
   "order.raiseException": ["agent", "warehouse", "supervisor"],
   "order.resolveException": ["agent", "supervisor"],
   "ticket.work": ["agent", "supervisor"],

@@ -3,8 +3,7 @@ answered from the daily aggregates (one Query per month of the range, never a sc
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Annotated
+from typing import Annotated, Any
 
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
@@ -14,6 +13,9 @@ from aftercare.auth import SUPERVISOR
 from aftercare.http import allow, create_app, http_handler
 
 app = create_app()
+# A day as YYYY-MM-DD, strictly (a date type would also take "0" as 1970-01-01).
+DAY = r"^\d{4}-\d{2}-\d{2}$"
+AS_DATE: dict[str, Any] = {"format": "date"}
 
 
 @app.get(
@@ -25,10 +27,10 @@ app = create_app()
 )
 @allow(SUPERVISOR)
 def kpis(
-    from_: Annotated[date | None, Query(alias="from")] = None,
-    to: Annotated[date | None, Query()] = None,
+    from_: Annotated[str | None, Query(alias="from", pattern=DAY, json_schema_extra=AS_DATE)] = None,
+    to: Annotated[str | None, Query(pattern=DAY, json_schema_extra=AS_DATE)] = None,
 ) -> Kpis:
-    first, last = service.parse_range(from_.isoformat() if from_ else None, to.isoformat() if to else None)
+    first, last = service.parse_range(from_, to)
     return service.kpis(first, last)
 
 

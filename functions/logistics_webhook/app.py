@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Annotated
+
+from aws_lambda_powertools.event_handler.openapi.params import Path
+
 from aftercare.http import create_app, http_handler, raw_body
 from aftercare.logistics import service
+from aftercare.logistics.adapters import CARRIER_CODE
 from aftercare.logistics.models import EventsAccepted
 
 app = create_app()
@@ -15,7 +20,7 @@ app = create_app()
     tags=["machines"],
     summary="Courier status event (HMAC-signed; canonical JSON or the carrier's own shape)",
 )
-def courier_event(carrier: str) -> EventsAccepted:
+def courier_event(carrier: Annotated[str, Path(pattern=CARRIER_CODE.pattern)]) -> EventsAccepted:
     # The signature covers the raw bytes, so the adapter checks it before anything parses them.
     return service.accept_webhook(carrier, app.current_event.headers, raw_body(app))
 

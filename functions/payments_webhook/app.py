@@ -18,7 +18,7 @@ from aftercare.payments.provider import provider
 from aftercare.settings import get_settings
 from aftercare.webhooks import verify
 
-app = create_app()
+app = create_app(accept=("application/json", "application/x-www-form-urlencoded"))
 
 
 @app.post("/v1/payments/events", tags=["machines"], summary="Payment provider callback (HMAC-signed)")

@@ -117,27 +117,59 @@ def owned_by(check: OwnerCheck) -> Callable[[RouteT], RouteT]:
     return lambda function: _guarded(function, owner_check=check)
 
 
+JSON = "application/json"
+
+
 class _AuthorizeThenValidate(OpenAPIRequestValidationMiddleware):
+    def __init__(self, accept: tuple[str, ...]) -> None:
+        super().__init__()
+        self.accept = accept
+
     def handler(self, app: Any, next_middleware: Any) -> Response:
         route = app.context.get("_route")
-        guard: Guard | None = getattr(getattr(route, "func", None), _GUARD, None)
-        if guard is None:
-            return super().handler(app, next_middleware)
-        principal = current_principal(app)
-        if guard.roles:
+        guard: Guard = getattr(getattr(route, "func", None), _GUARD, None) or Guard()
+        principal = current_principal(app) if guard.roles or guard.owner_check else None
+        if guard.roles and principal is not None:
             require_role(principal, *guard.roles)
         try:
+            self._check_body(app)
             return super().handler(app, next_middleware)
-        except RequestValidationError:
-            if guard.owner_check is not None:
+        except (RequestValidationError, BadRequest, UnsupportedMediaType):
+            # Raised before the route ran: the request itself is refused. Whose resource it
+            # names is decided first, so another customer's is a 404 whatever was sent.
+            if guard.owner_check is not None and principal is not None:
                 guard.owner_check(principal, dict(app.context.get("_route_args") or {}))
             raise
 
+    def _check_body(self, app: Any) -> None:
+        """A body in a media type the API does not take is a 415 (before Powertools tries to
+        parse it: a multipart body without its boundary would crash the parser), and a JSON
+        body must be an object (or null), as every request model is."""
+        body = raw_body(app)
+        if not body:
+            return
+        media = (app.current_event.headers.get("content-type") or "").split(";")[0].strip().lower()
+        if not media:
+            return
+        is_json = media == JSON or (media.startswith("application/") and media.endswith("+json"))
+        if not is_json and media not in self.accept:
+            raise UnsupportedMediaType(f"send the body as {' or '.join(self.accept)}")
+        if is_json:
+            try:
+                parsed = json.loads(body)
+            except ValueError:
+                return  # Powertools names it: malformed JSON
+            if parsed is not None and not isinstance(parsed, dict):  # null: an optional body left out
+                raise BadRequest(
+                    "the body must be a JSON object", errors=[{"field": "body", "message": "not an object"}]
+                )
 
-def create_app() -> APIGatewayHttpResolver:
+
+def create_app(*, accept: tuple[str, ...] = (JSON,)) -> APIGatewayHttpResolver:
+    """A resolver whose request bodies come in the `accept` media types (JSON by default)."""
     snapstart.register()  # the HTTP functions run with SnapStart on AWS
     app = APIGatewayHttpResolver(enable_validation=True)
-    app._request_validation_middleware = _AuthorizeThenValidate()
+    app._request_validation_middleware = _AuthorizeThenValidate(accept)
 
     @app.exception_handler(ProblemError)
     def on_problem(error: ProblemError) -> Response:

@@ -20,8 +20,9 @@ from aftercare.errors import BadRequest
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
-# What a cursor looks like (two base64url parts); only a signature of ours makes one valid.
-CURSOR_PATTERN = r"^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$"
+# What a cursor looks like (two base64url parts, or empty for the first page); only a
+# signature of ours makes one valid.
+CURSOR_PATTERN = r"^([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)?$"
 
 
 def _secret() -> bytes:

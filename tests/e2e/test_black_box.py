@@ -109,3 +109,28 @@ def test_the_staff_queues_answer_without_filters_with_the_open_work(local_stack:
         {"COMPLETED", "CANCELLED", "CLOSED_TIMEOUT"}
     )
     assert dues  # the ticket just opened is due
+
+
+@pytest.mark.parametrize(
+    ("content_type", "body", "status"),
+    [
+        ("multipart/form-data", b'{"message": "hi"}', 415),  # no boundary: the parser crashed (500)
+        ("text/plain", b"hello", 415),
+        ("application/json", b"[null, null]", 400),  # not an object
+        ("application/json", b"null", 400),  # a required body left out
+    ],
+)
+def test_a_body_the_api_does_not_take_is_a_clear_4xx(
+    local_stack: LocalStackProcess, content_type: str, body: bytes, status: int
+) -> None:
+    ticket = ticket_of(local_stack, ALICE)
+    reply = local_stack.post(
+        f"/v1/tickets/{ticket['ticketId']}/messages",
+        as_=ALICE,
+        data=body,
+        headers={"content-type": content_type},
+    )
+    assert reply.status_code == status, reply.text
+    assert reply.headers["content-type"].startswith("application/problem+json")
+    after = local_stack.get(f"/v1/tickets/{ticket['ticketId']}", as_=ALICE).json()
+    assert len(after["messages"]) == len(ticket["messages"]), "nothing was written"

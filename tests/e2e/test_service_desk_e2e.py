@@ -1,7 +1,8 @@
 """The service desk console in a real headless Chromium (Debian's, driven by Playwright)
 against the local stack: an agent answers a ticket with a template and approves a case, a
-warehouse user receives and inspects a return, a supervisor approves a refund and reads the
-KPI dashboard in both languages. Each screen is photographed into test-artifacts/console/.
+warehouse user receives and inspects a return, a supervisor approves a refund, settles
+refunds in manual review three ways and reads the KPI dashboard in both languages. Each
+screen is photographed into test-artifacts/console/.
 
 Records are made over the API first, as customers and other staff would make them; the
 browser then does the staff member's part, and the API is asked what happened."""
@@ -487,6 +488,7 @@ ACTIONS = {
     "case.resolveDispute": (f"/v1/admin/after-sales/{MISSING_CASE}/resolve-dispute",
                             {"decision": "FOR_CUSTOMER", "note": "n"}),
     "refund.decide": ("/v1/admin/refunds/rf_01M8S0000000000000000000ZZ/approve", {}),
+    "refund.settle": ("/v1/admin/refunds/rf_01M8S0000000000000000000ZZ/retry-payout", {}),
     "order.raiseException": (f"/v1/admin/orders/{MISSING_ORDER}/exception",
                              {"kind": "OUT_OF_STOCK", "note": "n", "proposal": "p"}),
     "order.resolveException": (f"/v1/admin/orders/{MISSING_ORDER}/exception/resolve", {"resolution": "r"}),
@@ -523,7 +525,7 @@ def test_the_console_never_offers_an_action_the_api_refuses(
     assert status in {403, 404, 409, 422}, status
     if offered:
         assert status != 403, f"the console offers {action} to {role}, the API refuses it"
-    if action.startswith("case.") and status != 403:
+    if (action.startswith("case.") or action == "refund.settle") and status != 403:
         assert offered, f"the API lets {role} {action}: the console should offer it"
 
 
@@ -639,3 +641,117 @@ def test_the_warehouse_records_a_repairs_progress_until_it_ships_back(
     shipped = case_of(stack, kase["caseId"])
     assert shipped["status"] == "REPAIR_SHIPPED"
     assert [s["stage"] for s in shipped["repair"]["stages"]][-2:] == ["DIAGNOSING", "SHIPPED_BACK"]
+
+
+# ---------------------------------------------------------------- manual review, settled in the console
+SUPERVISOR = ("sup_zhao", "supervisor")
+
+
+def sandbox(stack: LocalStackProcess, order: dict[str, Any], scenario: str) -> None:
+    ok(stack.post("/_local/payments/sandbox", json_body={"orderId": order["orderId"], "scenario": scenario}))
+
+
+def in_manual_review(stack: LocalStackProcess, customer: tuple[str, str]) -> dict[str, Any]:
+    """A paid order whose refund the sandbox provider refuses for good, cancelled: the
+    workflow compensates and hands the refund to people (MANUAL_REVIEW)."""
+    order = paid_order(stack, customer)
+    sandbox(stack, order, "fail-permanently")
+    cancel = {"reason": "changed my mind"}
+    ok(stack.post(f"/v1/orders/{order['orderId']}/cancel", as_=customer, json_body=cancel))
+    return order
+
+
+def refund_of(
+    stack: LocalStackProcess, order: dict[str, Any], until: set[str], seconds: float = 60
+) -> dict[str, Any]:
+    customer = (order["customerId"], "customer")
+    listed = eventually(lambda: ok(stack.get(f"/v1/orders/{order['orderId']}/refunds", as_=customer)),
+                        lambda r: bool(r["items"]) and r["items"][0]["status"] in until, seconds)  # fmt: skip
+    assert len(listed["items"]) == 1
+    return dict(listed["items"][0])
+
+
+def money(stack: LocalStackProcess, order: dict[str, Any]) -> tuple[int, int]:
+    now = ok(stack.get(f"/v1/orders/{order['orderId']}", as_=(order["customerId"], "customer")))
+    return now["refundedAmount"], now["reservedForRefunds"]
+
+
+def test_a_supervisor_settles_manual_reviews_three_ways_and_sees_a_refused_one(
+    desk: Desk, local_stack: LocalStackProcess
+) -> None:
+    stack, page = local_stack, desk.page
+    # Four at once, so their workflows fail in parallel: retried, refunded outside, rejected,
+    # and one a colleague settles while it is still on screen.
+    retried, outside, rejected, stale = [in_manual_review(stack, new_customer()) for _ in range(4)]
+    reviews = [refund_of(stack, order, {"MANUAL_REVIEW", "SUCCEEDED", "REJECTED"}) for order in (retried, outside, rejected, stale)]  # fmt: skip
+    assert [r["status"] for r in reviews] == ["MANUAL_REVIEW"] * 4
+    ids = [r["refundId"] for r in reviews]
+
+    desk.sign_in("sup_zhao")
+    page.click("#nav-refunds")
+    page.select_option("#refund-status", "MANUAL_REVIEW")
+    desk.row(ids[0]).click()
+    # the failed pay-out's technical cause, which staff settle by (customers never see it)
+    expect(page.locator("#refund-steps")).to_contain_text("Cause: PermanentPaymentError")
+    expect(page.locator("#refund-settle form")).to_have_count(3)
+    desk.shot("12-refund-manual-review")
+
+    # 1. retry the pay-out, once the provider would pay
+    sandbox(stack, retried, "succeed")
+    page.fill("#settle-retry input[name=note]", "card replaced")
+    page.click("#settle-retry button[type=submit]")
+    expect(page.locator("#toast")).to_contain_text("Pay-out retried")
+    done = refund_of(stack, retried, {"SUCCEEDED"})
+    assert [e["actor"] for e in done["timeline"] if e["to"] == "PROCESSING"][-1] == "sup_zhao"
+    assert money(stack, retried) == (retried["total"], 0)
+    expect(page.locator("#refund-settle")).to_have_count(0)  # shown again, no longer in review
+    page.get_by_role("button", name="Refresh").click()
+    expect(page.locator("#refund-state")).to_have_attribute("data-status", "SUCCEEDED")
+    expect(page.locator("#refund-steps")).to_contain_text("Retry · requested")
+
+    # 2. refunded outside Aftercare, with its reference
+    desk.row(ids[1]).click()
+    page.fill("#settle-outside input[name=reference]", "bank-return-88")
+    page.fill("#settle-outside input[name=note]", "returned by bank transfer")
+    page.click("#settle-outside button[type=submit]")
+    desk.toast("Recorded as refunded outside · Succeeded")
+    expect(page.locator("#refund-state")).to_have_attribute("data-status", "SUCCEEDED")
+    expect(page.locator("#refund-steps")).to_contain_text("bank-return-88")
+    paid = refund_of(stack, outside, {"SUCCEEDED"}, seconds=1)
+    assert paid["timeline"][-1]["actor"] == "sup_zhao"
+    assert money(stack, outside) == (outside["total"], 0)
+    desk.shot("13-refund-refunded-outside")
+
+    # 3. rejected with a reason: nothing paid, the reservation released
+    desk.row(ids[2]).click()
+    page.fill("#settle-reject input[name=reason]", "duplicate claim")
+    page.click("#settle-reject button[type=submit]")
+    desk.toast("Refund rejected · Rejected")
+    expect(page.locator("#refund-state")).to_have_attribute("data-status", "REJECTED")
+    refused = refund_of(stack, rejected, {"REJECTED"}, seconds=1)
+    assert refused["timeline"][-1]["actor"] == "sup_zhao"
+    assert refused["timeline"][-1]["note"] == "duplicate claim"
+    assert money(stack, rejected) == (0, 0)
+
+    # in Chinese, then a colleague settles the last one first: the API's problem detail shows
+    page.select_option("#language", "zh")
+    desk.row(ids[3]).click()
+    expect(page.locator("#settle-retry")).to_contain_text("重新打款")
+    expect(page.locator("#refund-steps")).to_contain_text("原因: PermanentPaymentError")
+    expect(page.locator("#refund-steps")).to_contain_text(
+        "人工"
+    )  # the plain reason follows the console's language
+    colleague = {"note": "settled by phone"}
+    ok(stack.post(f"/v1/admin/refunds/{ids[3]}/reject", as_=SUPERVISOR, json_body=colleague))
+    expect(page.locator("#toast")).to_be_hidden()  # the last action's toast, out of the picture
+    page.click("#settle-retry button[type=submit]")
+    problem = page.locator("#problem")
+    expect(problem).to_be_visible()
+    again = stack.post(f"/v1/admin/refunds/{ids[3]}/retry-payout", as_=SUPERVISOR)
+    assert again.status_code == 409
+    expect(problem).to_contain_text("409")
+    expect(problem).to_contain_text(again.json()["detail"])
+    expect(page.locator("#refund-settle")).to_be_visible()  # the screen stays as it was
+    assert refund_of(stack, stale, {"REJECTED"}, seconds=1)["status"] == "REJECTED"
+    desk.shot("14-refund-settle-refused-zh")
+    assert desk.untranslated() == []

@@ -1,11 +1,12 @@
 // Refunds waiting for a person: those above the approval threshold (approve / reject answers
-// the refund workflow's task token) and those the workflow handed to manual review.
+// the refund workflow's task token) and those the workflow handed to manual review, which a
+// supervisor settles: retry the pay-out, record it refunded outside Aftercare, or reject it.
 
 import { get, post } from "../api.js";
 import { badge, clear, field, h, money, when } from "../dom.js";
 import { code, lang, t } from "../i18n.js";
 import { may } from "../roles.js";
-import { attempt, button, definitionList, form, section, timeline } from "../ui.js";
+import { attempt, button, definitionList, form, section, timeline, toast } from "../ui.js";
 
 const STATUSES = ["AWAITING_APPROVAL", "MANUAL_REVIEW"];
 
@@ -40,7 +41,9 @@ async function renderRefund(ctx, detail, refundId) {
     [t("source"), code(refund.source)], [t("reason"), refund.reason], [t("merchantFault"), refund.merchantFault ? t("yes") : t("no")],
     [t("flagged"), refund.flagged ? t("yes") : t("no")], [t("created"), when(refund.createdAt, lang())],
   ]);
-  const steps = h("ol", { class: "timeline" }, refund.steps.map((s) => h("li", {}, h("span", { class: "when" }, when(s.at, lang())), h("span", { class: "what" }, `${s.step} · ${s.outcome}`), s.note ? h("span", { class: "note" }, s.note) : null)));
+  // A failed step's technical cause (staff only) is what a supervisor settles a review by.
+  const steps = h("ol", { class: "timeline", id: "refund-steps" }, refund.steps.map((s) => h("li", {}, h("span", { class: "when" }, when(s.at, lang())), h("span", { class: "what" }, `${s.step} · ${s.outcome}`), s.note ? h("span", { class: "note" }, s.note) : null,
+    s.cause ? h("span", { class: "note cause mono" }, `${t("cause")}: ${s.cause}`) : null)));
   const note = h("input", { name: "note", placeholder: t("decisionNote") });
   const decide = refund.status === "AWAITING_APPROVAL" && may(ctx.who.roles, "refund.decide");
   const reject = button(t("reject"), (el) => attempt(el, () => post(`/v1/admin/refunds/${refundId}/reject`, note.value ? { note: note.value } : {}), t("refundRejected"), reload), { kind: "danger", id: "refund-reject" });
@@ -48,7 +51,31 @@ async function renderRefund(ctx, detail, refundId) {
     attempt(submit, () => post(`/v1/admin/refunds/${refundId}/approve`, note.value ? { note: note.value } : {}), t("refundApproved"), reload), { id: "refund-approve", extra: [reject] })) : null;
   clear(detail, h("div", { class: "case-main" },
     h("div", { class: "detail-head" }, h("div", {}, h("h2", {}, `${t("refund")} ${money(refund.amount, refund.currency, lang())}`),
-      h("div", { class: "chips" }, h("span", { class: "mono" }, refund.refundId), badge(code(refund.status), "status")))),
-    decisions, refund.status === "MANUAL_REVIEW" ? h("p", { class: "muted" }, t("settleLater")) : null,
+      h("div", { class: "chips" }, h("span", { class: "mono" }, refund.refundId), h("span", { id: "refund-state", "data-status": refund.status }, badge(code(refund.status), "status"))))),
+    decisions, settlement(ctx, refund, reload),
     h("div", { class: "two-col" }, section(t("refund"), facts), h("div", {}, section(t("steps"), steps), section(t("timeline"), timeline(refund.timeline, lang(), when, code))))));
+}
+
+// The three ways to settle a manual review (settlement.py), each a form of its own. After one
+// the refund is shown again (its new status, steps and timeline) and the toast names the status.
+function settlement(ctx, refund, reload) {
+  if (refund.status !== "MANUAL_REVIEW" || !may(ctx.who.roles, "refund.settle")) return null;
+  const path = (action) => `/v1/admin/refunds/${refund.refundId}/${action}`;
+  const noted = (input, body = {}) => (input.value.trim() ? { ...body, note: input.value.trim() } : body);
+  const settle = async (submit, action, body, done) => {
+    const result = await attempt(submit, () => post(path(action), body), undefined, reload);
+    if (result) toast(`${done} · ${code(result.status)}`);
+  };
+  const optional = (label) => t("optional", { label });
+  const retryNote = h("input", { name: "note", maxlength: 1000, placeholder: t("decisionNote") });
+  const reference = h("input", { name: "reference", required: true, maxlength: 200, placeholder: "bank-return-…" });
+  const outsideNote = h("input", { name: "note", maxlength: 1000, placeholder: t("decisionNote") });
+  const reason = h("input", { name: "reason", required: true, maxlength: 1000, placeholder: t("reason") });
+  return section(t("settle"), h("p", { class: "muted" }, t("settleHelp")), h("div", { class: "action-grid", id: "refund-settle" },
+    form([h("strong", {}, t("retryPayout")), h("span", { class: "field-hint" }, t("retryHelp")), field(optional(t("decisionNote")), retryNote)],
+      t("retryPayout"), (submit) => settle(submit, "retry-payout", noted(retryNote), t("payoutRetried")), { id: "settle-retry" }),
+    form([h("strong", {}, t("refundedOutside")), h("span", { class: "field-hint" }, t("outsideHelp")), field(t("reference"), reference), field(optional(t("decisionNote")), outsideNote)],
+      t("recordOutside"), (submit) => settle(submit, "refunded-outside", noted(outsideNote, { reference: reference.value.trim() }), t("outsideRecorded")), { id: "settle-outside" }),
+    form([h("strong", {}, t("rejectRefund")), h("span", { class: "field-hint" }, t("rejectHelp")), field(t("reason"), reason)],
+      t("reject"), (submit) => settle(submit, "reject", noted(reason), t("refundRejected")), { id: "settle-reject", kind: "danger" })));
 }

@@ -36,7 +36,9 @@ class OpenCaseRequest(WireModel):
     reason: Reason
     items: Annotated[list[CaseItemIn], Field(min_length=1, max_length=50)]
     description: Annotated[str, Field(max_length=2000)] | None = None
-    evidence_keys: Annotated[list[EvidenceKey], Field(max_length=10)] = []
+    evidence_keys: Annotated[
+        list[EvidenceKey], Field(max_length=10, json_schema_extra={"uniqueItems": True})
+    ] = []
 
     @model_validator(mode="after")
     def _distinct(self) -> OpenCaseRequest:
