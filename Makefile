@@ -10,6 +10,7 @@ PY := $(VENV)/bin/python
 PORT ?= 3000
 
 .PHONY: dev test venv browser faketime lint typecheck cfn-lint unit clock-shifted e2e openapi demo bench format clean train-triage export-triage-corrections
+.PHONY: checkov deploy smoke
 
 $(VENV)/.installed: pyproject.toml
 	@if [ -z "$(BASE_PYTHON)" ]; then \
@@ -26,7 +27,7 @@ dev: venv
 	PORT=$(PORT) $(PY) -m infra.local --seed
 
 ## Every check CI runs: lint, types, template lint, the whole test suite.
-test: venv browser lint typecheck cfn-lint unit clock-shifted
+test: venv browser lint typecheck cfn-lint checkov unit clock-shifted
 
 ## Headless Chromium for the browser end-to-end tests (the analytics report, the service desk console).
 browser:
@@ -57,6 +58,34 @@ typecheck: venv
 
 cfn-lint: venv
 	$(VENV)/bin/cfn-lint template.yaml
+
+# checkov in its own environment: it pins boto3 1.35 and packaging 23, the project needs newer.
+CHECKOV_VERSION := 3.3.30
+CHECKOV_VENV := .venv-checkov
+
+$(CHECKOV_VENV)/.installed-$(CHECKOV_VERSION):
+	$(BASE_PYTHON) -m venv $(CHECKOV_VENV)
+	$(CHECKOV_VENV)/bin/python -m pip install --quiet "checkov==$(CHECKOV_VERSION)"
+	touch $@
+
+## checkov over template.yaml: 0 failures, every skip with its reason in the template.
+checkov: venv $(CHECKOV_VENV)/.installed-$(CHECKOV_VERSION)
+	CHECKOV=$(CHECKOV_VENV)/bin/checkov $(PY) -m infra.checkov
+
+## Build and deploy to AWS: make deploy ENV=dev|prod [PARAMS='WebhookSecret=... CursorSecret=... AlarmEmail=...']
+## (samconfig.toml holds each environment; PARAMS are added to its parameter_overrides).
+ENV ?= dev
+SAM ?= sam
+deploy: venv
+	@command -v $(SAM) >/dev/null || { echo "the AWS SAM CLI is missing: pipx install aws-sam-cli (it pins its own boto3)"; exit 1; }
+	$(SAM) build --config-env $(ENV)
+	$(SAM) deploy --config-env $(ENV) $(if $(PARAMS),--parameter-overrides $$($(PY) -m infra.samconfig $(ENV)) $(PARAMS))
+
+## After a deploy: make smoke BASE_URL=<the ApiUrl output> [STAGE=prod] [TOKEN=<a customer JWT>]
+STAGE ?= dev
+smoke: venv
+	@test -n "$(BASE_URL)" || { echo "usage: make smoke BASE_URL=https://... [STAGE=prod] [TOKEN=...]"; exit 2; }
+	$(PY) -m infra.smoke --base-url $(BASE_URL) --stage $(STAGE) $(if $(TOKEN),--token $(TOKEN))
 
 unit: venv
 	$(VENV)/bin/pytest -n 2 --dist loadfile
@@ -101,4 +130,4 @@ deploy-console: venv
 	$(PY) -m infra.console_deploy --stack-name $(STACK)
 
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(CHECKOV_VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -28,6 +28,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "RESULTS.md"
+SNAPSTART = ROOT / "benchmarks" / "snapstart.md"
 
 
 def _shell(command: list[str]) -> str:
@@ -179,6 +180,8 @@ def main() -> None:
         "interpreter importing only boto3, measured in the same run. Target: <= 1.5x.",
         "",
         cold_text,
+        "",
+        SNAPSTART.read_text(encoding="utf-8").rstrip(),  # the trade-off beside the figure (static)
         "",
         f"## 2. Warm overhead per API operation ({warm_s:.0f} s)",
         "",

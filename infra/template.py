@@ -113,6 +113,7 @@ class EventSource:
 
 
 _SUB_VARIABLE = re.compile(r"\$\{([^}!][^}]*)\}")
+_NO_VALUE = object()  # what !Ref AWS::NoValue resolves to: the property is left out
 
 
 class Stack:
@@ -181,6 +182,14 @@ class Stack:
             attributes = {"Arn": self._arn("lambda", f"function:{name}")}
         elif kind == "AWS::Logs::LogGroup":
             attributes = {"Arn": self._arn("logs", f"log-group:{name}")}
+        elif kind == "AWS::CloudWatch::Alarm":
+            attributes = {"Arn": self._arn("cloudwatch", f"alarm:{name}")}
+        elif kind == "AWS::SecretsManager::Secret":
+            ref = self._arn("secretsmanager", f"secret:{name}")  # the real one gains a suffix
+            attributes = {"Id": ref}
+        elif kind == "AWS::KMS::Key":
+            ref = "00000000-0000-0000-0000-000000000000"
+            attributes = {"Arn": self._arn("kms", f"key/{ref}"), "KeyId": ref}
         self.refs[logical_id] = ref
         self.attributes[logical_id] = attributes
 
@@ -227,15 +236,41 @@ class Stack:
 
         return _SUB_VARIABLE.sub(replace, text).replace("${!", "${")
 
+    def condition(self, name: str) -> bool:
+        """A named entry of the template's Conditions, evaluated with this stack's parameters."""
+        conditions = self.template.get("Conditions", {})
+        if name not in conditions:
+            raise KeyError(f"no condition {name!r} in the template")
+        return bool(self._resolve(conditions[name]))
+
     def resolve(self, value: Any) -> Any:
+        resolved = self._resolve(value)
+        return None if resolved is _NO_VALUE else resolved
+
+    def _resolve(self, value: Any) -> Any:
         if isinstance(value, list):
-            return [self.resolve(item) for item in value]
+            return [item for item in (self._resolve(item) for item in value) if item is not _NO_VALUE]
         if not isinstance(value, dict):
             return value
         if len(value) == 1:
             ((key, argument),) = value.items()
+            if key == "Ref" and argument == "AWS::NoValue":
+                return _NO_VALUE
             if key == "Ref":
                 return self.ref(argument)
+            if key == "Fn::If":
+                name, when_true, when_false = argument
+                return self._resolve(when_true if self.condition(name) else when_false)
+            if key == "Fn::Equals":
+                return str(self._resolve(argument[0])) == str(self._resolve(argument[1]))
+            if key == "Fn::Not":
+                return not self._resolve(argument[0])
+            if key == "Fn::And":
+                return all(self._resolve(item) for item in argument)
+            if key == "Fn::Or":
+                return any(self._resolve(item) for item in argument)
+            if key == "Condition" and isinstance(argument, str):
+                return self.condition(argument)
             if key == "Fn::GetAtt":
                 parts = argument if isinstance(argument, list) else argument.split(".", 1)
                 return self.get_att(parts[0], parts[1])
@@ -249,12 +284,30 @@ class Stack:
                 return self.resolve(argument[1])[int(self.resolve(argument[0]))]
             if key == "Fn::Split":
                 return str(self.resolve(argument[1])).split(argument[0])
-        return {key: self.resolve(item) for key, item in value.items()}
+        resolved = {key: self._resolve(item) for key, item in value.items()}
+        return {key: item for key, item in resolved.items() if item is not _NO_VALUE}
 
     # ------------------------------------------------------------ resources by kind
+    def rule_failures(self) -> list[str]:
+        """The AssertDescription of every template Rule assertion these parameters break, as
+        CloudFormation would refuse the stack (RuleCondition holds, an Assert does not)."""
+        failures = []
+        for name, rule in (self.template.get("Rules") or {}).items():
+            if "RuleCondition" in rule and not self._resolve(rule["RuleCondition"]):
+                continue
+            for assertion in rule.get("Assertions", []):
+                if not self._resolve(assertion["Assert"]):
+                    failures.append(f"{name}: {assertion.get('AssertDescription', 'assertion failed')}")
+        return failures
+
+    def exists(self, logical_id: str) -> bool:
+        """False for a resource whose Condition does not hold for these parameters."""
+        name = self.resources[logical_id].get("Condition")
+        return name is None or self.condition(name)
+
     def of_type(self, *kinds: str) -> Iterator[tuple[str, dict[str, Any]]]:
         for logical_id, resource in self.resources.items():
-            if resource["Type"] in kinds:
+            if resource["Type"] in kinds and self.exists(logical_id):
                 yield logical_id, resource.get("Properties", {})
 
     def globals_for_functions(self) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from urllib.parse import parse_qsl
 
 from aws_lambda_powertools.event_handler import Response
 
-from aftercare import clock
+from aftercare import clock, secrets
 from aftercare.errors import NotFound
 from aftercare.http import create_app, http_handler, parse_json, raw_body
 from aftercare.idempotency import run_once
@@ -27,7 +27,7 @@ def payment_event() -> PaymentEventOutcome:
     body = raw_body(app)
     # The signature covers the raw bytes, so it is checked before anything parses them.
     verify(
-        settings.webhook_secret,
+        secrets.webhook_secret(),
         app.current_event.headers,
         body,
         now=clock.now(),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import secrets
 import zipfile
 from collections.abc import Callable
 from typing import Any
@@ -85,6 +86,10 @@ def _bucket(stack: Stack, client: ClientFactory, logical_id: str, props: dict[st
         client("s3").create_bucket(
             Bucket=name, CreateBucketConfiguration={"LocationConstraint": stack.region}
         )
+    if (props.get("VersioningConfiguration") or {}).get("Status"):
+        client("s3").put_bucket_versioning(
+            Bucket=name, VersioningConfiguration={"Status": props["VersioningConfiguration"]["Status"]}
+        )
     lifecycle = props.get("LifecycleConfiguration")
     if lifecycle:
         rules = [
@@ -93,6 +98,16 @@ def _bucket(stack: Stack, client: ClientFactory, logical_id: str, props: dict[st
                 "Status": rule.get("Status", "Enabled"),
                 "Filter": {"Prefix": rule.get("Prefix", "")},
                 **({"Expiration": {"Days": rule["ExpirationInDays"]}} if "ExpirationInDays" in rule else {}),
+                **(
+                    {"Expiration": {"ExpiredObjectDeleteMarker": True}}
+                    if rule.get("ExpiredObjectDeleteMarker")
+                    else {}
+                ),
+                **(
+                    {"NoncurrentVersionExpiration": {"NoncurrentDays": nve["NoncurrentDays"]}}
+                    if (nve := rule.get("NoncurrentVersionExpiration"))
+                    else {}
+                ),
             }
             for index, rule in enumerate(lifecycle.get("Rules", []))
         ]
@@ -108,6 +123,22 @@ def _topic(stack: Stack, client: ClientFactory, logical_id: str, props: dict[str
     stack.record(logical_id, ref=arn, TopicArn=arn)
 
 
+def _secret(stack: Stack, client: ClientFactory, logical_id: str, props: dict[str, Any]) -> None:
+    """The secret with the value the template gives it (a parameter, so the documented
+    local defaults apply); one the template has generated gets a random value here too."""
+    props = stack.resolve(props)
+    value = props.get("SecretString")
+    if value is None:
+        length = int((props.get("GenerateSecretString") or {}).get("PasswordLength", 32))
+        value = secrets.token_urlsafe(length)
+    arn = client("secretsmanager").create_secret(
+        Name=stack.physical_name(logical_id),
+        SecretString=str(value),
+        Description=props.get("Description", ""),
+    )["ARN"]
+    stack.record(logical_id, ref=arn, Id=arn)
+
+
 def provision(stack: Stack, client: ClientFactory) -> list[str]:
     """Create the template's data resources; returns the logical ids created."""
     created: list[str] = []
@@ -117,6 +148,7 @@ def provision(stack: Stack, client: ClientFactory) -> list[str]:
         (("AWS::SQS::Queue",), _redrive),
         (("AWS::S3::Bucket",), _bucket),
         (("AWS::SNS::Topic",), _topic),
+        (("AWS::SecretsManager::Secret",), _secret),
     ]
     for kinds, step in steps:
         for logical_id, props in stack.of_type(*kinds):
@@ -271,6 +303,56 @@ def _bucket_policies(stack: Stack, client: ClientFactory) -> list[str]:
     return created
 
 
+def _keys(stack: Stack, client: ClientFactory) -> list[str]:
+    created = []
+    for logical_id, props in stack.of_type("AWS::KMS::Key"):
+        props = stack.resolve(props)
+        metadata = client("kms").create_key(
+            Description=props.get("Description", ""), Policy=json.dumps(props["KeyPolicy"])
+        )["KeyMetadata"]
+        stack.record(logical_id, ref=metadata["KeyId"], Arn=metadata["Arn"], KeyId=metadata["KeyId"])
+        created.append(logical_id)
+    return created
+
+
+def _resource_policies(stack: Stack, client: ClientFactory) -> list[str]:
+    """Queue and topic policies (who may send to a dead-letter queue, publish to a topic)."""
+    created = []
+    for logical_id, props in stack.of_type("AWS::SQS::QueuePolicy"):
+        props = stack.resolve(props)
+        for url in props["Queues"]:
+            client("sqs").set_queue_attributes(
+                QueueUrl=url, Attributes={"Policy": json.dumps(props["PolicyDocument"])}
+            )
+        created.append(logical_id)
+    for logical_id, props in stack.of_type("AWS::SNS::TopicPolicy"):
+        props = stack.resolve(props)
+        for arn in props["Topics"]:
+            client("sns").set_topic_attributes(
+                TopicArn=arn, AttributeName="Policy", AttributeValue=json.dumps(props["PolicyDocument"])
+            )
+        created.append(logical_id)
+    for logical_id, props in stack.of_type("AWS::SNS::Subscription"):
+        props = stack.resolve(props)
+        client("sns").subscribe(
+            TopicArn=props["TopicArn"], Protocol=props["Protocol"], Endpoint=props["Endpoint"]
+        )
+        created.append(logical_id)
+    return created
+
+
+def _dashboards(stack: Stack, client: ClientFactory) -> list[str]:
+    created = []
+    for logical_id, props in stack.of_type("AWS::CloudWatch::Dashboard"):
+        props = stack.resolve(props)
+        body = json.loads(props["DashboardBody"])  # the template's JSON must parse, as CloudWatch's would
+        name = props.get("DashboardName") or stack.physical_name(logical_id)
+        client("cloudwatch").put_dashboard(DashboardName=name, DashboardBody=json.dumps(body))
+        stack.record(logical_id, ref=name)
+        created.append(logical_id)
+    return created
+
+
 def provision_runtime(stack: Stack, client: ClientFactory) -> list[str]:
     """Create functions, state machines, log groups, bucket policies and alarms (after `provision`, whose
     queue URLs and table ARNs the functions' environments and definitions refer to)."""
@@ -281,6 +363,9 @@ def provision_runtime(stack: Stack, client: ClientFactory) -> list[str]:
         *_functions(stack, client, role),
         *_state_machines(stack, client, role),
         *_alarms(stack, client),
+        *_keys(stack, client),
+        *_resource_policies(stack, client),
+        *_dashboards(stack, client),
     ]
 
 

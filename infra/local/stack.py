@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from infra.local import iam
 from infra.local.aws_endpoint import AwsEndpoint, client_environment, install_lambda_seam, work_started
 from infra.local.functions import FunctionHost
 from infra.local.jwt_local import DEFAULT_SECRET, JwtAuthorizer
@@ -80,6 +81,9 @@ class LocalStack:
     # ---------------------------------------------------------------- lifecycle
     def start(self, *, warm: bool = True) -> None:
         began = time.monotonic()
+        refused = self.stack.rule_failures()  # what CloudFormation's Rules would refuse
+        if refused:
+            raise ValueError("the template's Rules refuse these parameters: " + "; ".join(refused))
         url = self.endpoint.start()
         os.environ.update(client_environment(url))
         self.created = provision(self.stack, self.client)
@@ -93,6 +97,10 @@ class LocalStack:
         clock.use(self.clock)
         self.authorizer = self._authorizer()
         self.host = FunctionHost(self.stack)
+        # Each function under its own role from the template (actions and resources).
+        self.iam = (
+            iam.enforce(self.stack, self.host) if os.environ.get("AFTERCARE_LOCAL_IAM") != "off" else None
+        )
         install_lambda_seam(self.host)
         if warm:
             # The cold starts happen in the background: the API answers meanwhile (a request

@@ -23,6 +23,7 @@ from aws_lambda_powertools.event_handler.openapi.exceptions import (
 from aws_lambda_powertools.logging import correlation_paths
 from pydantic import BaseModel, ValidationError
 
+from aftercare import snapstart
 from aftercare.auth import Principal, principal_from_claims, require_role
 from aftercare.errors import (
     BadRequest,
@@ -166,6 +167,7 @@ class _AuthorizeThenValidate(OpenAPIRequestValidationMiddleware):
 
 def create_app(*, accept: tuple[str, ...] = (JSON,)) -> APIGatewayHttpResolver:
     """A resolver whose request bodies come in the `accept` media types (JSON by default)."""
+    snapstart.register()  # the HTTP functions run with SnapStart on AWS
     app = APIGatewayHttpResolver(enable_validation=True)
     app._request_validation_middleware = _AuthorizeThenValidate(accept)
 

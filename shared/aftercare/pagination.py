@@ -15,8 +15,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from aftercare import secrets
 from aftercare.errors import BadRequest
-from aftercare.settings import get_settings
 
 DEFAULT_LIMIT = 20
 MAX_LIMIT = 100
@@ -26,7 +26,7 @@ CURSOR_PATTERN = r"^([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)?$"
 
 
 def _secret() -> bytes:
-    secret = get_settings().cursor_secret
+    secret = secrets.cursor_secret()
     if not secret:
         raise RuntimeError("CURSOR_SECRET is not configured")
     return secret.encode()

@@ -29,6 +29,7 @@ class Settings:
     tracking_events_dlq_url: str = _env("TRACKING_EVENTS_DLQ_URL")
     tracking_max_receive_count: int = _env_int("TRACKING_MAX_RECEIVE_COUNT", 5)  # = the queue's redrive
     aftership_webhook_secret: str = _env("AFTERSHIP_WEBHOOK_SECRET")  # empty: WEBHOOK_SECRET
+    aftership_webhook_secret_id: str = _env("AFTERSHIP_WEBHOOK_SECRET_ID")
     idempotency_table: str = _env("IDEMPOTENCY_TABLE", "aftercare-idempotency")
     refunds_table: str = _env("REFUNDS_TABLE", "aftercare-refunds")
     cases_table: str = _env("CASES_TABLE", "aftercare-cases")
@@ -44,6 +45,7 @@ class Settings:
     survey_delay_seconds: int = _env_int("SURVEY_DELAY_SECONDS", 24 * 3600)
     survey_response_points: int = _env_int("SURVEY_RESPONSE_POINTS", 50)
     survey_link_secret: str = _env("SURVEY_LINK_SECRET")  # empty: derived from CURSOR_SECRET
+    survey_link_secret_id: str = _env("SURVEY_LINK_SECRET_ID")
     survey_link_base_url: str = _env("SURVEY_LINK_BASE_URL", "https://care.example.com/surveys")
     default_time_zone: str = _env("DEFAULT_TIME_ZONE", "Asia/Shanghai")
     notification_from_email: str = _env("NOTIFICATION_FROM_EMAIL", "care@example.com")
@@ -63,8 +65,13 @@ class Settings:
     refund_provider_max_polls: int = _env_int("REFUND_PROVIDER_MAX_POLLS", 12)
     refund_provider_max_poll_seconds: int = _env_int("REFUND_PROVIDER_MAX_POLL_SECONDS", 3600)
     notifications_queue_url: str = _env("NOTIFICATIONS_QUEUE_URL")
+    # Secrets: the template gives each function the ARN of the secrets it reads
+    # (`*_SECRET_ID`, read through aftercare.secrets); the plain `*_SECRET` variables are for
+    # tests and tools that run without a secret store, never set by the template.
     webhook_secret: str = _env("WEBHOOK_SECRET")
+    webhook_secret_id: str = _env("WEBHOOK_SECRET_ID")
     cursor_secret: str = _env("CURSOR_SECRET")
+    cursor_secret_id: str = _env("CURSOR_SECRET_ID")
     max_body_bytes: int = _env_int("MAX_BODY_BYTES", 64 * 1024)
     webhook_tolerance_seconds: int = _env_int("WEBHOOK_TOLERANCE_SECONDS", 300)
     idempotency_ttl_seconds: int = _env_int("IDEMPOTENCY_TTL_SECONDS", 24 * 3600)

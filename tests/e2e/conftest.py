@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -147,6 +148,14 @@ def started_stack(log_dir: Path, *arguments: str) -> Iterator[LocalStackProcess]
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(timeout=5)
+    # Every function ran under its own role from the template (infra/local/iam.py): a request
+    # outside its policy fails here even when the code swallowed the error.
+    found = re.findall(
+        r"(aftercare-local-\w+) is not authorized to perform: (\S+) on resource: (\S+)",
+        log_path.read_text(errors="replace"),
+    )
+    denials = sorted({" ".join(denial) for denial in found})
+    assert not denials, "requests outside a function's policy:\n" + "\n".join(denials)
 
 
 @pytest.fixture(scope="session")

@@ -177,11 +177,16 @@ def _local_policy_in_place(local_stack: LocalStackProcess, props: dict[str, Any]
     return expected is not None and json.loads(held)["Statement"] == expected["Statement"]
 
 
+def _local_url(local_stack: LocalStackProcess, url: str) -> str:
+    """The queue's URL on the local endpoint (the template's names the AWS host)."""
+    return local_stack.aws("sqs").get_queue_url(QueueName=url.rsplit("/", 1)[-1])["QueueUrl"]
+
+
 def test_every_resource_of_the_template_exists_on_the_local_endpoint(local_stack: LocalStackProcess) -> None:
     from infra.local.provision import EMULATED
     from infra.template import Stack
 
-    stack = Stack(parameters={"WebhookSecret": "x" * 16, "CursorSecret": "x" * 16})
+    stack = Stack(parameters={"Stage": "dev", "WebhookSecret": "x" * 16, "CursorSecret": "x" * 16})
     tables = set(local_stack.aws("dynamodb").list_tables()["TableNames"])
     queues = {url.rsplit("/", 1)[-1] for url in local_stack.aws("sqs").list_queues().get("QueueUrls", [])}
     topics = {t["TopicArn"].rsplit(":", 1)[-1] for t in local_stack.aws("sns").list_topics()["Topics"]}
@@ -195,7 +200,52 @@ def test_every_resource_of_the_template_exists_on_the_local_endpoint(local_stack
         for logical_id, props in stack.of_type("AWS::S3::BucketPolicy")
         if _local_policy_in_place(local_stack, stack.resolve(props))
     }
+    groups |= {  # a declared LogGroupName (/aws/lambda/<function>) stands for its logical id
+        logical_id
+        for logical_id, props in stack.of_type("AWS::Logs::LogGroup")
+        if props.get("LogGroupName") and stack.resolve(props["LogGroupName"]) in groups
+    }
+    secrets = {s["Name"] for s in local_stack.aws("secretsmanager").list_secrets()["SecretList"]}
+    key_descriptions = {
+        local_stack.aws("kms").describe_key(KeyId=k["KeyId"])["KeyMetadata"]["Description"]
+        for k in local_stack.aws("kms").list_keys()["Keys"]
+    }
+    keys = {
+        logical_id
+        for logical_id, props in stack.of_type("AWS::KMS::Key")
+        if props.get("Description") in key_descriptions
+    }
+    queue_policies = {
+        logical_id
+        for logical_id, props in stack.of_type("AWS::SQS::QueuePolicy")
+        if all(
+            "Policy" in local_stack.aws("sqs").get_queue_attributes(QueueUrl=_local_url(local_stack, url),
+                                                                    AttributeNames=["Policy"]).get("Attributes", {})
+            for url in stack.resolve(props["Queues"])
+        )
+    }  # fmt: skip
+    topic_policies = {
+        logical_id
+        for logical_id, props in stack.of_type("AWS::SNS::TopicPolicy")
+        if all(
+            "sns:Publish" in local_stack.aws("sns").get_topic_attributes(TopicArn=arn)["Attributes"].get("Policy", "")
+            for arn in stack.resolve(props["Topics"])
+        )
+    }  # fmt: skip
+    dashboards = {
+        d["DashboardName"] for d in local_stack.aws("cloudwatch").list_dashboards()["DashboardEntries"]
+    }
+    dashboards |= {
+        logical_id
+        for logical_id, props in stack.of_type("AWS::CloudWatch::Dashboard")
+        if stack.resolve(props.get("DashboardName")) in dashboards
+    }
     found = {
+        "AWS::SecretsManager::Secret": secrets,
+        "AWS::KMS::Key": keys,
+        "AWS::SQS::QueuePolicy": queue_policies,
+        "AWS::SNS::TopicPolicy": topic_policies,
+        "AWS::CloudWatch::Dashboard": dashboards,
         "AWS::DynamoDB::Table": tables,
         "AWS::SQS::Queue": queues,
         "AWS::SNS::Topic": topics,
@@ -208,7 +258,7 @@ def test_every_resource_of_the_template_exists_on_the_local_endpoint(local_stack
     }
     for logical_id, resource in stack.resources.items():
         kind = resource["Type"]
-        if kind in EMULATED:
+        if kind in EMULATED or not stack.exists(logical_id):
             continue
         assert kind in found, f"{logical_id}: the local stack does not create {kind} resources"
         names = {stack.physical_name(logical_id), stack.ref(logical_id), logical_id}

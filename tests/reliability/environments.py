@@ -37,14 +37,14 @@ class Answer:
 def _start_worker(endpoint: str, root: str) -> None:
     sys.path[:0] = [root, f"{root}/shared"]
     from infra.local.aws_endpoint import client_environment
-    from infra.local.provision import function_environment
     from infra.template import Stack
+    from tests.support.environment import in_process_environment
 
     os.environ.pop("AWS_PROFILE", None)
     os.environ.update(client_environment(endpoint))
     os.environ.update({"POWERTOOLS_METRICS_DISABLED": "true", "POWERTOOLS_LOG_LEVEL": "CRITICAL"})
     stack = Stack(parameters=PARAMETERS)
-    os.environ.update(function_environment(stack))
+    os.environ.update(in_process_environment(stack))
     _guard_scans()
     from tests.support.api import Api
 

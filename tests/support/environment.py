@@ -32,4 +32,17 @@ def install() -> None:
     )
     os.environ.pop("AWS_ENDPOINT_URL", None)
     os.environ.pop("AWS_PROFILE", None)
-    os.environ.update(function_environment(new_stack()))
+    os.environ.update(in_process_environment(new_stack()))
+
+
+def in_process_environment(stack: Stack) -> dict[str, str]:
+    """The functions' environment for handlers imported by a test. In-process tests have no
+    secret store outside the `aws` fixture: they get the secrets' values directly
+    (aftercare.secrets falls back to them). The store itself is exercised by
+    tests/integration/infra/test_secrets.py and by every e2e test."""
+    environment = function_environment(stack)
+    for name in [key for key in environment if key.endswith("_SECRET_ID")]:
+        del environment[name]
+        os.environ.pop(name, None)
+    environment.update({"WEBHOOK_SECRET": WEBHOOK_SECRET, "CURSOR_SECRET": CURSOR_SECRET})
+    return environment

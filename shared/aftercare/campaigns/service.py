@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from aftercare import clock, ids
 from aftercare.campaigns import rules, store
@@ -39,14 +39,35 @@ class RunReport:
     skipped: int = 0
     postponed: int = 0
     failed: int = 0
+    overlapped: int = 0  # 1: another run held the lease, this one did nothing
 
     def as_dict(self) -> dict[str, int]:
         return dict(self.__dict__)
 
 
+# One run at a time: a care message is queued before the transaction that checks the
+# frequency cap, so two runs draining at once could each queue a message to one customer.
+# The lease outlasts the function's timeout (300 s in template.yaml), so a run Lambda has
+# stopped can never overlap the next. (This replaced ReservedConcurrentExecutions: 1.)
+LEASE = timedelta(seconds=360)
+
+
 def run(*, campaigns: tuple[Campaign, ...] | None = None, batch: int = DRAIN_BATCH) -> RunReport:
     report = RunReport()
     now = clock.now()
+    holder = ids.ulid()
+    if not store.take_lease(holder, now=now, hold_for=LEASE):
+        logger.warning("another campaign run holds the lease; this one does nothing")
+        report.overlapped = 1
+        return report
+    try:
+        _run(report, now, campaigns=campaigns, batch=batch)
+    finally:
+        store.release_lease(holder, now=clock.now())
+    return report
+
+
+def _run(report: RunReport, now: datetime, *, campaigns: tuple[Campaign, ...] | None, batch: int) -> None:
     for campaign in campaigns if campaigns is not None else rules.campaigns():
         if not campaign.enabled:
             continue
@@ -60,7 +81,6 @@ def run(*, campaigns: tuple[Campaign, ...] | None = None, batch: int = DRAIN_BAT
         if value:
             metrics.add_metric(name=f"Care{name.title()}", unit="Count", value=value)
     logger.info("campaign run", extra=report.as_dict())
-    return report
 
 
 # ---------------------------------------------------------------- evaluate

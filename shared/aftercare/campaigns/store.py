@@ -5,6 +5,7 @@
   send carries `pending` and `sendAt` (the sparse `byPending` index: what is due, in the
   customer's daytime); SENT and SKIPPED ones drop them.
 - `run#<campaign>#<period>`: the campaign's audience for that period was fully evaluated.
+- `lease#runner`: who runs the campaigns now and until when (one run at a time).
 Items expire (TTL `expiresAt`) long after their period, so the send log outlives it.
 """
 
@@ -14,7 +15,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from pynamodb.attributes import MapAttribute, NumberAttribute, UnicodeAttribute
-from pynamodb.exceptions import PutError
+from pynamodb.exceptions import PutError, UpdateError
 from pynamodb.expressions.update import Action
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
@@ -71,6 +72,19 @@ class RunModel(Model):
     audience = NumberAttribute()
     at = UnicodeAttribute()
     expiresAt = NumberAttribute()
+
+
+class LeaseModel(Model):
+    class Meta:
+        table_name = get_settings().campaign_sends_table
+
+    pk = UnicodeAttribute(hash_key=True)
+    holder = UnicodeAttribute()
+    until = UnicodeAttribute()
+    expiresAt = NumberAttribute()
+
+
+RUNNER_LEASE = "lease#runner"
 
 
 def send_key(campaign: str, customer_id: str, period: str) -> str:
@@ -152,3 +166,27 @@ def mark_run(campaign: str, period: str, *, audience: int, now: datetime) -> Non
         at=clock.iso(now),
         expiresAt=ttl(now),
     ).save()
+
+
+def take_lease(holder: str, *, now: datetime, hold_for: timedelta) -> bool:
+    """Become the one campaign run until now + hold_for, unless another run holds an
+    unexpired lease (one conditional write; False then)."""
+    lease = LeaseModel(RUNNER_LEASE, holder=holder, until=clock.iso(now + hold_for), expiresAt=ttl(now))
+    try:
+        lease.save(condition=LeaseModel.pk.does_not_exist() | (LeaseModel.until <= clock.iso(now)))
+    except PutError as error:
+        if is_condition_failure(error):
+            return False
+        raise
+    return True
+
+
+def release_lease(holder: str, *, now: datetime) -> None:
+    """End our lease now (a crashed run's lease simply expires); never someone else's."""
+    try:
+        LeaseModel(RUNNER_LEASE).update(
+            actions=[LeaseModel.until.set(clock.iso(now))], condition=LeaseModel.holder == holder
+        )
+    except UpdateError as error:
+        if not is_condition_failure(error):
+            raise

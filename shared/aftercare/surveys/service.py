@@ -14,11 +14,10 @@ import hashlib
 import hmac
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from functools import cache
 from typing import Any
 from urllib.parse import urlencode
 
-from aftercare import clock, ids
+from aftercare import clock, ids, secrets
 from aftercare.auth import CUSTOMER, Principal, require_owner
 from aftercare.customers import port as customers
 from aftercare.customers.rules import SURVEY_KIND, is_quiet, next_morning, opted_out
@@ -41,16 +40,17 @@ DISPATCH_BATCH = 200
 
 
 # ---------------------------------------------------------------- the link secret
-@cache
 def link_secret() -> bytes:
-    """SURVEY_LINK_SECRET, or (if not configured) a key derived from the cursor secret for
-    this one purpose, so the two never sign each other's tokens."""
-    settings = get_settings()
-    if settings.survey_link_secret:
-        return settings.survey_link_secret.encode()
-    if not settings.cursor_secret:
+    """The survey link secret (from the secret store, cached there), or without one a key
+    derived from the cursor secret for this one purpose, so the two never sign each
+    other's tokens."""
+    configured = secrets.survey_link_secret()
+    if configured:
+        return configured.encode()
+    cursor = secrets.cursor_secret()
+    if not cursor:
         raise RuntimeError("neither SURVEY_LINK_SECRET nor CURSOR_SECRET is configured")
-    return hmac.new(settings.cursor_secret.encode(), b"aftercare/survey-link-key", hashlib.sha256).digest()
+    return hmac.new(cursor.encode(), b"aftercare/survey-link-key", hashlib.sha256).digest()
 
 
 def link_token(survey: SurveyModel, *, now: datetime) -> str | None:

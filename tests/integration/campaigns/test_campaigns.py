@@ -53,7 +53,7 @@ def test_a_high_value_delivery_gets_one_revisit_even_when_the_campaign_runs_twic
     delivered("cus_alice", "ord_big", 150000)
     delivered("cus_bob", "ord_small", 5000)
     delivered("cus_carol", "ord_other_day", 150000, day="2026-11-10")
-    assert run() == {"queued": 1, "sent": 1, "skipped": 0, "postponed": 0, "failed": 0}
+    assert run() == {"queued": 1, "sent": 1, "skipped": 0, "postponed": 0, "failed": 0, "overlapped": 0}
     [sent] = care_messages()
     assert (sent["recipientId"], sent["kind"], sent["data"]["orderId"]) == (
         "cus_alice",
@@ -62,7 +62,7 @@ def test_a_high_value_delivery_gets_one_revisit_even_when_the_campaign_runs_twic
     )
     assert sent["data"]["channel"] == "push"
     assert "ord_big" in sent["data"]["message"]["text"]
-    assert run() == {"queued": 0, "sent": 0, "skipped": 0, "postponed": 0, "failed": 0}
+    assert run() == {"queued": 0, "sent": 0, "skipped": 0, "postponed": 0, "failed": 0, "overlapped": 0}
     env.advance(3600)
     assert run()["sent"] == 0
     assert care_messages() == []
@@ -106,7 +106,14 @@ def test_customers_who_opted_out_of_care_get_nothing(api: Api, env: clock.FixedC
 def test_one_care_message_per_customer_in_7_days(env: clock.FixedClock) -> None:
     delivered("cus_alice", "ord_1", 150000)
     first, second = campaign("revisit-a"), campaign("revisit-b", kind="care.other")
-    assert run((first, second)) == {"queued": 2, "sent": 1, "skipped": 1, "postponed": 0, "failed": 0}
+    assert run((first, second)) == {
+        "queued": 2,
+        "sent": 1,
+        "skipped": 1,
+        "postponed": 0,
+        "failed": 0,
+        "overlapped": 0,
+    }
     assert len(care_messages()) == 1
     # A week later a new cohort for the same customer goes through again.
     env.advance(7 * 24 * 3600)
@@ -133,3 +140,24 @@ def test_a_disabled_or_withdrawn_campaign_sends_nothing(env: clock.FixedClock) -
     assert service.evaluate(campaign("gone"), env.now()) == 1
     assert run((campaign("high-value-revisit", enabled=False),))["skipped"] == 1  # "gone" is not defined
     assert care_messages() == []
+
+
+def test_a_run_while_another_holds_the_lease_sends_nothing(env: clock.FixedClock) -> None:
+    """One run at a time (what ReservedConcurrentExecutions: 1 used to guarantee): a care
+    message is queued before the frequency-cap transaction, so two draining runs could each
+    message one customer."""
+    delivered("cus_alice", "ord_big", 150000)
+    assert sends.take_lease("another-run", now=env.now(), hold_for=service.LEASE)
+    assert run() == {"queued": 0, "sent": 0, "skipped": 0, "postponed": 0, "failed": 0, "overlapped": 1}
+    assert care_messages() == []
+    sends.release_lease("another-run", now=env.now())
+    assert run()["sent"] == 1
+
+
+def test_a_crashed_runs_lease_expires_and_only_its_holder_releases_it(env: clock.FixedClock) -> None:
+    delivered("cus_alice", "ord_big", 150000)
+    assert sends.take_lease("crashed-run", now=env.now(), hold_for=service.LEASE)
+    sends.release_lease("someone-else", now=env.now())  # not theirs: no effect
+    assert run()["overlapped"] == 1
+    env.advance(service.LEASE.total_seconds())
+    assert run()["sent"] == 1

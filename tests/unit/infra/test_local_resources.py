@@ -19,6 +19,12 @@ CREATED = {
     "AWS::CloudWatch::Alarm",
     "AWS::Serverless::Function",
     "AWS::Serverless::StateMachine",
+    "AWS::SecretsManager::Secret",
+    "AWS::KMS::Key",
+    "AWS::SQS::QueuePolicy",
+    "AWS::SNS::TopicPolicy",
+    "AWS::SNS::Subscription",
+    "AWS::CloudWatch::Dashboard",
 }
 RUN = {"HttpApi", "SQS", "Schedule", "ScheduleV2", "DynamoDB"}
 

@@ -32,13 +32,12 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from aftercare import clock
+from aftercare import clock, secrets
 from aftercare.errors import BadRequest, Unauthorized
 from aftercare.http import parse_json, validation_problem
 from aftercare.logistics import rules
 from aftercare.logistics.adapters import Delivery
 from aftercare.logistics.adapters.canonical import check_not_ahead, normalize_estimate, unknown_code
-from aftercare.settings import get_settings
 
 SIGNATURE_HEADER = "aftership-hmac-sha256"
 MAX_AGE = timedelta(hours=24)
@@ -127,8 +126,7 @@ def signature(secret: str, body: bytes) -> str:
 
 
 def _secret() -> str:
-    settings = get_settings()
-    secret = settings.aftership_webhook_secret or settings.webhook_secret
+    secret = secrets.aftership_webhook_secret()
     if not secret:
         raise RuntimeError("AfterShip webhook secret is not configured")
     return secret

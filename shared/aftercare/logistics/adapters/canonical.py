@@ -19,7 +19,7 @@ from typing import Annotated
 
 from pydantic import AwareDatetime, Field, field_validator
 
-from aftercare import clock
+from aftercare import clock, secrets
 from aftercare.errors import BadRequest
 from aftercare.http import parse_json
 from aftercare.logistics import rules
@@ -82,7 +82,7 @@ class CanonicalAdapter:
     def verify(self, headers: Mapping[str, str], body: bytes, *, now: datetime) -> None:
         settings = get_settings()
         verify(
-            settings.webhook_secret,
+            secrets.webhook_secret(),
             headers,
             body,
             now=now,
