@@ -7,6 +7,11 @@ from typing import Annotated, Any, Generic, TypeVar
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
 from pydantic.alias_generators import to_camel
 
+# A character that is not blank. Python strips (and pydantic with it) more than JSON Schema's
+# ECMA `\s` calls space: U+001C-U+001F and U+0085 too. Patterns name them, so a string that
+# the schema calls non-blank is one that stays non-blank after stripping.
+NOT_BLANK = r"[^\s\x1c-\x1f\x85]"
+
 
 class WireModel(BaseModel):
     model_config = ConfigDict(

@@ -14,9 +14,9 @@ from aftercare.aftersales.rules import (
     Reason,
     RepairStage,
 )
-from aftercare.wire import Quantity, TimelineEntry, WireModel
+from aftercare.wire import NOT_BLANK, Quantity, TimelineEntry, WireModel
 
-Note = Annotated[str, Field(min_length=1, pattern=r"\S", max_length=1000)]
+Note = Annotated[str, Field(min_length=1, pattern=NOT_BLANK, max_length=1000)]
 Carrier = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{1,31}$")]
 TrackingNumber = Annotated[str, Field(pattern=r"^[A-Za-z0-9-]{4,40}$")]
 EvidenceKey = Annotated[str, Field(min_length=1, max_length=300, pattern=r"^evidence/[^/]+/[^/]+$")]
@@ -26,7 +26,7 @@ EvidenceContentType = Literal["image/jpeg", "image/png", "image/webp", "video/mp
 # ---------------------------------------------------------------- requests
 class CaseItemIn(WireModel):
     # `pattern`: something besides spaces (they are stripped before min_length is checked).
-    sku: Annotated[str, Field(min_length=1, max_length=64, pattern=r"\S")]
+    sku: Annotated[str, Field(min_length=1, max_length=64, pattern=NOT_BLANK)]
     quantity: Quantity
 
 

@@ -11,7 +11,11 @@ from aftercare.wire import WireModel
 
 # What a customer may opt out of: all surveys, all care campaigns, or one campaign's kind.
 OptOut = Annotated[str, Field(pattern=r"^(surveys|care|care\.[a-z0-9-]{1,40})$")]
-Email = Annotated[str, Field(pattern=r"^[^@\s]{1,64}@[^@\s]{1,190}\.[A-Za-z]{2,24}$", max_length=254)]
+# Spaces as Python counts them (see aftercare.wire.NOT_BLANK), so the schema's readers agree.
+Email = Annotated[
+    str,
+    Field(pattern=r"^[^@\s\x1c-\x1f\x85]{1,64}@[^@\s\x1c-\x1f\x85]{1,190}\.[A-Za-z]{2,24}$", max_length=254),
+]
 Phone = Annotated[str, Field(pattern=r"^\+[1-9][0-9]{6,14}$", description="E.164, e.g. +8613800138000")]
 Language = Annotated[str, Field(pattern=r"^(zh|en)$")]
 

@@ -8,10 +8,10 @@ from pydantic import Field, field_validator, model_validator
 
 from aftercare.money import CURRENCY_EXPONENTS, is_currency
 from aftercare.orders.rules import ExceptionKind, OrderStatus
-from aftercare.wire import MinorUnits, Quantity, TimelineEntry, WireModel
+from aftercare.wire import NOT_BLANK, MinorUnits, Quantity, TimelineEntry, WireModel
 
 # `pattern`: something besides spaces (they are stripped before min_length is checked).
-Text = Annotated[str, Field(min_length=1, max_length=200, pattern=r"\S")]
+Text = Annotated[str, Field(min_length=1, max_length=200, pattern=NOT_BLANK)]
 
 
 class Address(WireModel):
@@ -19,14 +19,14 @@ class Address(WireModel):
     phone: Annotated[str, Field(pattern=r"^\+?[0-9][0-9 -]{5,19}$")]
     line1: Text
     line2: Annotated[str, Field(max_length=200)] | None = None
-    city: Annotated[str, Field(min_length=1, pattern=r"\S", max_length=100)]
+    city: Annotated[str, Field(min_length=1, pattern=NOT_BLANK, max_length=100)]
     region: Annotated[str, Field(max_length=100)] | None = None
     postal_code: Annotated[str, Field(min_length=2, max_length=16)]
     country: Annotated[str, Field(pattern=r"^[A-Z]{2}$", description="ISO 3166-1 alpha-2")]
 
 
 class OrderItemIn(WireModel):
-    sku: Annotated[str, Field(min_length=1, max_length=64, pattern=r"\S")]
+    sku: Annotated[str, Field(min_length=1, max_length=64, pattern=NOT_BLANK)]
     name: Text
     category: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
     quantity: Quantity
@@ -72,7 +72,7 @@ class CancelRequest(WireModel):
 class PaymentRequest(WireModel):
     amount: MinorUnits
     method: Annotated[str, Field(pattern=r"^[A-Z_]{2,32}$")]
-    transaction_id: Annotated[str, Field(min_length=1, pattern=r"\S", max_length=128)]
+    transaction_id: Annotated[str, Field(min_length=1, pattern=NOT_BLANK, max_length=128)]
 
 
 class ShipRequest(WireModel):
@@ -82,12 +82,12 @@ class ShipRequest(WireModel):
 
 class RaiseExceptionRequest(WireModel):
     kind: ExceptionKind
-    note: Annotated[str, Field(min_length=1, pattern=r"\S", max_length=1000)]
-    proposal: Annotated[str, Field(min_length=1, pattern=r"\S", max_length=1000)]
+    note: Annotated[str, Field(min_length=1, pattern=NOT_BLANK, max_length=1000)]
+    proposal: Annotated[str, Field(min_length=1, pattern=NOT_BLANK, max_length=1000)]
 
 
 class ResolveExceptionRequest(WireModel):
-    resolution: Annotated[str, Field(min_length=1, pattern=r"\S", max_length=1000)]
+    resolution: Annotated[str, Field(min_length=1, pattern=NOT_BLANK, max_length=1000)]
 
 
 class OrderItemOut(WireModel):

@@ -8,11 +8,11 @@ from typing import Annotated
 from pydantic import ConfigDict, Field, model_validator
 
 from aftercare.tickets.rules import Category, Channel, Priority, Sentiment, TicketStatus
-from aftercare.wire import TimelineEntry, WireModel
+from aftercare.wire import NOT_BLANK, TimelineEntry, WireModel
 
 MAX_MESSAGE = 2000
-Message = Annotated[str, Field(min_length=1, pattern=r"\S", max_length=MAX_MESSAGE)]
-Note = Annotated[str, Field(min_length=1, pattern=r"\S", max_length=1000)]
+Message = Annotated[str, Field(min_length=1, pattern=NOT_BLANK, max_length=MAX_MESSAGE)]
+Note = Annotated[str, Field(min_length=1, pattern=NOT_BLANK, max_length=1000)]
 
 
 class MediationOutcome(StrEnum):
@@ -28,7 +28,7 @@ class MediationOutcome(StrEnum):
 
 class OpenTicketRequest(WireModel):
     channel: Channel
-    subject: Annotated[str, Field(min_length=1, pattern=r"\S", max_length=200)]
+    subject: Annotated[str, Field(min_length=1, pattern=NOT_BLANK, max_length=200)]
     message: Message
     order_id: Annotated[str, Field(pattern=r"^ord_[0-9A-Z]{26}$")] | None = None
 
@@ -38,7 +38,7 @@ class PostMessageRequest(WireModel):
 
 
 class AssignRequest(WireModel):
-    assignee: Annotated[str, Field(min_length=1, pattern=r"\S", max_length=64)] | None = Field(
+    assignee: Annotated[str, Field(min_length=1, pattern=NOT_BLANK, max_length=64)] | None = Field(
         default=None, description="an agent id; omitted: the least-loaded agent with the category's skill"
     )
 
@@ -55,7 +55,7 @@ class ReplyRequest(WireModel):
     )
 
     message: Message | None = None
-    template_id: Annotated[str, Field(min_length=1, pattern=r"\S", max_length=64)] | None = None
+    template_id: Annotated[str, Field(min_length=1, pattern=NOT_BLANK, max_length=64)] | None = None
     variables: dict[Annotated[str, Field(max_length=32)], Annotated[str, Field(max_length=200)]] | None = None
 
     @model_validator(mode="after")
@@ -98,7 +98,7 @@ class TriageCorrectionRequest(WireModel):
     category: Category | None = None
     priority: Priority | None = None
     sentiment: Sentiment | None = None
-    note: Annotated[str, Field(min_length=1, pattern=r"\S", max_length=500)] | None = None
+    note: Annotated[str, Field(min_length=1, pattern=NOT_BLANK, max_length=500)] | None = None
 
     @model_validator(mode="after")
     def _something_to_correct(self) -> TriageCorrectionRequest:

@@ -30,7 +30,7 @@ def sample(function: str, name: str) -> dict[str, Any]:
         ("SurveyDispatchFunction", "survey_dispatch", "DispatchSurveys",
          {"sent": 0, "postponed": 0, "skipped": 0, "expired": 0, "failed": 0}),
         ("CampaignRunnerFunction", "campaign_runner", "RunCampaigns",
-         {"queued": 0, "sent": 0, "skipped": 0, "postponed": 0, "failed": 0}),
+         {"queued": 0, "sent": 0, "skipped": 0, "postponed": 0, "failed": 0, "overlapped": 0}),
     ],
 )  # fmt: skip
 def test_event_samples_run(
