@@ -187,6 +187,14 @@ class Stack:
         elif kind == "AWS::SecretsManager::Secret":
             ref = self._arn("secretsmanager", f"secret:{name}")  # the real one gains a suffix
             attributes = {"Id": ref}
+        elif kind == "AWS::Events::EventBus":
+            # Name is required (and chosen) for a bus; it only uses parameters and pseudo refs.
+            given = (self.resources[logical_id].get("Properties") or {}).get("Name")
+            ref = str(self.resolve(given)) if given else name
+            attributes = {"Arn": self._arn("events", f"event-bus/{ref}"), "Name": ref}
+        elif kind == "AWS::Events::Rule":
+            # The bus is filled in when the rule is created (infra/local/events.py).
+            attributes = {"Arn": self._arn("events", f"rule/{name}")}
         elif kind == "AWS::KMS::Key":
             ref = "00000000-0000-0000-0000-000000000000"
             attributes = {"Arn": self._arn("kms", f"key/{ref}"), "KeyId": ref}

@@ -18,6 +18,7 @@ from aftercare.aws import reset_clients  # noqa: E402
 from infra.local.provision import provision  # noqa: E402
 from infra.template import Stack  # noqa: E402
 from tests.support.api import Api  # noqa: E402
+from tests.support.bus import EventFlow  # noqa: E402
 from tests.support.orders import Orders  # noqa: E402
 
 START = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
@@ -70,6 +71,12 @@ def aws(atomic_dynamodb: None) -> Iterator[Stack]:
 @pytest.fixture
 def api(aws: Stack) -> Api:
     return Api(aws)
+
+
+@pytest.fixture
+def flow(api: Api) -> EventFlow:
+    """The domain events of what the test does, published and reacted to on `flow.run()`."""
+    return EventFlow(api.host.stack, api.host)
 
 
 @pytest.fixture

@@ -58,6 +58,7 @@ class Gateway:
                 Rule("/_local/schedules", endpoint="schedules", methods=["GET"]),
                 Rule("/_local/schedules/<target>/run", endpoint="run_schedule", methods=["POST"]),
                 Rule("/_local/queues", endpoint="queues", methods=["GET"]),
+                Rule("/_local/events", endpoint="events", methods=["GET"]),
                 Rule("/_local/executions", endpoint="executions", methods=["GET"]),
                 Rule("/_local/settle", endpoint="settle", methods=["POST"]),
                 Rule("/_local/payments/sandbox", endpoint="payments_sandbox", methods=["POST"]),
@@ -183,6 +184,7 @@ class Gateway:
                 "clock": f"{base}/_local/clock",
                 "schedules": f"{base}/_local/schedules",
                 "queues": f"{base}/_local/queues",
+                "events": f"{base}/_local/events",
                 "executions": f"{base}/_local/executions",
                 "report": f"{base}/_local/reports/kpis",
                 "console": f"{base}/console/",
@@ -225,6 +227,15 @@ class Gateway:
 
     def _local_queues(self, request: Request) -> Response:
         return _json({"queues": self.local.queues()})
+
+    def _local_events(self, request: Request) -> Response:
+        """The recent domain events on the bus, newest first, each with the queues its rules
+        delivered it to and what the consumer did with it (`?type=OrderCancelled&limit=20`)."""
+        try:
+            limit = max(1, min(500, int(request.args.get("limit", "50"))))
+        except ValueError:
+            return _json({"message": "limit must be an integer from 1 to 500"}, 400)
+        return _json({"events": self.local.events.listing(limit=limit, event_type=request.args.get("type"))})
 
     def _local_executions(self, request: Request) -> Response:
         history = request.args.get("history", "true").lower() != "false"

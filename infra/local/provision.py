@@ -155,7 +155,9 @@ def provision(stack: Stack, client: ClientFactory) -> list[str]:
             step(stack, client, logical_id, props)
             if logical_id not in created:
                 created.append(logical_id)
-    return created
+    from infra.local.events import provision_events  # the rules target the queues made above
+
+    return created + provision_events(stack, client)
 
 
 # ------------------------------------------------------------------ runtime resources

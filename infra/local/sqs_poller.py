@@ -135,9 +135,15 @@ def failed_message_ids(
 
 class SqsPoller:
     def __init__(
-        self, source: SqsSource, host: FunctionHost, client: Callable[[str], Any], region: str
+        self,
+        source: SqsSource,
+        host: FunctionHost,
+        client: Callable[[str], Any],
+        region: str,
+        observer: Callable[..., None] | None = None,
     ) -> None:
         self.source = source
+        self._observer = observer  # told of each message's outcome (the local event log)
         self.host = host
         self.region = region
         self._sqs = client("sqs")
@@ -212,6 +218,9 @@ class SqsPoller:
             ids, ok=invocation.ok, result=invocation.result, report_failures=source.report_failures
         )
         done = [message for message in batch if message["MessageId"] not in failed]
+        if self._observer is not None:
+            for message in batch:
+                self._observer(source.queue_url, message["Body"], ok=message["MessageId"] not in failed)
         for start in range(0, len(done), 10):
             self._sqs.delete_message_batch(
                 QueueUrl=source.queue_url,

@@ -19,6 +19,7 @@ from typing import Any
 
 from infra.local import iam
 from infra.local.aws_endpoint import AwsEndpoint, client_environment, install_lambda_seam, work_started
+from infra.local.events import EventLog, install_recorder
 from infra.local.functions import FunctionHost
 from infra.local.jwt_local import DEFAULT_SECRET, JwtAuthorizer
 from infra.local.provision import function_environment, provision, provision_runtime
@@ -108,8 +109,11 @@ class LocalStack:
             threading.Thread(target=self._warm, args=(began,), name="warm", daemon=True).start()
         self.states = StateMachines(self.client)
         follow_local_clock(self.clock.now)
+        self.events = EventLog(self.stack)
+        install_recorder(self.events)
         self.pollers = [
-            SqsPoller(source, self.host, self.client, self.stack.region) for source in sqs_sources(self.stack)
+            SqsPoller(source, self.host, self.client, self.stack.region, observer=self.events.consumed)
+            for source in sqs_sources(self.stack)
         ]
         self.streams = [StreamPoller(source, self.host, self.client) for source in stream_sources(self.stack)]
         self.scheduler = Scheduler(self.stack, now=self.clock.now, run=self._run_job)

@@ -87,6 +87,13 @@ def test_a_cancelled_paid_order_is_refunded_in_full_once(local_stack: LocalStack
     assert [(s["subjectKind"], s["subjectId"]) for s in surveys] == [("refund", refund["refundId"])]
     own = local_stack.get(f"/v1/refunds/{refund['refundId']}", as_=(order["customerId"], "customer"))
     assert own.status_code == 200
+    # The refund was started by the refunds domain's reaction to the order's event.
+    listed = local_stack.get("/_local/events?type=OrderCancelled&limit=500").json()["events"]
+    (cancelled,) = [e for e in listed if e["subject"] == order["orderId"]]
+    assert (cancelled["source"], cancelled["payload"]["refund_owed"]) == ("aftercare.orders", order["total"])
+    assert [(d["queue"], d["rule"], d["status"]) for d in cancelled["deliveries"]] == [
+        ("RefundsReactionsQueue", "RefundsReactionsRule", "processed")
+    ]
     other = local_stack.get(f"/v1/refunds/{refund['refundId']}", as_=("cus_someone_else", "customer"))
     assert other.status_code == 404
 

@@ -102,8 +102,11 @@ def test_moving_the_clock_runs_a_due_schedule_and_waits_for_the_queue_it_fed(loc
     hourly = [run for run in moved["ran"] if (run["target"], run["event"]) == ("SweepFunction", "Hourly")]
     assert len(hourly) == 1
     assert moved["settled"] is True
-    assert sweep.EVENTS[0]["detail-type"] == "Scheduled Event"
-    assert sweep.EVENTS[0]["source"] == "aws.events"
+    # The hourly schedule's event is EventBridge's; the nightly one (02:00 Asia/Shanghai,
+    # in this hour when the test runs at 17:xx UTC) carries its own Input instead.
+    scheduled = [event for event in sweep.EVENTS if "detail-type" in event]
+    assert [(e["detail-type"], e["source"]) for e in scheduled] == [("Scheduled Event", "aws.events")]
+    assert [event for event in sweep.EVENTS if "detail-type" not in event] in ([], [{"job": "nightly"}])
     fed = [json.loads(record["body"]) for batch in consumer.BATCHES for record in batch]
     assert {"from": "sweep", "n": 1} in fed
     assert len(fed) == len(sweep.EVENTS)  # every message the schedule fed was consumed before the answer

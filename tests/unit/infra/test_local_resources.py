@@ -12,6 +12,8 @@ from tests.support.environment import new_stack
 CREATED = {
     "AWS::DynamoDB::Table",
     "AWS::SQS::Queue",
+    "AWS::Events::EventBus",
+    "AWS::Events::Rule",
     "AWS::S3::Bucket",
     "AWS::S3::BucketPolicy",
     "AWS::SNS::Topic",

@@ -1,0 +1,56 @@
+"""What the orders domain tells the others: its published event types (the contract other
+domains may import; nothing else of `orders` is theirs to read)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+
+@dataclass(frozen=True)
+class OrderLine:
+    sku: str
+    quantity: int
+    unit_price: int
+    category: str = ""
+
+
+@dataclass(frozen=True)
+class OrderPaid:
+    TYPE: ClassVar[str] = "OrderPaid"
+    VERSION: ClassVar[int] = 1
+
+    order_id: str
+    customer_id: str
+    currency: str
+    paid_amount: int
+    shipping_fee: int = 0
+    discount: int = 0
+    lines: list[dict[str, object]] = field(default_factory=list)  # OrderLine fields
+
+
+@dataclass(frozen=True)
+class OrderCancelled:
+    TYPE: ClassVar[str] = "OrderCancelled"
+    VERSION: ClassVar[int] = 1
+
+    order_id: str
+    customer_id: str
+    currency: str
+    refund_owed: int  # minor units owed back to the customer (0: it was never paid)
+
+
+@dataclass(frozen=True)
+class OrderDelivered:
+    TYPE: ClassVar[str] = "OrderDelivered"
+    VERSION: ClassVar[int] = 1
+
+    order_id: str
+    customer_id: str
+    delivered_at: str
+    total: int
+    currency: str
+    categories: list[str] = field(default_factory=list)
+
+
+ALL = (OrderPaid, OrderCancelled, OrderDelivered)

@@ -1,0 +1,89 @@
+"""Which changes of an order are events for the other domains: a pure function of the
+order's item before and after the change (as the table's stream carries them)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from aftercare.events import Happened
+from aftercare.orders.events import OrderCancelled, OrderDelivered, OrderPaid
+
+Image = Mapping[str, Any]
+
+
+def _status(image: Image | None) -> str | None:
+    return str(image["status"]) if image and image.get("status") else None
+
+
+def _became(old: Image | None, new: Image | None, status: str) -> bool:
+    return _status(new) == status and _status(old) != status
+
+
+def _when(image: Image) -> str:
+    timeline = image.get("timeline") or []
+    if timeline and isinstance(timeline[-1], Mapping) and timeline[-1].get("at"):
+        return str(timeline[-1]["at"])
+    return str(image.get("updatedAt") or image.get("createdAt") or "")
+
+
+def events_of(old: Image | None, new: Image | None) -> list[Happened]:
+    if new is None:
+        return []
+    order_id, customer_id = str(new["orderId"]), str(new["customerId"])
+    currency = str(new.get("currency") or "")
+    happened: list[Happened] = []
+    if int(new.get("paidAmount") or 0) > 0 and int((old or {}).get("paidAmount") or 0) == 0:
+        lines = [
+            {
+                "sku": str(item["sku"]),
+                "quantity": int(item["quantity"]),
+                "unit_price": int(item["unitPrice"]),
+                "category": str(item.get("category") or ""),
+            }
+            for item in new.get("items") or []
+        ]
+        happened.append(
+            Happened(
+                OrderPaid(
+                    order_id=order_id,
+                    customer_id=customer_id,
+                    currency=currency,
+                    paid_amount=int(new["paidAmount"]),
+                    shipping_fee=int(new.get("shippingFee") or 0),
+                    discount=int(new.get("discount") or 0),
+                    lines=lines,
+                ),
+                subject=order_id,
+                time=_when(new),
+            )
+        )
+    if _became(old, new, "CANCELLED"):
+        happened.append(
+            Happened(
+                OrderCancelled(
+                    order_id=order_id,
+                    customer_id=customer_id,
+                    currency=currency,
+                    refund_owed=int(new.get("refundOwed") or 0),
+                ),
+                subject=order_id,
+                time=_when(new),
+            )
+        )
+    if _became(old, new, "DELIVERED"):
+        happened.append(
+            Happened(
+                OrderDelivered(
+                    order_id=order_id,
+                    customer_id=customer_id,
+                    delivered_at=str(new.get("deliveredAt") or _when(new)),
+                    total=int(new.get("total") or 0),
+                    currency=currency,
+                    categories=[str(i["category"]) for i in new.get("items") or [] if i.get("category")],
+                ),
+                subject=order_id,
+                time=_when(new),
+            )
+        )
+    return happened

@@ -1,0 +1,88 @@
+"""Which changes of an order are events for the other domains (orders/publisher.py)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from aftercare.orders.events import OrderCancelled, OrderDelivered, OrderPaid
+from aftercare.orders.publisher import events_of
+
+
+def order(status: str, **fields: Any) -> dict[str, Any]:
+    return {
+        "orderId": "ord_1",
+        "customerId": "cus_alice",
+        "status": status,
+        "currency": "CNY",
+        "total": 29800,
+        "shippingFee": 800,
+        "discount": 0,
+        "paidAmount": 0,
+        "refundOwed": 0,
+        "items": [{"sku": "KETTLE-1", "quantity": 2, "unitPrice": 14500, "category": "kitchen"}],
+        "timeline": [{"at": "2026-11-23T08:00:00.000000Z", "from": None, "to": status}],
+        **fields,
+    }
+
+
+PAID = {"paidAmount": 29800}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "types"),
+    [
+        (None, order("PLACED"), []),  # placed: nobody else needs to know yet
+        (order("PLACED"), order("PAID", **PAID), ["OrderPaid"]),
+        (order("PAID", **PAID), order("PAID", **PAID, note="x"), []),  # paid again? no: once
+        (order("PAID", **PAID), order("CONFIRMED", **PAID), []),
+        (order("CONFIRMED", **PAID), order("CANCELLED", **PAID, refundOwed=29800), ["OrderCancelled"]),
+        (order("PLACED"), order("CANCELLED"), ["OrderCancelled"]),  # unpaid: refund_owed 0 tells
+        (
+            order("CANCELLED", **PAID),
+            order("CANCELLED", **PAID, refundedAmount=29800),
+            [],
+        ),  # its refund's bookkeeping
+        (
+            order("SHIPPED", **PAID),
+            order("DELIVERED", **PAID, deliveredAt="2026-11-24T10:00:00.000000Z"),
+            ["OrderDelivered"],
+        ),
+        (order("DELIVERED", **PAID), order("COMPLETED", **PAID), []),
+        (order("DELIVERED", **PAID), None, []),  # a removed item is not a business event
+    ],
+)
+def test_events_of_an_order_change(
+    old: dict[str, Any] | None, new: dict[str, Any] | None, types: list[str]
+) -> None:
+    assert [type(h.payload).TYPE for h in events_of(old, new)] == types
+
+
+def test_the_payloads_carry_what_the_reactions_need() -> None:
+    (paid,) = events_of(order("PLACED"), order("PAID", **PAID))
+    assert paid.payload == OrderPaid(
+        order_id="ord_1",
+        customer_id="cus_alice",
+        currency="CNY",
+        paid_amount=29800,
+        shipping_fee=800,
+        discount=0,
+        lines=[{"sku": "KETTLE-1", "quantity": 2, "unit_price": 14500, "category": "kitchen"}],
+    )
+    assert (paid.subject, paid.time) == ("ord_1", "2026-11-23T08:00:00.000000Z")
+
+    (cancelled,) = events_of(order("PAID", **PAID), order("CANCELLED", **PAID, refundOwed=29800))
+    assert cancelled.payload == OrderCancelled(
+        order_id="ord_1", customer_id="cus_alice", currency="CNY", refund_owed=29800
+    )
+
+    (delivered,) = events_of(order("SHIPPED"), order("DELIVERED", deliveredAt="2026-11-24T10:00:00.000000Z"))
+    assert delivered.payload == OrderDelivered(
+        order_id="ord_1",
+        customer_id="cus_alice",
+        delivered_at="2026-11-24T10:00:00.000000Z",
+        total=29800,
+        currency="CNY",
+        categories=["kitchen"],
+    )
