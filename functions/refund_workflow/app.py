@@ -51,8 +51,3 @@ def reject(event: dict[str, Any], context: Any) -> dict[str, Any]:
 @task_handler(REFUND_ID)
 def record(event: dict[str, Any], context: Any) -> dict[str, Any]:
     return service.record(event[REFUND_ID], str(event["reference"]))
-
-
-@task_handler(REFUND_ID)
-def schedule_survey(event: dict[str, Any], context: Any) -> dict[str, Any]:
-    return service.schedule_survey(event[REFUND_ID])

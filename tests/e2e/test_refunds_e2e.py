@@ -82,7 +82,7 @@ def test_a_cancelled_paid_order_is_refunded_in_full_once(local_stack: LocalStack
     )
     assert [step["step"] for step in refund["steps"]] == ["Request", "Reserve", "PayOut", "Record"]
     assert money(local_stack, order) == (order["total"], 0)
-    local_stack.post("/_local/settle")  # the workflow's last step, ScheduleSurvey, follows Record
+    local_stack.post("/_local/settle")  # the survey follows the refund's RefundSettled event
     surveys = local_stack.get("/v1/surveys", as_=(order["customerId"], "customer")).json()["items"]
     assert [(s["subjectKind"], s["subjectId"]) for s in surveys] == [("refund", refund["refundId"])]
     own = local_stack.get(f"/v1/refunds/{refund['refundId']}", as_=(order["customerId"], "customer"))

@@ -551,20 +551,6 @@ def reject(refund_id: str, note: str | None) -> dict[str, Any]:
     return _notice(_load(refund_id))
 
 
-def schedule_survey(refund_id: str) -> dict[str, Any]:
-    """A paid refund earns a satisfaction survey, unless it belongs to an after-sales case:
-    the case's own survey, when it completes, asks about the whole experience once."""
-    refund = _load(refund_id)
-    if refund.status != S.SUCCEEDED or refund.caseId:
-        return {"refundId": refund_id, "surveyId": None}
-    from aftercare.surveys import port as surveys
-
-    survey_id = surveys.schedule_for(
-        subject_kind="refund", subject_id=refund_id, customer_id=refund.customerId, order_id=refund.orderId
-    )
-    return {"refundId": refund_id, "surveyId": survey_id}
-
-
 def _tell_case(refund: RefundModel, status: RefundStatus) -> None:
     if refund.caseId:
         from aftercare.aftersales import port as aftersales

@@ -1,6 +1,8 @@
 """What surveys does when other domains act.
 
 - An order delivered: its satisfaction survey is scheduled (OrderDelivered).
+- A refund paid that is not part of an after-sales case: its survey (RefundSettled). A
+  case's refund leaves it to the case, whose survey asks about the whole experience once.
 """
 
 from __future__ import annotations
@@ -8,6 +10,7 @@ from __future__ import annotations
 from aftercare.events import DomainEvent
 from aftercare.orders.events import OrderDelivered
 from aftercare.reacting import Reaction
+from aftercare.refunds.events import RefundSettled
 from aftercare.surveys import service
 
 
@@ -22,6 +25,19 @@ def survey_delivered_order(event: DomainEvent) -> None:
     )
 
 
+def survey_paid_refund(event: DomainEvent) -> None:
+    settled: RefundSettled = event.read(RefundSettled)
+    if settled.status != "SUCCEEDED" or settled.case_id:
+        return
+    service.schedule(
+        subject_kind="refund",
+        subject_id=settled.refund_id,
+        customer_id=settled.customer_id,
+        order_id=settled.order_id,
+    )
+
+
 REACTIONS: dict[str, Reaction] = {
     OrderDelivered.TYPE: survey_delivered_order,
+    RefundSettled.TYPE: survey_paid_refund,
 }

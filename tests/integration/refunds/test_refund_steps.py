@@ -11,7 +11,9 @@ from aftercare.orders import store as order_store
 from aftercare.payments import sandbox
 from aftercare.payments.provider import PermanentPaymentError, TransientPaymentError
 from aftercare.refunds import port, service, store
+from aftercare.surveys import store as surveys
 from tests.integration.refunds.conftest import paid_order
+from tests.support.bus import EventFlow
 from tests.support.orders import ORDER_TOTAL, Orders
 
 
@@ -164,17 +166,21 @@ def test_a_storm_of_parallel_refunds_never_reserves_more_than_was_paid(
     assert outcomes.count("RESERVED") >= 1
 
 
-def test_a_paid_refund_schedules_one_survey_and_a_case_refund_leaves_it_to_the_case(
-    orders: Orders, started: list[str]
+def test_a_paid_refund_schedules_one_survey_through_its_event(
+    orders: Orders, flow: EventFlow, started: list[str]
 ) -> None:
     order = paid_order(orders)
     refund_id = request(order, [("MUG-2", 1)])
     service.reserve(refund_id)
-    assert service.schedule_survey(refund_id)["surveyId"] is None  # not paid yet
+    flow.run()
+    assert surveys.claimed_survey("refund", refund_id) is None  # not paid yet
     service.record(refund_id, service.pay_out(refund_id)["reference"])
-    survey = service.schedule_survey(refund_id)["surveyId"]
+    flow.run()
+    assert ("RefundSettled", "SUCCEEDED") in [(e["type"], e["payload"]["status"]) for e in flow.published]
+    survey = surveys.claimed_survey("refund", refund_id)
     assert survey is not None and survey.startswith("sv_")
-    assert service.schedule_survey(refund_id)["surveyId"] == survey
+    flow.replay()  # the stream redelivers: still one survey
+    assert surveys.claimed_survey("refund", refund_id) == survey
 
 
 def test_units_a_compensation_released_can_be_refunded_by_a_later_refund(

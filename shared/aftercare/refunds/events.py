@@ -1,0 +1,28 @@
+"""What the refunds domain tells the others: its published event types."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+
+@dataclass(frozen=True)
+class RefundSettled:
+    """A refund reached an outcome people or other domains act on: SUCCEEDED (the money is
+    back), REJECTED (it will not be paid), or MANUAL_REVIEW (handed to staff)."""
+
+    TYPE: ClassVar[str] = "RefundSettled"
+    VERSION: ClassVar[int] = 1
+
+    refund_id: str
+    order_id: str
+    customer_id: str
+    status: str
+    amount: int
+    currency: str
+    source: str  # order, case or logistics
+    source_id: str
+    case_id: str = ""  # the after-sales case it belongs to, if any
+
+
+ALL = (RefundSettled,)

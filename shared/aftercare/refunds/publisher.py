@@ -1,0 +1,46 @@
+"""Which changes of a refund are events for the other domains: a pure function of the
+refund's item before and after the change (the Refunds table's stream)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from aftercare.events import Happened
+from aftercare.refunds.events import RefundSettled
+from aftercare.refunds.rules import RefundStatus
+
+Image = Mapping[str, Any]
+
+# The outcomes others act on. MANUAL_REVIEW can be entered more than once (a retried
+# pay-out that fails again): each entry is an event, with its own stream record's id.
+SETTLED = frozenset({RefundStatus.SUCCEEDED, RefundStatus.REJECTED, RefundStatus.MANUAL_REVIEW})
+
+
+def _is_refund(image: Image | None) -> bool:
+    return bool(image) and all(image.get(key) for key in ("refundId", "orderId", "customerId", "status"))  # type: ignore[union-attr]
+
+
+def events_of(old: Image | None, new: Image | None) -> list[Happened]:
+    if new is None or not _is_refund(new):
+        return []
+    status = str(new["status"])
+    if status not in SETTLED or (old is not None and old.get("status") == status):
+        return []
+    return [
+        Happened(
+            RefundSettled(
+                refund_id=str(new["refundId"]),
+                order_id=str(new["orderId"]),
+                customer_id=str(new["customerId"]),
+                status=status,
+                amount=int(new.get("amount") or 0),
+                currency=str(new.get("currency") or ""),
+                source=str(new.get("source") or ""),
+                source_id=str(new.get("sourceId") or ""),
+                case_id=str(new.get("caseId") or ""),
+            ),
+            subject=str(new["refundId"]),
+            time=str(new.get("updatedAt") or new.get("createdAt") or ""),
+        )
+    ]
