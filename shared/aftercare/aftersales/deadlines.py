@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aftercare import clock
-from aftercare.aftersales import handoffs, reads, rules, store
+from aftercare.aftersales import moves, reads, rules, store
 from aftercare.aftersales.moves import move
 from aftercare.aftersales.review import approve
 from aftercare.aftersales.rules import CaseStatus, DeadlineAction, InspectionResult
@@ -83,7 +83,7 @@ def enforce(case_id: str, now_iso: str) -> list[str]:
     for action in pending:
         case = reads.load(case_id)
         if action is DeadlineAction.HANDOFF:
-            if handoffs.run(case).handoff != case.handoff:
+            if moves.run_handoff(case).handoff != case.handoff:
                 done.append(action)
             continue
         if action is DeadlineAction.RESOLVE_BREACH:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from aftercare import clock
-from aftercare.aftersales import effects, handoffs, reads, rules
+from aftercare.aftersales import effects, moves, reads, rules
 from aftercare.aftersales.models import CaseOut
 from aftercare.aftersales.moves import move
 from aftercare.aftersales.reads import to_wire
@@ -45,7 +45,7 @@ def appeal(principal: Principal, case_id: str, reason: str) -> CaseOut:
     )
     case = move(case, wanted)
     metrics.add_metric(name="CasesDisputed", unit="Count", value=1)
-    return to_wire(handoffs.after(case))
+    return to_wire(moves.after(case))
 
 
 def resolve_dispute(case_id: str, actor: str, decision: DisputeDecision, note: str) -> CaseOut:
@@ -80,4 +80,4 @@ def resolve_dispute(case_id: str, actor: str, decision: DisputeDecision, note: s
     case = move(case, wanted)
     effects.notify(case, "case.dispute-decided")
     effects.tell_ticket(case, f"Decision {decision}: {note}")
-    return to_wire(handoffs.after(case))
+    return to_wire(moves.after(case))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from aftercare import clock
-from aftercare.aftersales import handoffs, reads, rules
+from aftercare.aftersales import moves, reads, rules
 from aftercare.aftersales.models import CaseOut
 from aftercare.aftersales.moves import move
 from aftercare.aftersales.reads import to_wire
@@ -30,7 +30,7 @@ def approve(case_id: str, actor: str, note: str | None = None, *, automatic: boo
     # What this write records: the refund asked for with it (a refund-only case) sees it.
     case = replace(case, auto_approved=automatic)
     wanted = Move(tuple(path), actor, text, notes=(text, follow), sets={Field.AUTO_APPROVED: automatic})
-    return to_wire(handoffs.after(move(case, wanted)))
+    return to_wire(moves.after(move(case, wanted)))
 
 
 def reject(case_id: str, actor: str, reason: str) -> CaseOut:
