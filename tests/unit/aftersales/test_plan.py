@@ -4,58 +4,21 @@ units it reserves or releases, and the hand-off it records."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 
 from aftercare.aftersales import rules
-from aftercare.aftersales.rules import CaseStatus, CaseType, Reason
-from aftercare.aftersales.state import Case, CoverageChange, Field, Line, Step
+from aftercare.aftersales.rules import CaseStatus, CaseType
+from aftercare.aftersales.state import Case, CoverageChange, Field, Step
 from aftercare.aftersales.transitions import AFTER_SALES, REFUND, TICKET, Move, needs_refund, plan
 from aftercare.errors import Conflict
+from tests.unit.aftersales.cases import a_case
 
 S, T = CaseStatus, CaseType
 NOW = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
 AT = "2026-11-23T08:00:00.000Z"
-
-
-def a_case(status: CaseStatus, case_type: CaseType = T.RETURN_REFUND, **changes: Any) -> Case:
-    case = Case(
-        case_id="as_01",
-        customer_id="cus_alice",
-        order_id="or_01",
-        type=case_type,
-        reason=Reason.QUALITY_ISSUE,
-        status=status,
-        items=(Line("MUG-2", "Mug", "home", 2, 1500, 3),),
-        description=None,
-        evidence_keys=(),
-        merchant_fault=True,
-        deadlines={},
-        queue_at="~2026-11-20T08:00:00.000Z",
-        next_deadline_at=None,
-        due_shard=None,
-        auto_approved=False,
-        rejection={},
-        return_shipment={},
-        replacement_shipment={},
-        inspection={},
-        repair={},
-        dispute={},
-        appealed=False,
-        refund_id=None,
-        refund_status=None,
-        handoff=None,
-        resolved_at=None,
-        resolve_breached_at=None,
-        timeline=(),
-        created_at="2026-11-20T08:00:00.000Z",
-        updated_at="2026-11-20T08:00:00.000Z",
-        version=7,
-    )
-    return replace(case, **changes)
 
 
 def test_a_change_expects_the_status_and_version_it_was_read_at() -> None:

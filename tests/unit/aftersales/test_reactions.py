@@ -8,7 +8,7 @@ import pytest
 from aftercare.aftersales.reactions import COURIER, REFUND_WORKFLOW, parcel_move, refund_move
 from aftercare.aftersales.rules import CaseStatus
 from aftercare.aftersales.state import Case, Field
-from tests.unit.aftersales.test_plan import a_case
+from tests.unit.aftersales.cases import a_case
 
 S = CaseStatus
 PARCEL = {"shipmentId": "shp_1", "status": "INFO_RECEIVED", "updatedAt": "2026-11-23T09:00:00Z"}
