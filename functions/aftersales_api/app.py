@@ -7,7 +7,7 @@ from typing import Annotated
 
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
-from aftercare.aftersales import service
+from aftercare.aftersales import customer_actions, disputes, evidence, opening, reads, review, warehouse
 from aftercare.aftersales.models import (
     AfterSalesOptionsOut,
     CaseOut,
@@ -40,7 +40,7 @@ STAFF_TAGS = ["staff: after-sales"]
     summary="Per item: the case types allowed now, until when, and how many units remain",
 )
 def after_sales_options(orderId: str) -> AfterSalesOptionsOut:
-    return service.options(current_principal(app), orderId)
+    return opening.options(current_principal(app), orderId)
 
 
 @app.post(
@@ -51,14 +51,14 @@ def after_sales_options(orderId: str) -> AfterSalesOptionsOut:
 )
 def evidence_upload(body: EvidenceUploadRequest) -> EvidenceUploadOut:
     principal = current_principal(app)
-    call = lambda: service.create_evidence_upload(principal, body.content_type)  # noqa: E731
+    call = lambda: evidence.create_evidence_upload(principal, body.content_type)  # noqa: E731
     return once(app, principal, "evidence-upload", call)
 
 
 @app.post("/v1/after-sales", status_code=201, tags=CUSTOMER_TAGS, summary="Open an after-sales case")
 def open_case(body: OpenCaseRequest) -> CaseOut:
     principal = current_principal(app)
-    return once(app, principal, "open-case", lambda: service.open_case(principal, body))
+    return once(app, principal, "open-case", lambda: opening.open_case(principal, body))
 
 
 @app.get("/v1/after-sales", tags=CUSTOMER_TAGS, summary="My cases, newest first")
@@ -67,7 +67,7 @@ def list_cases(
     limit: Annotated[int | None, Query(ge=1, le=100)] = None,
     cursor: Annotated[str | None, Query(pattern=CURSOR_PATTERN, max_length=4096)] = None,
 ) -> Page[CaseOut]:
-    return service.list_mine(current_principal(app), status=status, limit=limit, cursor=cursor)
+    return reads.list_mine(current_principal(app), status=status, limit=limit, cursor=cursor)
 
 
 @app.get(
@@ -76,7 +76,7 @@ def list_cases(
     summary="One case with its deadlines, timeline, refund and return shipment",
 )
 def get_case(caseId: str) -> CaseOut:
-    return service.to_wire(service.load_for(current_principal(app), caseId))
+    return reads.get_case(current_principal(app), caseId)
 
 
 @app.get(
@@ -85,22 +85,22 @@ def get_case(caseId: str) -> CaseOut:
     summary="Short-lived links (presigned GETs) to the case's evidence photos and videos",
 )
 def case_evidence(caseId: str) -> EvidenceViewsOut:
-    return service.evidence_views(current_principal(app), caseId)
+    return evidence.evidence_views(current_principal(app), caseId)
 
 
 @app.post("/v1/after-sales/<caseId>/return-shipment", tags=CUSTOMER_TAGS, summary="Ship the return parcel")
-@owned_by(lambda principal, path: service.load_for(principal, path["caseId"]))
+@owned_by(lambda principal, path: reads.load_for(principal, path["caseId"]))
 def ship_return(caseId: str, body: ReturnShipmentRequest) -> CaseOut:
     principal = current_principal(app)
-    return once(app, principal, "ship-return", lambda: service.ship_return(principal, caseId, body))
+    return once(app, principal, "ship-return", lambda: customer_actions.ship_return(principal, caseId, body))
 
 
 @app.post("/v1/after-sales/<caseId>/cancel", tags=CUSTOMER_TAGS, summary="Cancel before the return ships")
-@owned_by(lambda principal, path: service.load_for(principal, path["caseId"]))
+@owned_by(lambda principal, path: reads.load_for(principal, path["caseId"]))
 def cancel(caseId: str, body: NoteRequest | None = None) -> CaseOut:
     principal = current_principal(app)
     note = body.note if body else None
-    return once(app, principal, "cancel-case", lambda: service.cancel(principal, caseId, note))
+    return once(app, principal, "cancel-case", lambda: customer_actions.cancel(principal, caseId, note))
 
 
 @app.post(
@@ -108,16 +108,16 @@ def cancel(caseId: str, body: NoteRequest | None = None) -> CaseOut:
     tags=CUSTOMER_TAGS,
     summary="Appeal a rejection or a failed inspection",
 )
-@owned_by(lambda principal, path: service.load_for(principal, path["caseId"]))
+@owned_by(lambda principal, path: reads.load_for(principal, path["caseId"]))
 def appeal(caseId: str, body: ReasonRequest) -> CaseOut:
     principal = current_principal(app)
-    return once(app, principal, "appeal-case", lambda: service.appeal(principal, caseId, body.reason))
+    return once(app, principal, "appeal-case", lambda: disputes.appeal(principal, caseId, body.reason))
 
 
 @app.post("/v1/after-sales/<caseId>/confirm", tags=CUSTOMER_TAGS, summary="Accept the resolution")
 def confirm(caseId: str) -> CaseOut:
     principal = current_principal(app)
-    return once(app, principal, "confirm-case", lambda: service.confirm(principal, caseId))
+    return once(app, principal, "confirm-case", lambda: customer_actions.confirm(principal, caseId))
 
 
 # ---------------------------------------------------------------- staff
@@ -133,7 +133,7 @@ def work_queue(
     cursor: Annotated[str | None, Query(pattern=CURSOR_PATTERN, max_length=4096)] = None,
 ) -> Page[CaseOut]:
     principal = current_principal(app)
-    return service.work_queue(principal, status=status, limit=limit, cursor=cursor)
+    return reads.work_queue(principal, status=status, limit=limit, cursor=cursor)
 
 
 @app.post("/v1/admin/after-sales/<caseId>/approve", tags=STAFF_TAGS, summary="Approve a requested case")
@@ -141,14 +141,14 @@ def work_queue(
 def approve(caseId: str, body: NoteRequest | None = None) -> CaseOut:
     principal = current_principal(app)
     note = body.note if body else None
-    return once(app, principal, "approve-case", lambda: service.approve(caseId, principal.sub, note))
+    return once(app, principal, "approve-case", lambda: review.approve(caseId, principal.sub, note))
 
 
 @app.post("/v1/admin/after-sales/<caseId>/reject", tags=STAFF_TAGS, summary="Reject a requested case")
 @allow(AGENT, SUPERVISOR)
 def reject(caseId: str, body: ReasonRequest) -> CaseOut:
     principal = current_principal(app)
-    return once(app, principal, "reject-case", lambda: service.reject(caseId, principal.sub, body.reason))
+    return once(app, principal, "reject-case", lambda: review.reject(caseId, principal.sub, body.reason))
 
 
 @app.post(
@@ -158,7 +158,7 @@ def reject(caseId: str, body: ReasonRequest) -> CaseOut:
 def receive(caseId: str, body: NoteRequest | None = None) -> CaseOut:
     principal = current_principal(app)
     note = body.note if body else None
-    return once(app, principal, "receive-return", lambda: service.receive(caseId, principal.sub, note))
+    return once(app, principal, "receive-return", lambda: warehouse.receive(caseId, principal.sub, note))
 
 
 @app.post(
@@ -171,7 +171,7 @@ def inspect(caseId: str, body: InspectRequest) -> CaseOut:
     principal = current_principal(app)
 
     def call() -> CaseOut:
-        return service.inspect(caseId, principal.sub, body.result, body.notes, body.replacement)
+        return warehouse.inspect(caseId, principal.sub, body.result, body.notes, body.replacement)
 
     return once(app, principal, "inspect-return", call)
 
@@ -180,7 +180,7 @@ def inspect(caseId: str, body: InspectRequest) -> CaseOut:
 @allow(WAREHOUSE, SUPERVISOR)
 def repair_progress(caseId: str, body: RepairProgressRequest) -> CaseOut:
     principal = current_principal(app)
-    call = lambda: service.repair_progress(caseId, principal.sub, body)  # noqa: E731
+    call = lambda: warehouse.repair_progress(caseId, principal.sub, body)  # noqa: E731
     return once(app, principal, "repair-progress", call)
 
 
@@ -188,7 +188,7 @@ def repair_progress(caseId: str, body: RepairProgressRequest) -> CaseOut:
 @allow(SUPERVISOR)
 def resolve_dispute(caseId: str, body: ResolveDisputeRequest) -> CaseOut:
     principal = current_principal(app)
-    call = lambda: service.resolve_dispute(caseId, principal.sub, body.decision, body.note)  # noqa: E731
+    call = lambda: disputes.resolve_dispute(caseId, principal.sub, body.decision, body.note)  # noqa: E731
     return once(app, principal, "resolve-dispute", call)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from aftercare.aftersales import service
+from aftercare.aftersales import deadlines
 from aftercare.handlers import task_handler
 
 
@@ -16,4 +16,4 @@ def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     def time_left() -> float:
         return float(context.get_remaining_time_in_millis()) / 1000
 
-    return service.sweep_deadlines(time_left=time_left).as_dict()
+    return deadlines.sweep_deadlines(time_left=time_left).as_dict()

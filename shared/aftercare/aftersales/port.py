@@ -15,17 +15,17 @@ from datetime import datetime, timedelta
 def on_return_parcel_moved(*, case_id: str, status: str, occurred_at: str) -> None:
     """A RETURN parcel moved (`status` from PRODUCT.md §3): IN_TRANSIT and the like make the
     case RETURN_IN_TRANSIT, DELIVERED makes it RECEIVED (starting the inspection deadline)."""
-    from aftercare.aftersales import service
+    from aftercare.aftersales import reactions
 
-    service.on_return_parcel_moved(case_id=case_id, status=status, occurred_at=occurred_at)
+    reactions.on_return_parcel_moved(case_id=case_id, status=status, occurred_at=occurred_at)
 
 
 def on_refund_settled(*, case_id: str, refund_id: str, status: str) -> None:
     """The case's refund reached `status` (SUCCEEDED, REJECTED, MANUAL_REVIEW): SUCCEEDED
     makes the case REFUNDED; the others leave it in REFUNDING, noted on its timeline."""
-    from aftercare.aftersales import service
+    from aftercare.aftersales import reactions
 
-    service.on_refund_settled(case_id=case_id, refund_id=refund_id, status=status)
+    reactions.on_refund_settled(case_id=case_id, refund_id=refund_id, status=status)
 
 
 def windows_close_at(*, delivered_at: datetime, categories: list[str]) -> datetime:

@@ -10,13 +10,13 @@ One table holds two kinds of item, told apart by their key `pk`:
   is what keeps two racing cases from covering more than was bought.
 
 Every case change is one conditional write on the expected status and version, with its
-timeline entries appended in the same write.
+timeline entries appended in the same write. The store takes intents (a new `Case`, a
+`Transition`) and gives back typed state (`state.Case`); no other module sees the models.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from pynamodb.attributes import (
@@ -33,6 +33,9 @@ from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 from pynamodb.transactions import TransactWrite
 
+from aftercare.aftersales.rules import CaseStatus, CaseType, Reason
+from aftercare.aftersales.state import Case, CoverageChange, Field, Line, Step
+from aftercare.aftersales.transitions import Transition
 from aftercare.db import TimelineAttribute, conflicts_as_409, transaction
 from aftercare.errors import BusinessRuleViolation, Conflict
 from aftercare.settings import get_settings
@@ -137,38 +140,102 @@ def coverage_key(order_id: str, sku: str) -> str:
     return f"{COVERAGE}#{order_id}#{sku}"
 
 
-def timeline_entry(
-    at: str, from_status: str | None, to: str, actor: str, note: str | None
-) -> TimelineAttribute:
-    return TimelineAttribute(at=at, from_status=from_status, to=to, actor=actor, note=note)
+# ---------------------------------------------------------------- items <-> typed state
+def _record(value: Any) -> dict[str, Any]:
+    if value is None:
+        return {}
+    if hasattr(value, "as_dict"):
+        return dict(value.as_dict())
+    return dict(value)
 
 
-@dataclass(frozen=True)
-class CoverageChange:
-    sku: str
-    quantity: int  # positive reserves, negative releases
-    bought: int
+def _case(model: CaseModel) -> Case:
+    return Case(
+        case_id=model.caseId,
+        customer_id=model.customerId,
+        order_id=model.orderId,
+        type=CaseType(model.type),
+        reason=Reason(model.reason),
+        status=CaseStatus(model.status),
+        items=tuple(
+            Line(
+                sku=i.sku,
+                name=i.name,
+                category=i.category,
+                quantity=int(i.quantity),
+                unit_price=int(i.unitPrice),
+                bought=int(i.bought or i.quantity),  # cases opened before `bought` was kept
+            )
+            for i in model.items
+        ),
+        description=model.description,
+        evidence_keys=tuple(str(key) for key in model.evidenceKeys or ()),
+        merchant_fault=bool(model.merchantFault),
+        deadlines={key: str(value) for key, value in _record(model.deadlines).items() if value},
+        queue_at=model.queueAt,
+        next_deadline_at=model.nextDeadlineAt,
+        due_shard=model.dueShard,
+        auto_approved=bool(model.autoApproved),
+        rejection=_record(model.rejection),
+        return_shipment=_record(model.returnShipment),
+        replacement_shipment=_record(model.replacementShipment),
+        inspection=_record(model.inspection),
+        repair=_record(model.repair),
+        dispute=_record(model.dispute),
+        appealed=bool(model.appealed),
+        refund_id=model.refundId,
+        refund_status=model.refundStatus,
+        handoff=model.handoff,
+        resolved_at=model.resolvedAt,
+        resolve_breached_at=model.resolveBreachedAt,
+        timeline=tuple(Step(e.at, e.from_status, e.to, e.actor, e.note) for e in model.timeline or ()),
+        created_at=model.createdAt,
+        updated_at=model.updatedAt,
+        version=int(model.version or 0),
+    )
 
 
-@dataclass(frozen=True)
-class Index:
-    next_deadline_at: str | None
-    due_shard: str
-    queue_at: str
+def _entry(step: Step) -> TimelineAttribute:
+    return TimelineAttribute(
+        at=step.at, from_status=step.from_status, to=step.to, actor=step.actor, note=step.note
+    )
 
 
-def _index_actions(index: Index) -> list[Action]:
-    actions: list[Action] = [CaseModel.queueAt.set(index.queue_at)]
-    if index.next_deadline_at:
-        actions += [
-            CaseModel.nextDeadlineAt.set(index.next_deadline_at),
-            CaseModel.dueShard.set(index.due_shard),
-        ]
-    else:
-        actions += [CaseModel.nextDeadlineAt.remove(), CaseModel.dueShard.remove()]
-    return actions
+def _new_model(case: Case) -> CaseModel:
+    return CaseModel(
+        pk=case.case_id,
+        caseId=case.case_id,
+        customerId=case.customer_id,
+        orderId=case.order_id,
+        type=case.type.value,
+        reason=case.reason.value,
+        status=case.status.value,
+        items=[
+            CaseItemAttribute(
+                sku=line.sku,
+                name=line.name,
+                category=line.category,
+                quantity=line.quantity,
+                unitPrice=line.unit_price,
+                bought=line.bought,
+            )
+            for line in case.items
+        ],
+        description=case.description,
+        evidenceKeys=list(case.evidence_keys),
+        merchantFault=case.merchant_fault,
+        deadlines=dict(case.deadlines),
+        nextDeadlineAt=case.next_deadline_at,
+        dueShard=case.due_shard,
+        queueAt=case.queue_at,
+        autoApproved=case.auto_approved,
+        timeline=[_entry(step) for step in case.timeline],
+        createdAt=case.created_at,
+        updatedAt=case.updated_at,
+    )
 
 
+# ---------------------------------------------------------------- coverage
 def _add_coverage(tx: TransactWrite, order_id: str, changes: Iterable[CoverageChange], at: str) -> None:
     for change in changes:
         item = CoverageModel(pk=coverage_key(order_id, change.sku))
@@ -200,78 +267,87 @@ def covered_units(order_id: str, skus: Iterable[str]) -> dict[str, int]:
     return {sku: found.get(sku, 0) for sku in skus}
 
 
-def create(case: CaseModel, coverage: list[CoverageChange]) -> None:
-    """Store a new case and reserve its quantities, atomically. 422 if another case took
-    the units meanwhile."""
-    case.pk = case.caseId
+# ---------------------------------------------------------------- writes
+def create(case: Case, coverage: Iterable[CoverageChange]) -> Case:
+    """Store a new case and reserve its quantities, atomically. BusinessRuleViolation if
+    another case took the units meanwhile."""
+    model = _new_model(case)
     try:
         with transaction(CONFLICT) as tx:
-            tx.save(case, condition=CaseModel.pk.does_not_exist())
-            _add_coverage(tx, case.orderId, coverage, case.createdAt)
+            tx.save(model, condition=CaseModel.pk.does_not_exist())
+            _add_coverage(tx, case.order_id, coverage, case.created_at)
     except Conflict as error:
         raise BusinessRuleViolation(
             "another case took some of these units meanwhile; check the remaining quantities",
             errors=[{"field": "items", "message": "quantity exceeds what remains"}],
         ) from error
+    return _case(model)
 
 
-def get(case_id: str, *, consistent: bool = False) -> CaseModel | None:
-    if not case_id.startswith("as_"):
-        return None
-    try:
-        return CaseModel.get(case_id, consistent_read=consistent)
-    except CaseModel.DoesNotExist:
-        return None
+def _actions(sets: Mapping[Field, Any], removes: Iterable[Field]) -> list[Action]:
+    attributes = CaseModel.get_attributes()
+    actions: list[Action] = [attributes[field.value].set(value) for field, value in sets.items()]
+    return actions + [attributes[field.value].remove() for field in removes]
 
 
-def change(
-    case: CaseModel,
-    *,
-    expected_status: str,
-    entries: list[TimelineAttribute],
-    actions: list[Action],
-    index: Index,
-    coverage: list[CoverageChange] | None = None,
-    condition: Condition | None = None,
-    extra: Callable[[TransactWrite], None] | None = None,
-) -> None:
-    """Apply `actions` if the case is still in `expected_status` at the version we read.
-    Coverage changes and `extra` parts (a shipment) join the same transaction."""
-    all_actions = [
-        *actions,
-        *_index_actions(index),
-        CaseModel.updatedAt.set(entries[-1].at),
-        CaseModel.timeline.set(CaseModel.timeline.append(entries)),
+def apply(change: Transition) -> Case:
+    """Write `change` if the case is still in its expected status at the version read, and
+    return the case as written. Coverage changes and other tables' parts (a shipment, a
+    refund) join the same transaction. Conflict if the case changed meanwhile;
+    BusinessRuleViolation if only its units were taken by another case."""
+    at = change.entries[-1].at
+    actions = [
+        *_actions(change.sets, change.removes),
+        CaseModel.updatedAt.set(at),
+        CaseModel.timeline.set(CaseModel.timeline.append([_entry(step) for step in change.entries])),
     ]
-    expected = CaseModel.status == expected_status
-    if condition is not None:
-        expected = expected & condition
-    if not coverage and extra is None:
+    expected = CaseModel.status == change.expected_status.value
+    if change.only_if_handoff is not None:
+        expected = expected & (CaseModel.handoff == change.only_if_handoff)
+    model = CaseModel(pk=change.case_id)
+    model.version = change.expected_version  # the version condition pynamodb adds
+    if not change.reservations and not change.side_writes:
         with conflicts_as_409(CONFLICT):
-            case.update(actions=all_actions, condition=expected)
-        return
-    version = case.version
+            model.update(actions=actions, condition=expected)
+        return _case(model)
     try:
         with transaction(CONFLICT) as tx:
-            tx.update(case, actions=all_actions, condition=expected)
-            if coverage:
-                _add_coverage(tx, case.orderId, coverage, entries[-1].at)
-            if extra is not None:
-                extra(tx)
+            tx.update(model, actions=actions, condition=expected)
+            if change.reservations:
+                _add_coverage(tx, change.order_id, change.reservations, at)
+            for part in change.side_writes:
+                part(tx)
     except Conflict as error:
-        fresh = get(case.caseId, consistent=True)
-        if coverage and fresh is not None and fresh.version == version and fresh.status == expected_status:
+        fresh = get(change.case_id, consistent=True)
+        unchanged = (
+            fresh is not None
+            and fresh.version == change.expected_version
+            and fresh.status is change.expected_status
+        )
+        if change.reservations and unchanged:
             raise BusinessRuleViolation(
                 "the units of this case are now covered by another case",
                 errors=[{"field": "items", "message": "quantity exceeds what remains"}],
             ) from error
         raise
-    case.refresh(consistent_read=True)
+    written = get(change.case_id, consistent=True)
+    assert written is not None  # the transaction has just written it
+    return written
+
+
+# ---------------------------------------------------------------- reads
+def get(case_id: str, *, consistent: bool = False) -> Case | None:
+    if not case_id.startswith("as_"):
+        return None
+    try:
+        return _case(CaseModel.get(case_id, consistent_read=consistent))
+    except CaseModel.DoesNotExist:
+        return None
 
 
 def list_for_customer(
     customer_id: str, *, status: str | None, limit: int, start_key: dict[str, Any] | None
-) -> tuple[list[CaseModel], dict[str, Any] | None]:
+) -> tuple[list[Case], dict[str, Any] | None]:
     results = CaseModel.by_customer.query(
         customer_id,
         scan_index_forward=False,
@@ -279,35 +355,28 @@ def list_for_customer(
         limit=limit,
         last_evaluated_key=start_key,
     )
-    return list(results), results.last_evaluated_key
+    return [_case(row) for row in results], results.last_evaluated_key
 
 
 def work_queue(
     status: str, *, limit: int, start_key: dict[str, Any] | None
-) -> tuple[list[CaseModel], dict[str, Any] | None]:
+) -> tuple[list[Case], dict[str, Any] | None]:
     results = CaseModel.work_queue.query(
         status, scan_index_forward=True, limit=limit, last_evaluated_key=start_key
     )
-    return list(results), results.last_evaluated_key
+    return [_case(row) for row in results], results.last_evaluated_key
 
 
-def resume_after_in_queue(row: CaseModel) -> dict[str, Any]:
+def resume_after_in_queue(row: Case) -> dict[str, Any]:
     """The workQueue start key that continues right after `row` (its LastEvaluatedKey)."""
-    return {"pk": {"S": row.pk}, "status": {"S": row.status}, "queueAt": {"S": row.queueAt}}
+    return {"pk": {"S": row.case_id}, "status": {"S": row.status.value}, "queueAt": {"S": row.queue_at}}
 
 
-def due(shard: str, now_iso: str, *, limit: int) -> list[CaseModel]:
+def due(shard: str, now_iso: str, *, limit: int) -> list[Case]:
     """Cases of one shard whose next deadline has passed, oldest first."""
-    return list(
-        CaseModel.due_deadlines.query(
+    return [
+        _case(row)
+        for row in CaseModel.due_deadlines.query(
             shard, CaseModel.nextDeadlineAt <= now_iso, scan_index_forward=True, limit=limit
         )
-    )
-
-
-def as_dict(value: Any) -> dict[str, Any]:
-    if value is None:
-        return {}
-    if hasattr(value, "as_dict"):
-        return dict(value.as_dict())
-    return dict(value)
+    ]

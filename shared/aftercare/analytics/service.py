@@ -59,9 +59,9 @@ def survey_subject(kind: str, subject_id: str) -> facts.Subject | None:
             return None
         return facts.case_subject(
             {
-                "createdAt": case.createdAt,
-                "resolvedAt": case.resolvedAt,
-                "autoApproved": case.autoApproved,
+                "createdAt": case.created_at,
+                "resolvedAt": case.resolved_at,
+                "autoApproved": case.auto_approved,
                 "timeline": [
                     {"to": e.to, "from": e.from_status, "at": e.at, "actor": e.actor}
                     for e in case.timeline or []

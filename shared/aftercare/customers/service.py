@@ -267,7 +267,7 @@ def _cases(customer_id: str) -> list[HistoryEntry]:
     rows, _ = cases.list_for_customer(customer_id, status=None, limit=HISTORY_LIMIT, start_key=None)
     return [
         HistoryEntry(
-            kind="case", id=c.caseId, status=c.status, summary=f"{c.type} ({c.reason})", at=c.updatedAt
+            kind="case", id=c.case_id, status=c.status, summary=f"{c.type} ({c.reason})", at=c.updated_at
         )
         for c in rows
     ]

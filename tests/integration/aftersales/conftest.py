@@ -149,9 +149,9 @@ def cases(api: Api, orders: Orders, aws: Stack, fixed_clock: clock.FixedClock) -
 
 
 def sweep() -> dict[str, Any]:
-    from aftercare.aftersales import service
+    from aftercare.aftersales import deadlines
 
-    return service.sweep_deadlines().as_dict()
+    return deadlines.sweep_deadlines().as_dict()
 
 
 Sweep = Callable[[], dict[str, Any]]

@@ -55,7 +55,7 @@ def test_an_inspection_that_asks_for_the_money_writes_the_case_and_its_refund_in
     stored = store.get(case["caseId"], consistent=True)
     assert stored is not None
     assert stored.handoff is None  # nothing left for the deadline job
-    assert "handoffRetryAt" not in store.as_dict(stored.deadlines)
+    assert "handoffRetryAt" not in stored.deadlines
     assert cases.get(case["caseId"]) == inspected
 
 
@@ -79,7 +79,7 @@ def test_a_second_inspection_from_a_stale_read_writes_neither_the_case_nor_a_sec
     """Two warehouse workers inspect the same parcel: both read the case as RECEIVED and its
     source as unclaimed before either writes. The second transaction fails on the case's
     condition, and takes its refund and claim down with it."""
-    from aftercare.aftersales import service, store
+    from aftercare.aftersales import reads, store
 
     case = cases.received()
     case_id = case["caseId"]
@@ -87,12 +87,12 @@ def test_a_second_inspection_from_a_stale_read_writes_neither_the_case_nor_a_sec
     first = cases.ok(inspect(cases, case_id), "REFUNDING")
     after_first = cases.get(case_id)
 
-    load, claimed = service._load, refunds.claimed_refund
-    monkeypatch.setattr(service, "_load", lambda _: stale)
+    load, claimed = reads.load, refunds.claimed_refund
+    monkeypatch.setattr(reads, "load", lambda _: stale)
     monkeypatch.setattr(refunds, "claimed_refund", lambda *_: None)
     with recording() as requests:
         second = inspect(cases, case_id)
-    monkeypatch.setattr(service, "_load", load)
+    monkeypatch.setattr(reads, "load", load)
     monkeypatch.setattr(refunds, "claimed_refund", claimed)
 
     assert second.status == 409, second.body

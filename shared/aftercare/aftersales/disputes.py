@@ -1,0 +1,83 @@
+"""Disputes: the customer appeals a rejection or a failed inspection (once, within the
+window), a ticket is opened for it, and a supervisor decides it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aftercare import clock
+from aftercare.aftersales import effects, moves, reads, rules
+from aftercare.aftersales.models import CaseOut
+from aftercare.aftersales.moves import move
+from aftercare.aftersales.reads import to_wire
+from aftercare.aftersales.rules import CaseStatus, DisputeDecision, InspectionResult
+from aftercare.aftersales.state import Field
+from aftercare.aftersales.transitions import Move
+from aftercare.aftersales.warehouse import repair_started
+from aftercare.auth import Principal
+from aftercare.errors import BusinessRuleViolation, Conflict
+from aftercare.observability import metrics
+
+S = CaseStatus
+
+
+def appeal(principal: Principal, case_id: str, reason: str) -> CaseOut:
+    case = reads.load_owned(principal, case_id)
+    status = case.status
+    appealable = status is S.REJECTED or (status is S.INSPECTED and case.inspection_failed)
+    if not appealable:
+        raise Conflict(f"a case in {status} cannot be appealed; only a rejection or a failed inspection can")
+    if case.appealed:
+        raise Conflict("this case was appealed once already; the supervisor's decision is final")
+    appeal_by = case.deadlines.get(rules.APPEAL_BY)
+    now = clock.now_iso()
+    if appeal_by and now > appeal_by:
+        raise BusinessRuleViolation(
+            f"the appeal window closed at {appeal_by}",
+            errors=[{"field": "reason", "message": "window closed"}],
+        )
+    dispute = {"reason": reason, "origin": status.value, "openedAt": now}
+    wanted = Move(
+        (S.DISPUTED,),
+        principal.sub,
+        f"appealed: {reason}",
+        sets={Field.DISPUTE: dispute, Field.APPEALED: True},
+    )
+    case = move(case, wanted)
+    metrics.add_metric(name="CasesDisputed", unit="Count", value=1)
+    return to_wire(moves.after(case))
+
+
+def resolve_dispute(case_id: str, actor: str, decision: DisputeDecision, note: str) -> CaseOut:
+    case = reads.load(case_id)
+    if case.status is not S.DISPUTED:
+        raise Conflict(f"a case in {case.status} has no open dispute")
+    dispute = case.dispute
+    origin = CaseStatus(dispute.get("origin", S.REJECTED))
+    path = rules.dispute_path(case.type, origin, decision)
+    at = clock.now_iso()
+    decided = {**dispute, "decision": decision.value, "note": note, "decidedBy": actor, "decidedAt": at}
+    sets: dict[Field, Any] = {Field.DISPUTE: decided}
+    removes: frozenset[Field] = frozenset()
+    inspection_failed = None
+    for_customer = decision is DisputeDecision.FOR_CUSTOMER
+    if origin is S.INSPECTED and for_customer:
+        sets[Field.INSPECTION] = {
+            **case.inspection,
+            "result": InspectionResult.PASS.value,
+            "at": at,
+            "by": actor,
+            "notes": f"overturned on appeal: {note}",
+            "automatic": False,
+        }
+        inspection_failed = False
+        if path[-1] is S.REPAIRING:
+            sets[Field.REPAIR] = repair_started(at, actor)
+    if origin is S.REJECTED and for_customer:
+        removes = frozenset({Field.REJECTION})
+    text = f"dispute decided {decision}: {note}"
+    wanted = Move(tuple(path), actor, text, sets=sets, removes=removes, inspection_failed=inspection_failed)
+    case = move(case, wanted)
+    effects.notify(case, "case.dispute-decided")
+    effects.tell_ticket(case, f"Decision {decision}: {note}")
+    return to_wire(moves.after(case))

@@ -1,0 +1,111 @@
+"""What after-sales does when other domains act (called through aftersales/port.py):
+
+- a case's RETURN parcel moved (logistics): the case goes into transit or is received;
+- a case's refund settled (the refund workflow): the case is refunded, or noted for a person.
+
+Each is idempotent and never moves a case backwards, so it may be called again for the
+same event, late, or out of order. A case that changes meanwhile is read again; one that
+keeps changing raises Conflict so the caller's delivery is retried.
+"""
+
+from __future__ import annotations
+
+from aftercare import clock
+from aftercare.aftersales import store
+from aftercare.aftersales.moves import move
+from aftercare.aftersales.rules import CaseStatus
+from aftercare.aftersales.state import Case, Field
+from aftercare.aftersales.transitions import Move
+from aftercare.errors import Conflict
+from aftercare.observability import logger, metrics
+
+S = CaseStatus
+COURIER = "courier"
+REFUND_WORKFLOW = "refund-workflow"
+MOVING_PARCEL = frozenset({"IN_TRANSIT", "OUT_FOR_DELIVERY", "ATTEMPT_FAIL", "AVAILABLE_FOR_PICKUP"})
+_RETRIES = 4
+
+
+def _earlier(first: str, second: str) -> bool:
+    try:
+        return clock.parse_iso(first) < clock.parse_iso(second)
+    except ValueError:
+        return first < second
+
+
+def parcel_move(case: Case, status: str, occurred_at: str) -> Move | None:
+    """What a courier's news about the case's return parcel changes (None: nothing)."""
+    parcel = case.return_shipment
+    if case.status not in {S.AWAITING_RETURN, S.RETURN_IN_TRANSIT}:
+        return None  # received or beyond: a late courier event changes nothing
+    if parcel.get("updatedAt") and _earlier(occurred_at, parcel["updatedAt"]):
+        return None  # older than what the case already knows
+    sets = {Field.RETURN_SHIPMENT: {**parcel, "status": status, "updatedAt": occurred_at}} if parcel else {}
+    if status == "DELIVERED":
+        return Move((S.RECEIVED,), COURIER, f"return parcel delivered at {occurred_at}", sets=sets)
+    if status in MOVING_PARCEL and case.status is S.AWAITING_RETURN:
+        return Move((S.RETURN_IN_TRANSIT,), COURIER, f"return parcel {status} at {occurred_at}", sets=sets)
+    if parcel and parcel.get("status") != status:
+        return Move((), COURIER, f"return parcel {status} at {occurred_at}", sets=sets)
+    return None
+
+
+def on_return_parcel_moved(*, case_id: str, status: str, occurred_at: str) -> None:
+    """A RETURN parcel's status changed: moving parcels put the case in RETURN_IN_TRANSIT,
+    a delivered one makes it RECEIVED."""
+    for _ in range(_RETRIES):
+        case = store.get(case_id, consistent=True)
+        if case is None:
+            logger.warning("a return parcel names an unknown case", extra={"case_id": case_id})
+            return
+        wanted = parcel_move(case, status, occurred_at)
+        if wanted is None:
+            return
+        try:
+            move(case, wanted)
+            return
+        except Conflict:
+            continue
+    raise Conflict(f"case {case_id} kept changing; the courier event will be retried")
+
+
+def refund_move(case: Case, refund_id: str, status: str) -> Move | None:
+    """What a settled refund changes: SUCCEEDED → REFUNDED; REJECTED or MANUAL_REVIEW leave
+    the case in REFUNDING (it stays in the staff queue) with a timeline note, so a
+    supervisor can act; a later SUCCEEDED still completes it. None: nothing."""
+    if case.status is not S.REFUNDING or case.refund_status == status:
+        return None
+    sets = {Field.REFUND_STATUS: status}
+    if status == "SUCCEEDED":
+        return Move(
+            (S.REFUNDED,), REFUND_WORKFLOW, f"refund {refund_id} paid", sets=sets, refund_id=refund_id
+        )
+    note = f"refund {refund_id} {status}: a supervisor needs to act"
+    return Move((), REFUND_WORKFLOW, note, sets=sets, refund_id=refund_id)
+
+
+def on_refund_settled(*, case_id: str, refund_id: str, status: str) -> None:
+    """The refund workflow finished a case's refund (see `refund_move`)."""
+    for _ in range(_RETRIES):
+        case = store.get(case_id, consistent=True)
+        if case is None:
+            logger.warning(
+                "a refund names an unknown case", extra={"case_id": case_id, "refund_id": refund_id}
+            )
+            return
+        if case.refund_id and case.refund_id != refund_id:
+            logger.warning(
+                "a refund that is not the case's settled", extra={"case_id": case_id, "refund_id": refund_id}
+            )
+            return
+        wanted = refund_move(case, refund_id, status)
+        if wanted is None:
+            return
+        try:
+            move(case, wanted)
+        except Conflict:
+            continue
+        if not wanted.path:
+            metrics.add_metric(name="CaseRefundsStuck", unit="Count", value=1)
+        return
+    raise Conflict(f"case {case_id} kept changing; the refund outcome will be retried")

@@ -1,0 +1,117 @@
+"""A case as the use cases see it: frozen, typed, with no trace of how it is stored.
+
+The store reads items into these and writes `Transition`s (transitions.py) built from them;
+nothing outside the store knows the table's attribute names or its update expressions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from aftercare.aftersales.rules import CaseStatus, CaseType, InspectionResult, Reason
+
+# A part another domain's store adds to the case's own transaction (a new shipment, a
+# refund). Its argument is the store's transaction object, whose type stays in the store.
+SideWrite = Callable[[Any], None]
+
+
+@dataclass(frozen=True)
+class Line:
+    """One order item a case covers, as the order had it when the case was opened."""
+
+    sku: str
+    name: str
+    category: str
+    quantity: int
+    unit_price: int
+    bought: int  # the order item's quantity: the coverage counter's ceiling
+
+
+@dataclass(frozen=True)
+class Step:
+    """One timeline entry `{at, from, to, actor, note}`."""
+
+    at: str
+    from_status: str | None
+    to: str
+    actor: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Case:
+    case_id: str
+    customer_id: str
+    order_id: str
+    type: CaseType
+    reason: Reason
+    status: CaseStatus
+    items: tuple[Line, ...]
+    description: str | None
+    evidence_keys: tuple[str, ...]
+    merchant_fault: bool
+    deadlines: Mapping[str, str]  # named ISO times, see rules.PUBLIC_DEADLINES
+    queue_at: str
+    next_deadline_at: str | None
+    due_shard: str | None
+    auto_approved: bool
+    # Sub-records kept as the API documents them; empty when the case has none.
+    rejection: Mapping[str, Any]  # {reason, at, by}
+    return_shipment: Mapping[str, Any]  # {shipmentId, carrier, trackingNumber, status, ...}
+    replacement_shipment: Mapping[str, Any]
+    inspection: Mapping[str, Any]  # {result, notes, at, by, automatic}
+    repair: Mapping[str, Any]  # {stage, stages: [{stage, at, actor, note}]}
+    dispute: Mapping[str, Any]  # {reason, origin, openedAt, ticketId, decision, ...}
+    appealed: bool
+    refund_id: str | None
+    refund_status: str | None
+    handoff: str | None  # REFUND or TICKET while a hand-off waits for a retry
+    resolved_at: str | None
+    resolve_breached_at: str | None
+    timeline: tuple[Step, ...]
+    created_at: str
+    updated_at: str
+    version: int
+
+    @property
+    def inspection_failed(self) -> bool:
+        return self.inspection.get("result") == InspectionResult.FAIL
+
+    @property
+    def breached(self) -> bool:
+        return bool(self.resolve_breached_at)
+
+
+class Field(StrEnum):
+    """The fields a transition may set or remove (the value is the stored attribute)."""
+
+    STATUS = "status"
+    AUTO_APPROVED = "autoApproved"
+    REJECTION = "rejection"
+    RETURN_SHIPMENT = "returnShipment"
+    REPLACEMENT_SHIPMENT = "replacementShipment"
+    INSPECTION = "inspection"
+    REPAIR = "repair"
+    DISPUTE = "dispute"
+    APPEALED = "appealed"
+    REFUND_ID = "refundId"
+    REFUND_STATUS = "refundStatus"
+    HANDOFF = "handoff"
+    RESOLVED_AT = "resolvedAt"
+    RESOLVE_BREACHED_AT = "resolveBreachedAt"
+    DEADLINES = "deadlines"
+    QUEUE_AT = "queueAt"
+    NEXT_DEADLINE_AT = "nextDeadlineAt"
+    DUE_SHARD = "dueShard"
+
+
+@dataclass(frozen=True)
+class CoverageChange:
+    """Units of one order item a case starts (positive) or stops (negative) covering."""
+
+    sku: str
+    quantity: int
+    bought: int
