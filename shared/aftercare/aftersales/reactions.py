@@ -1,7 +1,8 @@
 """What after-sales does when other domains act (called through aftersales/port.py):
 
 - a case's RETURN parcel moved (logistics): the case goes into transit or is received;
-- a case's refund settled (the refund workflow): the case is refunded, or noted for a person.
+- a case's refund settled (RefundSettled, from the bus): the case is refunded, or noted
+  for a person.
 
 Each is idempotent and never moves a case backwards, so it may be called again for the
 same event, late, or out of order. A case that changes meanwhile is read again; one that
@@ -17,7 +18,10 @@ from aftercare.aftersales.rules import CaseStatus
 from aftercare.aftersales.state import Case, Field
 from aftercare.aftersales.transitions import Move
 from aftercare.errors import Conflict
+from aftercare.events import DomainEvent
 from aftercare.observability import logger, metrics
+from aftercare.reacting import Reaction
+from aftercare.refunds.events import RefundSettled
 
 S = CaseStatus
 COURIER = "courier"
@@ -109,3 +113,16 @@ def on_refund_settled(*, case_id: str, refund_id: str, status: str) -> None:
             metrics.add_metric(name="CaseRefundsStuck", unit="Count", value=1)
         return
     raise Conflict(f"case {case_id} kept changing; the refund outcome will be retried")
+
+
+# ---------------------------------------------------------------- from the bus
+def case_refund_settled(event: DomainEvent) -> None:
+    """RefundSettled of a refund that belongs to a case (others are not ours to act on)."""
+    settled: RefundSettled = event.read(RefundSettled)
+    if settled.case_id:
+        on_refund_settled(case_id=settled.case_id, refund_id=settled.refund_id, status=settled.status)
+
+
+REACTIONS: dict[str, Reaction] = {
+    RefundSettled.TYPE: case_refund_settled,
+}

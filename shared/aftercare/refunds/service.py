@@ -314,7 +314,6 @@ def _refuse(refund: RefundModel, why: str) -> dict[str, Any]:
         step_entry=store.step(at, "Reserve", "refused", why),
         note=why,
     )
-    _tell_case(refund, S.REJECTED)
     return {"refundId": refund.refundId, "outcome": "REJECTED"}
 
 
@@ -473,7 +472,6 @@ def record(refund_id: str, reference: str) -> dict[str, Any]:
     )
     metrics.add_metric(name="RefundsSucceeded", unit="Count", value=1)
     metrics.add_metric(name="RefundedMinorUnits", unit="Count", value=int(refund.amount))
-    _tell_case(refund, S.SUCCEEDED)
     return _notice(refund)
 
 
@@ -527,7 +525,6 @@ def manual_review(refund_id: str, cause: str) -> dict[str, Any]:
         notifications.send(
             "role:supervisor", "refund.manual-review", {"refundId": refund_id, "cause": failure.technical}
         )
-        _tell_case(refund, S.MANUAL_REVIEW)
     return _notice(_load(refund_id))
 
 
@@ -547,12 +544,4 @@ def reject(refund_id: str, note: str | None) -> dict[str, Any]:
         step_entry=store.step(at, "Reject", "rejected", note),
         note=note,
     )
-    _tell_case(refund, S.REJECTED)
     return _notice(_load(refund_id))
-
-
-def _tell_case(refund: RefundModel, status: RefundStatus) -> None:
-    if refund.caseId:
-        from aftercare.aftersales import port as aftersales
-
-        aftersales.on_refund_settled(case_id=refund.caseId, refund_id=refund.refundId, status=str(status))

@@ -76,7 +76,6 @@ def _paid(refund: RefundModel, reference: str, *, actor: str, note: str, outcome
     )
     metrics.add_metric(name="RefundsSucceeded", unit="Count", value=1)
     metrics.add_metric(name="RefundedMinorUnits", unit="Count", value=int(refund.amount))
-    service._tell_case(refund, S.SUCCEEDED)
     _tell_customer(refund, S.SUCCEEDED)
 
 
@@ -221,7 +220,6 @@ def reject(principal: Principal, refund_id: str, note: str | None) -> RefundOut:
         step_entry=store.step(at, "Reject", "rejected", note),
         note=note,
     )
-    service._tell_case(refund, S.REJECTED)
     _tell_customer(refund, S.REJECTED)
     return service.to_wire(service._load(refund_id))
 

@@ -163,4 +163,5 @@ def test_a_published_event_reaches_exactly_the_queues_whose_rules_name_it(api: A
         "RefundsReactionsFunction": ["OrderCancelled"],
         "CustomersReactionsFunction": [],
         "SurveysReactionsFunction": [],
+        "AftersalesReactionsFunction": [],
     }
