@@ -12,8 +12,9 @@ from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from aftercare import clock
 from aftercare.auth import CUSTOMER, Principal
-from aftercare.errors import ProblemError
-from aftercare.http import PROBLEM_JSON, create_app, dumps, http_handler, once
+from aftercare.errors import DomainError
+from aftercare.http import create_app, http_handler, once
+from aftercare.problems import problem_event
 from aftercare.surveys import rules, service
 from aftercare.surveys.models import ResponseRequest, SurveyOut
 
@@ -44,11 +45,11 @@ def answer_survey(surveyId: str, body: ResponseRequest, token: Token = None) -> 
 _resolve = http_handler(app, authenticated=False)
 
 
-def _token_refusal(event: dict[str, Any]) -> ProblemError | None:
+def _token_refusal(event: dict[str, Any]) -> DomainError | None:
     token = (event.get("queryStringParameters") or {}).get("token")
     try:
         rules.verify_link(service.link_secret(), token, now=clock.now())
-    except ProblemError as error:
+    except DomainError as error:
         return error
     return None
 
@@ -56,10 +57,5 @@ def _token_refusal(event: dict[str, Any]) -> ProblemError | None:
 def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     refusal = _token_refusal(event)
     if refusal is not None:
-        return {
-            "statusCode": refusal.status,
-            "headers": {"Content-Type": PROBLEM_JSON},
-            "body": dumps(refusal.to_problem()),
-            "isBase64Encoded": False,
-        }
+        return problem_event(refusal)
     return _resolve(event, context)
