@@ -5,6 +5,7 @@ whatever happens to the request that cancelled."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
@@ -14,7 +15,22 @@ from aftercare import clock
 from aftercare.customers import port as customers
 from aftercare.handlers import task_handler
 from aftercare.refunds import port as refunds
+from aftercare.settings import load
 from aftercare.surveys import port as surveys
+
+
+@dataclass(frozen=True)
+class OrderEventsSettings:
+    """What this function cannot run without: the resources its policy in template.yaml names."""
+
+    customers_table: str
+    orders_table: str
+    refund_state_machine_arn: str
+    refunds_table: str
+    surveys_table: str
+
+
+SETTINGS = load(OrderEventsSettings)
 
 processor = BatchProcessor(event_type=EventType.DynamoDBStreams)
 

@@ -6,6 +6,7 @@ the /v1/me/surveys routes (functions/surveys_api)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from aws_lambda_powertools.event_handler.openapi.params import Query
@@ -15,8 +16,21 @@ from aftercare.auth import CUSTOMER, Principal
 from aftercare.errors import DomainError
 from aftercare.http import create_app, http_handler, once
 from aftercare.problems import problem_event
+from aftercare.settings import load
 from aftercare.surveys import rules, service
 from aftercare.surveys.models import ResponseRequest, SurveyOut
+
+
+@dataclass(frozen=True)
+class SurveyLinksSettings:
+    """What this function cannot run without: the resources its policy in template.yaml names."""
+
+    idempotency_table: str
+    survey_link_secret_id: str
+    surveys_table: str
+
+
+SETTINGS = load(SurveyLinksSettings)
 
 app = create_app()
 
