@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import sys
 from typing import Any
 
@@ -142,7 +143,14 @@ def _placeholder_parameters() -> dict[str, str]:
 
 
 def main() -> None:
-    json.dump(document(), sys.stdout, indent=2, ensure_ascii=False)
+    from infra.local.provision import function_environment
+
+    stack = Stack(parameters=_placeholder_parameters())
+    # Each handler checks its settings when imported (its cold start): give it the
+    # template's environment, as the local stack and the tests do.
+    for name, value in function_environment(stack).items():
+        os.environ.setdefault(name, value)
+    json.dump(document(stack), sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")
 
 

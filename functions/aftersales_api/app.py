@@ -3,6 +3,7 @@ after-sales options of an order."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated
 
 from aws_lambda_powertools.event_handler.openapi.params import Query
@@ -26,7 +27,30 @@ from aftercare.aftersales.rules import CaseStatus
 from aftercare.auth import AGENT, STAFF_ROLES, SUPERVISOR, WAREHOUSE
 from aftercare.http import allow, create_app, current_principal, http_handler, once, owned_by
 from aftercare.pagination import CURSOR_PATTERN
+from aftercare.settings import load
 from aftercare.wire import Page
+
+
+@dataclass(frozen=True)
+class AftersalesApiSettings:
+    """What this function cannot run without: the resources its policy in template.yaml names."""
+
+    agents_table: str
+    cases_table: str
+    cursor_secret_id: str
+    customers_table: str
+    evidence_bucket: str
+    idempotency_table: str
+    notifications_queue_url: str
+    orders_table: str
+    refund_state_machine_arn: str
+    refunds_table: str
+    shipments_table: str
+    surveys_table: str
+    tickets_table: str
+
+
+SETTINGS = load(AftersalesApiSettings)
 
 app = create_app()
 CUSTOMER_TAGS = ["after-sales"]

@@ -5,10 +5,30 @@ hand-offs to refunds and tickets. Safe to run twice or concurrently."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from aftercare.aftersales import deadlines
 from aftercare.handlers import task_handler
+from aftercare.settings import load
+
+
+@dataclass(frozen=True)
+class AftersalesDeadlinesSettings:
+    """What this function cannot run without: the resources its policy in template.yaml names."""
+
+    agents_table: str
+    cases_table: str
+    customers_table: str
+    notifications_queue_url: str
+    orders_table: str
+    refund_state_machine_arn: str
+    refunds_table: str
+    surveys_table: str
+    tickets_table: str
+
+
+SETTINGS = load(AftersalesDeadlinesSettings)
 
 
 @task_handler()

@@ -5,6 +5,7 @@ stream retries it without counting its batch twice."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
@@ -13,6 +14,23 @@ from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import 
 from aftercare.analytics import service
 from aftercare.handlers import task_handler
 from aftercare.observability import logger
+from aftercare.settings import load
+
+
+@dataclass(frozen=True)
+class AnalyticsAggregatorSettings:
+    """What this function cannot run without: the resources its policy in template.yaml names."""
+
+    analytics_table: str
+    cases_table: str
+    orders_table: str
+    refunds_table: str
+    shipments_table: str
+    surveys_table: str
+    tickets_table: str
+
+
+SETTINGS = load(AnalyticsAggregatorSettings)
 
 processor = BatchProcessor(event_type=EventType.DynamoDBStreams)
 

@@ -3,6 +3,7 @@ answered from the daily aggregates (one Query per month of the range, never a sc
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from aws_lambda_powertools.event_handler.openapi.params import Query
@@ -11,6 +12,17 @@ from aftercare.analytics import service
 from aftercare.analytics.models import Kpis
 from aftercare.auth import SUPERVISOR
 from aftercare.http import allow, create_app, http_handler
+from aftercare.settings import load
+
+
+@dataclass(frozen=True)
+class AnalyticsApiSettings:
+    """What this function cannot run without: the resources its policy in template.yaml names."""
+
+    analytics_table: str
+
+
+SETTINGS = load(AnalyticsApiSettings)
 
 app = create_app()
 # A day as YYYY-MM-DD, strictly (a date type would also take "0" as 1970-01-01).

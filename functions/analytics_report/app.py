@@ -4,11 +4,24 @@ renders that range instead (the local stack's /_local/reports/kpis)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from aftercare.analytics import service
 from aftercare.handlers import task_handler
+from aftercare.settings import load
+
+
+@dataclass(frozen=True)
+class AnalyticsReportSettings:
+    """What this function cannot run without: the resources its policy in template.yaml names."""
+
+    analytics_table: str
+    reports_bucket: str
+
+
+SETTINGS = load(AnalyticsReportSettings)
 
 
 def _day(detail: dict[str, Any], name: str) -> date | None:

@@ -3,9 +3,27 @@ after-sales history of a customer for staff."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from aftercare.customers import service
 from aftercare.customers.models import CustomerHistory, PreferencesPatch, ProfileOut
 from aftercare.http import create_app, current_principal, http_handler, once
+from aftercare.settings import load
+
+
+@dataclass(frozen=True)
+class CustomersApiSettings:
+    """What this function cannot run without: the resources its policy in template.yaml names."""
+
+    cases_table: str
+    customers_table: str
+    idempotency_table: str
+    orders_table: str
+    surveys_table: str
+    tickets_table: str
+
+
+SETTINGS = load(CustomersApiSettings)
 
 app = create_app()
 

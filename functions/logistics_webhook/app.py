@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated
 
 from aws_lambda_powertools.event_handler.openapi.params import Path
@@ -10,6 +11,19 @@ from aftercare.http import create_app, http_handler, raw_body
 from aftercare.logistics import service
 from aftercare.logistics.adapters import CARRIER_CODE
 from aftercare.logistics.models import EventsAccepted
+from aftercare.settings import load
+
+
+@dataclass(frozen=True)
+class LogisticsWebhookSettings:
+    """What this function cannot run without: the resources its policy in template.yaml names."""
+
+    aftership_webhook_secret_id: str
+    tracking_events_queue_url: str
+    webhook_secret_id: str
+
+
+SETTINGS = load(LogisticsWebhookSettings)
 
 app = create_app()
 

@@ -10,6 +10,7 @@ hidden until their morning (the message's visibility timeout, at most 12 hours).
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from typing import Any
 
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
@@ -20,7 +21,20 @@ from aftercare.aws import client
 from aftercare.handlers import task_handler
 from aftercare.notifications.sender import Deferred, Notification, deliver
 from aftercare.observability import logger, metrics
-from aftercare.settings import get_settings
+from aftercare.settings import get_settings, load
+
+
+@dataclass(frozen=True)
+class NotificationSenderSettings:
+    """What this function cannot run without: the resources its policy in template.yaml names."""
+
+    customers_table: str
+    notification_log_table: str
+    notifications_queue_url: str
+    staff_alerts_topic_arn: str
+
+
+SETTINGS = load(NotificationSenderSettings)
 
 processor = BatchProcessor(event_type=EventType.SQS)
 MAX_VISIBILITY_SECONDS = 12 * 3600

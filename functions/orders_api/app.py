@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated
 
 from aws_lambda_powertools.event_handler.openapi.params import Query
@@ -21,7 +22,22 @@ from aftercare.orders.models import (
 )
 from aftercare.orders.rules import OrderAction, OrderStatus
 from aftercare.pagination import CURSOR_PATTERN
+from aftercare.settings import load
 from aftercare.wire import Page
+
+
+@dataclass(frozen=True)
+class OrdersApiSettings:
+    """What this function cannot run without: the resources its policy in template.yaml names."""
+
+    cursor_secret_id: str
+    idempotency_table: str
+    notifications_queue_url: str
+    orders_table: str
+    shipments_table: str
+
+
+SETTINGS = load(OrdersApiSettings)
 
 app = create_app()
 

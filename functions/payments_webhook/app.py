@@ -4,6 +4,7 @@ HMAC-signed form), and each real provider's own webhook: `POST /v1/payments/stri
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from urllib.parse import parse_qsl
 
 from aws_lambda_powertools.event_handler import Response
@@ -15,8 +16,22 @@ from aftercare.idempotency import run_once
 from aftercare.payments import provider_events
 from aftercare.payments.events import PaymentEvent, PaymentEventOutcome, apply
 from aftercare.payments.provider import provider
-from aftercare.settings import get_settings
+from aftercare.settings import get_settings, load
 from aftercare.webhooks import verify
+
+
+@dataclass(frozen=True)
+class PaymentsWebhookSettings:
+    """What this function cannot run without: the resources its policy in template.yaml names."""
+
+    idempotency_table: str
+    notifications_queue_url: str
+    orders_table: str
+    refunds_table: str
+    webhook_secret_id: str
+
+
+SETTINGS = load(PaymentsWebhookSettings)
 
 app = create_app(accept=("application/json", "application/x-www-form-urlencoded"))
 

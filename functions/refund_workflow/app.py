@@ -5,10 +5,24 @@ A step's exception becomes the Lambda error type Step Functions matches in Retry
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from aftercare.handlers import task_handler
 from aftercare.refunds import service
+from aftercare.settings import load
+
+
+@dataclass(frozen=True)
+class RefundWorkflowSettings:
+    """What this function cannot run without: the resources its policy in template.yaml names."""
+
+    notifications_queue_url: str
+    orders_table: str
+    refunds_table: str
+
+
+SETTINGS = load(RefundWorkflowSettings)
 
 REFUND_ID = "refundId"
 

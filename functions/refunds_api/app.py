@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated
 
 from aws_lambda_powertools.event_handler.openapi.params import Query
@@ -13,7 +14,23 @@ from aftercare.refunds import service, settlement
 from aftercare.refunds.failures import language_of
 from aftercare.refunds.models import DecisionRequest, RefundedOutsideRequest, RefundOut
 from aftercare.refunds.rules import RefundStatus
+from aftercare.settings import load
 from aftercare.wire import Page, WireModel
+
+
+@dataclass(frozen=True)
+class RefundsApiSettings:
+    """What this function cannot run without: the resources its policy in template.yaml names."""
+
+    cursor_secret_id: str
+    idempotency_table: str
+    notifications_queue_url: str
+    orders_table: str
+    refund_state_machine_arn: str
+    refunds_table: str
+
+
+SETTINGS = load(RefundsApiSettings)
 
 app = create_app()
 

@@ -4,13 +4,30 @@ stream, so an answer can never be stored without what follows it."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
 from aws_lambda_powertools.utilities.data_classes.dynamo_db_stream_event import DynamoDBRecord
 
 from aftercare.handlers import task_handler
+from aftercare.settings import load
 from aftercare.surveys import service
+
+
+@dataclass(frozen=True)
+class SurveyEventsSettings:
+    """What this function cannot run without: the resources its policy in template.yaml names."""
+
+    agents_table: str
+    customers_table: str
+    notifications_queue_url: str
+    orders_table: str
+    surveys_table: str
+    tickets_table: str
+
+
+SETTINGS = load(SurveyEventsSettings)
 
 processor = BatchProcessor(event_type=EventType.DynamoDBStreams)
 

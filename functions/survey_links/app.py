@@ -6,16 +6,31 @@ the /v1/me/surveys routes (functions/surveys_api)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any
 
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from aftercare import clock
 from aftercare.auth import CUSTOMER, Principal
-from aftercare.errors import ProblemError
-from aftercare.http import PROBLEM_JSON, create_app, dumps, http_handler, once
+from aftercare.errors import DomainError
+from aftercare.http import create_app, http_handler, once
+from aftercare.problems import problem_event
+from aftercare.settings import load
 from aftercare.surveys import rules, service
 from aftercare.surveys.models import ResponseRequest, SurveyOut
+
+
+@dataclass(frozen=True)
+class SurveyLinksSettings:
+    """What this function cannot run without: the resources its policy in template.yaml names."""
+
+    idempotency_table: str
+    survey_link_secret_id: str
+    surveys_table: str
+
+
+SETTINGS = load(SurveyLinksSettings)
 
 app = create_app()
 
@@ -44,11 +59,11 @@ def answer_survey(surveyId: str, body: ResponseRequest, token: Token = None) -> 
 _resolve = http_handler(app, authenticated=False)
 
 
-def _token_refusal(event: dict[str, Any]) -> ProblemError | None:
+def _token_refusal(event: dict[str, Any]) -> DomainError | None:
     token = (event.get("queryStringParameters") or {}).get("token")
     try:
         rules.verify_link(service.link_secret(), token, now=clock.now())
-    except ProblemError as error:
+    except DomainError as error:
         return error
     return None
 
@@ -56,10 +71,5 @@ def _token_refusal(event: dict[str, Any]) -> ProblemError | None:
 def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
     refusal = _token_refusal(event)
     if refusal is not None:
-        return {
-            "statusCode": refusal.status,
-            "headers": {"Content-Type": PROBLEM_JSON},
-            "body": dumps(refusal.to_problem()),
-            "isBase64Encoded": False,
-        }
+        return problem_event(refusal)
     return _resolve(event, context)

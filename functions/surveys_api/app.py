@@ -4,16 +4,31 @@ is served by functions/survey_links (public routes, link token)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated
 
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from aftercare.http import create_app, current_principal, http_handler, once, owned_by
 from aftercare.pagination import CURSOR_PATTERN
+from aftercare.settings import load
 from aftercare.surveys import service
 from aftercare.surveys.models import ResponseRequest, SurveyOut
 from aftercare.surveys.rules import SurveyStatus
 from aftercare.wire import Page
+
+
+@dataclass(frozen=True)
+class SurveysApiSettings:
+    """What this function cannot run without: the resources its policy in template.yaml names."""
+
+    cursor_secret_id: str
+    idempotency_table: str
+    survey_link_secret_id: str
+    surveys_table: str
+
+
+SETTINGS = load(SurveysApiSettings)
 
 app = create_app()
 

@@ -6,6 +6,7 @@ function behind the JWT authorizer.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from aws_lambda_powertools.event_handler.openapi.params import Query
@@ -13,6 +14,7 @@ from aws_lambda_powertools.event_handler.openapi.params import Query
 from aftercare.auth import AGENT, SUPERVISOR
 from aftercare.http import allow, create_app, current_principal, http_handler, once, owned_by
 from aftercare.pagination import CURSOR_PATTERN
+from aftercare.settings import load
 from aftercare.tickets import faq, service, templates
 from aftercare.tickets.models import (
     AgentsOut,
@@ -33,6 +35,23 @@ from aftercare.tickets.models import (
 )
 from aftercare.tickets.rules import TicketStatus
 from aftercare.wire import Page
+
+
+@dataclass(frozen=True)
+class TicketsApiSettings:
+    """What this function cannot run without: the resources its policy in template.yaml names."""
+
+    agents_table: str
+    cursor_secret_id: str
+    customers_table: str
+    idempotency_table: str
+    notifications_queue_url: str
+    orders_table: str
+    surveys_table: str
+    tickets_table: str
+
+
+SETTINGS = load(TicketsApiSettings)
 
 app = create_app()
 STAFF = (AGENT, SUPERVISOR)

@@ -2,9 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from aftercare.http import create_app, current_principal, http_handler
 from aftercare.logistics import service
 from aftercare.logistics.models import TrackingOut
+from aftercare.settings import load
+
+
+@dataclass(frozen=True)
+class TrackingApiSettings:
+    """What this function cannot run without: the resources its policy in template.yaml names."""
+
+    orders_table: str
+    shipments_table: str
+
+
+SETTINGS = load(TrackingApiSettings)
 
 app = create_app()
 

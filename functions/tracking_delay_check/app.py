@@ -2,10 +2,27 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from aftercare.handlers import task_handler
 from aftercare.logistics import service
+from aftercare.settings import load
+
+
+@dataclass(frozen=True)
+class TrackingDelayCheckSettings:
+    """What this function cannot run without: the resources its policy in template.yaml names."""
+
+    agents_table: str
+    cases_table: str
+    notifications_queue_url: str
+    orders_table: str
+    shipments_table: str
+    tickets_table: str
+
+
+SETTINGS = load(TrackingDelayCheckSettings)
 
 
 @task_handler()

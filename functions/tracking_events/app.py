@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from aws_lambda_powertools.utilities.batch import BatchProcessor, EventType, process_partial_response
@@ -9,6 +10,24 @@ from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
 from aftercare.handlers import task_handler
 from aftercare.logistics import consumer
+from aftercare.settings import load
+
+
+@dataclass(frozen=True)
+class TrackingEventsSettings:
+    """What this function cannot run without: the resources its policy in template.yaml names."""
+
+    agents_table: str
+    cases_table: str
+    notifications_queue_url: str
+    orders_table: str
+    shipments_table: str
+    tickets_table: str
+    tracking_events_dlq_url: str
+    tracking_events_table: str
+
+
+SETTINGS = load(TrackingEventsSettings)
 
 processor = BatchProcessor(event_type=EventType.SQS)
 

@@ -371,12 +371,20 @@ def provision_runtime(stack: Stack, client: ClientFactory) -> list[str]:
     ]
 
 
+# Variables that differ per function by design. Powertools reads them once per process
+# (aftercare.observability's logger), and local functions share one, so locally they take
+# one value for the whole system.
+PER_FUNCTION = {"POWERTOOLS_SERVICE_NAME": "aftercare"}
+
+
 def function_environment(stack: Stack) -> dict[str, str]:
     """The union of every function's environment. Local functions share one process, so
-    two functions may not give one variable different values."""
-    merged: dict[str, str] = {}
+    two functions may not give one variable different values (but for PER_FUNCTION)."""
+    merged: dict[str, str] = dict(PER_FUNCTION)
     for function in stack.functions():
         for key, value in function.environment.items():
+            if key in PER_FUNCTION:
+                continue
             if key in merged and merged[key] != value:
                 raise ValueError(
                     f"{function.logical_id} sets {key}={value!r} but another function sets {merged[key]!r}; "

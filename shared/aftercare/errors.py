@@ -1,63 +1,46 @@
-"""One error family: every refusal is an RFC 9457 problem with a status the API returns."""
+"""One error family for every refusal a domain (or the kernel) makes.
+
+These are plain domain exceptions: what went wrong, in the domain's words (`detail`, and
+per-field `errors` where the input was at fault). They know nothing of HTTP; the edge that
+answers a caller maps each class to a status and renders it (aftercare.problems).
+"""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
 
-
-class ProblemError(Exception):
-    status: ClassVar[int] = 500
-    title: ClassVar[str] = "Internal error"
-    slug: ClassVar[str] = "internal"
+class DomainError(Exception):
+    """A refusal with a reason the caller may read. Raised as itself, it is a failure of
+    ours (the edge answers 500); a subclass says whose fault it is."""
 
     def __init__(self, detail: str, *, errors: list[dict[str, str]] | None = None) -> None:
         super().__init__(detail)
         self.detail = detail
         self.errors = errors or []
 
-    def to_problem(self) -> dict[str, Any]:
-        problem: dict[str, Any] = {
-            "type": f"urn:aftercare:problem:{self.slug}",
-            "title": self.title,
-            "status": self.status,
-            "detail": self.detail,
-        }
-        if self.errors:
-            problem["errors"] = self.errors
-        return problem
+
+class BadRequest(DomainError):
+    """The input is malformed or invalid (`errors` names each bad field)."""
 
 
-class BadRequest(ProblemError):
-    status, title, slug = 400, "Bad request", "bad-request"
+class Unauthorized(DomainError):
+    """The caller could not be identified: no, expired or bad credentials or signature."""
 
 
-class Unauthorized(ProblemError):
-    status, title, slug = 401, "Unauthorized", "unauthorized"
+class Forbidden(DomainError):
+    """The caller is known but their roles do not allow the action."""
 
 
-class Forbidden(ProblemError):
-    status, title, slug = 403, "Forbidden", "forbidden"
+class NotFound(DomainError):
+    """No such resource, or not the caller's (another customer's resource is never Forbidden)."""
 
 
-class NotFound(ProblemError):
-    status, title, slug = 404, "Not found", "not-found"
+class Conflict(DomainError):
+    """The resource changed or is in a state that does not allow this change now."""
 
 
-class Conflict(ProblemError):
-    status, title, slug = 409, "Conflict", "conflict"
+class BusinessRuleViolation(DomainError):
+    """The request is well formed but a business rule refuses it."""
 
 
-class PayloadTooLarge(ProblemError):
-    status, title, slug = 413, "Payload too large", "payload-too-large"
-
-
-class UnsupportedMediaType(ProblemError):
-    status, title, slug = 415, "Unsupported media type", "unsupported-media-type"
-
-
-class BusinessRuleViolation(ProblemError):
-    status, title, slug = 422, "Business rule violated", "business-rule"
-
-
-class TooManyRequests(ProblemError):
-    status, title, slug = 429, "Too many requests", "throttled"
+class TooManyRequests(DomainError):
+    """The caller asked too often; they may try again later."""

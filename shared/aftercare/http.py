@@ -1,5 +1,7 @@
 """What every HTTP function shares: the resolver, problem+json errors, the caller, the handler.
 
+Errors are rendered by aftercare.problems, the one mapping from error class to HTTP status.
+
 A function module builds its routes on `create_app()` and exports `lambda_handler =
 http_handler(app)`; everything else here is the same for every domain.
 """
@@ -25,18 +27,19 @@ from pydantic import BaseModel, ValidationError
 
 from aftercare import snapstart
 from aftercare.auth import Principal, principal_from_claims, require_role
-from aftercare.errors import (
-    BadRequest,
-    Conflict,
-    NotFound,
-    PayloadTooLarge,
-    ProblemError,
-    UnsupportedMediaType,
-)
+from aftercare.errors import BadRequest, Conflict, DomainError, NotFound
 from aftercare.observability import logger, metrics, tracer
+from aftercare.problems import (
+    PROBLEM_JSON,
+    PayloadTooLarge,
+    UnsupportedMediaType,
+    dumps,
+    problem_event,
+    problem_of,
+    status_of,
+)
 from aftercare.settings import get_settings
 
-PROBLEM_JSON = "application/problem+json"
 IDEMPOTENCY_HEADER = "idempotency-key"
 # Cold start: importing Powertools' idempotency package imports its DynamoDB persistence layer
 # and with it boto3, which no handler otherwise loads at import (pynamodb needs only botocore).
@@ -45,9 +48,9 @@ IDEMPOTENCY_HEADER = "idempotency-key"
 _IDEMPOTENCY_ERRORS = "aws_lambda_powertools.utilities.idempotency.exceptions"
 
 
-def problem_response(error: ProblemError) -> Response:
+def problem_response(error: DomainError) -> Response:
     # Powertools only serialises bodies it knows are JSON; problem+json is serialised here.
-    return Response(status_code=error.status, content_type=PROBLEM_JSON, body=dumps(error.to_problem()))
+    return Response(status_code=status_of(error), content_type=PROBLEM_JSON, body=dumps(problem_of(error)))
 
 
 def _field_of(location: tuple[Any, ...] | list[Any]) -> str:
@@ -171,9 +174,9 @@ def create_app(*, accept: tuple[str, ...] = (JSON,)) -> APIGatewayHttpResolver:
     app = APIGatewayHttpResolver(enable_validation=True)
     app._request_validation_middleware = _AuthorizeThenValidate(accept)
 
-    @app.exception_handler(ProblemError)
-    def on_problem(error: ProblemError) -> Response:
-        if error.status >= 500:
+    @app.exception_handler(DomainError)
+    def on_problem(error: DomainError) -> Response:
+        if status_of(error) >= 500:
             logger.exception("request failed")
         return problem_response(error)
 
@@ -196,12 +199,12 @@ def create_app(*, accept: tuple[str, ...] = (JSON,)) -> APIGatewayHttpResolver:
             return problem_response(refusal)
         logger.exception("unhandled error")
         metrics.add_metric(name="UnhandledErrors", unit="Count", value=1)
-        return problem_response(ProblemError("something went wrong on our side; the request can be retried"))
+        return problem_response(DomainError("something went wrong on our side; the request can be retried"))
 
     return app
 
 
-def idempotency_problem(error: Exception) -> ProblemError | None:
+def idempotency_problem(error: Exception) -> DomainError | None:
     """The problem for Powertools' idempotency errors (see _IDEMPOTENCY_ERRORS): a request
     with this key still in progress is a 409, the key reused with another body a 400."""
     names = {kind.__name__ for kind in type(error).__mro__ if kind.__module__ == _IDEMPOTENCY_ERRORS}
@@ -243,7 +246,7 @@ def json_response(status: int, body: Any) -> Response:
     return Response(status_code=status, content_type="application/json", body=body)
 
 
-def _early_refusal(event: dict[str, Any], *, authenticated: bool) -> ProblemError | None:
+def _early_refusal(event: dict[str, Any], *, authenticated: bool) -> DomainError | None:
     """Refusals that come before anything reads the body, as API Gateway's own would:
     Powertools validates the body before route code runs, and an anonymous caller must
     learn nothing about the body's shape."""
@@ -253,7 +256,7 @@ def _early_refusal(event: dict[str, Any], *, authenticated: bool) -> ProblemErro
     if authenticated:
         try:
             principal_from_claims(_claims(event))
-        except ProblemError as error:
+        except DomainError as error:
             return error
     return None
 
@@ -278,19 +281,10 @@ def http_handler(
         except BadRequest as error:
             refusal = error
         if refusal is not None:
-            return {
-                "statusCode": refusal.status,
-                "headers": {"Content-Type": PROBLEM_JSON},
-                "body": dumps(refusal.to_problem()),
-                "isBase64Encoded": False,
-            }
+            return problem_event(refusal)
         return app.resolve(event, context)
 
     return handler
-
-
-def dumps(value: Any) -> str:
-    return json.dumps(value, separators=(",", ":"))
 
 
 def once(app: APIGatewayHttpResolver, principal: Principal, operation: str, call: Callable[[], Any]) -> Any:

@@ -1,22 +1,34 @@
 """Settings read once from the environment the template gives each function.
 
-Each field names its environment variable and default; a domain that needs a setting adds
-one field here (and the variable to template.yaml), nowhere else.
+`Settings` is the catalogue: each field names its environment variable and default; a
+domain that needs a setting adds one field here (and the variable to template.yaml),
+nowhere else. Each function also declares what it cannot run without — a frozen dataclass
+whose fields are catalogue fields — and builds it with `load()` when its handler module is
+imported, so a variable missing from its environment fails the cold start, not a request.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, fields
+from dataclasses import Field, dataclass, field, fields
 from functools import cache
+from typing import Any, TypeVar
+
+SpecT = TypeVar("SpecT")
 
 
-def _env(name: str, default: str = "") -> str:
-    return field(default=default, metadata={"env": name})
+class SettingError(RuntimeError):
+    """A required environment variable is not set (or blank), or a number is not one."""
+
+
+def _env(name: str, default: str = "", *, stand_ins: tuple[str, ...] = ()) -> str:
+    # stand_ins: for a secret's id, the plain values aftercare.secrets falls back to when
+    # no secret store is beside the code (tests, tools); they satisfy load() too.
+    return field(default=default, metadata={"env": name, "stand_ins": stand_ins})
 
 
 def _env_int(name: str, default: int) -> int:
-    return field(default=default, metadata={"env": name})
+    return field(default=default, metadata={"env": name, "stand_ins": ()})
 
 
 @dataclass(frozen=True)
@@ -29,7 +41,9 @@ class Settings:
     tracking_events_dlq_url: str = _env("TRACKING_EVENTS_DLQ_URL")
     tracking_max_receive_count: int = _env_int("TRACKING_MAX_RECEIVE_COUNT", 5)  # = the queue's redrive
     aftership_webhook_secret: str = _env("AFTERSHIP_WEBHOOK_SECRET")  # empty: WEBHOOK_SECRET
-    aftership_webhook_secret_id: str = _env("AFTERSHIP_WEBHOOK_SECRET_ID")
+    aftership_webhook_secret_id: str = _env(
+        "AFTERSHIP_WEBHOOK_SECRET_ID", stand_ins=("AFTERSHIP_WEBHOOK_SECRET", "WEBHOOK_SECRET")
+    )
     idempotency_table: str = _env("IDEMPOTENCY_TABLE", "aftercare-idempotency")
     refunds_table: str = _env("REFUNDS_TABLE", "aftercare-refunds")
     cases_table: str = _env("CASES_TABLE", "aftercare-cases")
@@ -45,7 +59,9 @@ class Settings:
     survey_delay_seconds: int = _env_int("SURVEY_DELAY_SECONDS", 24 * 3600)
     survey_response_points: int = _env_int("SURVEY_RESPONSE_POINTS", 50)
     survey_link_secret: str = _env("SURVEY_LINK_SECRET")  # empty: derived from CURSOR_SECRET
-    survey_link_secret_id: str = _env("SURVEY_LINK_SECRET_ID")
+    survey_link_secret_id: str = _env(
+        "SURVEY_LINK_SECRET_ID", stand_ins=("SURVEY_LINK_SECRET", "CURSOR_SECRET")
+    )
     survey_link_base_url: str = _env("SURVEY_LINK_BASE_URL", "https://care.example.com/surveys")
     default_time_zone: str = _env("DEFAULT_TIME_ZONE", "Asia/Shanghai")
     notification_from_email: str = _env("NOTIFICATION_FROM_EMAIL", "care@example.com")
@@ -69,14 +85,33 @@ class Settings:
     # (`*_SECRET_ID`, read through aftercare.secrets); the plain `*_SECRET` variables are for
     # tests and tools that run without a secret store, never set by the template.
     webhook_secret: str = _env("WEBHOOK_SECRET")
-    webhook_secret_id: str = _env("WEBHOOK_SECRET_ID")
+    webhook_secret_id: str = _env("WEBHOOK_SECRET_ID", stand_ins=("WEBHOOK_SECRET",))
     cursor_secret: str = _env("CURSOR_SECRET")
-    cursor_secret_id: str = _env("CURSOR_SECRET_ID")
+    cursor_secret_id: str = _env("CURSOR_SECRET_ID", stand_ins=("CURSOR_SECRET",))
     max_body_bytes: int = _env_int("MAX_BODY_BYTES", 64 * 1024)
     webhook_tolerance_seconds: int = _env_int("WEBHOOK_TOLERANCE_SECONDS", 300)
     idempotency_ttl_seconds: int = _env_int("IDEMPOTENCY_TTL_SECONDS", 24 * 3600)
     analytics_table: str = _env("ANALYTICS_TABLE", "aftercare-analytics")
     reports_bucket: str = _env("REPORTS_BUCKET", "aftercare-reports")
+    # Domain events: the bus publishers put events on, and each reacting domain's DLQ
+    # (named per domain: the local stack runs every function in one environment).
+    event_bus_name: str = _env("EVENT_BUS_NAME")
+    refunds_reactions_dlq_url: str = _env("REFUNDS_REACTIONS_DLQ_URL")
+    customers_reactions_dlq_url: str = _env("CUSTOMERS_REACTIONS_DLQ_URL")
+    surveys_reactions_dlq_url: str = _env("SURVEYS_REACTIONS_DLQ_URL")
+    aftersales_reactions_dlq_url: str = _env("AFTERSALES_REACTIONS_DLQ_URL")
+
+
+CATALOGUE: dict[str, Field[Any]] = {spec.name: spec for spec in fields(Settings)}
+
+
+def _parse(spec: Field[Any], raw: str) -> object:
+    if not isinstance(spec.default, int):
+        return raw
+    try:
+        return int(raw)
+    except ValueError:
+        raise SettingError(f"{spec.metadata['env']} must be a whole number, not {raw!r}") from None
 
 
 @cache
@@ -85,5 +120,34 @@ def get_settings() -> Settings:
     for spec in fields(Settings):
         raw = os.environ.get(spec.metadata["env"])
         if raw:
-            values[spec.name] = int(raw) if isinstance(spec.default, int) else raw
+            values[spec.name] = _parse(spec, raw)
     return Settings(**values)  # type: ignore[arg-type]
+
+
+def variable_of(name: str) -> str:
+    """The environment variable of the catalogue field `name`."""
+    return str(CATALOGUE[name].metadata["env"])
+
+
+def load(spec: type[SpecT]) -> SpecT:
+    """A function's own settings, read and checked now (at its handler's import): every field
+    of `spec` is a catalogue field the function needs, so its variable must be set and not
+    blank. A secret's id may be stood in for by its plain value (then the field is empty:
+    the value itself is read through aftercare.secrets, never kept here)."""
+    values: dict[str, object] = {}
+    missing: list[str] = []
+    for item in fields(spec):  # type: ignore[arg-type]
+        entry = CATALOGUE.get(item.name)
+        if entry is None:
+            raise TypeError(f"{spec.__name__}.{item.name} is not a setting of aftercare.settings.Settings")
+        name = entry.metadata["env"]
+        raw = os.environ.get(name, "").strip()
+        if raw:
+            values[item.name] = _parse(entry, raw)
+        elif any(os.environ.get(other, "").strip() for other in entry.metadata["stand_ins"]):
+            values[item.name] = ""
+        else:
+            missing.append(" or ".join((name, *entry.metadata["stand_ins"])))
+    if missing:
+        raise SettingError(f"{spec.__name__}: required environment variable not set: {', '.join(missing)}")
+    return spec(**values)

@@ -16,7 +16,7 @@ from typing import Any
 from aws_lambda_powertools.utilities.data_classes.sqs_event import SQSRecord
 
 from aftercare import clock
-from aftercare.errors import ProblemError
+from aftercare.errors import DomainError
 from aftercare.logistics import queue, service, store
 from aftercare.logistics.adapters import CANONICAL, Delivery, adapter_for, registry
 from aftercare.observability import logger, metrics
@@ -41,9 +41,10 @@ def _attribute(record: SQSRecord, name: str) -> str | None:
 
 
 def reason_of(error: BaseException) -> str:
-    if isinstance(error, ProblemError):
+    if isinstance(error, DomainError):
+        # Named by its class, as any other error is: the reason is for an operator, not a caller.
         fields = "; ".join(f"{item['field']}: {item['message']}" for item in error.errors)
-        return f"{error.title}: {error.detail}" + (f" ({fields})" if fields else "")
+        return f"{type(error).__name__}: {error.detail}" + (f" ({fields})" if fields else "")
     return f"{type(error).__name__}: {error}"
 
 
@@ -57,7 +58,7 @@ def prepare(records: list[SQSRecord]) -> dict[str, Prepared]:
         try:
             adapter = adapter_for(carrier) if carrier else registry()[CANONICAL]
             delivery = adapter.parse(record.body.encode(), carrier=carrier)
-        except (ProblemError, ValueError) as error:
+        except (DomainError, ValueError) as error:
             prepared[record.message_id] = Prepared(record, error=InvalidEvent(reason_of(error)))
             continue
         prepared[record.message_id] = Prepared(record, delivery)

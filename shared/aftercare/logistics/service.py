@@ -23,7 +23,7 @@ from typing import Any
 
 from aftercare import clock, ids
 from aftercare.auth import Principal
-from aftercare.errors import BadRequest, Conflict, ProblemError
+from aftercare.errors import BadRequest, BusinessRuleViolation, Conflict
 from aftercare.logistics import effects, queue, rules, store
 from aftercare.logistics.adapters import CARRIER_CODE, Delivery, adapter_for, registry
 from aftercare.logistics.models import EventsAccepted, HistoryEntryOut, ShipmentTrackingOut, TrackingOut
@@ -36,11 +36,9 @@ TRACKING_NUMBER = re.compile(r"^[A-Za-z0-9-]{4,40}$")
 CACHE_SIZE = 4096
 
 
-class UnknownShipment(ProblemError):
+class UnknownShipment(BusinessRuleViolation):
     """No shipment has this carrier and tracking number (yet): the message is retried, and
     dead-lettered if the shipment never appears; its raw payload is kept for a replay."""
-
-    status, title, slug = 422, "Unknown shipment", "unknown-shipment"
 
 
 class _Stale(Exception):

@@ -16,6 +16,7 @@ import pytest
 from infra import checkov
 from infra.template import ROOT, Stack, load
 from tests.support.environment import new_stack
+from tests.support.template_refs import refs
 
 TEMPLATE = load()
 RESOURCES: dict[str, dict[str, Any]] = TEMPLATE["Resources"]
@@ -32,28 +33,6 @@ ALARMS = {name: r["Properties"] for name, r in of_type("AWS::CloudWatch::Alarm")
 def events(function: str, kind: str) -> list[dict[str, Any]]:
     found = (FUNCTIONS[function]["Properties"].get("Events") or {}).values()
     return [event.get("Properties", {}) for event in found if event["Type"] == kind]
-
-
-def refs(value: Any) -> set[str]:
-    """Every logical id or parameter a (part of a) template value refers to."""
-    found: set[str] = set()
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if key == "Ref" and isinstance(item, str):
-                found.add(item)
-            elif key == "Fn::GetAtt":
-                found.add(item[0] if isinstance(item, list) else item.split(".")[0])
-            elif key == "Fn::Sub":
-                text = item[0] if isinstance(item, list) else item
-                found |= {part.split("}")[0].split(".")[0] for part in text.split("${")[1:]}
-                if isinstance(item, list):
-                    found |= refs(item[1])
-            else:
-                found |= refs(item)
-    elif isinstance(value, list):
-        for item in value:
-            found |= refs(item)
-    return found
 
 
 def alarms_on(namespace: str, metric: str, dimension_ref: str) -> list[str]:
