@@ -10,7 +10,7 @@ PY := $(VENV)/bin/python
 PORT ?= 3000
 
 .PHONY: dev test venv browser faketime lint typecheck cfn-lint unit clock-shifted e2e openapi demo bench format clean train-triage export-triage-corrections
-.PHONY: checkov deploy smoke
+.PHONY: checkov deploy smoke imports
 
 $(VENV)/.installed: pyproject.toml
 	@if [ -z "$(BASE_PYTHON)" ]; then \
@@ -27,7 +27,7 @@ dev: venv
 	PORT=$(PORT) $(PY) -m infra.local --seed
 
 ## Every check CI runs: lint, types, template lint, the whole test suite.
-test: venv browser lint typecheck cfn-lint checkov unit clock-shifted
+test: venv browser lint typecheck imports cfn-lint checkov unit clock-shifted
 
 ## Headless Chromium for the browser end-to-end tests (the analytics report, the service desk console).
 browser:
@@ -55,6 +55,10 @@ lint: venv
 
 typecheck: venv
 	$(VENV)/bin/mypy
+
+## The domains' boundaries (import-linter contracts in pyproject.toml; no ignore lists).
+imports: venv
+	PYTHONPATH=shared $(VENV)/bin/lint-imports
 
 cfn-lint: venv
 	$(VENV)/bin/cfn-lint template.yaml

@@ -14,7 +14,7 @@ from aftercare.errors import NotFound
 from aftercare.http import create_app, http_handler, parse_json, raw_body
 from aftercare.idempotency import run_once
 from aftercare.payments import provider_events
-from aftercare.payments.events import PaymentEvent, PaymentEventOutcome, apply
+from aftercare.payments.callbacks import PaymentEvent, PaymentEventOutcome, apply
 from aftercare.payments.provider import provider
 from aftercare.settings import get_settings, load
 from aftercare.webhooks import verify

@@ -161,7 +161,7 @@ def alipay_notice(
 def apply(notice: ProviderNotice) -> dict[str, Any]:
     """Payments go where the canonical callback's go (events.apply); a refund's outcome goes
     to the refund (refunds.settlement). JSON-shaped: run_once stores and replays it."""
-    from aftercare.payments import events
+    from aftercare.payments import callbacks as events
 
     answer: dict[str, Any] = {"eventId": notice.event_id, "provider": notice.provider, "type": notice.kind}
     if notice.kind in {"payment.succeeded", "payment.failed"}:
