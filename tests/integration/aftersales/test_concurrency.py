@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import importlib.util
+import sys
 import threading
 import uuid
 from collections.abc import Callable
@@ -26,6 +27,7 @@ def private_handler() -> Callable[[dict[str, Any], Any], Any]:
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # as an import does: the module's dataclasses look it up
     spec.loader.exec_module(module)
     return module.lambda_handler  # type: ignore[no-any-return]
 
