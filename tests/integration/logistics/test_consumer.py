@@ -140,7 +140,7 @@ def test_a_shipment_moved_on_by_another_consumer_is_reloaded_not_overwritten(
     (parsed,) = ADAPTER.parse(json.dumps(event).encode(), carrier=None).events
     merged = merge(other.events, [parsed])
     assert store.apply(other, new_events=[parsed], summary=summarize(merged), due_at=None, new_problems={},
-                       new_effects={}, at="2026-11-23T08:00:00.000Z")  # fmt: skip
+                       at="2026-11-23T08:00:00.000Z")  # fmt: skip
     couriers.post(canonical("e3", "IN_TRANSIT", "2026-11-22T12:00:00Z"))
     assert couriers.drain().failed == []
     shipment = shipment_of(couriers, shipped["orderId"])
