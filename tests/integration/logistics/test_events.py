@@ -238,3 +238,43 @@ def test_a_return_parcel_tells_its_after_sales_case(
         ("RETURN", "DELIVERED"),
     ]
     assert orders.get(order["orderId"])["status"] == "DELIVERED"
+
+
+def test_two_last_parcels_delivered_at_once_still_deliver_the_order(
+    couriers: Couriers,
+    orders: Orders,
+    shipped: dict[str, Any],
+    flow: EventFlow,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from aftercare.logistics import service
+    from aftercare.logistics.adapters.canonical import ADAPTER
+
+    order_id = shipped["orderId"]
+    other_id = register_shipment(order_id=order_id, customer_id="cus_alice", kind=ShipmentKind.OUTBOUND,
+                                 carrier="yto", tracking_number="YT5566")  # fmt: skip
+    other = {
+        **canonical("d2", "DELIVERED", "2026-11-23T07:00:00Z"),
+        "carrier": "yto",
+        "trackingNumber": "YT5566",
+    }
+    real_get = store.get
+    raced: list[str] = []
+
+    def get(shipment_id: str) -> store.Shipment | None:
+        found = real_get(shipment_id)
+        if shipment_id == other_id and not raced:
+            raced.append(shipment_id)
+            # the other parcel is delivered between this parcel's look at it and its own write
+            service.apply_delivery(ADAPTER.parse(json.dumps(other).encode(), carrier=None))
+        return found
+
+    monkeypatch.setattr(store, "get", get)
+    send(couriers, flow, canonical("d1", "DELIVERED", "2026-11-23T07:00:00Z"))
+    assert raced == [other_id]
+    delivered = [e["payload"] for e in flow.published if e["type"] == "ParcelDelivered"]
+    assert sorted((p["tracking_number"], p["all_outbound_delivered"]) for p in delivered) == [
+        ("SF100200300", True),  # its first write was refused (the other parcel changed): derived again
+        ("YT5566", False),
+    ]
+    assert orders.get(order_id)["status"] == "DELIVERED"
