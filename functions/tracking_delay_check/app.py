@@ -14,12 +14,7 @@ from aftercare.settings import load
 class TrackingDelayCheckSettings:
     """What this function cannot run without: the resources its policy in template.yaml names."""
 
-    agents_table: str
-    cases_table: str
-    notifications_queue_url: str
-    orders_table: str
     shipments_table: str
-    tickets_table: str
 
 
 SETTINGS = load(TrackingDelayCheckSettings)

@@ -100,6 +100,9 @@ class Settings:
     customers_reactions_dlq_url: str = _env("CUSTOMERS_REACTIONS_DLQ_URL")
     surveys_reactions_dlq_url: str = _env("SURVEYS_REACTIONS_DLQ_URL")
     aftersales_reactions_dlq_url: str = _env("AFTERSALES_REACTIONS_DLQ_URL")
+    orders_reactions_dlq_url: str = _env("ORDERS_REACTIONS_DLQ_URL")
+    tickets_reactions_dlq_url: str = _env("TICKETS_REACTIONS_DLQ_URL")
+    logistics_reactions_dlq_url: str = _env("LOGISTICS_REACTIONS_DLQ_URL")
 
 
 CATALOGUE: dict[str, Field[Any]] = {spec.name: spec for spec in fields(Settings)}

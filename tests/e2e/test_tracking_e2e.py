@@ -7,7 +7,9 @@ import base64
 import hashlib
 import hmac
 import json
+import time
 import uuid
+from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
@@ -44,6 +46,17 @@ def shipped_order(stack: LocalStackProcess, tracking: str) -> dict[str, Any]:
 
 def settle(stack: LocalStackProcess) -> None:
     assert stack.post("/_local/settle").status_code == 200
+
+
+def eventually(stack: LocalStackProcess, what: str, probe: Callable[[], Any], seconds: float = 30) -> Any:
+    """What `probe` returns once it is truthy: the effects of domain events are eventual."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        found = probe()
+        if found:
+            return found
+        time.sleep(0.3)
+    raise AssertionError(f"{what} did not happen within {seconds} s\n{stack.log_tail()}")
 
 
 def ago(stack: LocalStackProcess, hours: float) -> str:
@@ -91,8 +104,12 @@ def test_a_courier_webhook_flows_through_the_queue_to_the_tracking_api_and_deliv
     (shipment,) = local_stack.get(f"/v1/orders/{order['orderId']}/tracking", as_=ALICE).json()["shipments"]
     assert shipment["status"] == "DELIVERED"
     assert [entry["status"] for entry in shipment["history"]] == ["DELIVERED", "IN_TRANSIT"]
-    final = local_stack.get(f"/v1/orders/{order['orderId']}", as_=ALICE).json()
-    assert final["status"] == "DELIVERED"
+
+    def delivered_order() -> dict[str, Any] | None:
+        found = local_stack.get(f"/v1/orders/{order['orderId']}", as_=ALICE).json()
+        return dict(found) if found["status"] == "DELIVERED" else None
+
+    final = eventually(local_stack, "the order's delivery", delivered_order)  # ParcelDelivered → orders
     assert final["deliveredAt"]
 
 
@@ -126,4 +143,10 @@ def test_a_quiet_parcel_is_flagged_delayed_by_the_hourly_check(local_stack: Loca
     (item,) = items
     problem = item["problems"]["M"]["DELAYED"]["M"]
     assert problem["reason"]["S"] == "STALLED"
-    assert problem["ticketId"]["S"].startswith("tk_")
+
+    def delay_ticket() -> list[dict[str, Any]]:  # ShipmentProblemsFound → tickets
+        items = local_stack.get("/v1/tickets?limit=100", as_=ALICE).json()["items"]
+        return [t for t in items if t["subject"] == f"Parcel {tracking}: parcel delayed"]
+
+    (ticket,) = eventually(local_stack, "the delay's ticket", delay_ticket)
+    assert (ticket["ticketId"][:3], ticket["category"]) == ("tk_", "LOGISTICS")

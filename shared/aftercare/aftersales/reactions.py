@@ -1,12 +1,13 @@
-"""What after-sales does when other domains act (called through aftersales/port.py):
+"""What after-sales does when other domains act.
 
-- a case's RETURN parcel moved (logistics): the case goes into transit or is received;
-- a case's refund settled (RefundSettled, from the bus): the case is refunded, or noted
-  for a person.
+- a case's RETURN parcel moved (logistics' CaseParcelMoved): the case goes into transit or
+  is received; a REPLACEMENT parcel's moves are only logged and counted for now;
+- a case's refund settled (refunds' RefundSettled): the case is refunded, or noted for a
+  person.
 
-Each is idempotent and never moves a case backwards, so it may be called again for the
-same event, late, or out of order. A case that changes meanwhile is read again; one that
-keeps changing raises Conflict so the caller's delivery is retried.
+Each is idempotent and never moves a case backwards, so it may run again for the same
+event, late, or out of order. A case that changes meanwhile is read again; one that keeps
+changing raises Conflict so the event's delivery is retried.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from aftercare.aftersales.state import Case, Field
 from aftercare.aftersales.transitions import Move
 from aftercare.errors import Conflict
 from aftercare.events import DomainEvent
+from aftercare.logistics.events import CaseParcelMoved
 from aftercare.observability import logger, metrics
 from aftercare.reacting import Reaction
 from aftercare.refunds.events import RefundSettled
@@ -116,6 +118,19 @@ def on_refund_settled(*, case_id: str, refund_id: str, status: str) -> None:
 
 
 # ---------------------------------------------------------------- from the bus
+def on_case_parcel_moved(event: DomainEvent) -> None:
+    """Late or out-of-order news is tolerated by the case itself (on_return_parcel_moved)."""
+    moved: CaseParcelMoved = event.read(CaseParcelMoved)
+    if moved.kind == "RETURN" and moved.occurred_at:
+        on_return_parcel_moved(case_id=moved.case_id, status=moved.status, occurred_at=moved.occurred_at)
+    logger.info(
+        "after-sales parcel changed status",
+        extra={"case_id": moved.case_id, "shipment_id": moved.shipment_id, "kind": moved.kind,
+               "from": moved.previous_status, "to": moved.status},
+    )  # fmt: skip
+    metrics.add_metric(name="CaseShipmentChanges", unit="Count", value=1)
+
+
 def case_refund_settled(event: DomainEvent) -> None:
     """RefundSettled of a refund that belongs to a case (others are not ours to act on)."""
     settled: RefundSettled = event.read(RefundSettled)
@@ -124,5 +139,6 @@ def case_refund_settled(event: DomainEvent) -> None:
 
 
 REACTIONS: dict[str, Reaction] = {
+    CaseParcelMoved.TYPE: on_case_parcel_moved,
     RefundSettled.TYPE: case_refund_settled,
 }

@@ -7,11 +7,15 @@ way it came in (webhook, straight into the queue, or a replay of stored raw payl
 1. the shipment is found by its carrier and tracking number (cached per process);
 2. its event set grows by the new events and everything shown is derived again
    (rules.summarize / rules.problems_in / rules.due_at);
-3. one conditional write stores the new events, the derived fields, any new problem and the
-   effects that change owes (an outbox on the shipment) — or nothing, if nothing changed;
-4. the owed effects run (order delivered, customer notified, ticket opened, after-sales
-   told) and each is settled once done. One that fails fails the message, so SQS delivers
-   it again and the effect is retried; it is never lost.
+3. one conditional write stores the new events, the derived fields and any new problem — or
+   nothing, if nothing changed. A write that delivers an OUTBOUND parcel also records
+   whether the order's other OUTBOUND parcels are all delivered (read from the byOrder
+   index, the write conditional on them not changing meanwhile), so exactly one parcel's
+   delivery says the order is delivered, however the deliveries race.
+
+What the other domains do about it (the order delivered, the ticket, the after-sales case)
+and the customer's notice follow from the events published from the table's stream
+(logistics/publisher.py); logistics itself calls no other domain.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from typing import Any
 from aftercare import clock, ids
 from aftercare.auth import Principal
 from aftercare.errors import BadRequest, BusinessRuleViolation, Conflict
-from aftercare.logistics import effects, queue, rules, store
+from aftercare.logistics import queue, rules, store
 from aftercare.logistics.adapters import CARRIER_CODE, Delivery, adapter_for, registry
 from aftercare.logistics.models import EventsAccepted, HistoryEntryOut, ShipmentTrackingOut, TrackingOut
 from aftercare.logistics.rules import CourierEvent, Problem, ProblemKind, ShipmentKind, TrackingStatus
@@ -106,32 +110,21 @@ def _problem_record(shipment: Shipment, problem: Problem, at: str) -> dict[str, 
     return {key: value for key, value in record.items() if value is not None}
 
 
-def _owed(
-    shipment: Shipment, summary: rules.Summary, new_problems: Iterable[str]
-) -> dict[str, dict[str, Any]]:
-    owed: dict[str, dict[str, Any]] = {}
-    before, after = shipment.summary, summary
-    if (
-        after.status is TrackingStatus.DELIVERED
-        and before.status is not TrackingStatus.DELIVERED
-        and shipment.kind == ShipmentKind.OUTBOUND
-    ):
-        owed["deliver"] = {"orderId": shipment.order_id}
-    for kind in new_problems:
-        owed[f"notify:{kind}"] = {"problem": kind}
-        owed[f"ticket:{kind}"] = {"problem": kind}
-    if shipment.case_id and (after.status, after.sub_status) != (before.status, before.sub_status):
-        change = {
-            "from": before.status.value,
-            "to": after.status.value,
-            "eventId": after.status_event_id,
-            "subStatus": after.sub_status.value if after.sub_status else None,
-            "at": after.status_at,
-        }
-        owed[f"case:{after.status_event_id}"] = {
-            key: value for key, value in change.items() if value is not None
-        }
-    return owed
+def _order_delivered_with(shipment: Shipment) -> tuple[bool, list[Shipment]]:
+    """Whether delivering `shipment` delivers its order (no other OUTBOUND parcel of it is
+    still on its way), and the parcels still on their way, which the write must find
+    unchanged: should one of them be delivered meanwhile, the write fails and is derived
+    again, so two last parcels delivered at once cannot both think the other one is out."""
+    waiting: list[Shipment] = []
+    for listed in store.list_for_order(shipment.order_id):
+        if listed.shipment_id == shipment.shipment_id or listed.kind != ShipmentKind.OUTBOUND:
+            continue
+        if listed.summary.status is TrackingStatus.DELIVERED:
+            continue  # a delivered parcel stays delivered: the lagging index is enough
+        other = store.get(listed.shipment_id)  # the index lags; the item does not
+        if other is not None and other.summary.status is not TrackingStatus.DELIVERED:
+            waiting.append(other)
+    return not waiting, waiting
 
 
 def _advance(shipment: Shipment, events: Iterable[CourierEvent], extra: Problem | None = None) -> bool:
@@ -158,15 +151,23 @@ def _advance(shipment: Shipment, events: Iterable[CourierEvent], extra: Problem 
     due = rules.due_at(shipment.created_at, summary, delay_recorded=delay_recorded)
     if not new and not new_problems and due == shipment.due_at and summary == shipment.summary:
         return False
-    owed = _owed(shipment, summary, new_problems)
+    order_delivered = False
+    waiting: list[Shipment] = []
+    if (
+        shipment.kind == ShipmentKind.OUTBOUND
+        and summary.status is TrackingStatus.DELIVERED
+        and shipment.summary.status is not TrackingStatus.DELIVERED
+    ):
+        order_delivered, waiting = _order_delivered_with(shipment)
     if not store.apply(
         shipment,
         new_events=list(new.values()),
         summary=summary,
         due_at=due,
         new_problems=new_problems,
-        new_effects=owed,
         at=now,
+        order_delivered=order_delivered,
+        unchanged=waiting,
     ):
         raise _Stale
     metrics.add_metric(name="CourierEventsApplied", unit="Count", value=len(new))
@@ -185,14 +186,9 @@ def _with_retries(tracking_key: str, change: Any) -> Shipment:
         if shipment is None:
             raise UnknownShipment(f"no shipment for {tracking_key}")
         try:
-            wrote = change(shipment)
+            change(shipment)
         except _Stale:
             continue
-        if not wrote and shipment.pending and attempt == 0:
-            # Nothing new, but effects seem owed: check the item itself before acting on a
-            # cached copy (another consumer may have settled them).
-            shipment = _lookup(tracking_key, fresh=True) or shipment
-        run_effects(shipment)
         return shipment
     raise Conflict(f"shipment {tracking_key} kept changing; the event will be retried")
 
@@ -202,28 +198,6 @@ def apply_delivery(delivery: Delivery) -> Shipment | None:
     if not delivery.events:
         return None
     return _with_retries(delivery.tracking_key, lambda shipment: _advance(shipment, delivery.events))
-
-
-def run_effects(shipment: Shipment) -> None:
-    """Deliver what the shipment's changes owe, settling each one once it is done."""
-    for key, spec in sorted(shipment.pending.items()):
-        action, _, _ = key.partition(":")
-        if action == "deliver":
-            effects.deliver_order(shipment)
-            store.settle_effect(shipment, key)
-        elif action == "notify":
-            problem = shipment.problems[spec["problem"]]
-            notification = effects.notify_problem(shipment, problem)
-            store.settle_effect(shipment, key, problem=spec["problem"], notificationId=notification,
-                                notifiedAt=clock.now_iso())  # fmt: skip
-        elif action == "ticket":
-            ticket = effects.open_ticket(shipment, shipment.problems[spec["problem"]])
-            store.settle_effect(shipment, key, problem=spec["problem"], ticketId=ticket)
-        elif action == "case":
-            effects.tell_case(shipment, spec)
-            store.settle_effect(shipment, key)
-        else:
-            logger.error("unknown owed effect left in place", extra={"key": key})
 
 
 # ---------------------------------------------------------------- the scheduled check
@@ -293,8 +267,8 @@ def register_shipment(
     """Start tracking a parcel that is not the order's own shipment: an after-sales case's
     RETURN parcel, or the REPLACEMENT sent for an exchange. Returns the shipment id; the
     same parcel registered again for the same order, kind and case returns the same id.
-    Its events then flow like any other; status changes reach after-sales through
-    `hooks.case_shipment_changed`. (The order's OUTBOUND shipment is created by
+    Its events then flow like any other; its status changes are published as
+    `CaseParcelMoved`. (The order's OUTBOUND shipment is created by
     orders.service.ship, in one transaction with the order, via store.add_new_shipment.)"""
     errors = []
     if not CARRIER_CODE.match(carrier):

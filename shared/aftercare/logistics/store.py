@@ -2,10 +2,11 @@
 
 A shipment item holds its identity, its courier events (`history`, a map by event id, so a
 redelivered event lands on itself), the fields derived from them (status, subStatus,
-estimatedDelivery, ...), the problems recorded once each (`problems`, by kind) and the effects
-still owed to other domains (`pendingEffects`, an outbox). Every change is one conditional
-UpdateItem on the version read: new events, derived fields, problems and owed effects move
-together or not at all.
+estimatedDelivery, ...) and the problems recorded once each (`problems`, by kind). Every
+change is one conditional write on the version read: new events, derived fields and problems
+move together or not at all. What the other domains hear of it is published from the table's
+stream (logistics/publisher.py); `orderDelivered` is stamped on the write that delivers an
+order's last OUTBOUND parcel, so that event can say so.
 
 `watch`/`dueAt` exist only while a shipment could still become delayed: they are the keys of
 the sparse `byWatch` index the hourly check queries (sharded, so no partition runs hot).
@@ -19,14 +20,14 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
 from botocore.exceptions import ClientError
-from pynamodb.attributes import MapAttribute, NumberAttribute, UnicodeAttribute
+from pynamodb.attributes import BooleanAttribute, MapAttribute, NumberAttribute, UnicodeAttribute
 from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, KeysOnlyProjection
 from pynamodb.models import Model
 from pynamodb.transactions import TransactWrite
@@ -87,7 +88,8 @@ class ShipmentModel(Model):
     estimatedDelivery = UnicodeAttribute(null=True)
     history = MapAttribute[str, Any](default=dict)  # event id -> JSON {status, occurredAt, ...}
     problems = MapAttribute[str, Any](default=dict)  # problem kind -> {reason, detectedAt, ...}
-    pendingEffects = MapAttribute[str, Any](default=dict)  # effect key -> what is owed
+    # on a delivered OUTBOUND parcel: every OUTBOUND parcel of its order was delivered with it
+    orderDelivered = BooleanAttribute(null=True)
     watch = UnicodeAttribute(null=True)
     dueAt = UnicodeAttribute(null=True)
     createdAt = UnicodeAttribute()
@@ -132,7 +134,6 @@ def _new_model(
         status=TrackingStatus.INFO_RECEIVED.value,
         history={},
         problems={},
-        pendingEffects={},
         watch=watch_key(shipment_id) if due_at else None,
         dueAt=due_at,
         createdAt=at,
@@ -189,7 +190,7 @@ def create(
 
 @dataclass
 class Shipment:
-    """A shipment as read: identity, its events, derived fields, problems and owed effects."""
+    """A shipment as read: identity, its events, derived fields and problems."""
 
     shipment_id: str
     order_id: str
@@ -204,8 +205,8 @@ class Shipment:
     events: dict[str, CourierEvent]
     summary: Summary
     problems: dict[str, dict[str, Any]]
-    pending: dict[str, dict[str, Any]]
     due_at: str | None
+    order_delivered: bool = False
     unknown: dict[str, Any] = field(default_factory=dict)  # attributes this module does not name, as read
 
     @property
@@ -262,8 +263,11 @@ def entry_of(event: CourierEvent) -> dict[str, Any]:
 _NAMED = frozenset(
     {"shipmentId", "orderId", "customerId", "kind", "caseId", "carrier", "trackingNumber", "trackingKey",
      "status", "subStatus", "statusAt", "statusEventId", "lastEventAt", "estimatedDelivery", "history",
-     "problems", "pendingEffects", "watch", "dueAt", "createdAt", "updatedAt", "version"}
+     "problems", "orderDelivered", "watch", "dueAt", "createdAt", "updatedAt", "version"}
 )  # fmt: skip
+# Attributes no longer written: dropped from the item on its next write. (`pendingEffects` was
+# the outbox of effects owed to other domains, before they heard of changes through events.)
+_RETIRED = frozenset({"pendingEffects"})
 
 
 def shipment_of(raw: dict[str, Any]) -> Shipment:
@@ -297,9 +301,9 @@ def shipment_of(raw: dict[str, Any]) -> Shipment:
             attempt_failures=sum(1 for e in events.values() if e.status is TrackingStatus.ATTEMPT_FAIL),
         ),
         problems=dict(item.get("problems") or {}),
-        pending=dict(item.get("pendingEffects") or {}),
         due_at=item.get("dueAt"),
-        unknown={key: value for key, value in raw.items() if key not in _NAMED},
+        order_delivered=bool(item.get("orderDelivered")),
+        unknown={key: value for key, value in raw.items() if key not in _NAMED | _RETIRED},
     )
 
 
@@ -405,7 +409,7 @@ def _item(shipment: Shipment) -> dict[str, Any]:
         # each entry one compact JSON string: the item stays small and cheap to write
         "history": {event_id: _compact(entry_of(event)) for event_id, event in shipment.events.items()},
         "problems": shipment.problems or None,
-        "pendingEffects": shipment.pending or None,
+        "orderDelivered": True if shipment.order_delivered else None,
         "watch": watch_key(shipment.shipment_id) if shipment.due_at else None,
         "dueAt": shipment.due_at,
         "createdAt": shipment.created_at,
@@ -417,21 +421,55 @@ def _item(shipment: Shipment) -> dict[str, Any]:
     return item
 
 
-def _put_if_at(shipment: Shipment, version: int) -> bool:
-    """Write the whole item if it is still at `version`; False if it moved on meanwhile."""
+def _version_condition(version: int) -> dict[str, Any]:
     if version:
-        condition = {
+        return {
             "ConditionExpression": "#v = :v",
+            "ExpressionAttributeNames": {"#v": "version"},
             "ExpressionAttributeValues": {":v": {"N": str(version)}},
         }
-    else:  # written before versions existed
-        condition = {"ConditionExpression": "attribute_exists(shipmentId) AND attribute_not_exists(#v)"}
+    # written before versions existed
+    return {
+        "ConditionExpression": "attribute_exists(shipmentId) AND attribute_not_exists(#v)",
+        "ExpressionAttributeNames": {"#v": "version"},
+    }
+
+
+def _put_if_at(shipment: Shipment, version: int, unchanged: Sequence[Shipment] = ()) -> bool:
+    """Write the whole item if it is still at `version` (and each of `unchanged` still at the
+    version read); False if any of them moved on meanwhile."""
+    if not unchanged:
+        try:
+            client("dynamodb").put_item(
+                TableName=_table(), Item=_item(shipment), **_version_condition(version)
+            )
+        except ClientError as error:
+            if error.response["Error"]["Code"] == "ConditionalCheckFailedException":
+                return False
+            raise
+        return True
+    checks = [
+        {
+            "ConditionCheck": {
+                "TableName": _table(),
+                "Key": {"shipmentId": {"S": other.shipment_id}},
+                **_version_condition(other.version),
+            }
+        }
+        for other in unchanged
+    ]
     try:
-        client("dynamodb").put_item(
-            TableName=_table(), Item=_item(shipment), ExpressionAttributeNames={"#v": "version"}, **condition
+        client("dynamodb").transact_write_items(
+            TransactItems=[
+                {"Put": {"TableName": _table(), "Item": _item(shipment), **_version_condition(version)}},
+                *checks,
+            ]
         )
     except ClientError as error:
-        if error.response["Error"]["Code"] == "ConditionalCheckFailedException":
+        if error.response["Error"]["Code"] in (
+            "TransactionCanceledException",
+            "TransactionConflictException",
+        ):
             return False
         raise
     return True
@@ -444,46 +482,28 @@ def apply(
     summary: Summary,
     due_at: str | None,
     new_problems: dict[str, dict[str, Any]],
-    new_effects: dict[str, dict[str, Any]],
     at: str,
+    order_delivered: bool = False,
+    unchanged: Sequence[Shipment] = (),
 ) -> bool:
-    """New events, derived fields, problems and owed effects in one conditional write, if
-    the shipment is still at the version read (updated in place). False if it changed
+    """New events, derived fields and problems in one conditional write, if the shipment is
+    still at the version read (updated in place) and so is each of `unchanged` (the order's
+    other parcels its `order_delivered` was decided on). False if anything changed
     meanwhile: reload it and derive again."""
     after = replace(
         shipment,
         events={**shipment.events, **{event.event_id: event for event in new_events}},
         summary=summary,
         problems={**shipment.problems, **new_problems},
-        pending={**shipment.pending, **new_effects},
         due_at=due_at,
+        order_delivered=shipment.order_delivered or order_delivered,
         updated_at=at,
         version=shipment.version + 1,
     )
-    if not _put_if_at(after, shipment.version):
+    if not _put_if_at(after, shipment.version, unchanged):
         return False
     shipment.__dict__.update(after.__dict__)
     return True
-
-
-def settle_effect(shipment: Shipment, key: str, *, problem: str | None = None, **facts: Any) -> None:
-    """An owed effect was delivered: forget it (and note what it produced on its problem),
-    as a versioned write like any other. Should the shipment have moved on meanwhile, it is
-    reloaded (in place) and settled on what it is now."""
-    for _ in range(4):
-        problems = dict(shipment.problems)
-        if problem is not None and problem in problems:
-            problems[problem] = {**problems[problem], **facts}
-        pending = {name: spec for name, spec in shipment.pending.items() if name != key}
-        after = replace(shipment, problems=problems, pending=pending, version=shipment.version + 1)
-        if _put_if_at(after, shipment.version):
-            shipment.__dict__.update(after.__dict__)
-            return
-        fresh = get(shipment.shipment_id)
-        if fresh is None:
-            return
-        shipment.__dict__.update(fresh.__dict__)
-    raise RuntimeError(f"shipment {shipment.shipment_id} kept changing while settling {key}")
 
 
 # ---------------------------------------------------------------- raw payloads

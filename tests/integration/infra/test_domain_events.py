@@ -163,5 +163,19 @@ def test_a_published_event_reaches_exactly_the_queues_whose_rules_name_it(api: A
         "RefundsReactionsFunction": ["OrderCancelled"],
         "CustomersReactionsFunction": [],
         "SurveysReactionsFunction": [],
+        "OrdersReactionsFunction": [],
+        "TicketsReactionsFunction": [],
         "AftersalesReactionsFunction": [],
+        "LogisticsReactionsFunction": [],
     }
+
+
+def test_a_delivered_parcel_reaches_only_the_orders_queue(api: Api, aws: Stack) -> None:
+    sample = json.loads((ROOT / "events" / "logistics_publisher" / "Changes.json").read_text())
+    assert api.host.invoke("LogisticsPublisherFunction", sample) == {"batchItemFailures": []}
+    by_queue = {
+        s.function: [json.loads(m["Body"])["detail-type"] for m in receive(s.queue_url)]
+        for s in reaction_sources(aws)
+    }
+    assert by_queue["OrdersReactionsFunction"] == ["ParcelDelivered"]
+    assert [f for f, types in by_queue.items() if types] == ["OrdersReactionsFunction"]

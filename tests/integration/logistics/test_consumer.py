@@ -140,9 +140,28 @@ def test_a_shipment_moved_on_by_another_consumer_is_reloaded_not_overwritten(
     (parsed,) = ADAPTER.parse(json.dumps(event).encode(), carrier=None).events
     merged = merge(other.events, [parsed])
     assert store.apply(other, new_events=[parsed], summary=summarize(merged), due_at=None, new_problems={},
-                       new_effects={}, at="2026-11-23T08:00:00.000Z")  # fmt: skip
+                       at="2026-11-23T08:00:00.000Z")  # fmt: skip
     couriers.post(canonical("e3", "IN_TRANSIT", "2026-11-22T12:00:00Z"))
     assert couriers.drain().failed == []
     shipment = shipment_of(couriers, shipped["orderId"])
     assert shipment["status"] == "OUT_FOR_DELIVERY"
     assert len(shipment["history"]) == 3
+
+
+def test_an_outbox_left_from_before_events_is_dropped_not_run(
+    couriers: Couriers, shipped: dict[str, Any]
+) -> None:
+    # Effects owed under the old outbox are not run any more (their events were never
+    # published): the next write drops the attribute rather than carry it forever.
+    shipment_id = shipped["shipmentIds"][0]
+    table = str(store.ShipmentModel.Meta.table_name)
+    client("dynamodb").update_item(
+        TableName=table, Key={"shipmentId": {"S": shipment_id}},
+        UpdateExpression="SET pendingEffects = :owed",
+        ExpressionAttributeValues={":owed": {"M": {"deliver": {"M": {"orderId": {"S": shipped["orderId"]}}}}}},
+    )  # fmt: skip
+    couriers.post(canonical("e1", "IN_TRANSIT", "2026-11-22T09:00:00Z"))
+    assert couriers.drain().failed == []
+    item = client("dynamodb").get_item(TableName=table, Key={"shipmentId": {"S": shipment_id}})["Item"]
+    assert "pendingEffects" not in item
+    assert item["status"] == {"S": "IN_TRANSIT"}

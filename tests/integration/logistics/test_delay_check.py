@@ -9,6 +9,8 @@ from typing import Any
 from aftercare import clock
 from aftercare.logistics import store
 from tests.integration.logistics.conftest import CARRIER, TRACKING, Couriers, canonical
+from tests.support.api import customer
+from tests.support.bus import EventFlow
 
 SAMPLE = Path(__file__).resolve().parents[3] / "events" / "tracking_delay_check" / "HourlyCheck.json"
 HOUR = 3600
@@ -43,7 +45,7 @@ def client_messages(url: str) -> list[dict[str, Any]]:
 
 
 def test_a_parcel_without_news_for_72_hours_is_flagged_once(
-    couriers: Couriers, shipped: dict[str, Any], fixed_clock: clock.FixedClock
+    couriers: Couriers, shipped: dict[str, Any], fixed_clock: clock.FixedClock, flow: EventFlow
 ) -> None:
     couriers.post(canonical("e1", "IN_TRANSIT", "2026-11-23T07:00:00Z"))
     couriers.drain()
@@ -52,13 +54,19 @@ def test_a_parcel_without_news_for_72_hours_is_flagged_once(
     fixed_clock.advance(2 * HOUR)  # 73 hours after the last event
     assert run_check(couriers) == 1
     assert problems()["DELAYED"]["reason"] == "STALLED"
+    flow.run()  # the problem is published: the customer is told, customer service gets a ticket
+    assert flow.failures == []
     (notice,) = delay_notices(couriers)
     assert notice["data"]["reason"] == "STALLED"
-    assert problems()["DELAYED"]["ticketId"].startswith("tk_")
+    tickets = couriers.api.call("GET", "/v1/tickets", claims=customer()).json["items"]
+    assert [t["subject"] for t in tickets] == ["Parcel SF100200300: parcel delayed"]
+    assert tickets[0]["ticketId"].startswith("tk_")
     for _ in range(3):  # the next hours: not again
         fixed_clock.advance(HOUR)
         assert run_check(couriers) == 0
+    flow.run()
     assert delay_notices(couriers) == []
+    assert len(couriers.api.call("GET", "/v1/tickets", claims=customer()).json["items"]) == 1
 
 
 def test_news_resets_the_72_hours(

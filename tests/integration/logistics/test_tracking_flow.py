@@ -6,11 +6,12 @@ from typing import Any
 
 from tests.integration.logistics.conftest import Couriers, canonical
 from tests.support.api import customer, staff
+from tests.support.bus import EventFlow
 from tests.support.orders import Orders
 
 
 def test_a_delivered_event_updates_tracking_and_delivers_the_order(
-    couriers: Couriers, orders: Orders, shipped: dict[str, Any]
+    couriers: Couriers, orders: Orders, shipped: dict[str, Any], flow: EventFlow
 ) -> None:
     order_id = shipped["orderId"]
     reply = couriers.post(canonical("e1", "IN_TRANSIT", "2026-11-22T09:00:00Z", location="Shanghai hub"))
@@ -33,6 +34,8 @@ def test_a_delivered_event_updates_tracking_and_delivers_the_order(
     assert shipment["status"] == "DELIVERED"
     assert [entry["status"] for entry in shipment["history"]] == ["DELIVERED", "IN_TRANSIT"]
     assert shipment["history"][1]["location"] == "Shanghai hub"
+    flow.run()  # the delivery is published; orders reacts to it
+    assert flow.failures == []
     order = orders.get(order_id)
     assert order["status"] == "DELIVERED"
     assert order["deliveredAt"] is not None

@@ -73,9 +73,8 @@ STILL_CROSSING: dict[str, set[str]] = {
     "SurveyEventsFunction": {"AgentsTable", "CustomersTable", "OrdersTable", "TicketsTable"},
     "SurveysReactionsFunction": {"CustomersTable"},
     "TicketsApiFunction": {"CustomersTable", "OrdersTable", "SurveysTable"},
+    "TicketsReactionsFunction": {"OrdersTable"},
     "TrackingApiFunction": {"OrdersTable"},
-    "TrackingDelayCheckFunction": {"AgentsTable", "CasesTable", "OrdersTable", "TicketsTable"},
-    "TrackingEventsFunction": {"AgentsTable", "CasesTable", "OrdersTable", "TicketsTable"},
 }
 
 STACK = new_stack()

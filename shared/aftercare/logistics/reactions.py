@@ -1,0 +1,56 @@
+"""What logistics does when its own shipments change (from its own queue, like any other
+domain's reactions: the change is stored first, the notice follows from the event, and a
+failure is retried and dead-lettered rather than lost).
+
+- A parcel has a problem: the customer is told, once per problem (ShipmentProblemsFound).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aftercare.events import DomainEvent
+from aftercare.logistics.events import ProblemFound, ShipmentProblemsFound
+from aftercare.notifications import port as notifications
+from aftercare.reacting import Reaction
+
+NOTICE = "logistics.problem"
+
+
+def notice_of(found: ShipmentProblemsFound, problem: ProblemFound) -> dict[str, Any]:
+    """The notification's data (the logistics.problem template reads these names)."""
+    facts = {
+        "problemId": problem.problem_id,
+        "problem": problem.kind,
+        "reason": problem.reason,
+        "orderId": found.order_id,
+        "shipmentId": found.shipment_id,
+        "shipmentKind": found.shipment_kind,
+        "carrier": found.carrier,
+        "trackingNumber": found.tracking_number,
+        "status": found.status,
+        "subStatus": found.sub_status,
+        "estimatedDelivery": found.estimated_delivery,
+        "description": problem.description,
+        "caseId": found.case_id,
+        "proposal": problem.proposal,
+    }
+    return {key: value for key, value in facts.items() if value is not None}
+
+
+def notification_id(problem: ProblemFound) -> str:
+    return f"ntf_{problem.problem_id}"
+
+
+def notify_customer(event: DomainEvent) -> None:
+    """One notice per problem: its id is the problem's, so a retry is delivered once."""
+    found: ShipmentProblemsFound = event.read(ShipmentProblemsFound)
+    for problem in found.found():
+        notifications.send_once(
+            notification_id(problem), found.customer_id, NOTICE, notice_of(found, problem)
+        )
+
+
+REACTIONS: dict[str, Reaction] = {
+    ShipmentProblemsFound.TYPE: notify_customer,
+}
