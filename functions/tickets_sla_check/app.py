@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from aftercare.observability import logger, metrics, tracer
-from aftercare.tickets import service
+from aftercare.tickets import sla
 
 
 @logger.inject_lambda_context(clear_state=True)
 @tracer.capture_lambda_handler(capture_response=False)
 @metrics.log_metrics
 def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, int]:
-    return service.run_sla_check()
+    return sla.run_sla_check()
