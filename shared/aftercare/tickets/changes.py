@@ -99,6 +99,9 @@ class Change:
     report: str | None = None
     # Only while the ticket has no follow-up yet (the one follow-up of a closed ticket).
     without_follow_up: bool = False
+    # A message that leaves the status as it was is recorded by the conversation alone: the
+    # ticket item then grows with its state changes, never with the conversation's length.
+    on_timeline: bool = True
 
 
 @dataclass(frozen=True)

@@ -80,6 +80,7 @@ def add_message(
             add=add,
             message=messages.new_message(author_id, role, body, at),
             report=report,
+            on_timeline=target is not current,
         ),
     )
     if reopened and ticket.assignee:
@@ -180,6 +181,7 @@ def reply(ticket_id: str, principal: Principal, request: ReplyRequest) -> Ticket
             entry=Entry(at, current, target, principal.sub, note),
             fields=fields | sla.bookkeeping(sla.state_of(ticket, **changes)),
             message=messages.staff_message(principal, body, at, template_id),
+            on_timeline=False,  # a reply changes no status: the conversation holds it
         ),
     )
     notifications.send(ticket.customerId, "ticket.replied", {"ticketId": ticket_id})

@@ -16,6 +16,7 @@ does not exist yet.
 from __future__ import annotations
 
 import hashlib
+import json
 
 from pynamodb.attributes import NumberAttribute, UnicodeAttribute
 from pynamodb.models import Model
@@ -60,7 +61,8 @@ def message_key(ticket_id: str, position: int) -> str:
 
 
 def report_digest(author_id: str, body: str) -> str:
-    return hashlib.sha256(f"{author_id}\n{body}".encode()).hexdigest()[:32]
+    pair = json.dumps([author_id, body], ensure_ascii=False)  # unambiguous where the two meet
+    return hashlib.sha256(pair.encode()).hexdigest()[:32]
 
 
 def _report_key(ticket_id: str, digest: str) -> str:

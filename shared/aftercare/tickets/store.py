@@ -156,10 +156,9 @@ def _change(ticket: TicketModel, change: Change) -> tuple[list[Action], Conditio
             TicketModel.messageCount.set(int(ticket.messageCount or 0) + 1),
             TicketModel.lastMessageAt.set(change.message.at),
         ]
-    actions += [
-        TicketModel.updatedAt.set(change.entry.at),
-        TicketModel.timeline.set(TicketModel.timeline.append([_timeline(change.entry)])),
-    ]
+    actions.append(TicketModel.updatedAt.set(change.entry.at))
+    if change.on_timeline:
+        actions.append(TicketModel.timeline.set(TicketModel.timeline.append([_timeline(change.entry)])))
     condition = TicketModel.status == change.expected
     if change.without_follow_up:
         condition &= TicketModel.followUpId.does_not_exist()

@@ -63,6 +63,16 @@ def test_the_ticket_samples_replay_a_ticket_from_intake_to_solved(
         status, body = invoke(api, with_ticket(sample("tickets_api", name), tid))
         assert (name, status) == (name, expected), body
         assert body["status"] == ticket_status, name
+    status, conversation = invoke(api, with_ticket(sample("tickets_api", "ListTicketMessages"), tid))
+    assert status == 200, conversation
+    assert [m["authorRole"] for m in conversation["items"]] == [
+        "customer",
+        "agent",
+        "agent",
+        "customer",
+        "agent",
+    ]
+    assert conversation["nextCursor"] is None
     for name in ("ListTickets", "SearchFaq", "ReplyTemplates", "ListAgents"):
         status, body = invoke(api, sample("tickets_api", name))
         assert (name, status) == (name, 200), body
