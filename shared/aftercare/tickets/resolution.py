@@ -66,7 +66,7 @@ def _write_solve(ticket: TicketModel, change: Change) -> NewSurvey | None:
             survey = _prepare_survey(ticket)
             continue
         break
-    ticket.refresh(consistent_read=True)
+    store.reload(ticket)
     return survey
 
 

@@ -185,6 +185,11 @@ def apply(ticket: TicketModel, change: Change) -> None:
         return
     with transaction(CONFLICT) as tx:
         add_apply(tx, ticket, change)
+    reload(ticket)
+
+
+def reload(ticket: TicketModel) -> None:
+    """`ticket` as written (after a transaction, which returns nothing)."""
     ticket.refresh(consistent_read=True)
 
 
@@ -209,6 +214,21 @@ def get(ticket_id: str, *, consistent: bool = False) -> TicketModel | None:
         return TicketModel.get(ticket_id, consistent_read=consistent)
     except TicketModel.DoesNotExist:
         return None
+
+
+def latest_message(ticket: TicketModel) -> list[Message]:
+    """The ticket's latest message, as the ticket item keeps it (no read)."""
+    return [
+        Message(
+            message_id=m.messageId,
+            at=m.at,
+            author_id=m.authorId,
+            author_role=m.authorRole,
+            body=m.body,
+            template_id=m.templateId,
+        )
+        for m in ticket.latest or []
+    ]
 
 
 def messages(ticket: TicketModel, *, start: int, stop: int) -> list[Message]:

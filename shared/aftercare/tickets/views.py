@@ -63,17 +63,7 @@ def to_wire(ticket: TicketModel) -> TicketOut:
 def summary(ticket: TicketModel, messages: list[Message] | None = None) -> TicketOut:
     """The ticket as listed: with `messages` when given, else its latest message only."""
     if messages is None:
-        messages = [
-            Message(
-                message_id=m.messageId,
-                at=m.at,
-                author_id=m.authorId,
-                author_role=m.authorRole,
-                body=m.body,
-                template_id=m.templateId,
-            )
-            for m in ticket.latest or []
-        ]
+        messages = store.latest_message(ticket)
     resolution = ticket.resolution
     return TicketOut(
         ticket_id=ticket.ticketId,
