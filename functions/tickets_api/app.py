@@ -15,13 +15,25 @@ from aftercare.auth import AGENT, SUPERVISOR
 from aftercare.http import allow, create_app, current_principal, http_handler, once, owned_by
 from aftercare.pagination import CURSOR_PATTERN
 from aftercare.settings import load
-from aftercare.tickets import faq, service, templates
+from aftercare.tickets import (
+    assignment,
+    conversation,
+    corrections,
+    faq,
+    intake,
+    resolution,
+    sla,
+    team,
+    templates,
+    views,
+)
 from aftercare.tickets.models import (
     AgentsOut,
     AssignRequest,
     EscalateRequest,
     FaqHitOut,
     FaqPageOut,
+    MessageOut,
     OpenedTicketOut,
     OpenTicketRequest,
     PendingRequest,
@@ -62,7 +74,7 @@ STAFF = (AGENT, SUPERVISOR)
 )
 def open_ticket(body: OpenTicketRequest) -> OpenedTicketOut:
     principal = current_principal(app)
-    return once(app, principal, "open-ticket", lambda: service.open_ticket(principal, body))
+    return once(app, principal, "open-ticket", lambda: intake.open_ticket(principal, body))
 
 
 @app.get("/v1/tickets", tags=["tickets"], summary="My tickets, newest first")
@@ -70,12 +82,25 @@ def list_tickets(
     limit: Annotated[int | None, Query(ge=1, le=100)] = None,
     cursor: Annotated[str | None, Query(pattern=CURSOR_PATTERN, max_length=4096)] = None,
 ) -> Page[TicketOut]:
-    return service.list_mine(current_principal(app), limit=limit, cursor=cursor)
+    return intake.list_mine(current_principal(app), limit=limit, cursor=cursor)
 
 
 @app.get("/v1/tickets/<ticketId>", tags=["tickets"], summary="One ticket with its messages and timeline")
 def get_ticket(ticketId: str) -> TicketOut:
-    return service.to_wire(service.load_for(current_principal(app), ticketId))
+    return views.to_wire(views.load_for(current_principal(app), ticketId))
+
+
+@app.get(
+    "/v1/tickets/<ticketId>/messages",
+    tags=["tickets"],
+    summary="A ticket's conversation, oldest first, a page at a time",
+)
+def list_messages(
+    ticketId: str,
+    limit: Annotated[int | None, Query(ge=1, le=100)] = None,
+    cursor: Annotated[str | None, Query(pattern=CURSOR_PATTERN, max_length=4096)] = None,
+) -> Page[MessageOut]:
+    return conversation.messages_page(current_principal(app), ticketId, limit=limit, cursor=cursor)
 
 
 @app.post(
@@ -84,10 +109,10 @@ def get_ticket(ticketId: str) -> TicketOut:
     tags=["tickets"],
     summary="Write to a ticket (reopens it; a closed one gets a follow-up ticket, which is returned)",
 )
-@owned_by(lambda principal, path: service.load_for(principal, path["ticketId"]))
+@owned_by(lambda principal, path: views.load_for(principal, path["ticketId"]))
 def post_message(ticketId: str, body: PostMessageRequest) -> TicketOut:
     principal = current_principal(app)
-    call = lambda: service.post_customer_message(principal, ticketId, body.message)  # noqa: E731
+    call = lambda: conversation.post_customer_message(principal, ticketId, body.message)  # noqa: E731
     return once(app, principal, "ticket-message", call)
 
 
@@ -143,7 +168,7 @@ def ticket_queue(
     cursor: Annotated[str | None, Query(pattern=CURSOR_PATTERN, max_length=4096)] = None,
 ) -> Page[TicketOut]:
     principal = current_principal(app)
-    return service.staff_queue(principal, status=status, assignee=assignee, limit=limit, cursor=cursor)
+    return assignment.staff_queue(principal, status=status, assignee=assignee, limit=limit, cursor=cursor)
 
 
 @app.post(
@@ -155,7 +180,7 @@ def ticket_queue(
 def assign(ticketId: str, body: AssignRequest | None = None) -> TicketOut:
     principal = current_principal(app)
     assignee = body.assignee if body else None
-    call = lambda: service.assign(ticketId, assignee=assignee, actor=principal.sub)  # noqa: E731
+    call = lambda: assignment.assign(ticketId, assignee=assignee, actor=principal.sub)  # noqa: E731
     return once(app, principal, "ticket-assign", call)
 
 
@@ -167,7 +192,7 @@ def assign(ticketId: str, body: AssignRequest | None = None) -> TicketOut:
 @allow(*STAFF)
 def reply(ticketId: str, body: ReplyRequest) -> TicketOut:
     principal = current_principal(app)
-    return once(app, principal, "ticket-reply", lambda: service.reply(ticketId, principal, body))
+    return once(app, principal, "ticket-reply", lambda: conversation.reply(ticketId, principal, body))
 
 
 @app.post(
@@ -179,7 +204,7 @@ def reply(ticketId: str, body: ReplyRequest) -> TicketOut:
 def pending(ticketId: str, body: PendingRequest | None = None) -> TicketOut:
     principal = current_principal(app)
     message = body.message if body else None
-    call = lambda: service.await_customer(ticketId, principal, message)  # noqa: E731
+    call = lambda: sla.await_customer(ticketId, principal, message)  # noqa: E731
     return once(app, principal, "ticket-pending", call)
 
 
@@ -191,7 +216,7 @@ def pending(ticketId: str, body: PendingRequest | None = None) -> TicketOut:
 @allow(*STAFF)
 def solve(ticketId: str, body: SolveRequest) -> TicketOut:
     principal = current_principal(app)
-    return once(app, principal, "ticket-solve", lambda: service.solve(ticketId, principal, body))
+    return once(app, principal, "ticket-solve", lambda: resolution.solve(ticketId, principal, body))
 
 
 @app.post(
@@ -202,7 +227,7 @@ def solve(ticketId: str, body: SolveRequest) -> TicketOut:
 @allow(*STAFF)
 def escalate(ticketId: str, body: EscalateRequest) -> TicketOut:
     principal = current_principal(app)
-    call = lambda: service.escalate(ticketId, principal, body.reason)  # noqa: E731
+    call = lambda: resolution.escalate(ticketId, principal, body.reason)  # noqa: E731
     return once(app, principal, "ticket-escalate", call)
 
 
@@ -214,7 +239,7 @@ def escalate(ticketId: str, body: EscalateRequest) -> TicketOut:
 @allow(*STAFF)
 def correct_triage(ticketId: str, body: TriageCorrectionRequest) -> TicketOut:
     principal = current_principal(app)
-    call = lambda: service.correct_triage(ticketId, principal, body)  # noqa: E731
+    call = lambda: corrections.correct_triage(ticketId, principal, body)  # noqa: E731
     return once(app, principal, "ticket-triage", call)
 
 
@@ -241,7 +266,7 @@ def reply_templates() -> ReplyTemplatesOut:
 @app.get("/v1/admin/agents", tags=["staff: tickets"], summary="The service team: skills and current load")
 @allow(*STAFF)
 def agents() -> AgentsOut:
-    return AgentsOut(items=[service.agent_to_wire(agent) for agent in service.team()])
+    return AgentsOut(items=[team.agent_to_wire(agent) for agent in team.team()])
 
 
 lambda_handler = http_handler(app)

@@ -8,7 +8,7 @@ from typing import Any
 
 from aftercare.observability import logger, metrics, tracer
 from aftercare.settings import load
-from aftercare.tickets import service
+from aftercare.tickets import sla
 
 
 @dataclass(frozen=True)
@@ -27,4 +27,4 @@ SETTINGS = load(TicketsSlaCheckSettings)
 @tracer.capture_lambda_handler(capture_response=False)
 @metrics.log_metrics
 def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, int]:
-    return service.run_sla_check()
+    return sla.run_sla_check()

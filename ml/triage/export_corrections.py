@@ -3,7 +3,7 @@
 `make train-triage` then trains on beside the generated corpus (train.py).
 
 It reads the Tickets table's sparse byTriageCorrection index through the tickets store
-(`service.triage_examples`), by default on the local stack's AWS endpoint (`make dev`);
+(`corrections.triage_examples`), by default on the local stack's AWS endpoint (`make dev`);
 `--endpoint-url ''` and `--table` point it at a deployed table with the caller's own AWS
 credentials. Examples already exported are kept and updated (a ticket corrected again
 carries its latest labels), so running it twice adds nothing twice.
@@ -57,9 +57,9 @@ def main() -> None:
 
         os.environ.update(client_environment(arguments.endpoint_url))
     sys.path.insert(0, str(ROOT / "shared"))
-    from aftercare.tickets import service
+    from aftercare.tickets import corrections
 
-    exported = service.triage_examples(arguments.since)
+    exported = corrections.triage_examples(arguments.since)
     merged = merge(read(arguments.out), exported)
     write(merged, arguments.out)
     print(f"{len(exported)} corrections exported, {len(merged)} in {arguments.out}")

@@ -66,3 +66,41 @@ def recording() -> Iterator[Requests]:
         yield found
     finally:
         BaseClient._make_api_call = original  # type: ignore[method-assign]
+
+
+@contextmanager
+def transactions_without_table_backups() -> Iterator[None]:
+    """moto backs up every table a transaction touches (a deep copy of the whole table, its
+    stream included) before applying it, so N transactions on one table cost O(N²) in the
+    simulator; DynamoDB has no such cost. Inside this block moto skips that backup, which
+    it needs only to roll back a refused transaction: the block fails on the first refused
+    one instead (its rollback would be wrong), so use it only where none is expected."""
+    import copy
+
+    from moto.dynamodb import models
+
+    class NoTableBackups:
+        def __getattr__(self, name: str) -> Any:
+            return getattr(copy, name)
+
+        @staticmethod
+        def deepcopy(value: Any, memo: Any = None) -> Any:
+            return value if isinstance(value, models.Table) else copy.deepcopy(value, memo)
+
+    backend_write = models.DynamoDBBackend.transact_write_items
+
+    def refused_fails_the_block(self: Any, transact_items: Any) -> None:
+        try:
+            backend_write(self, transact_items)
+        except Exception as error:
+            raise AssertionError(
+                f"a transaction was refused without a backup to roll back to: {error}"
+            ) from error
+
+    models.copy = NoTableBackups()  # type: ignore[assignment]
+    models.DynamoDBBackend.transact_write_items = refused_fails_the_block  # type: ignore[method-assign]
+    try:
+        yield
+    finally:
+        models.copy = copy
+        models.DynamoDBBackend.transact_write_items = backend_write  # type: ignore[method-assign]

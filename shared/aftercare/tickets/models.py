@@ -162,7 +162,11 @@ class TicketOut(WireModel):
     case_id: str | None = None
     follow_up_of: str | None = None
     follow_up_id: str | None = None
-    messages: list[MessageOut]
+    messages: list[MessageOut] = Field(
+        description="the latest messages, oldest first (a listed ticket: its latest message); "
+        "the whole conversation: GET /v1/tickets/{ticketId}/messages"
+    )
+    message_count: int = Field(description="how many messages the conversation holds")
     first_response_due: str
     resolution_due: str
     first_responded_at: str | None = None

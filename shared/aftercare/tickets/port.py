@@ -27,9 +27,9 @@ def open_or_update_for(
     """Open the ticket for (source, source_id), or add `message` to it; returns its id
     (a follow-up's id when the original was closed). `category` is one of ORDER, PAYMENT,
     LOGISTICS, RETURN, REFUND, PRODUCT, COMPLAINT, PRESALE, OTHER."""
-    from aftercare.tickets import service
+    from aftercare.tickets import automatic
 
-    return service.open_or_update_for(
+    return automatic.open_or_update_for(
         source=source,
         source_id=source_id,
         customer_id=customer_id,

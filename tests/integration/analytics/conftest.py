@@ -5,7 +5,7 @@ from typing import Any
 import pytest
 
 from aftercare import clock
-from aftercare.tickets import service as tickets_service
+from aftercare.tickets import team as tickets_team
 from infra.template import Stack
 from tests.integration.analytics.support import Streams
 from tests.support.api import Api, Reply, customer, staff
@@ -50,5 +50,5 @@ class Tickets:
 
 @pytest.fixture
 def tickets(api: Api, fixed_clock: clock.FixedClock) -> Tickets:
-    tickets_service.seed_agents()
+    tickets_team.seed_agents()
     return Tickets(api)

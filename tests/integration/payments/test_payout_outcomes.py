@@ -109,7 +109,7 @@ def test_reconciliation_on_alipay_reads_the_bill_and_finds_a_console_refund(
     assert (report["ledger"], report["provider"], report["mismatches"]) == (1, 2, 1)
     [ticket_id] = report["tickets"]  # type: ignore[misc]
     ticket = tickets.get(ticket_id, consistent=True)
-    assert ticket is not None and "console-7" in ticket.messages[0].body
+    assert ticket is not None and "console-7" in tickets.messages(ticket, start=0, stop=1)[0].body
 
 
 def test_reconciliation_on_stripe_finds_a_refund_made_in_the_dashboard(
@@ -127,4 +127,6 @@ def test_reconciliation_on_stripe_finds_a_refund_made_in_the_dashboard(
     assert (report["ledger"], report["provider"], report["mismatches"]) == (1, 2, 1)
     [ticket_id] = report["tickets"]  # type: ignore[misc]
     ticket = tickets.get(ticket_id, consistent=True)
-    assert ticket is not None and outside in ticket.messages[0].body and "extra" in ticket.messages[0].body
+    assert ticket is not None
+    (opening,) = tickets.messages(ticket, start=0, stop=1)
+    assert outside in opening.body and "extra" in opening.body

@@ -37,7 +37,7 @@ def test_a_planted_mismatch_opens_one_ticket_once(orders: Orders, started: list[
     [ticket_id] = first["tickets"]  # type: ignore[misc]
     ticket = tickets.get(ticket_id, consistent=True)
     assert ticket is not None
-    text = ticket.messages[0].body
+    text = tickets.messages(ticket, start=0, stop=1)[0].body
     assert ticket.category == "REFUND" and "different-amount" in text and ours in text
     again = reconciliation.reconcile(clock.now().date())
     assert again["tickets"] == [ticket_id]  # the same ticket, not a second one

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from aftercare import clock
 from aftercare.surveys import store
-from aftercare.tickets import service as tickets
+from aftercare.tickets import team as tickets
 from tests.support.api import Api, customer, staff
 
 

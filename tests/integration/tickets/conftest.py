@@ -8,7 +8,7 @@ import pytest
 from aftercare import clock
 from aftercare.aws import client
 from aftercare.settings import get_settings
-from aftercare.tickets import service
+from aftercare.tickets import team
 from tests.support.api import Api, Reply, customer, staff
 
 
@@ -69,7 +69,7 @@ class Tickets:
 
 @pytest.fixture
 def tickets(api: Api, fixed_clock: clock.FixedClock) -> Tickets:
-    service.seed_agents()
+    team.seed_agents()
     return Tickets(api)
 
 

@@ -8,29 +8,30 @@ from typing import Any
 import pytest
 
 from aftercare import clock
-from aftercare.tickets import service, store
-from aftercare.tickets.store import AgentModel
+from aftercare.tickets import agent_store, assignment, intake, store
+from aftercare.tickets.agent_store import Agent, AgentModel
+from aftercare.tickets.triage import classify
 from tests.integration.tickets.conftest import Tickets
 
 
 def loads() -> dict[str, int]:
-    return {agent.agentId: int(agent.load) for agent in store.agents()}
+    return {agent.agent_id: agent.load for agent in agent_store.agents()}
 
 
 def only_agents(*specs: tuple[str, list[str], int]) -> None:
     """Replace the seed team with the given (id, skills, maxLoad) agents."""
-    for agent in store.agents():
-        agent.delete()
+    for agent in agent_store.agents():
+        AgentModel(agentId=agent.agent_id).delete()
     for agent_id, skills, max_load in specs:
-        store.seed_agent(
-            AgentModel(
-                agentId=agent_id,
+        agent_store.seed_agent(
+            Agent(
+                agent_id=agent_id,
                 name=agent_id,
                 role="agent",
-                skills=skills,
-                maxLoad=max_load,
+                skills=tuple(skills),
+                max_load=max_load,
                 load=0,
-                supervisorId="sup",
+                supervisor_id="sup",
             )
         )
 
@@ -91,7 +92,7 @@ def test_tickets_assigned_at_once_do_not_take_the_same_slot(
     agents = [(f"a{i}", ["LOGISTICS"], 5) for i in range(pairs)]
     only_agents(*agents)
     opened = [
-        service._new_ticket(  # tickets created without assignment, to assign concurrently
+        intake.new_ticket(  # tickets created without assignment, to assign concurrently
             customer_id="cus_alice",
             channel="app",
             source="customer",
@@ -100,36 +101,36 @@ def test_tickets_assigned_at_once_do_not_take_the_same_slot(
             body="快递什么时候到",
             author_id="cus_alice",
             author_role="customer",
-            triage=service.classify("", "快递什么时候到"),
+            triage=classify("", "快递什么时候到"),
         )
         for _ in range(pairs)
     ]
     for ticket in opened:
         store.create(ticket)
     barrier = threading.Barrier(pairs)
-    original = store.agents
+    original = agent_store.agents
 
     def agents_then_wait() -> list[Any]:
         found = original()
         barrier.wait(timeout=10)
         return found
 
-    monkeypatch.setattr(store, "agents", agents_then_wait)
+    monkeypatch.setattr(agent_store, "agents", agents_then_wait)
     chosen: list[str | None] = []
     errors: list[BaseException] = []
 
     def assign(ticket_id: str) -> None:
         try:
-            chosen.append(service.auto_assign(ticket_id, actor="system"))
+            chosen.append(assignment.auto_assign(ticket_id, actor="system"))
         except BaseException as error:
             errors.append(error)
 
-    threads = [threading.Thread(target=assign, args=(t.ticketId,)) for t in opened]
+    threads = [threading.Thread(target=assign, args=(t.ticket_id,)) for t in opened]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    monkeypatch.setattr(store, "agents", original)
+    monkeypatch.setattr(agent_store, "agents", original)
     assert not errors, errors
     assert sorted(c or "" for c in chosen) == sorted(f"a{i}" for i in range(pairs))  # one each
     assert loads() == {f"a{i}": 1 for i in range(pairs)}

@@ -8,7 +8,7 @@ import threading
 import pytest
 
 from aftercare import clock
-from aftercare.tickets import port, service, store
+from aftercare.tickets import port, sla, store
 from aftercare.tickets.store import TicketModel
 from tests.integration.tickets.conftest import Tickets
 
@@ -95,7 +95,7 @@ def test_a_report_on_a_closed_ticket_opens_a_linked_follow_up(
     first = open_for()
     tickets.ok(first, "solve", {"resolution": "包裹已找到"}, sub=tickets.get(first)["assignee"])
     fixed_clock.advance(4 * 24 * 3600)
-    service.run_sla_check()
+    sla.run_sla_check()
     follow_up = open_for(message="包裹再次显示异常")
     assert follow_up != first
     assert tickets.get(follow_up)["followUpOf"] == first

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from aftercare import clock
-from aftercare.tickets import service
+from aftercare.tickets import team
 from infra.local.http_events import parse_http_response
 from tests.support.api import Api
 
@@ -39,7 +39,7 @@ def invoke(api: Api, event: dict[str, Any]) -> tuple[int, Any]:
 def test_the_ticket_samples_replay_a_ticket_from_intake_to_solved(
     api: Api, fixed_clock: clock.FixedClock
 ) -> None:
-    service.seed_agents()
+    team.seed_agents()
     status, ticket = invoke(api, sample("tickets_api", "OpenTicket"))
     assert status == 201, ticket
     assert (ticket["customerId"], ticket["category"], ticket["priority"]) == (
@@ -63,6 +63,16 @@ def test_the_ticket_samples_replay_a_ticket_from_intake_to_solved(
         status, body = invoke(api, with_ticket(sample("tickets_api", name), tid))
         assert (name, status) == (name, expected), body
         assert body["status"] == ticket_status, name
+    status, conversation = invoke(api, with_ticket(sample("tickets_api", "ListTicketMessages"), tid))
+    assert status == 200, conversation
+    assert [m["authorRole"] for m in conversation["items"]] == [
+        "customer",
+        "agent",
+        "agent",
+        "customer",
+        "agent",
+    ]
+    assert conversation["nextCursor"] is None
     for name in ("ListTickets", "SearchFaq", "ReplyTemplates", "ListAgents"):
         status, body = invoke(api, sample("tickets_api", name))
         assert (name, status) == (name, 200), body

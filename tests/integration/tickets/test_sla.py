@@ -9,7 +9,7 @@ import pytest
 
 from aftercare import clock
 from aftercare.observability import metrics
-from aftercare.tickets import service
+from aftercare.tickets import sla
 from tests.integration.tickets.conftest import Tickets, notifications
 from tests.support.api import Api
 
@@ -155,7 +155,7 @@ def test_two_checks_racing_escalate_once(tickets: Tickets, fixed_clock: clock.Fi
     fixed_clock.advance(13 * HOUR)
     notifications()
     results: list[dict[str, int]] = []
-    threads = [threading.Thread(target=lambda: results.append(service.run_sla_check())) for _ in range(2)]
+    threads = [threading.Thread(target=lambda: results.append(sla.run_sla_check())) for _ in range(2)]
     for thread in threads:
         thread.start()
     for thread in threads:

@@ -10,8 +10,8 @@ import pytest
 
 from aftercare.settings import get_settings
 from aftercare.surveys import store as surveys
-from aftercare.tickets import service
-from aftercare.tickets.store import AgentModel
+from aftercare.tickets import views
+from aftercare.tickets.agent_store import AgentModel
 from tests.integration.tickets.conftest import Tickets
 from tests.integration.tickets.test_assignment import loads, only_agents
 from tests.support.dynamodb import recording
@@ -89,11 +89,11 @@ def test_a_solve_from_a_stale_read_writes_neither_the_ticket_nor_the_slot_nor_a_
     stale = store.get(ticket_id, consistent=True)
     assert tickets.write(ticket_id, "还有一个问题").status == 201
     before = tickets.get(ticket_id)
-    load = service._load
-    monkeypatch.setattr(service, "_load", lambda _: stale)
+    load = views.load
+    monkeypatch.setattr(views, "load", lambda _: stale)
     with recording() as requests:
         reply = solve(tickets, ticket_id)
-    monkeypatch.setattr(service, "_load", load)
+    monkeypatch.setattr(views, "load", load)
 
     assert reply.status == 409, reply.body
     assert [(w.operation, w.failed) for w in requests.writes] == [("TransactWriteItems", True)]

@@ -158,12 +158,12 @@ def test_a_message_on_a_solved_ticket_reopens_it(tickets: Tickets) -> None:
 def test_a_message_on_a_closed_ticket_opens_a_linked_follow_up(
     tickets: Tickets, fixed_clock: clock.FixedClock, api: Api
 ) -> None:
-    from aftercare.tickets import service
+    from aftercare.tickets import sla
 
     ticket = tickets.open(message="快递什么时候到")
     tickets.ok(ticket["ticketId"], "solve", {"resolution": "已送达"})
     fixed_clock.advance(4 * 24 * HOUR)
-    service.run_sla_check()
+    sla.run_sla_check()
     closed = tickets.get(ticket["ticketId"])
     assert closed["status"] == "CLOSED"
     reply = tickets.write(ticket["ticketId"], "又出问题了，盒子里少了一个配件")
@@ -178,10 +178,10 @@ def test_a_message_on_a_closed_ticket_opens_a_linked_follow_up(
 
 
 def test_staff_cannot_reply_before_assignment_or_solve_a_closed_ticket(tickets: Tickets, api: Api) -> None:
-    from aftercare.tickets import store
+    from aftercare.tickets.agent_store import AgentModel
 
-    for agent in store.agents():
-        agent.update(actions=[store.AgentModel.active.set(False)])
+    for agent in AgentModel.scan():
+        agent.update(actions=[AgentModel.active.set(False)])
     ticket = tickets.open(message="快递什么时候到")
     assert (ticket["status"], ticket["assignee"]) == ("NEW", None)
     refused = tickets.staff(ticket["ticketId"], "reply", {"message": "hi"})

@@ -10,7 +10,7 @@ from typing import Any
 
 from aftercare import clock
 from aftercare.analytics.facts import Count, Table, facts_of
-from aftercare.tickets import service, store
+from aftercare.tickets import corrections, store
 from ml.triage import export_corrections
 from tests.integration.tickets.conftest import Tickets
 from tests.support.api import Api, Reply, customer, staff
@@ -57,7 +57,7 @@ def test_corrections_round_trip_into_the_export_for_retraining(
     again = correct(api, second["ticketId"], {"sentiment": "POSITIVE"})  # a second look
     assert again.json["triageCorrection"]["fromCategory"] == second["category"]  # the model's, kept
 
-    exported = service.triage_examples()
+    exported = corrections.triage_examples()
     assert [e["id"] for e in exported] == [
         f"correction-{first['ticketId']}",
         f"correction-{second['ticketId']}",
@@ -79,7 +79,7 @@ def test_a_correction_that_changes_nothing_records_nothing(api: Api, tickets: Ti
     reply = correct(api, ticket["ticketId"], {"category": ticket["category"]})
     assert reply.status == 200
     assert reply.json["triageCorrection"] is None
-    assert service.triage_examples() == []
+    assert corrections.triage_examples() == []
 
 
 def test_only_staff_correct_bad_input_is_400_and_an_unknown_ticket_404(api: Api, tickets: Tickets) -> None:
