@@ -1,4 +1,4 @@
-"""Evaluates the shipped triage (weights.json and the urgency rules, through the same
+"""Evaluates the shipped triage (weights.bin and the urgency rules, through the same
 `classify` the intake calls) on the held-out sets and writes ml/triage/RESULTS.md.
 
 - `corpus/heldout.jsonl`: generated from paraphrases, slots and modifiers training never
@@ -209,7 +209,7 @@ def main() -> None:
         "# Ticket triage: evaluation",
         "",
         "Written by `make train-triage` (`python -m ml.triage.evaluate`), from the shipped weights "
-        "(`shared/aftercare/tickets/triage/weights.json`) and urgency rules, through the same `classify` the "
+        "(`shared/aftercare/tickets/triage/weights.bin`) and urgency rules, through the same `classify` the "
         "intake calls, with no context (no order value, no repeat contacts): text and channel only.",
         "",
         f"Model: {len(model.offsets)} features; trained on {trained.get('examples')} examples "

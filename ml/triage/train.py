@@ -1,5 +1,5 @@
 """Trains the triage model on ml/triage/corpus/train.jsonl and writes the layer's weights
-file (shared/aftercare/tickets/triage/weights.json). `make train-triage`.
+file (shared/aftercare/tickets/triage/weights.bin). `make train-triage`.
 
 Three multinomial logistic regressions (scikit-learn, a dev dependency; lbfgs, which is
 deterministic), one per head, over the layer's own feature function, so training and
@@ -28,10 +28,10 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "shared"))
 
 from aftercare.tickets.triage.features import features  # noqa: E402
-from aftercare.tickets.triage.model import HEADS, INT16, pack  # noqa: E402
+from aftercare.tickets.triage.model import HEADS, INT16, dumps, pack  # noqa: E402
 
 CORPUS = ROOT / "ml" / "triage" / "corpus"
-WEIGHTS = ROOT / "shared" / "aftercare" / "tickets" / "triage" / "weights.json"
+WEIGHTS = ROOT / "shared" / "aftercare" / "tickets" / "triage" / "weights.bin"
 LABELS = {
     "category": [
         "ORDER",
@@ -179,10 +179,6 @@ def build() -> dict[str, Any]:
     return model
 
 
-def dumps(model: dict[str, Any]) -> str:
-    return json.dumps(model, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--search", action="store_true", help="cross-validate C on the training split")
@@ -196,7 +192,7 @@ def main() -> None:
                 print(f"{head} C={c}: {cross_validate(examples, head, c):.3f}")
         return
     model = build()
-    WEIGHTS.write_text(dumps(model), encoding="utf-8")
+    WEIGHTS.write_bytes(dumps(model))
     print(
         f"{model['features'].count(chr(10)) + 1} features, {WEIGHTS.stat().st_size // 1024} KiB "
         f"-> {WEIGHTS.relative_to(ROOT)}"
