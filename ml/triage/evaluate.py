@@ -3,8 +3,8 @@
 
 - `corpus/heldout.jsonl`: generated from paraphrases, slots and modifiers training never
   saw (generate.py); never used for tuning.
-- `second_heldout.txt`: written by hand after training, in other voices, with wordings
-  the phrase banks do not contain (README.md); one ticket a line.
+- `second_heldout.txt`, `third_heldout.txt`: written by hand after training, in other
+  voices, with wordings the phrase banks do not contain (README.md); one ticket a line.
 
     python -m ml.triage.evaluate
 """
@@ -29,6 +29,7 @@ RESULTS = ROOT / "ml" / "triage" / "RESULTS.md"
 SETS = {
     "held-out split": CORPUS / "heldout.jsonl",
     "second held-out set": ROOT / "ml" / "triage" / "second_heldout.txt",
+    "third held-out set": ROOT / "ml" / "triage" / "third_heldout.txt",
 }
 FIELDS = ("category", "priority", "sentiment", "language", "channel", "subject", "message")
 CATEGORIES = ["ORDER", "PAYMENT", "LOGISTICS", "RETURN", "REFUND", "PRODUCT", "COMPLAINT", "PRESALE", "OTHER"]
@@ -42,7 +43,7 @@ def read(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in lines]
     # category|priority|sentiment|language|channel|subject|message, comments start with #
     rows = [dict(zip(FIELDS, line.split("|", 6), strict=True)) for line in lines if not line.startswith("#")]
-    return [{"id": f"second-{i + 1:04d}", **row} for i, row in enumerate(rows)]
+    return [{"id": f"{path.stem}-{i + 1:04d}", **row} for i, row in enumerate(rows)]
 
 
 def predict_all(
