@@ -163,6 +163,7 @@ def test_every_rule_expression_has_anchors_and_finds_what_compiling_them_all_fin
     texts = [text for text, _ in URGENT] + [
         normalize(f"{e['subject']}\n{e['message']}")
         for path in evaluate.SETS.values()
+        if path.exists()
         for e in evaluate.read(path)
     ]
     for name, matcher in GROUPS.items():
