@@ -200,6 +200,12 @@ FIRST_SIGHT = {
     "(拉了一晚上肚子, a laptop battery 'puffing up', 付了钱…订单也没有) and two regulator / going-public wordings "
     "(市场监督管理局, 发到网上) were then added to the urgency rules, so the rule figures below are no longer "
     "unseen; the model was not retrained on the set.",
+    "third held-out set": "the figures above. It was written after the final training and run once; neither the "
+    "model nor the rules were changed after reading it. Its four missed urgent tickets are wordings the rules lack "
+    "(an electric blanket 发烫 with 焦糊味 and a scorched sheet, 孙子 nearly swallowing a toy's eye, 在抖音上说说你们, "
+    "钱…从卡里走了…找不到订单); of its five false alarms two are rules reading innocent words ('hospital' for a "
+    "check-up, feet that 'swell') and three the model's priority (two of the same item bought by mistake read as a "
+    "double charge; a battery that does not hold its charge).",
 }
 
 

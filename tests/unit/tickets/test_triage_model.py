@@ -139,6 +139,8 @@ def test_the_held_out_split_shares_no_message_with_training() -> None:
     assert not {r["message"] for r in train_rows} & {r["message"] for r in held}
 
 
+# Not the third set: its URGENT recall (71 %) and precision (67 %) are recorded in
+# RESULTS.md as found, before any rule was changed after reading it.
 @pytest.mark.parametrize("name", ["held-out split", "second held-out set"])
 def test_urgent_tickets_are_found_on_the_held_out_sets(name: str) -> None:
     measured = scores()[name]
@@ -147,12 +149,15 @@ def test_urgent_tickets_are_found_on_the_held_out_sets(name: str) -> None:
 
 
 # The target is 90 % for each language; these are the levels the shipped model
-# reaches (RESULTS.md), so a change that makes it worse fails here.
+# reaches (RESULTS.md: held-out 93.1 % / 87.1 %, second set 89.6 % / 80.9 %, third set
+# 91.7 % / 83.9 %), a point or two below, so a change that makes it worse fails here.
 FLOORS = {
-    ("held-out split", "zh"): 0.90,
-    ("held-out split", "en"): 0.85,
-    ("second held-out set", "zh"): 0.80,
-    ("second held-out set", "en"): 0.80,
+    ("held-out split", "zh"): 0.92,
+    ("held-out split", "en"): 0.86,
+    ("second held-out set", "zh"): 0.87,
+    ("second held-out set", "en"): 0.79,
+    ("third held-out set", "zh"): 0.88,
+    ("third held-out set", "en"): 0.82,
 }
 
 
