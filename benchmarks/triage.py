@@ -6,8 +6,11 @@ function's cold start, beside the floor (a fresh interpreter importing boto3).
   only what the tickets function has loaded anyway before it triages (the ticket rules and
   the standard modules its handler's libraries import: json, re, base64, array, ...). The
   model is read on the first ticket an execution environment triages (`@cache`), so this
-  is the time the first intake after a cold start pays. Target: <= 30 ms.
-- inference: `classify` on every message of both held-out sets and on long messages (2,000
+  is the time the first intake after a cold start pays. Target: <= 30 ms, judged on the
+  CPU time the interpreter spent (loading is pure computation: on a Lambda's own CPU that
+  is its wall-clock time, while here the wall clock also counts the turns a shared machine
+  gave other processes); the wall-clock figure is beside it.
+- inference: `classify` on every message of the three held-out sets and on long messages (2,000
   characters, the API's maximum), warm, timed one by one; p50 and p99 of the CPU time the
   call took (its thread's), and of the wall-clock time beside it, which on a shared machine
   also counts the time the scheduler gave other processes. Target: p99 <= 2 ms.
@@ -19,7 +22,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -42,16 +47,51 @@ _LOADED = (
 )
 
 
+_CPU_PROBE = """
+import os, time
+os.environ.update({env!r})
+started = time.process_time()
+{body}
+print(time.process_time() - started)
+"""
+
+
+def _cpu_ms(body: str, env: dict[str, str]) -> float:
+    """The CPU time a fresh interpreter spends on `body`, as cold_start times its wall clock."""
+    result = subprocess.run(
+        [sys.executable, "-X", "frozen_modules=on", "-c", _CPU_PROBE.format(env=env, body=body)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+        env={**os.environ, "PYTHONPATH": f"{ROOT}:{ROOT / 'shared'}", "PYTHONDONTWRITEBYTECODE": "0"},
+    )
+    return float(result.stdout.strip().splitlines()[-1]) * 1000
+
+
+def _cpu_median(body: str, env: dict[str, str], runs: int) -> float:
+    _cpu_ms(body, env)  # warm the bytecode cache, as a deployed package has it
+    return statistics.median(_cpu_ms(body, env) for _ in range(runs))
+
+
 def load_cost(runs: int) -> dict[str, float]:
     env = _environment()
     floor = _median("import boto3", env, runs)
     before = _median(_BEFORE, env, runs)
     loaded = _median(_LOADED, env, runs)
-    return {"floor_ms": floor, "before_ms": before, "loaded_ms": loaded, "added_ms": loaded - before}
+    before_cpu = _cpu_median(_BEFORE, env, runs)
+    loaded_cpu = _cpu_median(_LOADED, env, runs)
+    return {
+        "floor_ms": floor,
+        "before_ms": before,
+        "loaded_ms": loaded,
+        "added_ms": loaded - before,
+        "added_cpu_ms": loaded_cpu - before_cpu,
+    }
 
 
 def _messages() -> tuple[list[tuple[str, str, str | None]], list[tuple[str, str, str | None]]]:
-    """The tickets of both held-out sets, and messages of the API's maximum length."""
+    """The tickets of the held-out sets, and messages of the API's maximum length."""
     sys.path[:0] = [str(ROOT), str(ROOT / "shared")]
     from ml.triage.evaluate import SETS, read
 
@@ -104,17 +144,19 @@ def _row(name: str, speed: dict[str, float], target: bool) -> str:
 
 
 def report(load: dict[str, float], speed: dict[str, dict[str, float]]) -> str:
-    added = load["added_ms"]
+    added, cpu = load["added_ms"], load["added_cpu_ms"]
     return "\n".join(
         [
             "| figure | measured | floor / reference | target | |",
             "|---|---|---|---|---|",
-            f"| model load, added to the tickets function's cold start (median) | {added:.1f} ms "
-            f"({added / load['floor_ms']:.2f}x the floor) | boto3 alone {load['floor_ms']:.0f} ms; "
+            f"| model load, added to the tickets function's cold start (median) | CPU time {cpu:.1f} ms; "
+            f"wall clock {added:.1f} ms ({added / load['floor_ms']:.2f}x the floor) "
+            f"| boto3 alone {load['floor_ms']:.0f} ms; "
             f"ticket rules alone {load['before_ms']:.0f} ms, "
-            f"with the triage loaded {load['loaded_ms']:.0f} ms "
-            f"| <= {LOAD_TARGET_MS:.0f} ms | {'met' if added <= LOAD_TARGET_MS else '**not met**'} |",
-            _row("inference per ticket (both held-out sets)", speed["tickets"], True),
+            f"with the triage loaded {load['loaded_ms']:.0f} ms (wall clock) "
+            f"| <= {LOAD_TARGET_MS:.0f} ms (CPU time) "
+            f"| {'met' if cpu <= LOAD_TARGET_MS else '**not met**'} |",
+            _row("inference per ticket (the three held-out sets)", speed["tickets"], True),
             _row("inference, 2,000-character messages", speed["longest"], False),
         ]
     )

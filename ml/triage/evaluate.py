@@ -1,10 +1,10 @@
-"""Evaluates the shipped triage (weights.json and the urgency rules, through the same
+"""Evaluates the shipped triage (weights.bin and the urgency rules, through the same
 `classify` the intake calls) on the held-out sets and writes ml/triage/RESULTS.md.
 
 - `corpus/heldout.jsonl`: generated from paraphrases, slots and modifiers training never
   saw (generate.py); never used for tuning.
-- `second_heldout.txt`: written by hand after training, in other voices, with wordings
-  the phrase banks do not contain (README.md); one ticket a line.
+- `second_heldout.txt`, `third_heldout.txt`: written by hand after training, in other
+  voices, with wordings the phrase banks do not contain (README.md); one ticket a line.
 
     python -m ml.triage.evaluate
 """
@@ -29,6 +29,7 @@ RESULTS = ROOT / "ml" / "triage" / "RESULTS.md"
 SETS = {
     "held-out split": CORPUS / "heldout.jsonl",
     "second held-out set": ROOT / "ml" / "triage" / "second_heldout.txt",
+    "third held-out set": ROOT / "ml" / "triage" / "third_heldout.txt",
 }
 FIELDS = ("category", "priority", "sentiment", "language", "channel", "subject", "message")
 CATEGORIES = ["ORDER", "PAYMENT", "LOGISTICS", "RETURN", "REFUND", "PRODUCT", "COMPLAINT", "PRESALE", "OTHER"]
@@ -42,7 +43,7 @@ def read(path: Path) -> list[dict[str, Any]]:
         return [json.loads(line) for line in lines]
     # category|priority|sentiment|language|channel|subject|message, comments start with #
     rows = [dict(zip(FIELDS, line.split("|", 6), strict=True)) for line in lines if not line.startswith("#")]
-    return [{"id": f"second-{i + 1:04d}", **row} for i, row in enumerate(rows)]
+    return [{"id": f"{path.stem}-{i + 1:04d}", **row} for i, row in enumerate(rows)]
 
 
 def predict_all(
@@ -199,6 +200,12 @@ FIRST_SIGHT = {
     "(拉了一晚上肚子, a laptop battery 'puffing up', 付了钱…订单也没有) and two regulator / going-public wordings "
     "(市场监督管理局, 发到网上) were then added to the urgency rules, so the rule figures below are no longer "
     "unseen; the model was not retrained on the set.",
+    "third held-out set": "the figures above. It was written after the final training and run once; neither the "
+    "model nor the rules were changed after reading it. Its four missed urgent tickets are wordings the rules lack "
+    "(an electric blanket 发烫 with 焦糊味 and a scorched sheet, 孙子 nearly swallowing a toy's eye, 在抖音上说说你们, "
+    "钱…从卡里走了…找不到订单); of its five false alarms two are rules reading innocent words ('hospital' for a "
+    "check-up, feet that 'swell') and three the model's priority (two of the same item bought by mistake read as a "
+    "double charge; a battery that does not hold its charge).",
 }
 
 
@@ -209,7 +216,7 @@ def main() -> None:
         "# Ticket triage: evaluation",
         "",
         "Written by `make train-triage` (`python -m ml.triage.evaluate`), from the shipped weights "
-        "(`shared/aftercare/tickets/triage/weights.json`) and urgency rules, through the same `classify` the "
+        "(`shared/aftercare/tickets/triage/weights.bin`) and urgency rules, through the same `classify` the "
         "intake calls, with no context (no order value, no repeat contacts): text and channel only.",
         "",
         f"Model: {len(model.offsets)} features; trained on {trained.get('examples')} examples "

@@ -38,9 +38,23 @@ def held_out_paraphrase(index: int) -> bool:
     return index % 5 == 2
 
 
-def _part(values: Sequence[str], held_out: bool) -> list[str]:
-    """A quarter of every list (every fourth value) is kept for the held-out set."""
-    chosen = [v for i, v in enumerate(values) if (i % 4 == 3) == held_out]
+def dev_paraphrase(index: int) -> bool:
+    """A development split cut from the training paraphrases the same way (`--dev`)."""
+    return index % 5 == 4
+
+
+# Which values of every list a split may use: a quarter (every fourth value) is kept for the
+# held-out set; the development split cuts another quarter out of the training values.
+_VALUES = {
+    "train": lambda i: i % 4 != 3,
+    "heldout": lambda i: i % 4 == 3,
+    "fit": lambda i: i % 4 not in (1, 3),
+    "dev": lambda i: i % 4 == 1,
+}
+
+
+def _part(values: Sequence[str], split: str) -> list[str]:
+    chosen = [v for i, v in enumerate(values) if _VALUES[split](i)]
     return chosen or list(values)
 
 
@@ -77,13 +91,13 @@ def _typos(text: str, rng: random.Random) -> str:
     return " ".join(words)
 
 
-def _fill(template: str, language: str, rng: random.Random, held_out: bool) -> str:
+def _fill(template: str, language: str, rng: random.Random, split: str) -> str:
     slots = banks.SLOTS["zh" if language != "en" else "en"]
     text = template
     for name, values in slots.items():
         token = "{" + name + "}"
         while token in text:
-            text = text.replace(token, rng.choice(_part(values, held_out)), 1)
+            text = text.replace(token, rng.choice(_part(values, split)), 1)
     return text
 
 
@@ -102,12 +116,12 @@ _ZH_STOPS = "，。！？!?～~、 🙏"
 
 
 def variant(
-    intent: banks.Intent, template: str, language: str, rng: random.Random, held_out: bool
+    intent: banks.Intent, template: str, language: str, rng: random.Random, split: str
 ) -> dict[str, Any]:
     lang = "zh" if language == "mixed" else language
     category, priority, sentiment = intent.category, intent.priority, intent.sentiment
-    core = _fill(template, language, rng, held_out)
-    pick = lambda bank: rng.choice(_part(bank[lang], held_out))  # noqa: E731
+    core = _fill(template, language, rng, split)
+    pick = lambda bank: rng.choice(_part(bank[lang], split))  # noqa: E731
     problem = category not in {"PRESALE", "OTHER"} and sentiment != "POSITIVE"
     threatened = intent.name.startswith("complaint.threat")
     parts: list[str] = []
@@ -138,11 +152,11 @@ def variant(
     roll = rng.random()
     channel = rng.choice(banks.CHANNELS)
     if roll < 0.42:
-        subject = rng.choice(_part(banks.SUBJECTS[lang][intent.category], held_out))
+        subject = rng.choice(_part(banks.SUBJECTS[lang][intent.category], split))
     elif roll < 0.70:
-        subject = rng.choice(_part(banks.SUBJECTS[lang]["*"], held_out))
+        subject = rng.choice(_part(banks.SUBJECTS[lang]["*"], split))
     elif roll < 0.88:
-        subject = rng.choice(_part(banks.PLATFORMS[lang], held_out))
+        subject = rng.choice(_part(banks.PLATFORMS[lang], split))
         channel = rng.choice(["social", "live-stream"])
     else:
         subject = ""
@@ -167,24 +181,58 @@ def variant(
     }
 
 
-def generate() -> dict[str, list[dict[str, Any]]]:
-    rng = random.Random(SEED)
-    splits: dict[str, list[dict[str, Any]]] = {"train": [], "heldout": []}
+def plain(
+    intent: banks.Intent, template: str, language: str, rng: random.Random, split: str
+) -> dict[str, Any]:
+    """The paraphrase alone, slots filled: no subject, channel, greeting or modifier. Training sees
+    each need once without the words around it, so what it learns of the need does not lean
+    on a greeting or an angry remark it happened to come with (chosen on the development
+    split: +3.7 points English, +4.3 Chinese, over three seeds)."""
+    return {
+        "subject": "",
+        "message": _fill(template, language, rng, split),
+        "channel": None,
+        "language": language,
+        "category": intent.category,
+        "priority": intent.priority,
+        "sentiment": intent.sentiment,
+        "intent": intent.name,
+    }
+
+
+def generate(dev: bool = False) -> dict[str, list[dict[str, Any]]]:
+    """The training and held-out splits; with `dev`, the training paraphrases alone cut into
+    a fitting and a development split, for choosing what to change without the held-out set.
+    Training splits also get each paraphrase once undecorated (`plain`), drawn from a second
+    random stream so the decorated examples, and the held-out split, do not change with it."""
+    rng, plain_rng = random.Random(SEED), random.Random(SEED + 1)
+    names = ("fit", "dev") if dev else ("train", "heldout")
+    splits: dict[str, list[dict[str, Any]]] = {name: [] for name in names}
     seen: set[tuple[str, str]] = set()
+
+    def add(split: str, example: dict[str, Any], paraphrase: str) -> None:
+        key = (example["subject"], example["message"])
+        if key in seen:
+            return
+        seen.add(key)
+        example["id"] = f"{split}-{len(splits[split]) + 1:05d}"
+        example["paraphrase"] = paraphrase
+        splits[split].append(example)
+
     for intent in banks.INTENTS:
         for language, templates in (("zh", intent.zh), ("en", intent.en), ("mixed", intent.mixed)):
             for index, template in enumerate(templates):
-                held_out = held_out_paraphrase(index)
-                split = "heldout" if held_out else "train"
+                if dev and held_out_paraphrase(index):
+                    continue
+                if dev:
+                    split = "dev" if dev_paraphrase(index) else "fit"
+                else:
+                    split = "heldout" if held_out_paraphrase(index) else "train"
+                paraphrase = f"{intent.name}/{language}/{index}"
                 for _ in range(VARIANTS):
-                    example = variant(intent, template, language, rng, held_out)
-                    key = (example["subject"], example["message"])
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    example["id"] = f"{split}-{len(splits[split]) + 1:05d}"
-                    example["paraphrase"] = f"{intent.name}/{language}/{index}"
-                    splits[split].append(example)
+                    add(split, variant(intent, template, language, rng, split), paraphrase)
+                if split in ("train", "fit"):
+                    add(split, plain(intent, template, language, plain_rng, split), paraphrase)
     return splits
 
 

@@ -105,11 +105,31 @@ def test_the_corpus_is_large_bilingual_and_covers_every_label_and_channel() -> N
     assert {r["category"] for r in rows} == set(train.LABELS["category"])
     assert {r["priority"] for r in rows} == set(train.LABELS["priority"])
     assert {r["language"] for r in rows} == {"zh", "en", "mixed"}
-    assert {r["channel"] for r in rows} == {"app", "web", "email", "phone", "social", "sms", "live-stream"}
+    # every channel; None only on the undecorated copy of a training paraphrase (generate.plain)
+    assert {r["channel"] for r in rows} - {None} == {
+        "app",
+        "web",
+        "email",
+        "phone",
+        "social",
+        "sms",
+        "live-stream",
+    }
     assert any(
         normalize(r["message"]) != r["message"].lower() for r in rows if r["language"] == "zh"
     )  # traditional
     assert min(len(r["message"]) for r in rows) <= 4 and max(len(r["message"]) for r in rows) >= 120
+
+
+def test_training_sees_each_paraphrase_once_undecorated_and_the_held_out_split_never() -> None:
+    train_rows = train.read(ROOT / "ml/triage/corpus/train.jsonl")
+    held = train.read(ROOT / "ml/triage/corpus/heldout.jsonl")
+    plain = [r for r in train_rows if r["channel"] is None]
+    assert all(r["subject"] == "" for r in plain)
+    assert len({r["paraphrase"] for r in plain}) == len(plain)  # at most one each
+    # the rest drew no decoration in any variant: their plain copy was already there
+    assert len(plain) >= 0.8 * len({r["paraphrase"] for r in train_rows})
+    assert not [r for r in held if r["channel"] is None]
 
 
 def test_the_held_out_split_shares_no_message_with_training() -> None:
@@ -119,6 +139,8 @@ def test_the_held_out_split_shares_no_message_with_training() -> None:
     assert not {r["message"] for r in train_rows} & {r["message"] for r in held}
 
 
+# Not the third set: its URGENT recall (71 %) and precision (67 %) are recorded in
+# RESULTS.md as found, before any rule was changed after reading it.
 @pytest.mark.parametrize("name", ["held-out split", "second held-out set"])
 def test_urgent_tickets_are_found_on_the_held_out_sets(name: str) -> None:
     measured = scores()[name]
@@ -127,12 +149,15 @@ def test_urgent_tickets_are_found_on_the_held_out_sets(name: str) -> None:
 
 
 # The target is 90 % for each language; these are the levels the shipped model
-# reaches (RESULTS.md), so a change that makes it worse fails here.
+# reaches (RESULTS.md: held-out 93.1 % / 87.1 %, second set 89.6 % / 80.9 %, third set
+# 91.7 % / 83.9 %), a point or two below, so a change that makes it worse fails here.
 FLOORS = {
-    ("held-out split", "zh"): 0.90,
-    ("held-out split", "en"): 0.85,
-    ("second held-out set", "zh"): 0.80,
-    ("second held-out set", "en"): 0.80,
+    ("held-out split", "zh"): 0.92,
+    ("held-out split", "en"): 0.86,
+    ("second held-out set", "zh"): 0.87,
+    ("second held-out set", "en"): 0.79,
+    ("third held-out set", "zh"): 0.88,
+    ("third held-out set", "en"): 0.82,
 }
 
 

@@ -4,11 +4,13 @@ names alone trigger nothing."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from aftercare.tickets.rules import Priority
 from aftercare.tickets.triage import TriageContext, classify, normalize
-from aftercare.tickets.triage.urgency import Context, apply, signals
+from aftercare.tickets.triage.urgency import GROUPS, Context, anchors, apply, signals
 
 NONE = Context()
 
@@ -128,3 +130,47 @@ def test_the_rules_read_a_long_message_to_its_end() -> None:
     assert classify("售后", story).priority != "URGENT"
     assert classify("售后", story + "再不处理我就找律师").priority == "URGENT"
     assert classify("售后", story[:-30] + "找律" + "师了" + story[:40]).priority == "URGENT"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ("caught fire", ("caught fire",)),
+        (r"\bburn(?:ed|t|s|ing)?\b", ("burn",)),  # the group may add letters: "burn" stays
+        ("flames?\\b", ("flame",)),  # an optional letter is not needed
+        ("mou?ld.{0,30}(?:ate|eaten)", ("mo",)),
+        (r"(?<![0-9])(?:12315|12345)(?![0-9])", ("12315", "12345")),  # after a lookbehind
+        ("(?:电池|充电宝).{0,8}(?:发烫|很烫)", ("电池", "充电宝")),
+        (r"(?:fell|tipped)\b.{0,40}(?:baby|kid)", ("fell", "tipped")),
+        (r"(?:a|b)?c", ()),  # an optional group: nothing is certain
+        (r"(?:a|.b)c", ()),  # one alternative without an anchor: none for the group
+        (r"\wx", ()),
+        (r"\.net", (".net",)),  # an escaped character is plain
+    ],
+)
+def test_an_expression_is_only_run_on_a_text_holding_one_of_its_anchors(
+    pattern: str, expected: tuple[str, ...]
+) -> None:
+    assert anchors(pattern) == expected
+
+
+def test_every_rule_expression_has_anchors_and_finds_what_compiling_them_all_finds() -> None:
+    """The lazy matcher skips an expression whose anchors are absent: it must answer as
+    running every expression on every text would, over every message the triage is measured
+    on and the rules' own examples."""
+    from ml.triage import evaluate
+
+    texts = [text for text, _ in URGENT] + [
+        normalize(f"{e['subject']}\n{e['message']}")
+        for path in evaluate.SETS.values()
+        if path.exists()
+        for e in evaluate.read(path)
+    ]
+    for name, matcher in GROUPS.items():
+        assert all(matcher.anchors), f"{name}: an expression without anchors runs on every text"
+        eager = [re.compile(source) for source in matcher.sources]
+        for text in texts:
+            expected = next((lit for lit in matcher.literals if lit in text), None) or next(
+                (m.group(0) for m in (p.search(text) for p in eager) if m), None
+            )
+            assert matcher.search(text) == expected, (name, text)

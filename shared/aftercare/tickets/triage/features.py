@@ -22,27 +22,25 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from aftercare.tickets.triage import urgency
-from aftercare.tickets.triage.text import normalize
+from aftercare.tickets.triage.text import CJK_RUN, normalize
 
 # Package data beside the code, read without importlib.resources: its first use alone costs
 # the cold start more than the data does.
 HERE = Path(__file__).resolve().parent
 
 MAX_CHARS = 600
-_CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 _WORD = re.compile(r"[a-z][a-z0-9']*|[0-9]+")
 _DIGITS = re.compile(r"[0-9]+")
 _CAPS = re.compile(r"\b[A-Z]{4,}\b")
 _EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]")
 
 
-@dataclass(frozen=True)
-class Gazetteers:
+class Gazetteers(NamedTuple):
     """Every concept's terms, matched without regular expressions (compiling a few hundred
     alternations would cost the cold start more than the whole weights file): Chinese terms
     as substrings, English words by lookup, `word*` by looking up each of a word's prefixes,
@@ -121,7 +119,7 @@ def read(subject: str, message: str, channel: str | None = None) -> tuple[set[st
     found: set[str] = {"bias", _length_bucket(len(text))}
     if channel:
         found.add(f"ch:{channel}")
-    for run in _CJK_RUN.findall(text):
+    for run in CJK_RUN.findall(text):
         for n in (1, 2, 3):
             for start in range(len(run) - n + 1):
                 found.add(f"z{n}:{run[start : start + n]}")
@@ -147,5 +145,5 @@ def read(subject: str, message: str, channel: str | None = None) -> tuple[set[st
     joined = f" {' '.join(tokens)} "
     found.update(f"k:{name}" for name in gazetteers().concepts_in(normal, tokens, joined))
     signals = urgency.signals(normal)
-    found.update(f"u:{name}" for name, hit in vars(signals).items() if hit)
+    found.update(f"u:{name}" for name, hit in signals._asdict().items() if hit)
     return found, signals

@@ -21,7 +21,7 @@ rule here names a platform on its own, only what someone threatens to do there.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from aftercare.tickets.rules import Priority, at_least
 
@@ -47,24 +47,111 @@ def _alternatives(pattern: str) -> list[str]:
     return found
 
 
+_STOPS = "?*{"  # a character these follow may be absent from a match
+
+
+def _closing(pattern: str, start: int) -> int:
+    """The index of the parenthesis that closes the one at `start`."""
+    depth, index = 0, start
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+            if depth == 0:
+                return index
+        index += 1
+    raise ValueError(f"unbalanced pattern: {pattern}")
+
+
+def _prefix(pattern: str) -> str:
+    """The plain characters every match of `pattern` begins with."""
+    found, index = [], 0
+    while index < len(pattern):
+        char, step = pattern[index], 1
+        if char == "\\":
+            escaped = pattern[index + 1 : index + 2]
+            if escaped.isalnum() or not escaped:  # \b, \w, \s ...: not a plain character
+                break
+            char, step = escaped, 2
+        elif _META.search(char):
+            break
+        following = pattern[index + step : index + step + 1]
+        if following and following in _STOPS:
+            break
+        found.append(char)
+        index += step
+        if following == "+":
+            break
+    return "".join(found)
+
+
+def anchors(pattern: str) -> tuple[str, ...]:
+    """Strings one of which every match of `pattern` (one alternative) contains, so that the
+    expression is compiled and run only on a text that has one; () when none is known.
+    Read from how the pattern begins: after any word boundaries and lookbehinds, its plain
+    characters, or else each alternative of the group it opens with."""
+    index = 0
+    while True:
+        if pattern.startswith("\\b", index):
+            index += 2
+        elif pattern.startswith(("(?<!", "(?<="), index):
+            index = _closing(pattern, index) + 1
+        else:
+            break
+    rest = pattern[index:]
+    prefix = _prefix(rest)
+    if prefix:
+        return (prefix,)
+    if not rest.startswith("(") or rest.startswith(("(?=", "(?!")):
+        return ()
+    end = _closing(rest, 0)
+    if rest[end + 1 : end + 2] in tuple(_STOPS):
+        return ()  # an optional group
+    inner = rest[3:end] if rest.startswith("(?:") else rest[1:end]
+    found: list[str] = []
+    for alternative in _alternatives(inner):
+        some = anchors(alternative)
+        if not some:
+            return ()
+        found.extend(some)
+    return tuple(found)
+
+
 class Matcher:
     """One rule group: its plain words are found with `in` (most of them, and nearly all the
-    Chinese), the rest by one regular expression. Compiling every alternative as one regex
-    cost the tickets function's cold start several times more than the whole model."""
+    Chinese), the rest by regular expressions, each compiled the first time a text holds one
+    of its anchors (the words it must contain). Compiling them all at import cost the
+    tickets function's cold start more than the whole model, and most never run: a ticket
+    holds the anchors of a handful."""
 
     def __init__(self, patterns: tuple[str, ...]) -> None:
         alternatives = [alt for pattern in patterns for alt in _alternatives(pattern)]
         self.literals = tuple(alt for alt in alternatives if alt and not _META.search(alt))
         # one expression each: an expression that starts with a literal is searched for that
         # literal first, which an alternation of them all cannot do (5x slower on long text)
-        self.patterns = tuple(re.compile(alt) for alt in alternatives if _META.search(alt))
+        self.sources = tuple(alt for alt in alternatives if _META.search(alt))
+        self.anchors = tuple(anchors(source) for source in self.sources)
+        self._compiled: dict[str, re.Pattern[str]] = {}
+
+    def _pattern(self, source: str) -> re.Pattern[str]:
+        pattern = self._compiled.get(source)
+        if pattern is None:
+            pattern = self._compiled[source] = re.compile(source)
+        return pattern
 
     def search(self, text: str) -> str | None:
         for literal in self.literals:
             if literal in text:
                 return literal
-        for pattern in self.patterns:
-            match = pattern.search(text)
+        for source, needed in zip(self.sources, self.anchors, strict=True):
+            if needed and not any(anchor in text for anchor in needed):
+                continue  # it cannot match: no need to compile it
+            match = self._pattern(source).search(text)
             if match:
                 return match.group(0)
         return None
@@ -179,8 +266,7 @@ REPEAT_ANY = 3  # other tickets in 7 days that make any ticket HIGH
 TOP_TIERS = frozenset({"PLATINUM"})
 
 
-@dataclass(frozen=True)
-class Signals:
+class Signals(NamedTuple):
     """What the rules found in the text: each a matched snippet, or None."""
 
     safety: str | None = None
@@ -219,8 +305,7 @@ def signals(text: str, known: Signals | None = None) -> Signals:
     return Signals(**found)
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     order_value: int | None = None  # minor units of the linked order
     recent_contacts: int = 0  # the customer's other tickets in the last 7 days
     same_problem_open: int = 0  # of those, still open and in the ticket's category
