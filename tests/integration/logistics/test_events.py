@@ -207,10 +207,10 @@ def test_delivery_tolerates_an_order_the_customer_already_confirmed(
 def test_a_return_parcel_tells_its_after_sales_case(
     couriers: Couriers, orders: Orders, flow: EventFlow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from aftercare.aftersales import port
+    from aftercare.aftersales import reactions
 
-    heard: list[dict[str, Any]] = []
-    monkeypatch.setattr(port, "on_return_parcel_moved", lambda **kwargs: heard.append(kwargs))
+    heard: list[dict[str, Any]] = []  # what after-sales' reaction to CaseParcelMoved asks of its case
+    monkeypatch.setattr(reactions, "on_return_parcel_moved", lambda **kwargs: heard.append(kwargs))
     order = orders.to("DELIVERED")
     shipment_id = register_shipment(
         order_id=order["orderId"], customer_id="cus_alice", kind=ShipmentKind.RETURN,
