@@ -6,6 +6,8 @@
 4. courier events per second per consumer (logistics')  (benchmarks/tracking_throughput.py)
    and a bounded locust load test on the local stack    (benchmarks/load.py)
 5. ticket triage: model load and inference per ticket   (benchmarks/triage.py)
+6. the delay of one eventual effect on the local stack  (benchmarks/event_delay.py)
+   (order cancelled → refund started, through the bus)
 
 Each part runs in its own interpreter (they start their own local AWS endpoints), one after
 the other, so the ratios of a part come from one run on an otherwise idle benchmark.
@@ -134,6 +136,7 @@ def _paragraph(text: str | None, index: int) -> str:
 
 
 def main() -> None:
+    from benchmarks.event_delay import __doc__ as event_delay_doc
     from benchmarks.latency import __doc__ as latency_doc
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -150,6 +153,7 @@ def main() -> None:
         "load", "--users", "10", "--spawn-rate", "5", "--seconds", "10" if args.quick else "30"
     )
     triage_text, _, triage_s = part("triage", "--runs", "3" if args.quick else "10")
+    delay_text, _, delay_s = part("event_delay", "--orders", "3" if args.quick else "10")
 
     lines = [
         "# Benchmark results",
@@ -216,6 +220,12 @@ def main() -> None:
         "and `classify` per ticket, warm, on every held-out message and on 2,000-character ones.",
         "",
         triage_text,
+        "",
+        f"## 6. Domain events: the delay of an eventual effect ({delay_s:.0f} s)",
+        "",
+        _paragraph(event_delay_doc, 0),
+        "",
+        delay_text,
         "",
     ]
     RESULTS.write_text("\n".join(lines))
