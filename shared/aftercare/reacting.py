@@ -52,21 +52,12 @@ class ReactionSettings:
         return cls(dead_letter_queue_url=url, max_receives=int(receives))
 
 
-def react(domain: str, reactions: Mapping[str, Reaction], event: DomainEvent, context: Any = None) -> None:
+def react(domain: str, reaction: Reaction, event: DomainEvent, context: Any = None) -> None:
     """Run the domain's reaction to `event`, once per event id."""
     from aftercare.idempotency import run_once
 
-    reaction = reactions.get(event.type)
-    if reaction is None:
-        raise NoReaction(f"{domain} has no reaction to {event.type}")
-
-    def once() -> None:
-        reaction(event)
-        return
-
-    run_once(
-        event.id, scope=f"reaction:{domain}:{event.type}", payload=event.id, operation=once, context=context
-    )
+    scope = f"reaction:{domain}:{event.type}"
+    run_once(event.id, scope=scope, payload=event.id, operation=lambda: reaction(event), context=context)
     metrics.add_metric(name=f"{event.type}ReactedTo", unit="Count", value=1)
     logger.info("reacted", extra={"event_id": event.id, "event_type": event.type, "subject": event.subject})
 
@@ -108,13 +99,14 @@ def reactions_handler(domain: str, reactions: Mapping[str, Reaction]) -> Callabl
         receives = int(record.attributes.approximate_receive_count or 1)
         try:
             event = from_message_body(record.body)
-            if event.type not in reactions:
+            reaction = reactions.get(event.type)
+            if reaction is None:
                 raise NoReaction(f"{domain} has no reaction to {event.type}")
         except (ValueError, NoReaction) as error:  # retrying cannot help: straight to the DLQ
             dead_letter(settings, record.body, error, domain=domain, receives=receives)
             return
         try:
-            react(domain, reactions, event, invocation["context"])
+            react(domain, reaction, event, invocation["context"])
         except Exception as error:
             if receives >= settings.max_receives:
                 dead_letter(settings, record.body, error, domain=domain, receives=receives)

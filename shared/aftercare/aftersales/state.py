@@ -7,7 +7,7 @@ nothing outside the store knows the table's attribute names or its update expres
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
@@ -41,7 +41,7 @@ class Step:
     note: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Case:
     case_id: str
     customer_id: str
@@ -57,20 +57,20 @@ class Case:
     queue_at: str
     next_deadline_at: str | None
     due_shard: str | None
-    auto_approved: bool
-    # Sub-records kept as the API documents them; empty when the case has none.
-    rejection: Mapping[str, Any]  # {reason, at, by}
-    return_shipment: Mapping[str, Any]  # {shipmentId, carrier, trackingNumber, status, ...}
-    replacement_shipment: Mapping[str, Any]
-    inspection: Mapping[str, Any]  # {result, notes, at, by, automatic}
-    repair: Mapping[str, Any]  # {stage, stages: [{stage, at, actor, note}]}
-    dispute: Mapping[str, Any]  # {reason, origin, openedAt, ticketId, decision, ...}
-    appealed: bool
-    refund_id: str | None
-    refund_status: str | None
-    handoff: str | None  # REFUND or TICKET while a hand-off waits for a retry
-    resolved_at: str | None
-    resolve_breached_at: str | None
+    auto_approved: bool = False
+    # Sub-records kept as the API documents them; empty when the case has none (a new case).
+    rejection: Mapping[str, Any] = field(default_factory=dict)  # {reason, at, by}
+    return_shipment: Mapping[str, Any] = field(default_factory=dict)  # {shipmentId, carrier, ...}
+    replacement_shipment: Mapping[str, Any] = field(default_factory=dict)
+    inspection: Mapping[str, Any] = field(default_factory=dict)  # {result, notes, at, by, automatic}
+    repair: Mapping[str, Any] = field(default_factory=dict)  # {stage, stages: [{stage, at, actor, note}]}
+    dispute: Mapping[str, Any] = field(default_factory=dict)  # {reason, origin, openedAt, ticketId, ...}
+    appealed: bool = False
+    refund_id: str | None = None
+    refund_status: str | None = None
+    handoff: str | None = None  # REFUND or TICKET while a hand-off waits for a retry
+    resolved_at: str | None = None
+    resolve_breached_at: str | None = None
     timeline: tuple[Step, ...]
     created_at: str
     updated_at: str

@@ -17,8 +17,9 @@ Image = Mapping[str, Any]
 SETTLED = frozenset({RefundStatus.SUCCEEDED, RefundStatus.REJECTED, RefundStatus.MANUAL_REVIEW})
 
 
-def _is_refund(image: Image | None) -> bool:
-    return bool(image) and all(image.get(key) for key in ("refundId", "orderId", "customerId", "status"))  # type: ignore[union-attr]
+def _is_refund(image: Image) -> bool:
+    """A refund item, not the source claim items the table also holds."""
+    return all(image.get(key) for key in ("refundId", "orderId", "customerId", "status"))
 
 
 def events_of(old: Image | None, new: Image | None) -> list[Happened]:
