@@ -287,6 +287,11 @@ def test_the_merged_openapi_document_and_swagger_ui_are_served(local_stack: Loca
     assert local_stack.get("/_local/docs/swagger-ui-bundle.min.js").status_code == 200
 
 
+def test_the_event_listing_refuses_a_limit_that_is_not_a_number(local_stack: LocalStackProcess) -> None:
+    assert local_stack.get("/_local/events?limit=many").status_code == 400
+    assert isinstance(local_stack.get("/_local/events?limit=1").json()["events"], list)
+
+
 def test_queues_list_depth_and_dead_letter_contents(local_stack: LocalStackProcess) -> None:
     queues = {queue["queue"]: queue for queue in local_stack.get("/_local/queues").json()["queues"]}
     assert queues["NotificationsQueue"]["redrive"]["maxReceiveCount"] == 5
