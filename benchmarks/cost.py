@@ -56,6 +56,7 @@ PRICES = {
     "dynamodb_wru": 0.625 / 1e6,
     "dynamodb_rru": 0.125 / 1e6,
     "sqs_request": 0.40 / 1e6,
+    "eventbridge_event": 1.00 / 1e6,
     "sfn_transition": 0.025 / 1e3,
     "http_api_request": 1.00 / 1e6,
     "xray_trace": 5.00 / 1e6,
@@ -100,6 +101,8 @@ class Usage:
     wru: float = 0.0
     moto_units: float = 0.0  # what moto reports (fixed per request, not sized): a cross-check
     sqs_messages: int = 0
+    bus_events: int = 0  # PutEvents entries (custom events, billed per 64 KB chunk: each is one)
+    bus_deliveries: int = 0  # rule → queue deliveries: SQS sends that no client of ours makes
     sfn_executions: int = 0
     sfn_transitions: int = 0
     invocations: dict[str, int] = field(default_factory=dict)
@@ -116,9 +119,9 @@ class Usage:
             "dynamodb_requests": sum(self.dynamodb.values()) * by,
             "rru": self.rru * by,
             "wru": self.wru * by,
-            "sqs_requests": self.sqs_messages
-            * 3
-            * by,  # send + receive + delete (batch of 1: the worst case)
+            # send + receive + delete (batch of 1: the worst case), the bus's sends included
+            "sqs_requests": (self.sqs_messages + self.bus_deliveries) * 3 * by,
+            "bus_events": self.bus_events * by,
             "sfn_transitions": self.sfn_transitions * by,
             "lambda_requests": lambda_requests * by,
             "lambda_gb_s": gb_s * by,
@@ -140,6 +143,7 @@ class Phase:
         self.api_start = self.bench.api_requests
         self.log_start = self.bench.log_sink.bytes
         self.sfn_start = set(_executions(self.bench))
+        self.bus_start = (self.bench.local.events.published, self.bench.local.events.delivered)
         return self
 
     def __exit__(self, *exc: Any) -> None:
@@ -166,6 +170,8 @@ class Phase:
         usage.api_requests = self.bench.api_requests - self.api_start
         usage.log_bytes = self.bench.log_sink.bytes - self.log_start
         new = [arn for arn in _executions(self.bench) if arn not in self.sfn_start]
+        usage.bus_events = self.bench.local.events.published - self.bus_start[0]
+        usage.bus_deliveries = self.bench.local.events.delivered - self.bus_start[1]
         usage.sfn_executions = len(new)
         usage.sfn_transitions = sum(_transitions(self.bench, arn) for arn in new)
         self.usage = usage
@@ -194,11 +200,12 @@ class Sample:
     phases: dict[str, Phase] = field(default_factory=dict)
     per_route: dict[str, list[list[Call]]] = field(default_factory=lambda: defaultdict(list))
     units: dict[str, int] = field(default_factory=dict)
+    sqs_sources: int = 0  # SQS event source mappings in the template: each polls all month
 
 
 def run(orders: int) -> Sample:
     bench = LocalBench().start()
-    sample = Sample(orders)
+    sample = Sample(orders, sqs_sources=len(list(bench.stack.events("SQS"))))
     RECORDER.keep_params = True
     try:
         _workload(bench, sample)
@@ -381,14 +388,14 @@ def monthly(sample: Sample) -> dict[str, Any]:
     traces = totals["traced_invocations"]
     reservoir = 86400 * 30  # the default sampling rule: 1 request a second, then 5 %
     traced = min(traces, reservoir + 0.05 * max(0.0, traces - reservoir))
-    sqs_sources = 2  # SQS event source mappings in the template (courier events, notifications)
-    esm_polls = sqs_sources * 5 * 3 * 60 * 24 * 30  # 5 long-polling pollers, 20 s each, all month
+    esm_polls = sample.sqs_sources * 5 * 3 * 60 * 24 * 30  # 5 long-polling pollers, 20 s each, all month
     bill = {
         "Lambda requests": totals["lambda_requests"] * PRICES["lambda_request"],
         "Lambda compute (arm64, 512 MB)": totals["lambda_gb_s"] * PRICES["lambda_gb_second_arm64"],
         "DynamoDB writes (on-demand)": totals["wru"] * PRICES["dynamodb_wru"],
         "DynamoDB reads (on-demand)": totals["rru"] * PRICES["dynamodb_rru"],
         "SQS requests": (totals["sqs_requests"] + esm_polls) * PRICES["sqs_request"],
+        "EventBridge custom events": totals["bus_events"] * PRICES["eventbridge_event"],
         "Step Functions (standard)": totals["sfn_transitions"] * PRICES["sfn_transition"],
         "API Gateway HTTP API": totals["api_requests"] * PRICES["http_api_request"],
         "X-Ray traces (default sampling)": max(0.0, traced - 100_000) * PRICES["xray_trace"],
@@ -458,8 +465,9 @@ def report(sample: Sample) -> str:
     for phase in sample.phases.values():
         invocations.update(phase.usage.invocations)
         records.update(phase.usage.records)
-    for function in sorted(per_fn):
-        calls = per_fn[function]
+    # publishers make no DynamoDB request (they read the stream, they PutEvents): still listed
+    for function in sorted(set(per_fn) | {f for f in invocations if not f.endswith("ApiFunction")}):
+        calls = per_fn.get(function, [])
         r = max(1, records.get(function, 1))
         rru = sum(_units(c)[0] for c in calls) / r
         wru = sum(_units(c)[1] for c in calls) / r
@@ -476,7 +484,8 @@ def report(sample: Sample) -> str:
         f"ticket, {w['survey_answer_rate']:.0%} answering their survey; app reads per order: "
         f"{', '.join(f'{k} x{v}' for k, v in APP_READS_PER_ORDER.items())}. Prices: {PRICES_AS_OF}: "
         "Lambda arm64 $0.0000133334/GB-s + $0.20/M requests; DynamoDB on-demand $0.625/M WRU, $0.125/M RRU; "
-        "SQS $0.40/M requests; Step Functions standard $0.025/1000 transitions; HTTP API $1.00/M; "
+        "SQS $0.40/M requests; EventBridge $1.00/M custom events; "
+        "Step Functions standard $0.025/1000 transitions; HTTP API $1.00/M; "
         "X-Ray $5.00/M traces; CloudWatch Logs $0.50/GB ingested. Free tiers ignored except X-Ray's 100k; "
         "storage and data transfer not included."
     )
@@ -489,7 +498,9 @@ def report(sample: Sample) -> str:
         "Lambda compute (arm64, 512 MB)": f"{t['lambda_gb_s'] / 1e3:.0f} k GB-s (local durations)",
         "DynamoDB writes (on-demand)": f"{t['wru'] / 1e6:.1f} M WRU",
         "DynamoDB reads (on-demand)": f"{t['rru'] / 1e6:.1f} M RRU",
-        "SQS requests": f"{t['sqs_requests'] / 1e6:.1f} M + {bill['esm_polls'] / 1e6:.1f} M idle polls",
+        "SQS requests": f"{t['sqs_requests'] / 1e6:.1f} M + {bill['esm_polls'] / 1e6:.1f} M idle polls "
+        f"({sample.sqs_sources} queues)",
+        "EventBridge custom events": f"{t['bus_events'] / 1e6:.1f} M events published",
         "Step Functions (standard)": f"{t['sfn_transitions'] / 1e6:.2f} M transitions",
         "API Gateway HTTP API": f"{t['api_requests'] / 1e6:.1f} M requests",
         "X-Ray traces (default sampling)": f"{t['traced_invocations'] / 1e6:.1f} M traced invocations",

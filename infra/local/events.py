@@ -62,6 +62,10 @@ class EventLog:
         self._keep = keep
         self._lock = threading.Lock()
         self._events: OrderedDict[str, dict[str, Any]] = OrderedDict()
+        # Running totals, never trimmed: what the bus was asked to carry and delivered (the
+        # cost benchmark bills them; the listing above keeps only the recent ones).
+        self.published = 0
+        self.delivered = 0
         self._by_bus_id: dict[str, str] = {}  # EventBridge's id → our envelope's id
         self._rule_names = {}
         self._dead_letter_of: dict[str, str] = {}  # DLQ name → the queue it serves
@@ -86,6 +90,7 @@ class EventLog:
             detail = {}
         key = str(detail.get("id") or bus_event_id)
         with self._lock:
+            self.published += 1
             record = self._events.get(key)
             if record is None:
                 record = {
@@ -107,6 +112,7 @@ class EventLog:
 
     def matched(self, bus_event_id: str, rule: str, targets: list[str]) -> None:
         with self._lock:
+            self.delivered += len(targets)
             record = self._events.get(self._by_bus_id.get(bus_event_id, ""))
             if record is None:
                 return
