@@ -34,15 +34,6 @@ KNOWN_CYCLES: set[frozenset[str]] = {
     # ports go as their callers become reactions (ledger; ticket-events)
     frozenset({"aftercare.refunds.port", "aftercare.refunds.service"}),
     frozenset({"aftercare.surveys.port", "aftercare.surveys.service"}),
-    # the provider factory imports the adapters lazily, the adapters import its types
-    frozenset(
-        {
-            "aftercare.payments.provider",
-            "aftercare.payments.alipay_provider",
-            "aftercare.payments.sandbox",
-            "aftercare.payments.stripe_provider",
-        }
-    ),
 }
 
 
