@@ -1,5 +1,6 @@
 """Customer profile use cases: the profile (made on first access), preferences, points,
-what the notification sender and campaigns need to know, and the staff history view."""
+and the staff history view (asked of the other domains' queries). What other domains read
+of a customer is customers/queries.py."""
 
 from __future__ import annotations
 
