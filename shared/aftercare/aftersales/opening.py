@@ -3,8 +3,6 @@ request that opens one, reserving its units in the same write."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from aftercare import clock, ids
 from aftercare.aftersales import evidence, rules, store
 from aftercare.aftersales.models import (
@@ -21,33 +19,18 @@ from aftercare.aftersales.state import Case, CoverageChange, Line, Step
 from aftercare.auth import CUSTOMER, Principal, require_owner, require_role
 from aftercare.errors import BusinessRuleViolation
 from aftercare.observability import logger, metrics
-from aftercare.orders import service as orders
-from aftercare.orders.rules import OrderStatus
-
-DELIVERED_STATUSES = frozenset({OrderStatus.DELIVERED, OrderStatus.COMPLETED})
-
-
-def _delivered_at(order: Any) -> Any:
-    if OrderStatus(order.status) in DELIVERED_STATUSES and order.deliveredAt:
-        return clock.parse_iso(order.deliveredAt)
-    return None
-
-
-def _extended_warranty_days(item: Any) -> int:
-    # An order item may carry an extended warranty (days added to the category's warranty)
-    # once the order snapshot records one; until then this is 0.
-    return int(getattr(item, "extendedWarrantyDays", 0) or 0)
+from aftercare.orders import queries as orders
 
 
 def options(principal: Principal, order_id: str) -> AfterSalesOptionsOut:
-    order = orders.load_for(principal, order_id)
+    order = orders.order_for(principal, order_id)
     policy = rules.load_policy()
-    delivered_at = _delivered_at(order)
+    delivered_at = order.received_at
     now = clock.now()
-    covered = store.covered_units(order.orderId, [item.sku for item in order.items])
+    covered = store.covered_units(order.order_id, [item.sku for item in order.items])
     items = []
     for item in order.items:
-        bought = int(item.quantity)
+        bought = item.quantity
         remaining = rules.remaining_quantity(bought, covered[item.sku])
         type_options = rules.item_options(
             policy,
@@ -55,7 +38,7 @@ def options(principal: Principal, order_id: str) -> AfterSalesOptionsOut:
             delivered_at=delivered_at,
             now=now,
             remaining=remaining,
-            extended_warranty_days=_extended_warranty_days(item),
+            extended_warranty_days=item.extended_warranty_days,
         )
         items.append(
             ItemOptionsOut(
@@ -85,9 +68,9 @@ def options(principal: Principal, order_id: str) -> AfterSalesOptionsOut:
             )
         )
     return AfterSalesOptionsOut(
-        order_id=order.orderId,
+        order_id=order.order_id,
         order_status=order.status,
-        delivered_at=order.deliveredAt,
+        delivered_at=order.delivered_at,
         evaluated_at=clock.iso(now),
         items=items,
     )
@@ -95,13 +78,13 @@ def options(principal: Principal, order_id: str) -> AfterSalesOptionsOut:
 
 def open_case(principal: Principal, request: OpenCaseRequest) -> CaseOut:
     require_role(principal, CUSTOMER)
-    order = orders.load_for_system(request.order_id)
-    require_owner(principal, order.customerId, "order")
+    order = orders.order(request.order_id)
+    require_owner(principal, order.customer_id, "order")
     policy = rules.load_policy()
-    delivered_at = _delivered_at(order)
+    delivered_at = order.received_at
     now = clock.now()
     by_sku = {item.sku: item for item in order.items}
-    covered = store.covered_units(order.orderId, [line.sku for line in request.items if line.sku in by_sku])
+    covered = store.covered_units(order.order_id, [line.sku for line in request.items if line.sku in by_sku])
     lines: list[Line] = []
     for index, line in enumerate(request.items):
         item = by_sku.get(line.sku)
@@ -118,11 +101,11 @@ def open_case(principal: Principal, request: OpenCaseRequest) -> CaseOut:
             delivered_at=delivered_at,
             now=now,
             evidence_count=len(request.evidence_keys),
-            extended_warranty_days=_extended_warranty_days(item),
+            extended_warranty_days=item.extended_warranty_days,
         )
-        bought = int(item.quantity)
+        bought = item.quantity
         rules.check_quantity(line.sku, line.quantity, bought, covered[line.sku], index=index)
-        lines.append(Line(item.sku, item.name, item.category, line.quantity, int(item.unitPrice), bought))
+        lines.append(Line(item.sku, item.name, item.category, line.quantity, item.unit_price, bought))
     evidence.check_cited(principal.sub, request.evidence_keys)
 
     at = clock.iso(now)
@@ -131,7 +114,7 @@ def open_case(principal: Principal, request: OpenCaseRequest) -> CaseOut:
     case = Case(
         case_id=case_id,
         customer_id=principal.sub,
-        order_id=order.orderId,
+        order_id=order.order_id,
         type=request.type,
         reason=request.reason,
         status=CaseStatus.REQUESTED,
@@ -150,5 +133,5 @@ def open_case(principal: Principal, request: OpenCaseRequest) -> CaseOut:
     )
     stored = store.create(case, [CoverageChange(line.sku, line.quantity, line.bought) for line in lines])
     metrics.add_metric(name="CasesOpened", unit="Count", value=1)
-    logger.info("case opened", extra={"case_id": case_id, "order_id": order.orderId, "type": request.type})
+    logger.info("case opened", extra={"case_id": case_id, "order_id": order.order_id, "type": request.type})
     return to_wire(stored)

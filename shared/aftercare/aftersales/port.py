@@ -9,8 +9,6 @@ same event, late, or out of order.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
-
 
 def on_return_parcel_moved(*, case_id: str, status: str, occurred_at: str) -> None:
     """A RETURN parcel moved (`status` from PRODUCT.md §3): IN_TRANSIT and the like make the
@@ -26,11 +24,3 @@ def on_refund_settled(*, case_id: str, refund_id: str, status: str) -> None:
     from aftercare.aftersales import reactions
 
     reactions.on_refund_settled(case_id=case_id, refund_id=refund_id, status=status)
-
-
-def windows_close_at(*, delivered_at: datetime, categories: list[str]) -> datetime:
-    """When the last after-sales window of goods of these categories, delivered at
-    `delivered_at`, closes: after it the order is complete (PRODUCT.md §2)."""
-    from aftercare.aftersales import rules
-
-    return delivered_at + timedelta(days=rules.last_window_days(rules.load_policy(), categories))

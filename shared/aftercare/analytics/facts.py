@@ -18,7 +18,7 @@ from enum import StrEnum
 from typing import Any
 
 from aftercare import clock
-from aftercare.logistics.rules import estimate_deadline
+from aftercare.logistics.queries import estimate_deadline
 
 Image = Mapping[str, Any]
 

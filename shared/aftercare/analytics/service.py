@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from aftercare import clock
+from aftercare.aftersales import queries as cases
 from aftercare.analytics import facts, store
 from aftercare.analytics.aggregate import deltas
 from aftercare.analytics.kpis import compute
@@ -14,6 +15,7 @@ from aftercare.analytics.models import Kpis
 from aftercare.errors import BadRequest
 from aftercare.observability import logger, metrics
 from aftercare.settings import get_settings
+from aftercare.tickets import queries as tickets
 
 MAX_DAYS = 366
 DEFAULT_DAYS = 30
@@ -36,25 +38,22 @@ def table_of(event_source_arn: str) -> facts.Table | None:
 
 
 def survey_subject(kind: str, subject_id: str) -> facts.Subject | None:
-    """The agent and handling time of the ticket or case a survey was about (read from its table)."""
+    """The agent and handling time of the ticket or case a survey was about (asked of
+    tickets' or after-sales' queries)."""
     if kind == "ticket":
-        from aftercare.tickets import store as tickets
-
-        ticket = tickets.get(subject_id, consistent=True)
+        ticket = tickets.handling(subject_id)
         if ticket is None:
             return None
         return facts.ticket_subject(
             {
-                "createdAt": ticket.createdAt,
+                "createdAt": ticket.created_at,
                 "assignee": ticket.assignee,
-                "solvedAt": ticket.solvedAt,
-                "timeline": [{"to": e.to, "from": e.from_status, "at": e.at} for e in ticket.timeline or []],
+                "solvedAt": ticket.solved_at,
+                "timeline": [{"to": e.to, "from": e.from_status, "at": e.at} for e in ticket.timeline],
             }
         )
     if kind == "case":
-        from aftercare.aftersales import store as cases
-
-        case = cases.get(subject_id, consistent=True)
+        case = cases.handling(subject_id)
         if case is None:
             return None
         return facts.case_subject(
@@ -63,8 +62,7 @@ def survey_subject(kind: str, subject_id: str) -> facts.Subject | None:
                 "resolvedAt": case.resolved_at,
                 "autoApproved": case.auto_approved,
                 "timeline": [
-                    {"to": e.to, "from": e.from_status, "at": e.at, "actor": e.actor}
-                    for e in case.timeline or []
+                    {"to": e.to, "from": e.from_status, "at": e.at, "actor": e.actor} for e in case.timeline
                 ],
             }
         )

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from aftercare.customers.rules import CARE_PREFIX, Channel, Tier
+from aftercare.customers.queries import CARE_PREFIX, Channel, Tier
 
 WARRANTY_DAYS = 365
 

@@ -21,9 +21,14 @@ from aftercare import clock, ids
 from aftercare.campaigns import rules, store
 from aftercare.campaigns.rules import Campaign, DeliveredOrders, Members
 from aftercare.campaigns.store import SendModel
-from aftercare.customers import port as customers
+
+# The care claim is still a write into the customer's profile, in the send's transaction
+# (the frequency cap): the one thing campaigns does to customers beyond reading them; it
+# is listed in pyproject's still-crossing contract until the cap moves.
+from aftercare.customers import port as customer_care
+from aftercare.customers import queries as customers
 from aftercare.customers import store as customer_store
-from aftercare.customers.rules import CARE_CAP, cap_allows, is_quiet, next_morning, opted_out
+from aftercare.customers.queries import CARE_CAP, cap_allows, is_quiet, next_morning, opted_out
 from aftercare.db import transaction
 from aftercare.errors import Conflict
 from aftercare.notifications import port as notifications
@@ -178,7 +183,7 @@ def _send_one(pk: str, by_name: dict[str, Campaign], now: datetime) -> str:
             send, status=store.SKIPPED, at=at, detail="frequency cap: a care message in the last 7 days"
         )
         return "skipped"
-    customers.ensure_profile(send.customerId)
+    customer_care.ensure_profile(send.customerId)
     values = {**_values(send), "tier": reach.tier, "points": str(reach.points)}
     notifications.send_once(
         send.notificationId,

@@ -1,18 +1,8 @@
-"""What other domains may ask of customer profiles: how to reach a customer (channels,
-time zone, opt-outs), points credited once per source, and delivered orders for campaigns."""
+"""What other domains may still ask customers to do: points credited once per source, a
+delivered order noted for the campaigns, a profile made. (What they read of a customer is
+customers/queries.py; these writes become reactions to events, issue 18.)"""
 
 from __future__ import annotations
-
-from collections.abc import Iterator
-
-from aftercare.customers.service import Delivered, Member, Reach
-
-
-def reach(customer_id: str) -> Reach:
-    """Channels, contact, time zone and opt-outs (defaults for a customer without a profile)."""
-    from aftercare.customers import service
-
-    return service.reach(customer_id)
 
 
 def credit_points(*, customer_id: str, source: str, source_id: str, points: int, reason: str) -> bool:
@@ -45,17 +35,3 @@ def ensure_profile(customer_id: str) -> None:
     from aftercare.customers import service
 
     service.ensure_profile(customer_id)
-
-
-def delivered_on(day: str) -> Iterator[Delivered]:
-    """Orders delivered on a UTC day (campaign audiences)."""
-    from aftercare.customers import service
-
-    return service.delivered_on(day)
-
-
-def members_of(tier: str) -> Iterator[Member]:
-    """Customers of one membership tier (campaign audiences)."""
-    from aftercare.customers import service
-
-    return service.members_of(tier)

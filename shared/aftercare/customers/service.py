@@ -1,16 +1,15 @@
 """Customer profile use cases: the profile (made on first access), preferences, points,
-what the notification sender and campaigns need to know, and the staff history view."""
+and the staff history view (asked of the other domains' queries). What other domains read
+of a customer is customers/queries.py."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from aftercare import clock
+from aftercare.aftersales import queries as cases
 from aftercare.auth import CUSTOMER, STAFF_ROLES, Principal, require_role
-from aftercare.customers import rules, store
+from aftercare.customers import queries, rules, store
 from aftercare.customers.models import (
     Contact,
     CustomerHistory,
@@ -23,26 +22,13 @@ from aftercare.customers.models import (
 from aftercare.customers.rules import DEFAULT_CHANNELS, Channel, Tier
 from aftercare.customers.store import DeliveryModel, LedgerModel, ProfileModel
 from aftercare.observability import logger, metrics
+from aftercare.orders import queries as orders
 from aftercare.settings import get_settings
+from aftercare.surveys import queries as surveys
+from aftercare.tickets import queries as tickets
 
 RECENT_POINTS = 10
 HISTORY_LIMIT = 20
-
-
-@dataclass(frozen=True)
-class Reach:
-    """How to reach a customer and what they allow: read by the sender and campaigns."""
-
-    customer_id: str
-    time_zone: str
-    language: str
-    channels: tuple[Channel, ...]
-    opt_outs: frozenset[str]
-    email: str | None
-    phone: str | None
-    last_care_at: datetime | None
-    tier: str
-    points: int
 
 
 def _new_profile(customer_id: str, now: str) -> ProfileModel:
@@ -53,7 +39,7 @@ def _new_profile(customer_id: str, now: str) -> ProfileModel:
         points=0,
         lifetimePoints=0,
         timeZone=get_settings().default_time_zone,
-        language="zh",
+        language=queries.DEFAULT_LANGUAGE,
         channels=[channel.value for channel in DEFAULT_CHANNELS],
         optOuts=[],
         createdAt=now,
@@ -73,28 +59,6 @@ def ensure_profile(customer_id: str) -> ProfileModel:
     found = store.get_profile(customer_id, consistent=True)
     assert found is not None
     return found
-
-
-def reach(customer_id: str) -> Reach:
-    """The customer's channels and allowances; defaults if they never opened their profile."""
-    profile = store.get_profile(customer_id) or _new_profile(customer_id, clock.now_iso())
-    return Reach(
-        customer_id=customer_id,
-        time_zone=profile.timeZone,
-        language=profile.language,
-        channels=tuple(
-            Channel(str(value))
-            for value in profile.channels or ()
-            if str(value) in Channel._value2member_map_
-        )
-        or DEFAULT_CHANNELS,
-        opt_outs=frozenset(str(value) for value in profile.optOuts or ()),
-        email=profile.email,
-        phone=profile.phone,
-        last_care_at=clock.parse_iso(profile.lastCareAt) if profile.lastCareAt else None,
-        tier=profile.tier,
-        points=int(profile.points or 0),
-    )
 
 
 def to_wire(profile: ProfileModel, ledger: list[LedgerModel]) -> ProfileOut:
@@ -198,8 +162,8 @@ def record_delivery(
 
 # ---------------------------------------------------------------- staff: after-sales history
 def history(principal: Principal, customer_id: str) -> CustomerHistory:
-    """Orders, cases, tickets and surveys of one customer, newest first, each through its
-    domain's customer index (the latest HISTORY_LIMIT of each)."""
+    """Orders, cases, tickets and surveys of one customer, newest first, each asked of its
+    domain's queries (the latest HISTORY_LIMIT of each, through their customer index)."""
     require_role(principal, *STAFF_ROLES)
     profile = store.get_profile(customer_id)
     return CustomerHistory(
@@ -213,113 +177,48 @@ def history(principal: Principal, customer_id: str) -> CustomerHistory:
 
 
 def _orders(customer_id: str) -> list[HistoryEntry]:
-    from aftercare.orders import store as orders
-
-    rows, _ = orders.list_for_customer(customer_id, status=None, limit=HISTORY_LIMIT, start_key=None)
     return [
         HistoryEntry(
             kind="order",
-            id=o.orderId,
+            id=o.order_id,
             status=o.status,
-            summary=f"{len(o.items)} item(s), {int(o.total)} {o.currency} (minor units)",
-            at=o.updatedAt,
+            summary=f"{len(o.items)} item(s), {o.total} {o.currency} (minor units)",
+            at=o.updated_at,
         )
-        for o in rows
+        for o in orders.recent_for_customer(customer_id, limit=HISTORY_LIMIT)
     ]
 
 
 def _surveys(customer_id: str) -> list[HistoryEntry]:
-    from aftercare.surveys import store as surveys
-
-    rows, _ = surveys.list_for_customer(customer_id, status=None, limit=HISTORY_LIMIT, start_key=None)
     return [
         HistoryEntry(
             kind="survey",
-            id=s.surveyId,
+            id=s.survey_id,
             status=s.status,
-            summary=f"{s.subjectKind} {s.subjectId}"
-            + (f", CSAT {int(s.csat)}" if s.csat is not None else ""),
-            at=s.updatedAt,
+            summary=f"{s.subject_kind} {s.subject_id}" + (f", CSAT {s.csat}" if s.csat is not None else ""),
+            at=s.updated_at,
         )
-        for s in rows
+        for s in surveys.recent_for_customer(customer_id, limit=HISTORY_LIMIT)
     ]
 
 
 def _tickets(customer_id: str) -> list[HistoryEntry]:
-    from aftercare.tickets import store as tickets
-
-    rows, _ = tickets.list_for_customer(customer_id, limit=HISTORY_LIMIT, start_key=None)
     return [
         HistoryEntry(
             kind="ticket",
-            id=t.ticketId,
+            id=t.ticket_id,
             status=t.status,
             summary=f"{t.category}: {t.subject}",
-            at=t.updatedAt,
+            at=t.updated_at,
         )
-        for t in rows
+        for t in tickets.recent_for_customer(customer_id, limit=HISTORY_LIMIT)
     ]
 
 
 def _cases(customer_id: str) -> list[HistoryEntry]:
-    from aftercare.aftersales import store as cases
-
-    rows, _ = cases.list_for_customer(customer_id, status=None, limit=HISTORY_LIMIT, start_key=None)
     return [
         HistoryEntry(
             kind="case", id=c.case_id, status=c.status, summary=f"{c.type} ({c.reason})", at=c.updated_at
         )
-        for c in rows
+        for c in cases.recent_for_customer(customer_id, limit=HISTORY_LIMIT)
     ]
-
-
-# ---------------------------------------------------------------- campaign audiences
-@dataclass(frozen=True)
-class Delivered:
-    customer_id: str
-    order_id: str
-    delivered_at: str
-    delivered_day: str
-    total: int
-    currency: str
-    categories: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Member:
-    customer_id: str
-    tier: str
-    points: int
-
-
-PAGE = 100
-
-
-def delivered_on(day: str) -> Iterator[Delivered]:
-    """Orders delivered on `day` (UTC, YYYY-MM-DD), through the byDeliveredDay index."""
-    start: Any = None
-    while True:
-        rows, start = store.deliveries_on(day, limit=PAGE, start_key=start)
-        for row in rows:
-            yield Delivered(
-                customer_id=row.customerId,
-                order_id=row.orderId,
-                delivered_at=row.deliveredAt,
-                delivered_day=row.deliveredDay,
-                total=int(row.total),
-                currency=row.currency,
-                categories=tuple(str(value) for value in row.categories or ()),
-            )
-        if not start:
-            return
-
-
-def members_of(tier: str) -> Iterator[Member]:
-    """Profiles of one tier, through the byTier index."""
-    start: Any = None
-    while True:
-        rows, start = store.list_by_tier(tier, limit=PAGE, start_key=start)
-        for row in rows:
-            yield Member(customer_id=row.customerId, tier=row.tier, points=int(row.points or 0))
-        if not start:
-            return

@@ -34,6 +34,7 @@ from aftercare.logistics.models import EventsAccepted, HistoryEntryOut, Shipment
 from aftercare.logistics.rules import CourierEvent, Problem, ProblemKind, ShipmentKind, TrackingStatus
 from aftercare.logistics.store import Shipment
 from aftercare.observability import logger, metrics
+from aftercare.orders import queries as orders
 
 WRITE_ATTEMPTS = 4
 TRACKING_NUMBER = re.compile(r"^[A-Za-z0-9-]{4,40}$")
@@ -330,12 +331,11 @@ def to_wire(shipment: Shipment) -> ShipmentTrackingOut:
 
 
 def tracking_for(principal: Principal, order_id: str) -> TrackingOut:
-    """Every parcel of an order (its own, returns, replacements), for its owner or staff."""
-    from aftercare.orders import service as orders
-
-    order = orders.load_for(principal, order_id)
-    shipments = {shipment.shipment_id: shipment for shipment in store.list_for_order(order.orderId)}
-    for shipment_id in map(str, order.shipmentIds or []):
+    """Every parcel of an order (its own, returns, replacements), for its owner or staff;
+    another customer's order is a 404, as orders' own API says."""
+    order = orders.order_for(principal, order_id)
+    shipments = {shipment.shipment_id: shipment for shipment in store.list_for_order(order.order_id)}
+    for shipment_id in order.shipment_ids:
         if shipment_id not in shipments:  # just shipped: the index may not have it yet
             shipment = store.get(shipment_id)
             if shipment is not None:

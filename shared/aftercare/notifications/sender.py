@@ -19,8 +19,8 @@ from typing import Any
 from botocore.exceptions import ClientError
 
 from aftercare import clock
-from aftercare.customers import port as customers
-from aftercare.customers.rules import Channel, is_marketing, is_quiet, next_morning, opted_out
+from aftercare.customers import queries as customers
+from aftercare.customers.queries import Channel, is_marketing, is_quiet, next_morning, opted_out
 from aftercare.notifications import channels, store, templates
 from aftercare.observability import logger, metrics
 

@@ -9,7 +9,7 @@ from importlib import resources
 from string import Template
 from typing import Any
 
-from aftercare.customers.rules import CARE_PREFIX
+from aftercare.customers.queries import CARE_PREFIX
 
 # Data fields that are never spelled out in a generic message.
 _HIDDEN = frozenset({"token", "link", "message"})

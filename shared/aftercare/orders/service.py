@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from aftercare import clock, ids
+from aftercare.aftersales import queries as aftersales
 from aftercare.auth import Principal, require_owner, require_owner_or_staff
 from aftercare.db import transaction
 from aftercare.errors import BusinessRuleViolation, Conflict, NotFound
@@ -231,8 +232,6 @@ def confirm_receipt(principal: Principal, order_id: str) -> OrderOut:
 def mark_delivered(order: OrderModel, *, actor: str, source: str) -> OrderModel:
     """Delivery from the courier or the customer; it starts the after-sales windows, and
     the order completes by itself when the last of them closes."""
-    from aftercare.aftersales import port as aftersales
-
     delivered = clock.now()
     closes = aftersales.windows_close_at(delivered_at=delivered, categories=[i.category for i in order.items])
     return _transition(

@@ -24,7 +24,7 @@ from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from aftercare.money import CURRENCY_EXPONENTS
-from aftercare.payments.provider import (
+from aftercare.payments.contract import (
     PermanentPaymentError,
     ProviderRefund,
     SettledRefund,

@@ -5,54 +5,31 @@ Real providers are one adapter each, chosen by the PAYMENT_PROVIDER setting: `st
 (payments/stripe_provider.py), `alipay` (payments/alipay_provider.py); the sandbox is used
 locally and in tests. Each adapter maps its provider's errors onto the two the workflow
 knows: Transient (retried with backoff) and Permanent (compensated, handed to people).
+The errors, results and the adapters' protocol are payments/contract.py, offered here too.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
 from functools import cache
-from typing import Literal, Protocol
 
-PayoutStatus = Literal["SUCCEEDED", "PENDING", "FAILED"]
+from aftercare.payments.contract import (
+    PaymentProvider,
+    PayoutStatus,
+    PermanentPaymentError,
+    ProviderRefund,
+    SettledRefund,
+    TransientPaymentError,
+)
 
-
-class TransientPaymentError(Exception):
-    """The provider could not answer now (timeout, 5xx, throttling): retrying is safe,
-    because every call carries the refund id as its idempotency key."""
-
-
-class PermanentPaymentError(Exception):
-    """The provider refused the refund for good (closed account, card expired...)."""
-
-
-@dataclass(frozen=True)
-class ProviderRefund:
-    reference: str
-    status: PayoutStatus
-
-
-@dataclass(frozen=True)
-class SettledRefund:
-    """One refund as the provider's books show it (reconciliation)."""
-
-    refund_id: str  # ours: the idempotency key the refund was asked with
-    reference: str
-    amount: int  # minor units
-    currency: str
-    status: PayoutStatus
-
-
-class PaymentProvider(Protocol):
-    def refund(
-        self, *, idempotency_key: str, order_id: str, payment_reference: str, amount: int, currency: str
-    ) -> ProviderRefund: ...
-
-    def status(
-        self, *, idempotency_key: str, reference: str | None = None, payment_reference: str = ""
-    ) -> ProviderRefund: ...
-
-    def refunds_between(self, start: datetime, end: datetime) -> list[SettledRefund]: ...
+__all__ = [
+    "PaymentProvider",
+    "PayoutStatus",
+    "PermanentPaymentError",
+    "ProviderRefund",
+    "SettledRefund",
+    "TransientPaymentError",
+    "provider",
+]
 
 
 @cache

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from aftercare import clock
-from aftercare.payments.provider import (
+from aftercare.payments.contract import (
     PermanentPaymentError,
     ProviderRefund,
     SettledRefund,

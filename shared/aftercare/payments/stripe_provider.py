@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 import stripe
 
-from aftercare.payments.provider import (
+from aftercare.payments.contract import (
     PayoutStatus,
     PermanentPaymentError,
     ProviderRefund,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
 
-from aftercare.customers.rules import earliest_send_at
+from aftercare.customers.queries import earliest_send_at
 from aftercare.errors import BusinessRuleViolation, Conflict, Unauthorized
 
 EXPIRES_AFTER = timedelta(days=7)

@@ -19,8 +19,9 @@ from urllib.parse import urlencode
 
 from aftercare import clock, ids, secrets
 from aftercare.auth import CUSTOMER, Principal, require_owner
-from aftercare.customers import port as customers
-from aftercare.customers.rules import SURVEY_KIND, is_quiet, next_morning, opted_out
+from aftercare.customers import port as customer_points  # after_answer's credit (becomes a reaction)
+from aftercare.customers import queries as customers
+from aftercare.customers.queries import SURVEY_KIND, is_quiet, next_morning, opted_out
 from aftercare.errors import Conflict, NotFound
 from aftercare.notifications import port as notifications
 from aftercare.observability import logger, metrics
@@ -392,7 +393,7 @@ def after_answer(survey_id: str) -> None:
         return
     points = get_settings().survey_response_points
     if points > 0:
-        customers.credit_points(
+        customer_points.credit_points(
             customer_id=survey.customerId,
             source="survey",
             source_id=survey.surveyId,

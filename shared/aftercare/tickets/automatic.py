@@ -8,6 +8,7 @@ import random
 import time
 
 from aftercare.errors import Conflict
+from aftercare.orders import queries as orders
 from aftercare.tickets import assignment, conversation, intake, message_store, store, views
 from aftercare.tickets.rules import Category, Priority, TicketAction
 from aftercare.tickets.triage import Triage, classify
@@ -33,12 +34,7 @@ def open_or_update_for(
     existing = store.ticket_for_source(source, source_id)
     if existing:
         return _append_from(existing, source, message)
-    order_value = None
-    if order_id:
-        from aftercare.orders import store as orders
-
-        order = orders.get(order_id)
-        order_value = int(order.total) if order else None
+    order_value = orders.total_of(order_id) if order_id else None
     triage = classify(subject, message, intake.context(customer_id, order_value=order_value))
     priority = Priority.URGENT if forced is Category.COMPLAINT else triage.priority
     ticket = intake.new_ticket(

@@ -6,7 +6,9 @@ from datetime import timedelta
 
 from aftercare import clock, ids
 from aftercare.auth import CUSTOMER, Principal, require_role
+from aftercare.customers import queries as customers
 from aftercare.observability import logger, metrics
+from aftercare.orders import queries as orders
 from aftercare.pagination import clamp_limit, decode_cursor, encode_cursor
 from aftercare.tickets import assignment, faq, messages, rules, store, views
 from aftercare.tickets.changes import Entry, NewTicket
@@ -43,8 +45,6 @@ def context(
 
 
 def _tier_of(customer_id: str) -> str | None:
-    from aftercare.customers import port as customers
-
     try:
         return customers.reach(customer_id).tier
     except Exception:  # triage goes ahead without the tier; a ticket must never fail on it
@@ -124,10 +124,8 @@ def suggestions_for(text: str) -> list[FaqHitOut]:
 def open_ticket(principal: Principal, request: OpenTicketRequest) -> OpenedTicketOut:
     require_role(principal, CUSTOMER)
     order_value = None
-    if request.order_id:
-        from aftercare.orders import service as orders
-
-        order_value = int(orders.load_for(principal, request.order_id).total)
+    if request.order_id:  # the caller's own order (another customer's is a 404)
+        order_value = orders.order_for(principal, request.order_id).total
     triage = classify(
         request.subject,
         request.message,

@@ -1,0 +1,76 @@
+"""What other domains may read of after-sales: frozen views and one pure policy.
+
+Orders asks when an order's after-sales windows close (it completes the order then);
+customers lists a customer's cases in their history; analytics reads who handled a case
+and for how long. Nothing here writes, and nothing returns the table's model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from aftercare.aftersales import rules, store
+
+
+@dataclass(frozen=True)
+class CaseSummary:
+    case_id: str
+    status: str
+    type: str
+    reason: str
+    updated_at: str
+
+
+@dataclass(frozen=True)
+class Move:
+    """One timeline entry of a case: who moved it from which status to which, when."""
+
+    at: str
+    from_status: str | None
+    to: str
+    actor: str
+
+
+@dataclass(frozen=True)
+class CaseHandling:
+    """What a case's handling time and agent are read from (analytics)."""
+
+    created_at: str
+    resolved_at: str | None
+    auto_approved: bool
+    timeline: tuple[Move, ...]
+
+
+def windows_close_at(*, delivered_at: datetime, categories: list[str]) -> datetime:
+    """When the last after-sales window of goods of these categories, delivered at
+    `delivered_at`, closes: after it the order is complete (PRODUCT.md §2). Pure policy."""
+    return delivered_at + timedelta(days=rules.last_window_days(rules.load_policy(), categories))
+
+
+def recent_for_customer(customer_id: str, *, limit: int) -> tuple[CaseSummary, ...]:
+    """The customer's latest `limit` cases, newest first (their customer index)."""
+    rows, _ = store.list_for_customer(customer_id, status=None, limit=limit, start_key=None)
+    return tuple(
+        CaseSummary(
+            case_id=case.case_id,
+            status=str(case.status),
+            type=str(case.type),
+            reason=str(case.reason),
+            updated_at=case.updated_at,
+        )
+        for case in rows
+    )
+
+
+def handling(case_id: str) -> CaseHandling | None:
+    """The case's creation, resolution and timeline; None if there is no such case."""
+    case = store.get(case_id, consistent=True)
+    if case is None:
+        return None
+    return CaseHandling(
+        created_at=case.created_at,
+        resolved_at=case.resolved_at,
+        auto_approved=case.auto_approved,
+        timeline=tuple(Move(s.at, s.from_status, s.to, s.actor) for s in case.timeline),
+    )

@@ -1,0 +1,36 @@
+"""aftersales/queries.py: the windows' policy orders completes by, a customer's recent
+cases and a case's handling, as frozen views."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from aftercare.aftersales import queries, rules
+from tests.integration.aftersales.conftest import Cases
+
+
+def test_the_windows_close_with_the_longest_window_of_the_categories() -> None:
+    delivered = datetime(2026, 11, 23, 8, 0, tzinfo=UTC)
+    categories = ["appliances", "kitchen"]
+    days = rules.last_window_days(rules.load_policy(), categories)
+    assert queries.windows_close_at(delivered_at=delivered, categories=categories) == delivered + timedelta(
+        days=days
+    )
+
+
+def test_recent_cases_and_a_cases_handling(cases: Cases) -> None:
+    order = cases.delivered_order()
+    case = cases.open(order["orderId"])
+    cases.open(cases.delivered_order("cus_bob")["orderId"], owner="cus_bob")
+    recent = queries.recent_for_customer("cus_alice", limit=5)
+    assert [(c.case_id, c.status, c.type, c.reason) for c in recent] == [
+        (case["caseId"], case["status"], "RETURN_REFUND", "NO_REASON")
+    ]
+    approved = cases.ok(cases.staff_action(case["caseId"], "approve"))
+    handling = queries.handling(case["caseId"])
+    assert handling is not None
+    assert handling.created_at == case["createdAt"] and not handling.auto_approved
+    assert [(m.from_status, m.to, m.actor) for m in handling.timeline] == [
+        (e["from"], e["to"], e["actor"]) for e in approved["timeline"]
+    ]
+    assert queries.handling("as_missing") is None
