@@ -3198,6 +3198,10 @@ MORE_4: dict[str, tuple[str, str]] = {
         can I use two payment methods for one order
         do you accept UPI or net banking
         pay with gift card?
+        is buy now pay later an option
+        do you accept debit cards from abroad
+        can I pay with Google Pay
+        can my company pay by invoice
         """,
     ),
     "payment.price_adjust": (
@@ -3352,6 +3356,10 @@ MORE_4: dict[str, tuple[str, str]] = {
         can I get a refund instead of a replacement
         please refund me, I don't want a new one
         I want a full refund for the cancelled order
+        I'd rather have my money back than a voucher
+        I want a refund for the damaged one
+        can I have a refund, I've sent it back
+        refund me please, the item is useless
         """,
     ),
     "refund.amount": (
@@ -3394,6 +3402,16 @@ MORE_4: dict[str, tuple[str, str]] = {
         what do the flashing lights mean
         which setting is for delicates
         how do you change the time on it
+        how does the timer work on this
+        what does the red light on it mean
+        how do I connect it to wifi
+        can't work out how to turn the sound off on it
+        which button locks it
+        is there a video showing how to use it
+        how do I descale the machine I bought
+        the instructions are confusing, how do I attach the handle
+        how long should I charge it the first time
+        what's the right setting for the rice cooker for brown rice
         """,
     ),
     "product.missing_parts": (
@@ -3404,6 +3422,11 @@ MORE_4: dict[str, tuple[str, str]] = {
         the box was missing the remote
         only one of the two cushions came
         the instructions say 8 bolts, I only got 6
+        the batteries weren't included
+        half the screws are missing from the pack
+        the manual wasn't in the box
+        one of the shelves is missing
+        the box came without the power cable
         """,
     ),
     "product.not_as_described": (
@@ -3453,6 +3476,13 @@ MORE_4: dict[str, tuple[str, str]] = {
         I waited an hour on hold and got cut off
         I am not happy with how your team handled my issue
         customer servise is awful
+        nobody ever gets back to me
+        the way your team spoke to me was unacceptable
+        I asked for a manager and was refused
+        your support closed my ticket without fixing anything
+        the store staff ignored me for 20 minutes
+        I keep getting a bot instead of a person
+        your agent promised a refund then denied ever saying it
         """,
     ),
     "complaint.misleading": (
@@ -3464,6 +3494,13 @@ MORE_4: dict[str, tuple[str, str]] = {
         the 'sale' price was the normal price with a fake was-price
         you advertised it as in stock and it wasn't
         the offer on the banner was not honoured at checkout
+        the photos on your site are misleading
+        you said it was a limited offer and the same deal is still on a month later
+        the listing says genuine leather, that's false advertising
+        the 'up to 70% off' sale had nothing above 10% off
+        the price at checkout was higher than the one advertised
+        the delivery time on your site is a lie, it says 2 days and it's always a week
+        you advertised it as new and it's clearly refurbished
         """,
     ),
     "complaint.threat_legal": (
@@ -3494,6 +3531,12 @@ MORE_4: dict[str, tuple[str, str]] = {
         I'm usually a UK 12, what size in this
         should I size up in these boots
         sizing?
+        is a medium ok for a 38 inch chest
+        what size for a 10 year old
+        do the jeans stretch
+        how long are the sleeves on the XL
+        what's the waist measurement on a size 10
+        are the shoes wide enough for wide feet
         """,
     ),
     "presale.stock": (

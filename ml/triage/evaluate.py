@@ -209,12 +209,16 @@ FIRST_SIGHT = {
     "something in its mouth, going public on any platform, money gone with no order: README.md) and retrained, so "
     "the figures below are no longer unseen. Its false alarms ('hospital' for a check-up, feet that 'swell') were "
     "left as they are.",
-    "fourth held-out set": "the figures above. It was written and committed before the third pass's rules, "
-    "phrase banks and model were run on any of it, and run once; nothing was changed after reading it. Its one "
-    "missed urgent ticket: a grandchild falling off a baby walker and hitting his head, told too far from the "
-    "word for the child (孙子 … 他一下摔下来磕到头了). Its three false alarms: the model's priority head on a "
-    "quantity change (点成三了) and on a promised good review on 小红书, and the 'hospital' rule on a thank-you from "
-    "someone going into hospital for a knee operation (a known weakness, written into the set on purpose).",
+    "fourth held-out set": "category Chinese 94.7 %, English 91.2 %, mixed 100.0 %; URGENT recall 96.7 % "
+    "(29 of 30), precision 90.6 %; priority exact 85.0 %, sentiment 88.2 % (the model of the third pass's first "
+    "retraining). It was written and committed before the third pass's rules, phrase banks and model were run on "
+    "any of it. Its one missed urgent ticket: a grandchild falling off a baby walker and hitting his head, told too "
+    "far from the word for the child (孙子 … 他一下摔下来磕到头了). Its three false alarms: the model's priority head "
+    "on a quantity change (点成三了) and on a promised good review on 小红书, and the 'hospital' rule on a thank-you "
+    "from someone going into hospital for a knee operation (a known weakness, written into the set on purpose). The "
+    "rules were not changed after reading it; 43 more English paraphrases were then added for the intents weakest "
+    "on the development split (README.md, History), after its misses had been read, so the figures above are "
+    "no longer first-sight ones.",
 }
 
 
