@@ -10,7 +10,7 @@ function's cold start, beside the floor (a fresh interpreter importing boto3).
   CPU time the interpreter spent (loading is pure computation: on a Lambda's own CPU that
   is its wall-clock time, while here the wall clock also counts the turns a shared machine
   gave other processes); the wall-clock figure is beside it.
-- inference: `classify` on every message of the three held-out sets and on long messages (2,000
+- inference: `classify` on every message of the held-out sets and on long messages (2,000
   characters, the API's maximum), warm, timed one by one; p50 and p99 of the CPU time the
   call took (its thread's), and of the wall-clock time beside it, which on a shared machine
   also counts the time the scheduler gave other processes. Target: p99 <= 2 ms.
@@ -156,7 +156,7 @@ def report(load: dict[str, float], speed: dict[str, dict[str, float]]) -> str:
             f"with the triage loaded {load['loaded_ms']:.0f} ms (wall clock) "
             f"| <= {LOAD_TARGET_MS:.0f} ms (CPU time) "
             f"| {'met' if cpu <= LOAD_TARGET_MS else '**not met**'} |",
-            _row("inference per ticket (the three held-out sets)", speed["tickets"], True),
+            _row("inference per ticket (the held-out sets)", speed["tickets"], True),
             _row("inference, 2,000-character messages", speed["longest"], False),
         ]
     )

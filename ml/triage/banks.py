@@ -3082,6 +3082,536 @@ MORE_3: dict[str, tuple[str, str]] = {
     ),
 }
 
+
+# A fourth round (issue 15, third pass), English only, written because English stayed below
+# its target (held-out 87.1 %) while Chinese met it. Chosen on the development split, never
+# on the held-out split. Each intent gets the registers it had few of: American, British and
+# Indian office English, one- to three-word messages, hand-made typos, long stories that
+# reach the point late; and the pairs the confusion matrix mixes up are told apart by what
+# the customer needs: a thing that broke (PRODUCT) against how they were treated
+# (COMPLAINT), a question before buying (PRESALE) against one about the shop (OTHER), a
+# change to an order (ORDER) against its delivery (LOGISTICS) or its money (PAYMENT).
+# Voice-to-text transcripts and colleagues' forwarded notes are left out on purpose: they
+# are voices of the fourth held-out set.
+MORE_4: dict[str, tuple[str, str]] = {
+    "order.change_address": (
+        "",
+        """
+        wrong address on order
+        address change pls
+        my order has my work address on it, I want it at home, can you switch it before dispatch
+        could you amend the postcode on my order, I typed SW4 instead of SW9
+        we just moved and I totally forgot to update the address on my order, can you fix it
+        the apartment number on my order is missing, it's 4B
+        So I ordered last night and only this morning I noticed the address was my old dorm, can you change it on the order?
+        kindly correct the delivery address in my order, the landmark is wrong
+        shiping adress on my ordr is wrong
+        """,
+    ),
+    "order.cancel": (
+        "",
+        """
+        cancel order
+        cancel it pls
+        I want to cancel my order, I found it somewhere else
+        please cancel the order I placed today, I no longer require it
+        can you scrap my order, ordered the wrong model
+        I'd like to cancel before it ships, no longer needed
+        oops ordered by mistake, can you cancel it
+        my husband already bought one so please cancel my order, sorry for the trouble
+        cancle my order plz
+        """,
+    ),
+    "order.modify": (
+        "",
+        """
+        change size on my order
+        can I add something to an order I already placed
+        please change the colour on my order to the green one before it gets packed
+        I ordered 3 but need 4, can you update the order
+        can I swap one item in my order for a different one
+        I'd like to change the variant in my order, 128GB instead of 64GB
+        want to edit my order, is that possible?
+        I'd like to upgrade the item in my order to the bigger model and pay the difference
+        chnage the qty on my order to 2 please
+        """,
+    ),
+    "order.invoice": (
+        "",
+        """
+        need a receipt
+        can I get a GST invoice with my company details for this order
+        I need an itemised receipt for my expenses claim
+        the receipt for my order has the wrong name, can you reissue it
+        where do I find the invoice for what I bought last month
+        please send a copy of the invoice to my accountant
+        my employer needs a proper VAT receipt, can you email one
+        recipt for my order pls
+        """,
+    ),
+    "order.status": (
+        "",
+        """
+        order status?
+        has my order been processed
+        my order still says pending, is it confirmed or not
+        was my order actually placed? I didn't get a confirmation email
+        why is my order still 'awaiting fulfilment' after four days
+        I never got an order confirmation, did it go through
+        order stuck on processing
+        is my ordr confirmd
+        """,
+    ),
+    "payment.failed": (
+        "",
+        """
+        payment failed
+        card declined
+        checkout keeps erroring when I try to pay
+        my card got declined but the bank says everything is fine
+        it won't let me pay, the page just spins
+        Apple Pay fails every time at the last step
+        tried paying 3 times, each time it says transaction unsuccessful
+        the payment page times out before I can finish
+        paymnt not going thru
+        """,
+    ),
+    "payment.coupon": (
+        "",
+        """
+        discount didn't apply
+        my voucher says expired but it's valid till the end of the month
+        the 20% off code isn't taking anything off at checkout
+        I forgot to use my coupon, can you apply it after the payment
+        the welcome discount disappeared from my basket
+        which voucher can I use with sale items?
+        my gift card balance isn't showing at checkout
+        cupon code invalid
+        """,
+    ),
+    "payment.methods": (
+        "",
+        """
+        do you take paypal
+        is Klarna available
+        is there an option to pay in instalments
+        can I use two payment methods for one order
+        do you accept UPI or net banking
+        pay with gift card?
+        is buy now pay later an option
+        do you accept debit cards from abroad
+        can I pay with Google Pay
+        can my company pay by invoice
+        """,
+    ),
+    "payment.price_adjust": (
+        "",
+        """
+        price dropped after I bought it
+        the price went down the day after I paid, can I get the difference back
+        it's cheaper on your site today than when I ordered, will you match it
+        you have it on sale now, I paid full price last week
+        price match?
+        saw the same item for less in your app, any chance of a price adjustment
+        """,
+    ),
+    "payment.double_charge": (
+        "",
+        """
+        charged twice
+        double charged
+        I see two identical charges on my card for one order
+        my bank shows the same amount taken twice
+        I only placed one order but was billed two times
+        there are two debits of the same amount from you on my statement
+        you've taken the payment twice
+        got chargd twice for the same thing
+        """,
+    ),
+    "payment.missing_money": (
+        "",
+        """
+        money taken but no order
+        I was charged but there's no order in my account
+        the payment left my bank but the order never appeared
+        you took my money and the app says I have no orders
+        funds debited, order not created
+        payment went through on my side but your site says it failed and there's no order
+        charged but order not showing
+        """,
+    ),
+    "logistics.where": (
+        "",
+        """
+        tracking?
+        has it shipped yet
+        any update on delivery
+        when will my package arrive
+        tracking hasn't moved in 4 days, where is it
+        is my parcel on its way or not
+        can you tell me which courier has my package
+        wheres my pakage
+        """,
+    ),
+    "logistics.not_received": (
+        "",
+        """
+        not delivered
+        says delivered but it isn't here
+        the tracking says it was handed to me but I never got it
+        parcel marked delivered, nothing at my door, neighbours haven't got it
+        courier claims he left it in a safe place, there's nothing there
+        my package never arrived and the tracking stopped
+        never recieved my parcel
+        """,
+    ),
+    "logistics.redirect": (
+        "",
+        """
+        can the courier deliver to my office instead
+        please ask the driver to leave it at the back door
+        can I pick it up from the depot instead
+        I won't be home Thursday, can the delivery be rescheduled
+        can you hold my parcel at the post office
+        redirect my parcel pls
+        can it be left with the concierge
+        """,
+    ),
+    "logistics.customs": (
+        "",
+        """
+        customs fee?
+        my parcel is held at customs, what do I do
+        why do I have to pay import duty on my delivery
+        the courier wants a customs charge before delivering
+        stuck in customs clearance for a week
+        do I need to give my ID for customs
+        """,
+    ),
+    "logistics.damaged_in_transit": (
+        "",
+        """
+        box arrived crushed
+        the parcel came dented and torn open
+        the courier dropped it, the box is smashed
+        package arrived wet and falling apart
+        outer box was ripped and the tape was cut
+        the delivery came squashed, looks like something heavy sat on it
+        """,
+    ),
+    "return.request": (
+        "",
+        """
+        return
+        how do I return this
+        I'd like to send it back
+        I want to return the shoes, they don't fit
+        can I return an item I bought in the sale
+        what's your returns policy, I want to send this back
+        I'd like a return label please
+        it's not for me, can I return it within 30 days
+        how to retrun an item
+        """,
+    ),
+    "return.exchange": (
+        "",
+        """
+        exchange for a bigger size
+        swap for another colour?
+        can I exchange this for a medium
+        I want to exchange the jacket for the same one in black
+        is it possible to swap it rather than return it
+        can I trade this in for the next size down
+        excange pls, too small
+        """,
+    ),
+    "return.logistics": (
+        "",
+        """
+        return pickup didn't come
+        I sent my return back, has it arrived
+        the return label won't print
+        can you arrange a collection for my return
+        I lost the return slip, what do I put in the box
+        """,
+    ),
+    "refund.status": (
+        "",
+        """
+        refund?
+        when will I get my money back
+        I returned it two weeks ago and no refund yet
+        how long does a refund take to reach my card
+        you said refund processed but nothing in my account
+        refund status please
+        still waitng on my refund
+        """,
+    ),
+    "refund.request": (
+        "",
+        """
+        I want a refund
+        refund please
+        I'd like my money back for this order
+        can I get a refund instead of a replacement
+        please refund me, I don't want a new one
+        I want a full refund for the cancelled order
+        I'd rather have my money back than a voucher
+        I want a refund for the damaged one
+        can I have a refund, I've sent it back
+        refund me please, the item is useless
+        """,
+    ),
+    "refund.amount": (
+        "",
+        """
+        refund was short
+        you refunded less than I paid
+        why was the shipping not refunded
+        the refund is missing the cost of one item
+        I got back less than the price, where did the rest go
+        partial refund only, the whole order came back
+        """,
+    ),
+    "product.defect": (
+        "",
+        """
+        broken
+        doesn't work
+        faulty item
+        it arrived working and died after a week
+        the handle snapped off the first time I used it
+        the speaker crackles at any volume
+        the lid doesn't close properly, it's warped
+        stopped charging after a month, the cable is fine
+        the paint is peeling already
+        one leg of the chair is shorter than the others, it wobbles
+        the hinge broke, the door hangs off
+        the app says device offline, it never connects
+        the motor makes a grinding noise
+        stoped working after 2 days
+        """,
+    ),
+    "product.usage": (
+        "",
+        """
+        how do I set it up
+        how do I reset it
+        the manual doesn't explain how to pair it with my phone
+        how do I clean the filter
+        what do the flashing lights mean
+        which setting is for delicates
+        how do you change the time on it
+        how does the timer work on this
+        what does the red light on it mean
+        how do I connect it to wifi
+        can't work out how to turn the sound off on it
+        which button locks it
+        is there a video showing how to use it
+        how do I descale the machine I bought
+        the instructions are confusing, how do I attach the handle
+        how long should I charge it the first time
+        what's the right setting for the rice cooker for brown rice
+        """,
+    ),
+    "product.missing_parts": (
+        "",
+        """
+        no screws in the box
+        the charger wasn't in the box
+        the box was missing the remote
+        only one of the two cushions came
+        the instructions say 8 bolts, I only got 6
+        the batteries weren't included
+        half the screws are missing from the pack
+        the manual wasn't in the box
+        one of the shelves is missing
+        the box came without the power cable
+        """,
+    ),
+    "product.not_as_described": (
+        "",
+        """
+        looks nothing like the photo
+        the colour is totally different from the picture
+        listing said leather, this is plastic
+        it's much smaller than the size on the page
+        the description said waterproof, it leaks
+        """,
+    ),
+    "product.warranty": (
+        "",
+        """
+        warranty claim
+        is this covered under warranty
+        how do I claim the guarantee
+        it's 8 months old and broke, does the warranty cover repair
+        can I get it repaired under warranty
+        """,
+    ),
+    "product.safety": (
+        "",
+        """
+        it caught fire
+        there's a burning smell from the plug
+        the kettle base melted
+        the battery is bulging
+        the heater sparked and tripped the fuse
+        my toddler nearly swallowed a piece that came off the toy
+        my skin broke out after using the cream
+        """,
+    ),
+    "complaint.service": (
+        "",
+        """
+        your staff were rude
+        terrible customer service
+        the agent hung up on me
+        nobody answers your phone line
+        I was promised a callback that never happened
+        your support keeps sending me copy-paste replies
+        the person on chat was dismissive and unhelpful
+        I've been passed between departments all week
+        the delivery driver was abusive to me
+        I waited an hour on hold and got cut off
+        I am not happy with how your team handled my issue
+        customer servise is awful
+        nobody ever gets back to me
+        the way your team spoke to me was unacceptable
+        I asked for a manager and was refused
+        your support closed my ticket without fixing anything
+        the store staff ignored me for 20 minutes
+        I keep getting a bot instead of a person
+        your agent promised a refund then denied ever saying it
+        """,
+    ),
+    "complaint.misleading": (
+        "",
+        """
+        false advertising
+        the ad was misleading
+        your website said free delivery and then charged me for it
+        the 'sale' price was the normal price with a fake was-price
+        you advertised it as in stock and it wasn't
+        the offer on the banner was not honoured at checkout
+        the photos on your site are misleading
+        you said it was a limited offer and the same deal is still on a month later
+        the listing says genuine leather, that's false advertising
+        the 'up to 70% off' sale had nothing above 10% off
+        the price at checkout was higher than the one advertised
+        the delivery time on your site is a lie, it says 2 days and it's always a week
+        you advertised it as new and it's clearly refurbished
+        """,
+    ),
+    "complaint.threat_legal": (
+        "",
+        """
+        I'm getting a solicitor involved
+        I'm reporting you to consumer protection
+        I'll take this to small claims court
+        I'm contacting trading standards about you
+        I've written to the consumer ombudsman
+        """,
+    ),
+    "complaint.threat_review": (
+        "",
+        """
+        I'll tell everyone online what you did
+        I'm posting about this on every platform
+        expect a very honest review from me
+        I'll make sure people know not to buy from you
+        """,
+    ),
+    "presale.size": (
+        "",
+        """
+        what size should I get
+        I'm 5'6 and 140 lbs, which size
+        does this run small
+        I'm usually a UK 12, what size in this
+        should I size up in these boots
+        sizing?
+        is a medium ok for a 38 inch chest
+        what size for a 10 year old
+        do the jeans stretch
+        how long are the sleeves on the XL
+        what's the waist measurement on a size 10
+        are the shoes wide enough for wide feet
+        """,
+    ),
+    "presale.stock": (
+        "",
+        """
+        back in stock when?
+        is the blue one available
+        will you restock the large
+        do you have this in store
+        is it in stock
+        when will the new colour be available
+        """,
+    ),
+    "presale.specs": (
+        "",
+        """
+        what's it made of
+        does it come with a charger
+        will it fit a double bed
+        does it work in the UK, 240V
+        is this dishwasher safe
+        does it have a warranty before I buy
+        what's the battery life
+        is it suitable for a 3 year old
+        before I buy, does it need assembly
+        """,
+    ),
+    "other.thanks": (
+        "",
+        """
+        thanks!
+        thank you so much
+        cheers, all sorted
+        great service, thanks a lot
+        just wanted to say your team was brilliant
+        thanks for the quick reply
+        """,
+    ),
+    "other.feedback": (
+        "",
+        """
+        suggestion for your app
+        your website is a bit confusing to navigate
+        it would be nice to have a dark mode
+        you should add a wishlist feature
+        the search doesn't find things by brand
+        I like the new packaging
+        """,
+    ),
+    "other.account": (
+        "",
+        """
+        can't log in
+        reset password
+        how do I delete my account
+        I want to change the email on my account
+        I never get the verification code
+        how do I unsubscribe from your emails
+        change phone number on my profile
+        """,
+    ),
+    "other.misc": (
+        "",
+        """
+        anyone there
+        where is your head office
+        do you have a loyalty programme
+        how do I contact your press office about a partnership
+        is there a store near Leeds
+        what's your customer service email
+        """,
+    ),
+}
+
+
 INTENTS = [
     Intent(
         intent.name,
@@ -3090,11 +3620,15 @@ INTENTS = [
         intent.sentiment,
         intent.zh
         + tuple(
-            line for more in (MORE, MORE_2, MORE_3) for line in _lines(more.get(intent.name, ("", ""))[0])
+            line
+            for more in (MORE, MORE_2, MORE_3, MORE_4)
+            for line in _lines(more.get(intent.name, ("", ""))[0])
         ),
         intent.en
         + tuple(
-            line for more in (MORE, MORE_2, MORE_3) for line in _lines(more.get(intent.name, ("", ""))[1])
+            line
+            for more in (MORE, MORE_2, MORE_3, MORE_4)
+            for line in _lines(more.get(intent.name, ("", ""))[1])
         ),
         intent.mixed,
     )

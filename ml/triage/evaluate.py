@@ -3,7 +3,7 @@
 
 - `corpus/heldout.jsonl`: generated from paraphrases, slots and modifiers training never
   saw (generate.py); never used for tuning.
-- `second_heldout.txt`, `third_heldout.txt`: written by hand after training, in other
+- `second_heldout.txt`, `third_heldout.txt`, `fourth_heldout.txt`: written by hand after training, in other
   voices, with wordings the phrase banks do not contain (README.md); one ticket a line.
 
     python -m ml.triage.evaluate
@@ -30,6 +30,7 @@ SETS = {
     "held-out split": CORPUS / "heldout.jsonl",
     "second held-out set": ROOT / "ml" / "triage" / "second_heldout.txt",
     "third held-out set": ROOT / "ml" / "triage" / "third_heldout.txt",
+    "fourth held-out set": ROOT / "ml" / "triage" / "fourth_heldout.txt",
 }
 FIELDS = ("category", "priority", "sentiment", "language", "channel", "subject", "message")
 CATEGORIES = ["ORDER", "PAYMENT", "LOGISTICS", "RETURN", "REFUND", "PRODUCT", "COMPLAINT", "PRESALE", "OTHER"]
@@ -192,7 +193,7 @@ def evaluate() -> dict[str, Scores]:
     }
 
 
-# What the second held-out set showed the first time it was run, before anything was changed
+# What each hand-written set showed the first time it was run, before anything was changed
 # after reading it (README.md, "History"): the honest figure for wording nobody tuned on.
 FIRST_SIGHT = {
     "second held-out set": "category Chinese 85.7 %, English 82.4 %, mixed 90.9 %; URGENT recall 88.9 % "
@@ -200,12 +201,24 @@ FIRST_SIGHT = {
     "(拉了一晚上肚子, a laptop battery 'puffing up', 付了钱…订单也没有) and two regulator / going-public wordings "
     "(市场监督管理局, 发到网上) were then added to the urgency rules, so the rule figures below are no longer "
     "unseen; the model was not retrained on the set.",
-    "third held-out set": "the figures above. It was written after the final training and run once; neither the "
-    "model nor the rules were changed after reading it. Its four missed urgent tickets are wordings the rules lack "
-    "(an electric blanket 发烫 with 焦糊味 and a scorched sheet, 孙子 nearly swallowing a toy's eye, 在抖音上说说你们, "
-    "钱…从卡里走了…找不到订单); of its five false alarms two are rules reading innocent words ('hospital' for a "
-    "check-up, feet that 'swell') and three the model's priority (two of the same item bought by mistake read as a "
-    "double charge; a battery that does not hold its charge).",
+    "third held-out set": "category Chinese 91.7 %, English 83.9 %, mixed 100.0 %; URGENT recall 71.4 % "
+    "(10 of 14), precision 66.7 %; priority exact 85.5 %, sentiment 87.9 %. It was written after the final training "
+    "of the second pass and run once. Its four missed urgent tickets (an electric blanket 发烫 with 焦糊味 and a "
+    "scorched sheet, 孙子 nearly swallowing a toy's eye, 在抖音上说说你们, 钱…从卡里走了…找不到订单) were wordings "
+    "the rules lacked; the third pass generalised the rules from them (a burning smell or scorch mark, a child and "
+    "something in its mouth, going public on any platform, money gone with no order: README.md) and retrained, so "
+    "the figures below are no longer unseen. Its false alarms ('hospital' for a check-up, feet that 'swell') were "
+    "left as they are.",
+    "fourth held-out set": "category Chinese 94.7 %, English 91.2 %, mixed 100.0 %; URGENT recall 96.7 % "
+    "(29 of 30), precision 90.6 %; priority exact 85.0 %, sentiment 88.2 % (the model of the third pass's first "
+    "retraining). It was written and committed before the third pass's rules, phrase banks and model were run on "
+    "any of it. Its one missed urgent ticket: a grandchild falling off a baby walker and hitting his head, told too "
+    "far from the word for the child (孙子 … 他一下摔下来磕到头了). Its three false alarms: the model's priority head "
+    "on a quantity change (点成三了) and on a promised good review on 小红书, and the 'hospital' rule on a thank-you "
+    "from someone going into hospital for a knee operation (a known weakness, written into the set on purpose). The "
+    "rules were not changed after reading it; 43 more English paraphrases were then added for the intents weakest "
+    "on the development split (README.md, History), after its misses had been read, so the figures above are "
+    "no longer first-sight ones.",
 }
 
 

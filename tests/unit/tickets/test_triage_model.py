@@ -139,9 +139,10 @@ def test_the_held_out_split_shares_no_message_with_training() -> None:
     assert not {r["message"] for r in train_rows} & {r["message"] for r in held}
 
 
-# Not the third set: its URGENT recall (71 %) and precision (67 %) are recorded in
-# RESULTS.md as found, before any rule was changed after reading it.
-@pytest.mark.parametrize("name", ["held-out split", "second held-out set"])
+# Not the third set: its misses were read and the rules generalised from them, and its
+# false alarms (a 'hospital' check-up, feet that 'swell') were left (RESULTS.md). The fourth
+# set's URGENT figures (96.7 % / 90.6 %) are its first sight: no rule changed after it.
+@pytest.mark.parametrize("name", ["held-out split", "second held-out set", "fourth held-out set"])
 def test_urgent_tickets_are_found_on_the_held_out_sets(name: str) -> None:
     measured = scores()[name]
     assert measured.urgent_recall >= 0.95, f"URGENT recall {measured.urgent_recall:.1%}"
@@ -149,15 +150,18 @@ def test_urgent_tickets_are_found_on_the_held_out_sets(name: str) -> None:
 
 
 # The target is 90 % for each language; these are the levels the shipped model
-# reaches (RESULTS.md: held-out 93.1 % / 87.1 %, second set 89.6 % / 80.9 %, third set
-# 91.7 % / 83.9 %), a point or two below, so a change that makes it worse fails here.
+# reaches (RESULTS.md: held-out 94.0 % / 87.7 %, second set 90.9 % / 83.8 %, third set
+# 91.7 % / 83.9 %, fourth set 93.0 % / 94.7 %), a point or two below, so a change that makes
+# it worse fails here.
 FLOORS = {
     ("held-out split", "zh"): 0.92,
-    ("held-out split", "en"): 0.86,
+    ("held-out split", "en"): 0.87,
     ("second held-out set", "zh"): 0.87,
-    ("second held-out set", "en"): 0.79,
-    ("third held-out set", "zh"): 0.88,
+    ("second held-out set", "en"): 0.83,
+    ("third held-out set", "zh"): 0.89,
     ("third held-out set", "en"): 0.82,
+    ("fourth held-out set", "zh"): 0.92,
+    ("fourth held-out set", "en"): 0.89,
 }
 
 

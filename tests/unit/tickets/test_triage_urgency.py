@@ -26,6 +26,30 @@ URGENT = [
     ("the kettle gave me an electric shock", "safety"),
     ("face cream caused an allergic reaction", "safety"),
     ("the e-bike battery caught fire in the hallway", "safety"),
+    # a burning smell or a scorch mark, in any wording of it
+    ("电水壶底座有股烧焦塑料的味道", "safety"),
+    ("插座那里都熏黑了", "safety"),
+    ("the fan heater smells like something is burning", "safety"),
+    ("there's a charred patch on the rug where the lamp was", "safety"),
+    # a child and a small part, a magnet or a battery near its mouth
+    ("外孙女把积木上的小零件放进嘴里了", "safety"),
+    ("my grandson had the magnet in his mouth before I noticed", "safety"),
+    ("the rattle's bead came off and the baby was gagging on it", "safety"),
+    ("the coin battery fell out of the book light", "safety"),
+    # an allergic reaction, without the word
+    ("戴了这个手链手腕起了一圈红疹", "safety"),
+    ("my wife came up in welts after using the shower gel", "safety"),
+    # going public on any platform
+    ("我要去快手上曝光你们", "review"),
+    ("不处理我就拍个视频发出去", "review"),
+    ("我会让所有人都知道你们怎么骗人的", "review"),
+    ("I'm making a YouTube video about how you treated me", "review"),
+    ("I will let everyone know what kind of company you are", "review"),
+    # money taken with no order to show for it
+    ("微信被扣了一百多，可是订单里什么都没有，查不到订单", "money"),
+    ("我根本没下单，支付宝却被扣款了", "money"),
+    ("£40 came out of my account but I can't find an order anywhere", "money"),
+    ("there's a charge I don't recognise on my card from you", "money"),
     # legal, media, regulator
     ("I'm reporting it to the FTC", "legal"),
     ("我已经找了律師", "legal"),
@@ -68,6 +92,14 @@ def test_what_must_never_be_missed_is_urgent_whatever_the_model_said(text: str, 
         "我的快递什么时候到",
         "is it waterproof?",
         "media player won't turn on",
+        # the new rules' words in innocent tickets
+        "在抖音上看到你们家的，想问问有没有大码",
+        "小红书上种草的，请问还有货吗",
+        "红烧牛肉味的还有吗",
+        "my son loves the dinosaur, thanks",
+        "the smoke grey one, is it in stock?",
+        "I paid for next-day delivery, where is my order?",
+        "will the charge show up as your company name?",
     ],
 )
 def test_ordinary_messages_and_platform_names_trigger_nothing(text: str) -> None:

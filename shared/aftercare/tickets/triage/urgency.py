@@ -2,12 +2,16 @@
 normalised text (simplified Chinese, lower case) and the ticket's context.
 
 URGENT, in the service team's words:
-- a safety incident: fire, smoke or sparks, an overheating or swelling battery, a burn, an
-  electric shock, an injury, food poisoning or an allergic reaction, a child at risk;
+- a safety incident: fire, smoke or sparks, a burning smell or a scorch mark, an overheating
+  or swelling battery, a burn, an electric shock, an injury, food poisoning, an allergic
+  reaction (a rash, welts, swelling or blisters after using it), a child at risk (a small
+  part, magnet or button battery in a child's mouth, choking, swallowing, a fall);
 - a legal, media or regulator threat: a lawyer or court, 12315, the consumer association
   or market regulator, the FTC, BBB or trading standards, a journalist or the press;
-- a threat of a bad review or of going public;
-- a double charge, or money taken that shows up nowhere (paid but no order, a chargeback).
+- a threat of a bad review or of going public: telling everyone, posting or filming about it
+  on any platform (抖音, 小红书, 微博, 朋友圈, TikTok, X / Twitter, YouTube, Facebook ...);
+- a double charge, or money taken that shows up nowhere: paid or charged but no order,
+  charged without buying anything, a charge the customer does not recognise, a chargeback.
 
 HIGH: clear anger, or a second contact about the same unresolved problem (the customer
 says so, the ticket follows up a closed one, or another ticket of theirs in the same
@@ -161,8 +165,17 @@ def _any(*patterns: str) -> Matcher:
     return Matcher(patterns)
 
 
-_CHILD_ZH = "(?:孩子|宝宝|婴儿|小孩|儿子|女儿|娃)"
-_CHILD_EN = r"(?:baby|babies|toddler|child|children|kid|kids|son|daughter|infant|newborn)"
+_CHILD_ZH = "(?:孩子|宝宝|婴儿|婴幼儿|幼儿|儿童|小孩|儿子|女儿|孙子|孙女|外孙|侄子|侄女|娃)"
+_CHILD_EN = (
+    r"(?:baby|babies|toddler|child|children|kid|kids|son|daughter|infant|newborn|grandson|granddaughter"
+    r"|grandchild|grandchildren|grandkid|grandkids|grandbaby|little one|little boy|little girl)"
+)
+# a message telling of something going into a mouth: with a child, a choking hazard
+_MOUTH_ZH = (
+    r"(?:塞|放|含|放进|塞进|吃进|咬)(?:了)?(?:到|在|进)?嘴里|往嘴里|吞(?:下|进|了|掉)|咽(?:下|了)"
+    r"|卡(?:在)?(?:喉咙|嗓子)"
+)
+_MOUTH_EN = r"(?:in|into|inside) (?:his|her|their|my|the) mouth|mouthing|swallow|chok|gagg|inhal"
 
 SAFETY = _any(
     # Chinese
@@ -173,10 +186,22 @@ SAFETY = _any(
     r"受伤|划伤|割伤|割破|夹伤|砸伤|摔伤|流血|出血|骨折|缝针|送医|进了医院|去了医院|急诊|住院",
     r"食物中毒|吃坏|拉肚子|拉了.{0,6}肚子|上吐下泻|呕吐|吐了|过敏反应|过敏了|起疹子|中毒|有毒|甲醛超标",
     r"吃了.{0,10}(?:不舒服|肚子疼|肚子痛|难受|头晕)",
-    _CHILD_ZH + r".{0,12}(?:吞|误食|卡住|卡在|窒息|噎|摔|滑|夹|受伤|划破|烫|溜)",
+    # a burning smell, a scorch mark, smoke: the product overheating before it catches fire
+    r"焦糊|糊味|烧糊|烤糊|烧黄|烧黑|熏黑|烤焦|烧化|烧穿|火星|电火花|打火花|冒黑烟|一股烟|有烟冒",
+    r"(?<![红发])烧.{0,4}(?:味|气味|味道)|焦.{0,2}(?:味|气味|味道)|(?:塑料|胶皮|电线|橡胶).{0,3}(?:烧|熔|融|化了)",
+    # an allergic reaction: the skin after using it
+    r"红肿|又红又肿|肿起来|肿了|起疹|红疹|皮疹|疹子|荨麻疹|起红点|起疙瘩|起泡|水泡|脱皮.{0,4}(?:疼|痛)",
+    r"(?:脸|皮肤|手|脖子|身上|嘴|眼睛|眼皮).{0,6}(?:过敏|发痒|痒得|刺痛|红了一片)",
+    # a child and something in its mouth: a choking or swallowing hazard
+    _CHILD_ZH + r".{0,20}(?:" + _MOUTH_ZH + ")",
+    r"(?:" + _MOUTH_ZH + r").{0,20}" + _CHILD_ZH,
+    r"(?:磁珠|磁力珠|小磁铁|纽扣电池|小零件|小部件).{0,12}(?:" + _MOUTH_ZH + r"|掉(?:下来|了|出来)|脱落)",
+    _CHILD_ZH + r".{0,12}(?:吞|误食|卡住|卡在|窒息|噎|摔|滑|夹|受伤|划破|烫|溜|磕)",
     r"刹车.{0,4}(?:失灵|坏|不灵|没用)|误食|窒息|噎住",
     # English
-    r"caught fire|on fire|burst into flames|flames?\b|fire hazard|smok(?:e|ing|ed)\b|sparks?\b|sparking",
+    r"caught fire|on fire|burst into flames|flames?\b|fire hazard|sparks?\b|sparking",
+    # smoke, not the colour or the glass of that name
+    r"smok(?:e|ing|ed)\b(?![ -]?(?:gr[ae]y|glass|black|blue|brown|colou?r|tint|effect))",
     r"explod(?:e|ed|ing)|explosion|melt(?:ed|ing)\b|scorch",
     r"\bburn(?:ed|t|s|ing)?\b|burn mark|blister",
     r"electric(?:al)? shock|shocked (?:me|my|him|her|us)|electrocut",
@@ -193,6 +218,19 @@ SAFETY = _any(
     r"food poisoning|poison(?:ed|ing|ous)?|got sick after|sick after (?:eating|drinking|using)",
     r"made (?:me|us|him|her|them|my \w+) (?:sick|ill|vomit|throw up)|vomit|throwing up|threw up|diarrh",
     r"allergic reaction|broke out in (?:a )?rash|hives",
+    r"\brash(?:es)?\b|welts|came up in|come up in|breaking out|broke out|anaphyla",
+    r"swollen (?:face|lips?|eyes?|skin)",
+    r"(?:had|having|got|caused|causing|gave (?:me|him|her|us|them)) "
+    r"(?:an? )?(?:bad |severe |nasty )?reaction",
+    # a burning smell, a scorch mark, smoke
+    r"(?:smell|smells|smelled|smelt|smelling|stink|stinks|stank|reek|reeks|reeked)\b.{0,20}"
+    r"(?:burn|smok|melt|scorch|singe|electrical)",
+    r"charr(?:ed|ing)|\bsinge[ds]?\b|black (?:mark|marks|smudge|soot)|soot\b",
+    # a child and a small part, a magnet or a button battery: a choking or swallowing hazard
+    _CHILD_EN + r"\b.{0,60}(?:" + _MOUTH_EN + ")",
+    r"(?:" + _MOUTH_EN + r").{0,60}\b" + _CHILD_EN + r"\b",
+    r"(?:button|coin) batter(?:y|ies)",
+    r"small (?:parts?|pieces?|magnets?|balls?) (?:came|come|fell|falls?|comes|broke) (?:off|out|loose)",
     r"chok(?:e|ed|ing)|swallow(?:ed|ing)?|suffocat|strangl",
     r"brakes? (?:failed|fail|didn't work|did not work|stopped working|gave out)",
     _CHILD_EN + r"\b.{0,40}(?:fell|fall|fallen|tipped|rolled|trapped|pinched|unsafe|danger)",
@@ -217,11 +255,24 @@ BAD_REVIEW = _any(
     r"差评|一星|1星|打低分|给低分|负面评价|挂你们|网上说|到处说|让大家都知道|避雷|公之于众|网上曝光",
     r"(?:发|放|挂|传|贴)(?:到|在)网上",
     r"(?:发|挂|曝光|吐槽|写).{0,6}(?:微博|抖音|小红书|朋友圈|知乎|黑猫)",
+    # going public on a platform, whichever: what the customer says they will do there
+    r"(?:在|到|上|去)(?:抖音|快手|小红书|微博|朋友圈|知乎|b站|视频号|黑猫|大众点评|点评|贴吧|头条|网上|群里|直播间)"
+    r".{0,8}(?:说说|说一说|讲讲|曝光|吐槽|揭露|发帖|发个帖|发文|发视频|发个视频|发条|拍视频|拍个视频|直播|挂出|挂你|告诉大家|让大家)",
+    r"让(?:大家|所有人|别人|更多人|全网|全世界|网友|朋友们)(?:都)?(?:知道|看看|看到|评评理|别买|别来|小心|避坑)",
+    r"(?:拍|录)(?:个|成|了|一段)?视频.{0,10}(?:发|曝|传|挂)|(?:曝光|揭露)你们",
     r"(?:bad|negative|terrible|awful|scathing|honest|1[- ]star|one[- ]star|0[- ]star|zero[- ]star) review",
     r"review.{0,20}(?:1|one|zero|0) stars?|(?:1|one)[- ]star(?:s|red)?\b",
     r"(?:post|posting|share|sharing|put|putting|tell|warn)\b.{0,30}"
     r"(?:twitter|reddit|facebook|tiktok|instagram|trustpilot|yelp|social media|everyone|everybody|online)",
     r"trustpilot|leave a review (?:about|warning)",
+    # going public on a platform, whichever: what the customer says they will do there
+    r"(?:post|posting|share|sharing|put|putting|tell|warn|make|making|film|filming|upload|uploading|record|recording)\b"
+    r".{0,40}(?:youtube|snapchat|threads|linkedin|whatsapp|google reviews?|tripadvisor|mumsnet|weibo|douyin|"
+    r"xiaohongshu|rednote|\bx\b|a (?:video|post|thread|tiktok|reel|story) about)",
+    r"(?:tweet|tweeting|blog|blogging|vlog|vlogging) about|go(?:ing)? viral|name and shame",
+    r"expose (?:you|your|this)",
+    r"(?:let|make sure) (?:everyone|everybody|the world|the whole world|people|all my followers) "
+    r"(?:knows?|hears?|sees?)",
 )
 
 MONEY = _any(
@@ -230,12 +281,29 @@ MONEY = _any(
     r"付了(?:钱|款).{0,12}(?:没有订单|订单没|未付款|待付款|不见|没生成)",
     r"(?:付了钱|付了款|扣了钱|扣了款|钱扣了|钱被扣).{0,30}(?:没有订单|订单也没有|订单没有|没生成|支付失败)",
     r"钱不见了|钱没了|钱去哪|余额.{0,4}(?:少了|不见)|拒付|盗刷",
+    # money gone out with no order to show for it, in either order of telling
+    r"(?:扣了|扣款|扣费|被扣|划走|划扣|扣走|(?:钱|款).{0,8}(?:走了|出去了|没了|少了|扣)|已付款|已支付|付款成功|支付成功|付了)"
+    r".{0,30}(?:没有订单|没订单|无订单|找不到订单|查不到(?:任何)?订单|(?:订单|单子).{0,4}(?:没有|不见|找不到|查不到|没生成|没显示)|没(?:有)?下(?:过)?单|什么都没买|没买东西|没有买)",
+    r"(?:什么都没买|没买东西|没有买东西|没(?:有)?下(?:过)?单|没有订单|找不到订单|查不到订单).{0,30}"
+    r"(?:扣了|扣款|扣费|被扣|扣走|划走|(?:卡|账户|余额|支付宝|微信).{0,8}(?:扣|少了|划走|走了))",
     r"charged (?:me )?twice|double[- ]?charg|charged two times|billed twice|two (?:charges|payments)",
     r"duplicate (?:charge|payment|transaction)|charged (?:me )?(?:again|two)|paid twice",
     r"money (?:is |was |has )?(?:gone|missing|disappeared|vanished|taken)",
     r"(?:charged|paid|debited|deducted|taken)\b.{0,40}(?:no order|not (?:placed|confirmed|showing)|"
     r"says unpaid|shows unpaid|still unpaid|never (?:went through|arrived))",
     r"chargeback|charge ?back|dispute (?:the|this) (?:charge|payment)|unauthori[sz]ed (?:charge|payment)",
+    # money gone out with no order to show for it, in either order of telling
+    r"(?:charged|debited|deducted|taken|billed|paid|withdrawn|came out of|left my|gone from|went out of"
+    r"|out of my)\b.{0,60}(?:no order|not an order|no record of (?:the|my|an|any) order"
+    r"|(?:can'?t|cannot|couldn'?t) find (?:the|my|an|any) order|"
+    r"order (?:isn'?t|is not|wasn'?t|doesn'?t|does not|never) (?:there|show|showing|appear|placed|created)|"
+    r"(?:didn'?t|did not|never|haven'?t|have not) (?:buy|order|place|make|purchase)"
+    r"|nothing (?:in my|ordered|placed|bought))",
+    r"(?:no order|(?:didn'?t|did not|never|haven'?t|have not) "
+    r"(?:buy|bought|order|ordered|place|placed|purchase) (?:anything|a thing|an order))"
+    r".{0,60}(?:charged|debited|deducted|taken|billed|came out|left my|gone from|withdrawn)",
+    r"(?:charge|payment|transaction|debit)s? (?:i|we) (?:don'?t|do not|didn'?t|did not) "
+    r"(?:recogni[sz]e|make|authori[sz]e)",
 )
 
 ANGER = _any(
