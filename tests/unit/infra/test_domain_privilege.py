@@ -58,8 +58,6 @@ STILL_CROSSING: dict[str, set[str]] = {
     "CampaignRunnerFunction": {"CustomersTable"},
     "CustomersApiFunction": {"CasesTable", "OrdersTable", "SurveysTable", "TicketsTable"},
     "NotificationSenderFunction": {"CustomersTable"},
-    "OrdersApiFunction": {"ShipmentsTable"},
-    "PaymentsWebhookFunction": {"OrdersTable", "RefundsTable"},
     "RefundCheckPayOutFunction": {"OrdersTable"},
     "RefundCompensateFunction": {"OrdersTable"},
     "RefundPayOutFunction": {"OrdersTable"},
