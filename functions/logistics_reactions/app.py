@@ -17,6 +17,7 @@ class LogisticsReactionsSettings:
     idempotency_table: str
     logistics_reactions_dlq_url: str
     notifications_queue_url: str
+    shipments_table: str
 
 
 SETTINGS = load(LogisticsReactionsSettings)

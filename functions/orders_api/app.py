@@ -34,7 +34,6 @@ class OrdersApiSettings:
     idempotency_table: str
     notifications_queue_url: str
     orders_table: str
-    shipments_table: str
 
 
 SETTINGS = load(OrdersApiSettings)

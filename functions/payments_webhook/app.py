@@ -24,10 +24,8 @@ from aftercare.webhooks import verify
 class PaymentsWebhookSettings:
     """What this function cannot run without: the resources its policy in template.yaml names."""
 
+    event_bus_name: str
     idempotency_table: str
-    notifications_queue_url: str
-    orders_table: str
-    refunds_table: str
     webhook_secret_id: str
 
 
@@ -49,22 +47,25 @@ def payment_event() -> PaymentEventOutcome:
         tolerance_seconds=settings.webhook_tolerance_seconds,
     )
     event = parse_json(PaymentEvent, body)
+    # Claimed once per provider event id, then published (payments/callbacks.py): a publish
+    # that fails releases the claim and answers 5xx, so the provider's retry publishes it.
     return run_once(
         event.event_id,
         scope="payment-event",
         payload=event.model_dump(mode="json"),
-        operation=lambda: apply(event).model_dump(mode="json"),
+        operation=lambda: apply(event, scope="payment-event").model_dump(mode="json"),
         context=app.lambda_context,
     )
 
 
 def _applied_once(notice: provider_events.ProviderNotice) -> dict[str, object]:
     # Providers deliver at least once: the provider's event id is the idempotency key.
+    scope = f"{notice.provider}-event"
     answer: dict[str, object] = run_once(
         notice.event_id,
-        scope=f"{notice.provider}-event",
+        scope=scope,
         payload=notice.as_dict(),
-        operation=lambda: provider_events.apply(notice),
+        operation=lambda: provider_events.apply(notice, scope=scope),
         context=app.lambda_context,
     )
     return answer

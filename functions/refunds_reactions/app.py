@@ -15,6 +15,7 @@ class RefundsReactionsSettings:
     """What this function cannot run without: the resources its policy in template.yaml names."""
 
     idempotency_table: str
+    notifications_queue_url: str
     orders_table: str
     refund_state_machine_arn: str
     refunds_reactions_dlq_url: str

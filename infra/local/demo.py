@@ -113,6 +113,7 @@ def pay_by_webhook(demo: Demo) -> str:
         "occurredAt": demo.client.now(),
     }
     outcome = demo.expect(demo.client.webhook("/v1/payments/events", event), 200)
+    demo.expect(demo.client.post("/_local/settle"), 200)  # orders record the PaymentCaptured it published
     return f"payment provider called POST /v1/payments/events (signed): {outcome['outcome']}"
 
 
@@ -122,6 +123,7 @@ def staff_fulfil(
     def run(demo: Demo) -> str:
         path = f"/v1/admin/orders/{demo.order_id}/{step}"
         demo.state["order"] = demo.expect(demo.client.post(path, as_=who, json_body=body), 200)
+        demo.expect(demo.client.post("/_local/settle"), 200)  # shipped: logistics tracks the parcel
         return f"{who[0]} ({who[1]}) {step}: order is {demo.state['order']['status']}"
 
     run.__name__ = f"staff_{step}"

@@ -96,7 +96,20 @@ def pay(client: LocalClient, order: dict[str, Any]) -> dict[str, Any]:
         "occurredAt": client.now(),
     }
     _expect(client.webhook("/v1/payments/events", event), 200)
+    settle(client)  # the webhook publishes PaymentCaptured; orders record it from their queue
     return _expect(client.get(f"/v1/orders/{order['orderId']}", as_=(order["customerId"], "customer")), 200)
+
+
+def settle(client: LocalClient) -> None:
+    """Wait for the stack's queues and streams to drain: the eventual effects have happened."""
+    _expect(client.post("/_local/settle"), 200)
+
+
+def ship(client: LocalClient, order: dict[str, Any]) -> dict[str, Any]:
+    body = {"carrier": "sf-express", "trackingNumber": f"SF{order['orderId'][-10:]}"}
+    shipped = staff_step(client, order, "ship", body)
+    settle(client)  # logistics tracks the parcel from OrderShipped
+    return shipped
 
 
 def staff_step(client: LocalClient, order: dict[str, Any], step: str, body: Any = None) -> dict[str, Any]:
@@ -120,9 +133,7 @@ FORWARD: dict[str, Callable[[LocalClient, dict[str, Any]], dict[str, Any]]] = {
     "PENDING_PAYMENT": pay,
     "PAID": lambda client, order: staff_step(client, order, "confirm"),
     "CONFIRMED": lambda client, order: staff_step(client, order, "pack"),
-    "PACKED": lambda client, order: staff_step(
-        client, order, "ship", {"carrier": "sf-express", "trackingNumber": f"SF{order['orderId'][-10:]}"}
-    ),
+    "PACKED": ship,
     "SHIPPED": confirm_receipt,
 }
 

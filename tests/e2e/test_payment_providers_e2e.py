@@ -38,8 +38,14 @@ def paid_through_provider(stack: LocalStackProcess, customer: str) -> dict[str, 
     order = stack.post("/v1/orders", as_=(customer, "customer"), json_body=body).json()
     paid = control(stack, action="pay", orderId=order["orderId"], amount=order["total"])
     assert paid["webhook"] == 200, paid
-    now = stack.get(f"/v1/orders/{order['orderId']}", as_=(customer, "customer")).json()
-    assert now["status"] == "PAID"
+    # The webhook publishes PaymentCaptured; orders record it from their queue a moment later.
+    deadline = time.monotonic() + 30
+    while True:
+        now = stack.get(f"/v1/orders/{order['orderId']}", as_=(customer, "customer")).json()
+        if now["status"] == "PAID" or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
+    assert now["status"] == "PAID", now
     return dict(now)
 
 

@@ -41,6 +41,13 @@ def shipped_order(stack: LocalStackProcess, tracking: str) -> dict[str, Any]:
     ]:
         reply = stack.post(f"/v1/admin/orders/{order['orderId']}/{step}", as_=who, json_body=body)
         assert reply.status_code == 200, reply.text
+
+    def tracked() -> bool:
+        # Logistics tracks the parcel from OrderShipped: until then tracking names it as awaited.
+        view = stack.get(f"/v1/orders/{order['orderId']}/tracking", as_=ALICE).json()
+        return bool(view["shipments"]) and not view["awaitingTracking"]
+
+    eventually(stack, "the parcel is tracked", tracked)
     return dict(order)
 
 

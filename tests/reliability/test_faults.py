@@ -87,9 +87,10 @@ def test_lasting_throttling_is_a_retryable_5xx_that_changes_nothing(orders: Orde
     assert retried.status == 200 and retried.json["status"] == "CONFIRMED"
 
 
-def test_throttled_transactions_are_retried(orders: Orders) -> None:
+def test_a_throttled_ship_write_is_retried(orders: Orders) -> None:
+    # (shipping is one conditional write on the order; its parcel follows as OrderShipped)
     order = orders.to("PACKED")
-    with failing("transact_write_items", 1, throttled) as failed:
+    with failing("update_item", 1, throttled) as failed:
         reply = orders.step(
             order["orderId"], "ship", "warehouse", {"carrier": "sf-express", "trackingNumber": "SF900900900"}
         )

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import copy
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aftercare import clock
 from aftercare.webhooks import sign
 from tests.support.api import Api, Reply, customer, staff
 from tests.support.environment import WEBHOOK_SECRET
+
+if TYPE_CHECKING:
+    from tests.support.bus import EventFlow
 
 ADDRESS = {
     "recipient": "Li Lei",
@@ -42,8 +45,9 @@ def order_body(**changes: Any) -> dict[str, Any]:
 class Orders:
     """Drives an order through its life via the API, the way the apps and staff do."""
 
-    def __init__(self, api: Api) -> None:
+    def __init__(self, api: Api, flow: EventFlow | None = None) -> None:
         self.api = api
+        self.flow = flow
 
     def place(self, owner: str = "cus_alice", **changes: Any) -> dict[str, Any]:
         reply = self.api.call("POST", "/v1/orders", claims=customer(owner), json_body=order_body(**changes))
@@ -90,6 +94,8 @@ class Orders:
             assert reply.status == 200, reply.body
             order = reply.json
             assert order["status"] == reached
+            if reached == "SHIPPED" and self.flow is not None:
+                self.flow.run()  # logistics tracks the parcels from OrderShipped
         assert order["status"] == status
         return order
 

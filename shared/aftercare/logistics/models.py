@@ -31,6 +31,9 @@ class ShipmentTrackingOut(WireModel):
 
 class TrackingOut(WireModel):
     shipments: list[ShipmentTrackingOut]
+    # the order's shipment ids logistics is not tracking yet (shipped a moment ago: the
+    # parcel is registered from the order's OrderShipped event)
+    awaiting_tracking: list[str] = []
 
 
 class EventsAccepted(WireModel):

@@ -3,6 +3,8 @@ domain's reactions: the change is stored first, the notice follows from the even
 failure is retried and dead-lettered rather than lost).
 
 - A parcel has a problem: the customer is told, once per problem (ShipmentProblemsFound).
+- An order shipped: its parcels are tracked under the shipment ids the order already names
+  (orders' OrderShipped); a parcel tracked already is not added again.
 """
 
 from __future__ import annotations
@@ -10,8 +12,10 @@ from __future__ import annotations
 from typing import Any
 
 from aftercare.events import DomainEvent
+from aftercare.logistics import service
 from aftercare.logistics.events import ProblemFound, ShipmentProblemsFound
 from aftercare.notifications import port as notifications
+from aftercare.orders.events import OrderShipped
 from aftercare.reacting import Reaction
 
 NOTICE = "logistics.problem"
@@ -51,6 +55,20 @@ def notify_customer(event: DomainEvent) -> None:
         )
 
 
+def track_shipped_order(event: DomainEvent) -> None:
+    shipped: OrderShipped = event.read(OrderShipped)
+    for parcel in shipped.shipped():
+        service.track_order_parcel(
+            shipment_id=parcel.shipment_id,
+            order_id=shipped.order_id,
+            customer_id=shipped.customer_id,
+            carrier=parcel.carrier,
+            tracking_number=parcel.tracking_number,
+            at=shipped.shipped_at,
+        )
+
+
 REACTIONS: dict[str, Reaction] = {
     ShipmentProblemsFound.TYPE: notify_customer,
+    OrderShipped.TYPE: track_shipped_order,
 }

@@ -269,8 +269,8 @@ def register_shipment(
     RETURN parcel, or the REPLACEMENT sent for an exchange. Returns the shipment id; the
     same parcel registered again for the same order, kind and case returns the same id.
     Its events then flow like any other; its status changes are published as
-    `CaseParcelMoved`. (The order's OUTBOUND shipment is created by
-    orders.service.ship, in one transaction with the order, via store.add_new_shipment.)"""
+    `CaseParcelMoved`. (The order's OUTBOUND shipments come from OrderShipped:
+    track_order_parcel.)"""
     errors = []
     if not CARRIER_CODE.match(carrier):
         errors.append({"field": "carrier", "message": "lowercase letters, digits, '-' or '_', 2-32 long"})
@@ -298,6 +298,32 @@ def register_shipment(
     metrics.add_metric(name="ShipmentsRegistered", unit="Count", value=1)
     logger.info("shipment registered", extra={"shipment_id": shipment_id, "kind": kind, "case_id": case_id})
     return shipment_id
+
+
+def track_order_parcel(
+    *, shipment_id: str, order_id: str, customer_id: str, carrier: str, tracking_number: str, at: str
+) -> bool:
+    """Start tracking an order's own OUTBOUND parcel under the shipment id the order already
+    names (from OrderShipped). False if it is tracked already: a redelivered or republished
+    event, or a replay, adds nothing. Tracking counts its quiet hours from `at`, the ship
+    time, not from when this ran."""
+    try:
+        store.create(
+            shipment_id=shipment_id,
+            order_id=order_id,
+            customer_id=customer_id,
+            kind=ShipmentKind.OUTBOUND.value,
+            carrier=carrier,
+            tracking_number=tracking_number,
+            at=at,
+            case_id=None,
+            due_at=rules.due_at(at, rules.EMPTY, delay_recorded=False),
+        )
+    except Conflict:
+        return False
+    metrics.add_metric(name="ShipmentsRegistered", unit="Count", value=1)
+    logger.info("order parcel tracked", extra={"shipment_id": shipment_id, "order_id": order_id})
+    return True
 
 
 # ---------------------------------------------------------------- the app's view
@@ -335,13 +361,16 @@ def tracking_for(principal: Principal, order_id: str) -> TrackingOut:
     another customer's order is a 404, as orders' own API says."""
     order = orders.order_for(principal, order_id)
     shipments = {shipment.shipment_id: shipment for shipment in store.list_for_order(order.order_id)}
+    awaited: list[str] = []
     for shipment_id in order.shipment_ids:
         if shipment_id not in shipments:  # just shipped: the index may not have it yet
             shipment = store.get(shipment_id)
             if shipment is not None:
                 shipments[shipment_id] = shipment
+            else:  # shipped a moment ago: its OrderShipped has not reached logistics yet
+                awaited.append(shipment_id)
     kinds = list(ShipmentKind)
     ordered = sorted(
         shipments.values(), key=lambda s: (s.created_at, kinds.index(ShipmentKind(s.kind)), s.shipment_id)
     )
-    return TrackingOut(shipments=[to_wire(shipment) for shipment in ordered])
+    return TrackingOut(shipments=[to_wire(shipment) for shipment in ordered], awaiting_tracking=awaited)

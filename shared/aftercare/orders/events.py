@@ -53,4 +53,30 @@ class OrderDelivered:
     categories: list[str] = field(default_factory=list)
 
 
-ALL = (OrderPaid, OrderCancelled, OrderDelivered)
+@dataclass(frozen=True)
+class ShippedParcel:
+    """One parcel of a shipped order: what logistics needs to start tracking it."""
+
+    shipment_id: str
+    carrier: str
+    tracking_number: str
+
+
+@dataclass(frozen=True)
+class OrderShipped:
+    """The order left the warehouse. Its shipment ids are already on the order; logistics
+    registers the parcels from this event, so tracking shows them a moment later."""
+
+    TYPE: ClassVar[str] = "OrderShipped"
+    VERSION: ClassVar[int] = 1
+
+    order_id: str
+    customer_id: str
+    shipped_at: str
+    parcels: list[dict[str, object]] = field(default_factory=list)  # ShippedParcel fields
+
+    def shipped(self) -> list[ShippedParcel]:
+        return [ShippedParcel(**parcel) for parcel in self.parcels]  # type: ignore[arg-type]
+
+
+ALL = (OrderPaid, OrderCancelled, OrderDelivered, OrderShipped)

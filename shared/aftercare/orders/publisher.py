@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from aftercare.events import Happened
-from aftercare.orders.events import OrderCancelled, OrderDelivered, OrderPaid
+from aftercare.orders.events import OrderCancelled, OrderDelivered, OrderPaid, OrderShipped
 
 Image = Mapping[str, Any]
 
@@ -25,6 +25,22 @@ def _when(image: Image) -> str:
     if timeline and isinstance(timeline[-1], Mapping) and timeline[-1].get("at"):
         return str(timeline[-1]["at"])
     return str(image.get("updatedAt") or image.get("createdAt") or "")
+
+
+def _new_parcels(old: Image | None, new: Image) -> list[dict[str, object]]:
+    """The parcels of shipment ids the change added (one ship step adds one)."""
+    before = {str(i) for i in (old or {}).get("shipmentIds") or []}
+    added = [str(i) for i in new.get("shipmentIds") or [] if str(i) not in before]
+    parcels = {str(p["shipmentId"]): p for p in new.get("parcels") or [] if isinstance(p, Mapping)}
+    return [
+        {
+            "shipment_id": shipment_id,
+            "carrier": str(parcels[shipment_id]["carrier"]),
+            "tracking_number": str(parcels[shipment_id]["trackingNumber"]),
+        }
+        for shipment_id in added
+        if shipment_id in parcels  # an id with no parcel came from before parcels were recorded
+    ]
 
 
 def events_of(old: Image | None, new: Image | None) -> list[Happened]:
@@ -66,6 +82,17 @@ def events_of(old: Image | None, new: Image | None) -> list[Happened]:
                     customer_id=customer_id,
                     currency=currency,
                     refund_owed=int(new.get("refundOwed") or 0),
+                ),
+                subject=order_id,
+                time=_when(new),
+            )
+        )
+    parcels = _new_parcels(old, new)
+    if parcels:
+        happened.append(
+            Happened(
+                OrderShipped(
+                    order_id=order_id, customer_id=customer_id, shipped_at=_when(new), parcels=parcels
                 ),
                 subject=order_id,
                 time=_when(new),

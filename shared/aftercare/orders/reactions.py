@@ -2,16 +2,22 @@
 
 - The last OUTBOUND parcel of an order delivered: the order is DELIVERED, which starts its
   after-sales windows (logistics' ParcelDelivered with all_outbound_delivered).
+- The payment provider says the money arrived: the order is PAID, or, when the payment
+  does not fit the order (amount, currency, an order no longer payable), it is held for
+  staff with a PAYMENT_PROBLEM exception (payments' PaymentCaptured).
+- The provider says a payment failed: the order is held with the reason (PaymentFailed).
 """
 
 from __future__ import annotations
 
-from aftercare.errors import Conflict
+from aftercare.errors import BusinessRuleViolation, Conflict
 from aftercare.events import DomainEvent
 from aftercare.logistics.events import ParcelDelivered
 from aftercare.observability import logger, metrics
 from aftercare.orders import service
-from aftercare.orders.rules import OrderStatus
+from aftercare.orders.models import RaiseExceptionRequest
+from aftercare.orders.rules import ExceptionKind, OrderStatus
+from aftercare.payments.events import PaymentCaptured, PaymentFailed
 from aftercare.reacting import Reaction
 
 ACTOR = "logistics"
@@ -42,6 +48,53 @@ def deliver_order(event: DomainEvent) -> None:
     metrics.add_metric(name="OrdersDeliveredByCourier", unit="Count", value=1)
 
 
+def _hold(order_id: str, note: str, actor: str) -> None:
+    """A payment problem for staff; an order already on hold keeps its first exception."""
+    try:
+        service.raise_exception(
+            order_id,
+            RaiseExceptionRequest(
+                kind=ExceptionKind.PAYMENT_PROBLEM,
+                note=note,
+                proposal="our team will check the payment and contact you",
+            ),
+            actor,
+        )
+    except Conflict:
+        logger.warning("order already holds an exception", extra={"order_id": order_id})
+
+
+def record_payment(event: DomainEvent) -> None:
+    """The same transaction reported again (another provider event) changes nothing; an
+    unknown order is not ours to retry into existence: NotFound, so it is dead-lettered
+    with that reason for people to look at."""
+    captured: PaymentCaptured = event.read(PaymentCaptured)
+    try:
+        service.record_payment(
+            captured.order_id,
+            amount=captured.amount,
+            currency=captured.currency,
+            method=captured.method,
+            transaction_id=captured.transaction_id,
+            actor=captured.reported_by,
+        )
+    except (BusinessRuleViolation, Conflict) as refused:
+        _hold(
+            captured.order_id,
+            f"payment {captured.transaction_id} of {captured.amount} {captured.currency}: {refused.detail}",
+            captured.reported_by,
+        )
+        metrics.add_metric(name="PaymentsHeld", unit="Count", value=1)
+
+
+def hold_failed_payment(event: DomainEvent) -> None:
+    failed: PaymentFailed = event.read(PaymentFailed)
+    _hold(failed.order_id, f"payment failed: {failed.failure_reason}", failed.reported_by)
+    metrics.add_metric(name="PaymentsFailed", unit="Count", value=1)
+
+
 REACTIONS: dict[str, Reaction] = {
     ParcelDelivered.TYPE: deliver_order,
+    PaymentCaptured.TYPE: record_payment,
+    PaymentFailed.TYPE: hold_failed_payment,
 }

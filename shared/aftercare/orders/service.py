@@ -7,9 +7,7 @@ from typing import Any
 from aftercare import clock, ids
 from aftercare.aftersales import queries as aftersales
 from aftercare.auth import Principal, require_owner, require_owner_or_staff
-from aftercare.db import transaction
 from aftercare.errors import BusinessRuleViolation, Conflict, NotFound
-from aftercare.logistics import store as shipments
 from aftercare.notifications import port as notifications
 from aftercare.observability import logger, metrics
 from aftercare.orders import rules, store
@@ -22,7 +20,7 @@ from aftercare.orders.models import (
     RaiseExceptionRequest,
 )
 from aftercare.orders.rules import OrderAction, OrderStatus
-from aftercare.orders.store import ItemAttribute, OrderModel, timeline_entry
+from aftercare.orders.store import ItemAttribute, OrderModel, ParcelAttribute, timeline_entry
 from aftercare.pagination import clamp_limit, decode_cursor, encode_cursor
 from aftercare.wire import Page, TimelineEntry
 
@@ -306,35 +304,28 @@ def fulfil(order_id: str, action: OrderAction, actor: str) -> OrderOut:
 
 
 def ship(order_id: str, *, carrier: str, tracking_number: str, actor: str) -> OrderOut:
-    """Move to SHIPPED and create the shipment the courier's events will update, atomically."""
+    """Move to SHIPPED with the parcel's shipment id and courier on the order, in one
+    conditional write. Logistics starts tracking the parcel from the OrderShipped event
+    published from this change (orders/publisher.py), so the shipment appears a moment
+    later; the order already names it, and tracking says it is on its way to being tracked."""
     order = _load(order_id)
-    current = OrderStatus(order.status)
-    target = rules.next_status(current, OrderAction.SHIP, on_hold=order.exception is not None)
     shipment_id = ids.new_id("shp")
-    now = clock.now_iso()
-    with transaction("the order changed meanwhile; reload it and retry") as tx:
-        store.add_change(
-            tx,
+    parcel = ParcelAttribute(
+        shipmentId=shipment_id, carrier=carrier, trackingNumber=tracking_number, shippedAt=clock.now_iso()
+    )
+    return to_wire(
+        _transition(
             order,
-            expected_status=current,
-            entry=timeline_entry(now, current, target, actor, f"shipped with {carrier} {tracking_number}"),
-            actions=[
-                OrderModel.status.set(target),
+            OrderAction.SHIP,
+            actor,
+            f"shipped with {carrier} {tracking_number}",
+            [
                 OrderModel.shipmentIds.set(OrderModel.shipmentIds.append([shipment_id])),
+                # orders placed before parcels were recorded have none yet
+                OrderModel.parcels.set((OrderModel.parcels | []).append([parcel])),
             ],
         )
-        shipments.add_new_shipment(
-            tx,
-            shipment_id=shipment_id,
-            order_id=order.orderId,
-            customer_id=order.customerId,
-            kind="OUTBOUND",
-            carrier=carrier,
-            tracking_number=tracking_number,
-            at=now,
-        )
-    metrics.add_metric(name="OrderShip", unit="Count", value=1)
-    return to_wire(_load(order_id))
+    )
 
 
 def raise_exception(order_id: str, request: RaiseExceptionRequest, actor: str) -> OrderOut:

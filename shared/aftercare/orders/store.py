@@ -42,6 +42,15 @@ class ExceptionAttribute(MapAttribute[str, Any]):
     raisedBy = UnicodeAttribute()
 
 
+class ParcelAttribute(MapAttribute[str, Any]):
+    """A parcel the order shipped in (its shipment is logistics'; this is what it is told)."""
+
+    shipmentId = UnicodeAttribute()
+    carrier = UnicodeAttribute()
+    trackingNumber = UnicodeAttribute()
+    shippedAt = UnicodeAttribute()
+
+
 class ByCustomerIndex(GlobalSecondaryIndex["OrderModel"]):
     class Meta:
         index_name = "byCustomer"
@@ -106,6 +115,7 @@ class OrderModel(Model):
     payment = MapAttribute[str, Any](null=True)
     exception = ExceptionAttribute(null=True)
     shipmentIds = ListAttribute(of=UnicodeAttribute, default=list)
+    parcels = ListAttribute(of=ParcelAttribute, null=True)  # OrderShipped's parcels, by shipment
     deliveredAt = UnicodeAttribute(null=True)
     completesAt = UnicodeAttribute(null=True)  # when the last after-sales window closes
     completionShard = UnicodeAttribute(null=True)

@@ -1,8 +1,16 @@
-"""What a payment provider's callback means for an order.
+"""What a payment provider's callback tells the others, and how it is told.
 
-A provider retries until it gets a 2xx, so anything we understand but cannot apply (an
-amount that does not match, money for a cancelled order) is acknowledged and put in front
-of staff as an order exception instead of being bounced back forever.
+The webhook verifies a callback, deduplicates it on the provider's event id and publishes
+what it says as a domain event (payments/events.py) straight to the bus; orders and refunds
+react from their own queues (orders/reactions.py, refunds/reactions.py). The event's id is
+derived from the provider's event id, so a callback retried after a failed publish, or
+published twice because the answer was lost, is still one event, and each reaction runs
+once. If the bus refuses, the callback answers 5xx and the provider delivers it again:
+nothing is acknowledged that was not published.
+
+A provider retries until it gets a 2xx, so anything orders cannot apply (an amount that does
+not match, money for a cancelled order) is not bounced back: orders' reaction puts it in
+front of staff as an order exception.
 """
 
 from __future__ import annotations
@@ -11,14 +19,14 @@ from typing import Annotated, Literal, Self
 
 from pydantic import Field, model_validator
 
-from aftercare.errors import BusinessRuleViolation, Conflict
+from aftercare import clock
+from aftercare.events import Happened, envelope
 from aftercare.observability import logger, metrics
-from aftercare.orders import service as orders
-from aftercare.orders.models import RaiseExceptionRequest
-from aftercare.orders.rules import ExceptionKind
+from aftercare.payments.events import PaymentCaptured, PaymentFailed, RefundOutcomeReported
 from aftercare.wire import MinorUnits, WireModel
 
 PROVIDER = "payment-provider"
+SOURCE = "payments"  # the events' source domain: aftercare.payments on the bus
 
 
 class PaymentEvent(WireModel):
@@ -44,64 +52,69 @@ class PaymentEvent(WireModel):
 
 class PaymentEventOutcome(WireModel):
     event_id: str
-    outcome: Literal[
-        "paid", "already-recorded", "held-for-review", "payment-failed",
-        "noted", "recorded", "failed", "unknown-refund",
-    ]  # fmt: skip
+    # accepted: verified and published; orders or refunds apply it a moment later
+    outcome: Literal["accepted"]
     order_id: str
 
 
-def _hold(order_id: str, note: str) -> None:
-    try:
-        orders.raise_exception(
-            order_id,
-            RaiseExceptionRequest(
-                kind=ExceptionKind.PAYMENT_PROBLEM,
-                note=note,
-                proposal="our team will check the payment and contact you",
+def happened_of(event: PaymentEvent) -> Happened:
+    """The canonical callback as the event it stands for."""
+    now = clock.now_iso()
+    if event.type in {"refund.succeeded", "refund.failed"}:
+        return Happened(
+            RefundOutcomeReported(
+                refund_key=str(event.refund_id),
+                outcome="SUCCEEDED" if event.type == "refund.succeeded" else "FAILED",
+                reference=event.transaction_id,
+                order_id=event.order_id,
+                reported_by=PROVIDER,
+                provider_event_id=event.event_id,
+                occurred_at=event.occurred_at,
             ),
-            PROVIDER,
+            subject=str(event.refund_id),
+            time=now,
         )
-    except Conflict:
-        logger.warning("order already holds an exception", extra={"order_id": order_id})
-
-
-def apply(event: PaymentEvent) -> PaymentEventOutcome:
-    if event.type in {"refund.succeeded", "refund.failed"} and event.refund_id:
-        from aftercare.refunds import settlement
-
-        told = settlement.provider_outcome(
-            event.refund_id,
-            "SUCCEEDED" if event.type == "refund.succeeded" else "FAILED",
-            event.transaction_id,
-            actor=PROVIDER,
-        )
-        return PaymentEventOutcome(event_id=event.event_id, outcome=told, order_id=event.order_id)
     if event.type == "payment.failed":
-        _hold(event.order_id, f"payment failed: {event.failure_reason or 'no reason given'}")
-        metrics.add_metric(name="PaymentsFailed", unit="Count", value=1)
-        return PaymentEventOutcome(event_id=event.event_id, outcome="payment-failed", order_id=event.order_id)
-    before = orders.load_for_system(event.order_id)
-    if before.payment and before.payment.as_dict().get("transactionId") == event.transaction_id:
-        return PaymentEventOutcome(
-            event_id=event.event_id, outcome="already-recorded", order_id=event.order_id
+        return Happened(
+            PaymentFailed(
+                order_id=event.order_id,
+                transaction_id=event.transaction_id,
+                failure_reason=event.failure_reason or "no reason given",
+                reported_by=PROVIDER,
+                provider_event_id=event.event_id,
+                occurred_at=event.occurred_at,
+            ),
+            subject=event.order_id,
+            time=now,
         )
-    try:
-        orders.record_payment(
-            event.order_id,
+    return Happened(
+        PaymentCaptured(
+            order_id=event.order_id,
             amount=event.amount,
             currency=event.currency,
-            method=event.method,
             transaction_id=event.transaction_id,
-            actor=PROVIDER,
-        )
-    except (BusinessRuleViolation, Conflict) as refused:
-        _hold(
-            event.order_id,
-            f"payment {event.transaction_id} of {event.amount} {event.currency}: {refused.detail}",
-        )
-        metrics.add_metric(name="PaymentsHeld", unit="Count", value=1)
-        return PaymentEventOutcome(
-            event_id=event.event_id, outcome="held-for-review", order_id=event.order_id
-        )
-    return PaymentEventOutcome(event_id=event.event_id, outcome="paid", order_id=event.order_id)
+            method=event.method,
+            reported_by=PROVIDER,
+            provider_event_id=event.event_id,
+            occurred_at=event.occurred_at,
+        ),
+        subject=event.order_id,
+        time=now,
+    )
+
+
+def announce(happened: Happened, *, origin: str) -> None:
+    """Publish the event; `origin` (the dedup scope and the provider's event id) fixes its
+    id. Raises if the bus refuses, so the callback is answered 5xx and delivered again."""
+    from aftercare.publishing import publish
+
+    event = envelope(happened, source=SOURCE, origin=origin)
+    publish([event])
+    metrics.add_metric(name="PaymentCallbacksPublished", unit="Count", value=1)
+    logger.info("payment callback published", extra={"event_id": event.id, "event_type": event.type})
+
+
+def apply(event: PaymentEvent, *, scope: str) -> PaymentEventOutcome:
+    """The canonical callback, verified and claimed once under `scope`: published."""
+    announce(happened_of(event), origin=f"{scope}#{event.event_id}")
+    return PaymentEventOutcome(event_id=event.event_id, outcome="accepted", order_id=event.order_id)

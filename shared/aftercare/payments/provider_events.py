@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from typing import Any, Literal
 
 from aftercare.errors import Unauthorized
+from aftercare.events import Happened
 
 Kind = Literal["payment.succeeded", "payment.failed", "refund.succeeded", "refund.failed", "ignored"]
 CHINA = timezone(timedelta(hours=8))
@@ -157,38 +158,47 @@ def alipay_notice(
     return ProviderNotice(**base, kind="ignored")
 
 
-# ---------------------------------------------------------------- applying a notice
-def apply(notice: ProviderNotice) -> dict[str, Any]:
-    """Payments go where the canonical callback's go (events.apply); a refund's outcome goes
-    to the refund (refunds.settlement). JSON-shaped: run_once stores and replays it."""
-    from aftercare.payments import callbacks as events
+# ---------------------------------------------------------------- publishing a notice
+def happened_of(notice: ProviderNotice) -> Happened | None:
+    """The event a notice stands for; None for one about nothing of ours."""
+    from aftercare import clock
+    from aftercare.payments.callbacks import PROVIDER
+    from aftercare.payments.events import PaymentCaptured, PaymentFailed, RefundOutcomeReported
+
+    now = clock.now_iso()
+    if notice.kind == "payment.succeeded" and notice.order_id:
+        captured = PaymentCaptured(
+            order_id=notice.order_id, amount=notice.amount, currency=notice.currency,
+            transaction_id=notice.transaction_id, method=notice.method or "CARD", reported_by=PROVIDER,
+            provider_event_id=notice.event_id, occurred_at=notice.occurred_at,
+        )  # fmt: skip
+        return Happened(captured, subject=notice.order_id, time=now)
+    if notice.kind == "payment.failed" and notice.order_id:
+        failed = PaymentFailed(
+            order_id=notice.order_id, transaction_id=notice.transaction_id,
+            failure_reason=notice.failure_reason or "no reason given", reported_by=PROVIDER,
+            provider_event_id=notice.event_id, occurred_at=notice.occurred_at,
+        )  # fmt: skip
+        return Happened(failed, subject=notice.order_id, time=now)
+    if notice.kind in {"refund.succeeded", "refund.failed"}:
+        outcome = "SUCCEEDED" if notice.kind == "refund.succeeded" else "FAILED"
+        reported = RefundOutcomeReported(
+            refund_key=notice.refund_key, outcome=outcome, reference=notice.reference,
+            order_id=notice.order_id, reported_by=notice.provider, provider_event_id=notice.event_id,
+            occurred_at=notice.occurred_at,
+        )  # fmt: skip
+        return Happened(reported, subject=notice.refund_key.partition(".")[0], time=now)
+    return None  # a payment not made through Aftercare, or an event about something else
+
+
+def apply(notice: ProviderNotice, *, scope: str) -> dict[str, Any]:
+    """Publish what the notice says (payments/callbacks.py: announce), once claimed under
+    `scope`. JSON-shaped: run_once stores and replays it."""
+    from aftercare.payments.callbacks import announce
 
     answer: dict[str, Any] = {"eventId": notice.event_id, "provider": notice.provider, "type": notice.kind}
-    if notice.kind in {"payment.succeeded", "payment.failed"}:
-        if not notice.order_id:
-            return {**answer, "outcome": "ignored"}  # a payment not made through Aftercare
-        outcome = events.apply(
-            events.PaymentEvent(
-                event_id=notice.event_id,
-                type=notice.kind,
-                order_id=notice.order_id,
-                amount=notice.amount,
-                currency=notice.currency,
-                transaction_id=notice.transaction_id,
-                method=notice.method or "CARD",
-                failure_reason=notice.failure_reason or None,
-                occurred_at=notice.occurred_at,
-            )
-        )
-        return {**answer, "outcome": outcome.outcome, "orderId": outcome.order_id}
-    if notice.kind in {"refund.succeeded", "refund.failed"}:
-        from aftercare.refunds import settlement
-
-        result = settlement.provider_outcome(
-            notice.refund_key,
-            "SUCCEEDED" if notice.kind == "refund.succeeded" else "FAILED",
-            notice.reference,
-            actor=notice.provider,
-        )
-        return {**answer, "outcome": result, "refundId": settlement.refund_of_key(notice.refund_key)}
-    return {**answer, "outcome": "ignored"}
+    happened = happened_of(notice)
+    if happened is None:
+        return {**answer, "outcome": "ignored"}
+    announce(happened, origin=f"{scope}#{notice.event_id}")
+    return {**answer, "outcome": "accepted", "subject": happened.subject}

@@ -1,14 +1,17 @@
 """What refunds does when other domains act.
 
 - An order cancelled after it was paid: its full refund is started (OrderCancelled).
+- The payment provider says how a refund's pay-out ended: the refund hears it
+  (payments' RefundOutcomeReported; refunds/settlement.py decides what it means).
 """
 
 from __future__ import annotations
 
 from aftercare.events import DomainEvent
 from aftercare.orders.events import OrderCancelled
+from aftercare.payments.events import RefundOutcomeReported
 from aftercare.reacting import Reaction
-from aftercare.refunds import service
+from aftercare.refunds import service, settlement
 
 
 def refund_cancelled_order(event: DomainEvent) -> None:
@@ -29,6 +32,16 @@ def refund_cancelled_order(event: DomainEvent) -> None:
     )
 
 
+def settle_reported_outcome(event: DomainEvent) -> None:
+    """What the provider's callback used to do itself: whatever settlement answers (noted,
+    recorded, already recorded, held for review, an unknown refund) is final; only a
+    failure to apply it is retried."""
+    reported: RefundOutcomeReported = event.read(RefundOutcomeReported)
+    outcome: settlement.Outcome = "SUCCEEDED" if reported.outcome == "SUCCEEDED" else "FAILED"
+    settlement.provider_outcome(reported.refund_key, outcome, reported.reference, actor=reported.reported_by)
+
+
 REACTIONS: dict[str, Reaction] = {
     OrderCancelled.TYPE: refund_cancelled_order,
+    RefundOutcomeReported.TYPE: settle_reported_outcome,
 }

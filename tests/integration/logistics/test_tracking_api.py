@@ -69,7 +69,7 @@ def test_an_unknown_order_is_404_and_no_token_is_401(couriers: Couriers, tracked
 
 def test_an_order_not_yet_shipped_has_no_shipments(couriers: Couriers, orders: Orders) -> None:
     order = orders.place()
-    assert couriers.tracking(order["orderId"], customer()).json == {"shipments": []}
+    assert couriers.tracking(order["orderId"], customer()).json == {"shipments": [], "awaitingTracking": []}
 
 
 def test_a_just_shipped_order_shows_its_shipment_at_once(couriers: Couriers, shipped: dict[str, Any]) -> None:

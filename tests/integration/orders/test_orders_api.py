@@ -5,6 +5,7 @@ from __future__ import annotations
 import boto3
 
 from tests.support.api import Api, customer, staff
+from tests.support.bus import EventFlow
 from tests.support.orders import ADDRESS, ORDER_TOTAL, Orders, order_body
 
 
@@ -59,18 +60,46 @@ def test_an_order_walks_from_payment_to_delivery_with_a_timeline(orders: Orders)
     assert order["version"] == 6
 
 
-def test_shipping_records_a_shipment_for_tracking(orders: Orders, aws: object) -> None:
-    order = orders.to("SHIPPED")
-    assert len(order["shipmentIds"]) == 1
+def test_shipping_names_the_shipment_at_once_and_logistics_tracks_it_from_the_event(
+    api: Api, orders: Orders, flow: EventFlow, aws: object
+) -> None:
     from aftercare.logistics.store import ShipmentModel
 
-    shipment = ShipmentModel.get(order["shipmentIds"][0])
-    assert (shipment.orderId, shipment.carrier, shipment.trackingNumber) == (
+    packed = orders.to("PACKED")
+    reply = orders.step(
+        packed["orderId"], "ship", "warehouse", {"carrier": "sf-express", "trackingNumber": "SF100200300"}
+    )
+    assert reply.status == 200
+    order = reply.json
+    assert len(order["shipmentIds"]) == 1
+    shipment_id = order["shipmentIds"][0]
+    # A moment before logistics has heard: the order names the shipment, tracking says so.
+    tracking = api.call("GET", f"/v1/orders/{order['orderId']}/tracking", claims=customer())
+    assert tracking.json == {"shipments": [], "awaitingTracking": [shipment_id]}
+
+    flow.run()
+    assert "OrderShipped" in flow.types()
+    shipment = ShipmentModel.get(shipment_id)
+    assert (shipment.orderId, shipment.kind, shipment.carrier, shipment.trackingNumber) == (
         order["orderId"],
+        "OUTBOUND",
         "sf-express",
         "SF100200300",
     )
     assert shipment.trackingKey == "sf-express#SF100200300"
+    assert shipment.createdAt == order["updatedAt"]  # quiet hours count from the ship time
+    tracking = api.call("GET", f"/v1/orders/{order['orderId']}/tracking", claims=customer())
+    assert [s["shipmentId"] for s in tracking.json["shipments"]] == [shipment_id]
+    assert tracking.json["awaitingTracking"] == []
+
+    assert flow.replay() > 0  # the stream redelivers: the parcel is not added twice
+    from aftercare.logistics.service import track_order_parcel
+
+    again = {"order_id": order["orderId"], "customer_id": "cus_alice", "carrier": "sf-express",
+             "tracking_number": "SF100200300", "at": order["updatedAt"]}  # fmt: skip
+    # the same parcel again, even past the reaction's claim on the event: nothing added
+    assert track_order_parcel(shipment_id=shipment_id, **again) is False
+    assert ShipmentModel.get(shipment_id).version == shipment.version
 
 
 def test_shipping_needs_a_carrier_and_tracking_number(orders: Orders) -> None:

@@ -11,6 +11,7 @@ from aftercare import clock
 from aftercare.webhooks import sign
 from infra.local.http_events import parse_http_response
 from tests.support.api import Api
+from tests.support.bus import EventFlow
 from tests.support.environment import WEBHOOK_SECRET
 
 EVENTS = Path(__file__).resolve().parents[3] / "events"
@@ -80,11 +81,16 @@ def test_the_address_and_cancel_samples_apply_to_an_unshipped_order(api: Api, fi
         assert check(body), body
 
 
-def test_the_payment_sample_pays_an_order(api: Api, fixed_clock: object) -> None:
+def test_the_payment_sample_pays_an_order(api: Api, flow: EventFlow, fixed_clock: object) -> None:
     _, order = invoke(api, "OrdersApiFunction", sample("orders_api", "PlaceOrder"))
     event = resign(with_order(sample("payments_webhook", "PaymentEvents"), order["orderId"]))
     status, body = invoke(api, "PaymentsWebhookFunction", event)
-    assert (status, body["outcome"]) == (200, "paid")
+    assert (status, body["outcome"]) == (200, "accepted")
+    flow.run()  # orders record the PaymentCaptured it published
+    from aftercare.orders import store
+
+    paid = store.get(order["orderId"], consistent=True)
+    assert paid is not None and paid.status == "PAID"
 
 
 def test_a_stale_sample_signature_is_refused(api: Api, fixed_clock: object) -> None:

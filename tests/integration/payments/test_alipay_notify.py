@@ -14,6 +14,7 @@ from aftercare import clock
 from aftercare.refunds import port, service, store
 from infra.local.payment_fakes.alipay_fake import CHINA, FakeAlipay, new_key_pair, rsa2_sign, signing_string
 from tests.support.api import Api
+from tests.support.bus import EventFlow
 from tests.support.orders import ORDER_TOTAL, Orders
 
 PATH = "/v1/payments/alipay/notify"
@@ -31,19 +32,24 @@ def paid(fake: FakeAlipay, order: dict[str, Any], total: str = "298.00") -> dict
 
 
 def test_a_verified_trade_success_pays_the_order_and_answers_success(
-    on_alipay: FakeAlipay, api: Api, orders: Orders
+    on_alipay: FakeAlipay, api: Api, orders: Orders, flow: EventFlow
 ) -> None:
     order = orders.place()
     reply = post(api, paid(on_alipay, order))
     assert (reply.status, reply.body, reply.headers["content-type"]) == (200, b"success", "text/plain")
+    flow.run()  # orders hear PaymentCaptured a moment later
     after = orders.get(order["orderId"])
     assert after["status"] == "PAID"
 
 
-def test_a_redelivered_notification_is_applied_once(on_alipay: FakeAlipay, api: Api, orders: Orders) -> None:
+def test_a_redelivered_notification_is_applied_once(
+    on_alipay: FakeAlipay, api: Api, orders: Orders, flow: EventFlow
+) -> None:
     order = orders.place()
     form = paid(on_alipay, order)
     assert post(api, form).body == post(api, form).body == b"success"
+    flow.run()
+    assert flow.types() == ["PaymentCaptured"]  # one event for the two deliveries
     assert [e["to"] for e in orders.get(order["orderId"])["timeline"]].count("PAID") == 1
 
 
@@ -88,7 +94,7 @@ def test_a_notification_outside_the_replay_window_is_refused(
 
 
 def test_a_refund_notification_records_a_refund_handed_to_people_after_its_polls(
-    on_alipay: FakeAlipay, api: Api, orders: Orders, monkeypatch: pytest.MonkeyPatch
+    on_alipay: FakeAlipay, api: Api, orders: Orders, flow: EventFlow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A late success after the workflow gave up polling: the refund is recorded once, from
     the reservation it still held, and the order's ledger adds up."""
@@ -106,6 +112,8 @@ def test_a_refund_notification_records_a_refund_handed_to_people_after_its_polls
     form = on_alipay.refund_notification(trade, refund_id)
     assert post(api, form).body == b"success"
     assert post(api, form).body == b"success"  # redelivered
+    flow.run()  # refunds hear RefundOutcomeReported, once
+    assert flow.types().count("RefundOutcomeReported") == 1
     refund = store.get(refund_id)
     assert refund is not None and refund.status == "SUCCEEDED"
     assert refund.timeline[-1].actor == "alipay"

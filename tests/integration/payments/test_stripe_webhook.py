@@ -13,6 +13,7 @@ from aftercare import clock
 from aftercare.refunds import port, service, store
 from infra.local.payment_fakes.stripe_fake import FakeStripe
 from tests.support.api import Api
+from tests.support.bus import EventFlow
 from tests.support.orders import ORDER_TOTAL, Orders
 
 PATH = "/v1/payments/stripe/events"
@@ -32,23 +33,29 @@ def payment_succeeded(fake: FakeStripe, order: dict[str, Any], amount: int = ORD
 
 
 def test_a_verified_payment_intent_success_pays_the_order(
-    on_stripe: FakeStripe, api: Api, orders: Orders
+    on_stripe: FakeStripe, api: Api, orders: Orders, flow: EventFlow
 ) -> None:
     order = orders.place()
     reply = deliver(api, on_stripe, payment_succeeded(on_stripe, order))
     assert reply.status == 200, reply.body
-    assert reply.json["outcome"] == "paid"
+    assert reply.json["outcome"] == "accepted"
+    flow.run()  # orders hear PaymentCaptured a moment later
     paid = orders.get(order["orderId"])
     assert paid["status"] == "PAID"
 
 
-def test_a_replayed_event_is_applied_once(on_stripe: FakeStripe, api: Api, orders: Orders) -> None:
+def test_a_replayed_event_is_applied_once(
+    on_stripe: FakeStripe, api: Api, orders: Orders, flow: EventFlow
+) -> None:
     order = orders.place()
     event = payment_succeeded(on_stripe, order)
     first = deliver(api, on_stripe, event)
+    flow.run()
     again = deliver(api, on_stripe, event)  # Stripe redelivers with a fresh signature
     assert first.status == again.status == 200
-    assert again.json == first.json  # the first answer, nothing applied twice
+    assert again.json == first.json  # the first answer, nothing published twice
+    flow.run()
+    assert flow.types().count("PaymentCaptured") == 1
     assert [e["to"] for e in orders.get(order["orderId"])["timeline"]].count("PAID") == 1
 
 
@@ -87,7 +94,7 @@ def test_a_signature_outside_the_replay_window_is_refused(
 
 
 def test_a_refund_outcome_reaches_the_waiting_refund(
-    on_stripe: FakeStripe, api: Api, orders: Orders, monkeypatch: pytest.MonkeyPatch
+    on_stripe: FakeStripe, api: Api, orders: Orders, flow: EventFlow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(service, "_start", lambda *a, **k: None)
     order = orders.place()
@@ -101,7 +108,9 @@ def test_a_refund_outcome_reaches_the_waiting_refund(
     assert payout["payout"] == "PENDING"
     event = on_stripe.settle(payout["reference"])
     reply = deliver(api, on_stripe, event)
-    assert reply.status == 200 and reply.json["outcome"] == "noted", reply.body
+    assert reply.status == 200 and reply.json["outcome"] == "accepted", reply.body
+    assert reply.json["subject"] == refund_id
+    flow.run()  # refunds hear RefundOutcomeReported: the outcome is noted for the workflow
     # The workflow's next status check reads the outcome without asking Stripe.
     asked = len(on_stripe.requests)
     assert service.check_payout(refund_id)["payout"] == "SUCCEEDED"
@@ -124,7 +133,7 @@ def test_the_route_is_not_there_when_stripe_is_not_the_provider(api: Api, fake_s
 
 
 def test_the_canonical_callback_tells_a_refund_its_outcome_too(
-    api: Api, orders: Orders, monkeypatch: pytest.MonkeyPatch
+    api: Api, orders: Orders, flow: EventFlow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """`POST /v1/payments/events` stays for other integrations: refund.succeeded / failed."""
     from tests.support.orders import signed_payment
@@ -139,6 +148,13 @@ def test_the_canonical_callback_tells_a_refund_its_outcome_too(
              "currency": "CNY", "transactionId": "psp-re-1", "refundId": refund_id,
              "occurredAt": "2026-11-23T08:00:00Z"}  # fmt: skip
     reply = api.call("POST", "/v1/payments/events", **signed_payment(event))
-    assert reply.status == 200 and reply.json["outcome"] == "noted", reply.body
+    assert reply.status == 200 and reply.json["outcome"] == "accepted", reply.body
+    flow.run()
+    refund = store.get(refund_id)
+    assert refund is not None and (refund.providerOutcome, refund.providerReference) == (
+        "SUCCEEDED",
+        "psp-re-1",
+    )
+    assert refund.steps[-1].step == "ProviderNotice"  # noted for the workflow's next check
     nameless = {**event, "eventId": "evt-rf-2", "refundId": None}
     assert api.call("POST", "/v1/payments/events", **signed_payment(nameless)).status == 400

@@ -63,8 +63,6 @@ STILL_CROSSING: dict[str, set[str]] = {
         "TicketsTable",
     },
     "CampaignRunnerFunction": {"CustomersTable"},
-    "OrdersApiFunction": {"ShipmentsTable"},
-    "PaymentsWebhookFunction": {"OrdersTable", "RefundsTable"},
     "RefundCheckPayOutFunction": {"OrdersTable"},
     "RefundCompensateFunction": {"OrdersTable"},
     "RefundPayOutFunction": {"OrdersTable"},
