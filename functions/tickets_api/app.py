@@ -55,11 +55,9 @@ class TicketsApiSettings:
 
     agents_table: str
     cursor_secret_id: str
-    customers_table: str
     idempotency_table: str
     notifications_queue_url: str
     orders_table: str
-    surveys_table: str
     tickets_table: str
 
 
