@@ -71,3 +71,17 @@ def test_the_answered_payload_is_what_a_recovery_ticket_needs() -> None:
         survey("SENT"), survey("ANSWERED", subjectKind="case", subjectId="cs_1", comment=None)
     )
     assert (case.payload.case_id, case.payload.comment) == ("cs_1", "")
+
+
+def test_the_sample_stream_record_is_one_SurveyAnswered() -> None:
+    import json
+    from pathlib import Path
+
+    from aws_lambda_powertools.utilities.data_classes import DynamoDBStreamEvent
+
+    from aftercare.publishing import events_of_record
+
+    root = Path(__file__).resolve().parents[3]
+    sample = json.loads((root / "events" / "surveys_publisher" / "Changes.json").read_text())
+    (record,) = DynamoDBStreamEvent(sample).records
+    assert [event.type for event in events_of_record("surveys", events_of, record)] == ["SurveyAnswered"]

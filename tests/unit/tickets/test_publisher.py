@@ -59,3 +59,17 @@ def test_the_solved_payload_is_what_its_survey_needs() -> None:
     )
     (no_order,) = events_of(ticket("OPEN", orderId=None), ticket("SOLVED", orderId=None))
     assert (no_order.payload.order_id, no_order.payload.case_id) == ("", "")
+
+
+def test_the_sample_stream_record_is_one_TicketSolved() -> None:
+    import json
+    from pathlib import Path
+
+    from aws_lambda_powertools.utilities.data_classes import DynamoDBStreamEvent
+
+    from aftercare.publishing import events_of_record
+
+    root = Path(__file__).resolve().parents[3]
+    sample = json.loads((root / "events" / "tickets_publisher" / "Changes.json").read_text())
+    (record,) = DynamoDBStreamEvent(sample).records
+    assert [event.type for event in events_of_record("tickets", events_of, record)] == ["TicketSolved"]
