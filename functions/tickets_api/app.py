@@ -55,6 +55,7 @@ class TicketsApiSettings:
 
     agents_table: str
     cursor_secret_id: str
+    customers_table: str
     idempotency_table: str
     notifications_queue_url: str
     orders_table: str

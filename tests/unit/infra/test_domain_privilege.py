@@ -71,7 +71,7 @@ STILL_CROSSING: dict[str, set[str]] = {
     "SurveyDispatchFunction": {"CustomersTable"},
     "SurveyEventsFunction": {"CustomersTable"},
     "SurveysReactionsFunction": {"CustomersTable"},
-    "TicketsApiFunction": {"OrdersTable"},
+    "TicketsApiFunction": {"CustomersTable", "OrdersTable"},
     "TicketsReactionsFunction": {"OrdersTable"},
     "TrackingApiFunction": {"OrdersTable"},
 }
