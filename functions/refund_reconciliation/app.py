@@ -1,5 +1,6 @@
-"""Daily: the payment provider's refunds of yesterday against the refund ledger; a ticket
-for every mismatch (missing, extra, different amount)."""
+"""Daily: the payment provider's refunds of yesterday against the refund ledger; every
+mismatch (missing, extra, different amount) recorded once, and published as
+RefundMismatchFound (tickets opens its ticket)."""
 
 from __future__ import annotations
 
@@ -15,11 +16,7 @@ from aftercare.settings import load
 class RefundReconciliationSettings:
     """What this function cannot run without: the resources its policy in template.yaml names."""
 
-    agents_table: str
-    notifications_queue_url: str
-    orders_table: str
     refunds_table: str
-    tickets_table: str
 
 
 SETTINGS = load(RefundReconciliationSettings)

@@ -1,6 +1,7 @@
 """Reacts to changes of the Surveys table (its DynamoDB stream): an answered survey earns
-its loyalty points and, for a low score, opens a service-recovery ticket. Driven by the
-stream, so an answer can never be stored without what follows it."""
+its loyalty points. Driven by the stream, so an answer can never be stored without what
+follows it. (A low score's service-recovery ticket is tickets' reaction to the
+SurveyAnswered event the surveys publisher puts on the bus.)"""
 
 from __future__ import annotations
 
@@ -19,12 +20,9 @@ from aftercare.surveys import service
 class SurveyEventsSettings:
     """What this function cannot run without: the resources its policy in template.yaml names."""
 
-    agents_table: str
     customers_table: str
     notifications_queue_url: str
-    orders_table: str
     surveys_table: str
-    tickets_table: str
 
 
 SETTINGS = load(SurveyEventsSettings)

@@ -59,7 +59,6 @@ class TicketsApiSettings:
     idempotency_table: str
     notifications_queue_url: str
     orders_table: str
-    surveys_table: str
     tickets_table: str
 
 

@@ -98,8 +98,16 @@ def test_kpis_follow_the_api_and_the_report_shows_them_in_a_browser(local_stack:
                   json_body={"message": "It arrives tomorrow morning."}))  # fmt: skip
     ok(stack.post(f"/v1/admin/tickets/{ticket['ticketId']}/solve", as_=(agent, "agent"),
                   json_body={"resolution": "delivery date given"}))  # fmt: skip
-    surveys = ok(stack.get("/v1/surveys", as_=CUSTOMER, params={"limit": 100}))["items"]
-    about_ticket = next(s for s in surveys if s.get("subjectId") == ticket["ticketId"])
+    # the ticket's survey is surveys' reaction to TicketSolved (the bus): wait for it
+    deadline = time.monotonic() + 30
+    while True:
+        ok(stack.post("/_local/settle"))
+        surveys = ok(stack.get("/v1/surveys", as_=CUSTOMER, params={"limit": 100}))["items"]
+        about_ticket = next((s for s in surveys if s.get("subjectId") == ticket["ticketId"]), None)
+        if about_ticket is not None or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    assert about_ticket is not None, "the solved ticket got no survey"
     ok(stack.post(f"/v1/me/surveys/{about_ticket['surveyId']}/responses", as_=CUSTOMER,
                   json_body={"csat": 5, "nps": 10}), 201)  # fmt: skip
 

@@ -25,4 +25,25 @@ class RefundSettled:
     case_id: str = ""  # the after-sales case it belongs to, if any
 
 
-ALL = (RefundSettled,)
+@dataclass(frozen=True)
+class RefundMismatchFound:
+    """The daily reconciliation found the provider's books and Aftercare's ledger disagree
+    about a refund: `missing` (we recorded it paid, the provider has no such refund),
+    `extra` (the provider paid one we did not record) or `different-amount`. Once per
+    (day, refund): a rerun of the day finds nothing new."""
+
+    TYPE: ClassVar[str] = "RefundMismatchFound"
+    VERSION: ClassVar[int] = 1
+
+    day: str
+    kind: str
+    refund_id: str  # ours; "" for a provider refund that names none of ours
+    reference: str  # the provider's; "" for a missing one
+    ours: int | None  # minor units; None: we have no such refund
+    theirs: int | None  # None: the provider has no such refund
+    currency: str
+    customer_id: str = ""  # the refund's, when it is ours
+    order_id: str = ""
+
+
+ALL = (RefundSettled, RefundMismatchFound)

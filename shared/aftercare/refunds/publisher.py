@@ -7,10 +7,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from aftercare.events import Happened
-from aftercare.refunds.events import RefundSettled
+from aftercare.refunds.events import RefundMismatchFound, RefundSettled
 from aftercare.refunds.rules import RefundStatus
 
 Image = Mapping[str, Any]
+
+MISMATCH_PREFIX = "mismatch#"  # = refunds/mismatches.py's PREFIX (this module stays pure)
 
 # The outcomes others act on. MANUAL_REVIEW can be entered more than once (a retried
 # pay-out that fails again): each entry is an event, with its own stream record's id.
@@ -22,7 +24,36 @@ def _is_refund(image: Image) -> bool:
     return all(image.get(key) for key in ("refundId", "orderId", "customerId", "status"))
 
 
+def _mismatch_found(old: Image | None, new: Image) -> list[Happened]:
+    """A reconciliation mismatch item (refunds/mismatches.py), when it is first written."""
+    if old is not None:
+        return []
+
+    def amount(name: str) -> int | None:
+        return None if new.get(name) is None else int(new[name])
+
+    return [
+        Happened(
+            RefundMismatchFound(
+                day=str(new["day"]),
+                kind=str(new["kind"]),
+                refund_id=str(new.get("ourRefundId") or ""),
+                reference=str(new.get("reference") or ""),
+                ours=amount("ours"),
+                theirs=amount("theirs"),
+                currency=str(new.get("currency") or ""),
+                customer_id=str(new.get("customerRef") or ""),
+                order_id=str(new.get("orderRef") or ""),
+            ),
+            subject=str(new["refundId"]),
+            time=str(new.get("recordedAt") or ""),
+        )
+    ]
+
+
 def events_of(old: Image | None, new: Image | None) -> list[Happened]:
+    if new is not None and str(new.get("refundId") or "").startswith(MISMATCH_PREFIX):
+        return _mismatch_found(old, new)
     if new is None or not _is_refund(new):
         return []
     status = str(new["status"])

@@ -1,9 +1,12 @@
 """Daily reconciliation: the provider's refunds of a day against Aftercare's ledger, and a
-ticket for every mismatch — a refund the provider has and we do not (extra), one we
-recorded as paid that the provider does not have (missing), or the two amounts differ.
+recorded mismatch for each disagreement — a refund the provider has and we do not
+(extra), one we recorded as paid that the provider does not have (missing), or the two
+amounts differ. Each new mismatch is published as RefundMismatchFound, and tickets opens
+its ticket (tickets/reactions.py).
 
-`compare` is pure (table-tested); `reconcile` reads both sides and opens the tickets, one
-per (day, refund): running the job twice for a day opens nothing new."""
+`compare` is pure (table-tested); `reconcile` reads both sides and records the mismatches,
+one per (day, refund) (refunds/mismatches.py): running the job twice for a day records,
+and so opens, nothing new."""
 
 from __future__ import annotations
 
@@ -13,15 +16,13 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Literal
 
 from aftercare import clock
-from aftercare.money import format_amount
 from aftercare.observability import logger, metrics
 from aftercare.payments.provider import SettledRefund, provider
-from aftercare.refunds import store
+from aftercare.refunds import mismatches, store
 from aftercare.refunds.store import RefundModel
 
 LOOK_BACK_DAYS = 35  # a refund paid today was asked for at most this long ago
 OUTSIDE = "OUTSIDE"  # providerOutcome of a refund staff recorded as paid outside Aftercare
-SOURCE = "refund-reconciliation"
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,7 @@ def day_bounds(day: date) -> tuple[datetime, datetime]:
 
 
 def reconcile(day: date | None = None) -> dict[str, object]:
-    """Reconcile `day` (default: yesterday, UTC) and open a ticket per mismatch."""
+    """Reconcile `day` (default: yesterday, UTC) and record each mismatch (once)."""
     day = day or (clock.now() - timedelta(days=1)).date()
     start, end = day_bounds(day)
     low, high = clock.iso(start), clock.iso(end)
@@ -114,40 +115,32 @@ def reconcile(day: date | None = None) -> dict[str, object]:
             other = by_id.get(refund_id) or store.get(refund_id)
             if other is not None and other.status == "SUCCEEDED":
                 others[refund_id] = _ledger(other)
-    mismatches = compare(ledger, books, paid_other_days=others)
-    tickets = [_ticket(day, mismatch, by_id.get(mismatch.refund_id) or store.get(mismatch.refund_id))
-               for mismatch in mismatches]  # fmt: skip
-    metrics.add_metric(name="RefundReconciliationMismatches", unit="Count", value=len(mismatches))
+    found = compare(ledger, books, paid_other_days=others)
+    recorded = [_record(day, mismatch, by_id.get(mismatch.refund_id) or store.get(mismatch.refund_id))
+                for mismatch in found]  # fmt: skip
+    metrics.add_metric(name="RefundReconciliationMismatches", unit="Count", value=len(found))
     logger.info("refunds reconciled", extra={"day": str(day), "ledger": len(ledger), "provider": len(books),
-                                              "mismatches": len(mismatches)})  # fmt: skip
-    return {"day": str(day), "ledger": len(ledger), "provider": len(books), "mismatches": len(mismatches),
-            "tickets": tickets}  # fmt: skip
+                                              "mismatches": len(found)})  # fmt: skip
+    return {"day": str(day), "ledger": len(ledger), "provider": len(books), "mismatches": len(found),
+            "recorded": [key for key in recorded if key]}  # fmt: skip
 
 
-_SUBJECTS = {
-    "missing": "Refund recorded as paid, but the payment provider has no such refund",
-    "extra": "The payment provider paid a refund Aftercare did not record",
-    "different-amount": "Refund amount differs between Aftercare and the payment provider",
-}
-
-
-def _ticket(day: date, mismatch: Mismatch, refund: RefundModel | None) -> str:
-    from aftercare.tickets import port as tickets
-
-    def money(amount: int | None) -> str:
-        return "none" if amount is None else format_amount(amount, mismatch.currency)
-
-    message = (
-        f"Reconciliation of {day}: {mismatch.kind}. Refund {mismatch.refund_id or '(not ours)'}, "
-        f"provider reference {mismatch.reference or '(none)'}; Aftercare {money(mismatch.ours)}, "
-        f"provider {money(mismatch.theirs)}."
+def _record(day: date, mismatch: Mismatch, refund: RefundModel | None) -> str | None:
+    """Keep the mismatch; its key when it is new, None when the day's rerun found it again."""
+    key = mismatches.key(str(day), mismatch.refund_id, mismatch.reference)
+    kept = mismatches.record(
+        mismatches.MismatchModel(
+            refundId=key,
+            kind=mismatch.kind,
+            day=str(day),
+            ourRefundId=mismatch.refund_id or None,
+            reference=mismatch.reference or None,
+            ours=mismatch.ours,
+            theirs=mismatch.theirs,
+            currency=mismatch.currency,
+            customerRef=refund.customerId if refund else None,
+            orderRef=refund.orderId if refund else None,
+            recordedAt=clock.now_iso(),
+        )
     )
-    return tickets.open_or_update_for(
-        source=SOURCE,
-        source_id=f"{day}:{mismatch.refund_id or mismatch.reference}",
-        customer_id=refund.customerId if refund else "merchant",
-        subject=_SUBJECTS[mismatch.kind],
-        message=message,
-        category="REFUND",
-        order_id=refund.orderId if refund else None,
-    )
+    return key if kept else None

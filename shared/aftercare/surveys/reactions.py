@@ -3,6 +3,7 @@
 - An order delivered: its satisfaction survey is scheduled (OrderDelivered).
 - A refund paid that is not part of an after-sales case: its survey (RefundSettled). A
   case's refund leaves it to the case, whose survey asks about the whole experience once.
+- A ticket solved: its survey, once per ticket however often it is solved (TicketSolved).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from aftercare.orders.events import OrderDelivered
 from aftercare.reacting import Reaction
 from aftercare.refunds.events import RefundSettled
 from aftercare.surveys import service
+from aftercare.tickets.events import TicketSolved
 
 
 def survey_delivered_order(event: DomainEvent) -> None:
@@ -37,7 +39,19 @@ def survey_paid_refund(event: DomainEvent) -> None:
     )
 
 
+def survey_solved_ticket(event: DomainEvent) -> None:
+    """A reopened ticket solved again keeps its first survey (one per subject, ever)."""
+    solved: TicketSolved = event.read(TicketSolved)
+    service.schedule(
+        subject_kind="ticket",
+        subject_id=solved.ticket_id,
+        customer_id=solved.customer_id,
+        order_id=solved.order_id or None,
+    )
+
+
 REACTIONS: dict[str, Reaction] = {
     OrderDelivered.TYPE: survey_delivered_order,
     RefundSettled.TYPE: survey_paid_refund,
+    TicketSolved.TYPE: survey_solved_ticket,
 }

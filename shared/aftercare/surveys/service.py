@@ -1,5 +1,5 @@
 """Survey use cases: scheduling (the port), dispatch and expiry (the scheduled job),
-reading and answering (app or link), and what follows an answer (points, recovery).
+reading and answering (app or link), and what follows an answer (points).
 
 Sending is exactly-once end to end: each survey carries the id of its invitation
 (`invitationId`, fixed when it is scheduled); the dispatcher queues the invitation under
@@ -29,7 +29,6 @@ from aftercare.pagination import clamp_limit, decode_cursor, encode_cursor
 from aftercare.settings import get_settings
 from aftercare.surveys import rules, store
 from aftercare.surveys.models import ResponseRequest, SurveyOut, SurveyResponseOut
-from aftercare.surveys.port import NewSurvey
 from aftercare.surveys.rules import LinkClaims, SubjectKind, SurveyAction, SurveyStatus
 from aftercare.surveys.store import SurveyModel, timeline_entry
 from aftercare.wire import Page, TimelineEntry
@@ -203,21 +202,6 @@ def schedule(*, subject_kind: str, subject_id: str, customer_id: str, order_id: 
     return survey.surveyId
 
 
-def prepare(*, subject_kind: str, subject_id: str, customer_id: str, order_id: str | None) -> NewSurvey:
-    """The port's `prepare_for`: the survey `schedule` would write, as parts of the caller's
-    transaction; a subject claimed already gets its survey's id and nothing to write."""
-    kind = SubjectKind(subject_kind)
-    existing = store.claimed_survey(kind, subject_id)
-    if existing:
-        return NewSurvey(survey_id=existing, add_to=None, scheduled=lambda: None)
-    survey = _new_survey(kind, subject_id, customer_id, order_id)
-    return NewSurvey(
-        survey_id=survey.surveyId,
-        add_to=lambda tx: store.add_new(tx, survey),
-        scheduled=lambda: _scheduled(survey),
-    )
-
-
 # ---------------------------------------------------------------- dispatch and expiry (scheduled)
 @dataclass
 class DispatchReport:
@@ -386,8 +370,9 @@ def answer(survey: SurveyModel, request: ResponseRequest, *, via: str, actor: st
 
 # ---------------------------------------------------------------- after an answer (stream)
 def after_answer(survey_id: str) -> None:
-    """Points for answering (once per survey) and, for a low score, a service-recovery
-    ticket (once per survey). Run from the table's stream, so it follows every answer."""
+    """Points for answering (once per survey). Run from the table's stream, so it follows
+    every answer. (A low score's service-recovery ticket is tickets' reaction to the
+    SurveyAnswered event surveys/publisher.py publishes.)"""
     survey = store.get(survey_id)
     if survey is None or survey.status != S.ANSWERED or survey.csat is None:
         return
@@ -400,18 +385,3 @@ def after_answer(survey_id: str) -> None:
             points=points,
             reason="thank you for answering our survey",
         )
-    csat = int(survey.csat)
-    if rules.needs_recovery(csat):
-        from aftercare.tickets import port as tickets
-
-        tickets.open_or_update_for(
-            source="survey",
-            source_id=survey.surveyId,
-            customer_id=survey.customerId,
-            subject=f"Service recovery: CSAT {csat}/5 after {survey.subjectKind} {survey.subjectId}",
-            message=survey.comment or f"The customer rated our service {csat}/5 without a comment.",
-            category="COMPLAINT",
-            order_id=survey.orderId,
-            case_id=survey.subjectId if survey.subjectKind == SubjectKind.CASE else None,
-        )
-        metrics.add_metric(name="SurveyRecoveryTickets", unit="Count", value=1)

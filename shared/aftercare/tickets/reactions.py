@@ -2,13 +2,21 @@
 
 - A parcel has a problem (exception, lost, repeated failed attempts, delay): customer
   service gets one LOGISTICS ticket per problem (logistics' ShipmentProblemsFound).
+- A survey answered with a score surveys says needs recovery: one service-recovery
+  COMPLAINT ticket per survey (surveys' SurveyAnswered).
+- The refunds reconciliation found a mismatch with the provider's books: one REFUND
+  ticket per mismatch (refunds' RefundMismatchFound).
 """
 
 from __future__ import annotations
 
 from aftercare.events import DomainEvent
 from aftercare.logistics.events import ProblemFound, ShipmentProblemsFound
+from aftercare.money import format_amount
+from aftercare.observability import metrics
 from aftercare.reacting import Reaction
+from aftercare.refunds.events import RefundMismatchFound
+from aftercare.surveys.events import SurveyAnswered
 from aftercare.tickets import port
 
 _TITLES = {
@@ -50,6 +58,65 @@ def open_logistics_tickets(event: DomainEvent) -> None:
         )
 
 
+def open_recovery_ticket(event: DomainEvent) -> None:
+    """One ticket per survey (source "survey", the survey's id), however often this runs."""
+    answered: SurveyAnswered = event.read(SurveyAnswered)
+    if not answered.needs_recovery:
+        return
+    csat = answered.csat
+    port.open_or_update_for(
+        source="survey",
+        source_id=answered.survey_id,
+        customer_id=answered.customer_id,
+        subject=f"Service recovery: CSAT {csat}/5 after {answered.subject_kind} {answered.subject_id}",
+        message=answered.comment or f"The customer rated our service {csat}/5 without a comment.",
+        category="COMPLAINT",
+        order_id=answered.order_id or None,
+        case_id=answered.case_id or None,
+    )
+    metrics.add_metric(name="SurveyRecoveryTickets", unit="Count", value=1)
+
+
+RECONCILIATION = "refund-reconciliation"  # the source of a mismatch's ticket
+_MISMATCH_SUBJECTS = {
+    "missing": "Refund recorded as paid, but the payment provider has no such refund",
+    "extra": "The payment provider paid a refund Aftercare did not record",
+    "different-amount": "Refund amount differs between Aftercare and the payment provider",
+}
+
+
+def mismatch_message(found: RefundMismatchFound) -> tuple[str, str]:
+    """The ticket's subject and first message for one reconciliation mismatch."""
+
+    def money(amount: int | None) -> str:
+        return "none" if amount is None else format_amount(amount, found.currency)
+
+    message = (
+        f"Reconciliation of {found.day}: {found.kind}. Refund {found.refund_id or '(not ours)'}, "
+        f"provider reference {found.reference or '(none)'}; Aftercare {money(found.ours)}, "
+        f"provider {money(found.theirs)}."
+    )
+    subject = _MISMATCH_SUBJECTS.get(found.kind, f"Refund reconciliation: {found.kind}")
+    return subject, message
+
+
+def open_mismatch_ticket(event: DomainEvent) -> None:
+    """One ticket per (day, refund): the same source id the job used when it opened them itself."""
+    found: RefundMismatchFound = event.read(RefundMismatchFound)
+    subject, message = mismatch_message(found)
+    port.open_or_update_for(
+        source=RECONCILIATION,
+        source_id=f"{found.day}:{found.refund_id or found.reference}",
+        customer_id=found.customer_id or "merchant",
+        subject=subject,
+        message=message,
+        category="REFUND",
+        order_id=found.order_id or None,
+    )
+
+
 REACTIONS: dict[str, Reaction] = {
     ShipmentProblemsFound.TYPE: open_logistics_tickets,
+    SurveyAnswered.TYPE: open_recovery_ticket,
+    RefundMismatchFound.TYPE: open_mismatch_ticket,
 }

@@ -14,6 +14,7 @@ from infra.template import Stack
 from tests.integration.analytics.conftest import Tickets, kpis
 from tests.integration.analytics.support import Streams
 from tests.support.api import Api, customer, staff
+from tests.support.bus import EventFlow
 from tests.support.orders import Orders
 
 
@@ -77,7 +78,13 @@ def test_a_year_is_read_with_one_query_per_month_and_no_scan(api: Api) -> None:
 
 
 def test_kpis_follow_orders_tickets_and_survey_answers_through_the_streams(
-    api: Api, aws: Stack, orders: Orders, tickets: Tickets, streams: Streams, fixed_clock: clock.FixedClock
+    api: Api,
+    aws: Stack,
+    orders: Orders,
+    tickets: Tickets,
+    streams: Streams,
+    flow: EventFlow,
+    fixed_clock: clock.FixedClock,
 ) -> None:
     orders.to("DELIVERED")
     orders.place()
@@ -87,6 +94,7 @@ def test_kpis_follow_orders_tickets_and_survey_answers_through_the_streams(
     tickets.step(ticket["ticketId"], "reply", {"message": "您好，包裹明天送达。"})
     fixed_clock.advance(5400)
     tickets.step(ticket["ticketId"], "solve", {"resolution": "delivered"})
+    flow.run()  # the ticket's survey: surveys' reaction to TicketSolved
     survey_id = surveys.claimed_survey("ticket", ticket["ticketId"])
     assert survey_id is not None
     answered = api.call(

@@ -14,6 +14,7 @@ from aftercare.refunds import port, service, store
 from aftercare.settings import get_settings
 from infra.local.payment_fakes.alipay_fake import FakeAlipay
 from infra.local.payment_fakes.stripe_fake import FakeStripe
+from tests.support.bus import EventFlow
 from tests.support.orders import ORDER_TOTAL, Orders
 
 
@@ -90,11 +91,12 @@ def test_a_pay_out_stripe_fails_later_is_raised_to_the_workflow(
 
 
 def test_reconciliation_on_alipay_reads_the_bill_and_finds_a_console_refund(
-    on_alipay: FakeAlipay, orders: Orders, monkeypatch: pytest.MonkeyPatch
+    on_alipay: FakeAlipay, orders: Orders, monkeypatch: pytest.MonkeyPatch, flow: EventFlow
 ) -> None:
     from aftercare import clock
     from aftercare.refunds import reconciliation
     from aftercare.tickets import store as tickets
+    from tests.integration.refunds.test_reconciliation import mismatch_ticket
 
     monkeypatch.setattr(service, "_start", lambda *a, **k: None)
     order = orders.place()
@@ -107,17 +109,21 @@ def test_reconciliation_on_alipay_reads_the_bill_and_finds_a_console_refund(
     on_alipay.plant_refund(trade, "console-7", 300)
     report = reconciliation.reconcile(clock.now().date())
     assert (report["ledger"], report["provider"], report["mismatches"]) == (1, 2, 1)
-    [ticket_id] = report["tickets"]  # type: ignore[misc]
+    [key] = report["recorded"]  # type: ignore[misc]
+    flow.run()  # tickets opens the mismatch's ticket (RefundMismatchFound)
+    ticket_id = mismatch_ticket(key)
+    assert ticket_id is not None
     ticket = tickets.get(ticket_id, consistent=True)
     assert ticket is not None and "console-7" in tickets.messages(ticket, start=0, stop=1)[0].body
 
 
 def test_reconciliation_on_stripe_finds_a_refund_made_in_the_dashboard(
-    pending_refund: dict[str, Any], on_stripe: FakeStripe
+    pending_refund: dict[str, Any], on_stripe: FakeStripe, flow: EventFlow
 ) -> None:
     from aftercare import clock
     from aftercare.refunds import reconciliation
     from aftercare.tickets import store as tickets
+    from tests.integration.refunds.test_reconciliation import mismatch_ticket
 
     on_stripe.settle(pending_refund["payout"]["reference"], "succeeded")
     service.record(pending_refund["refundId"], service.check_payout(pending_refund["refundId"])["reference"])
@@ -125,7 +131,10 @@ def test_reconciliation_on_stripe_finds_a_refund_made_in_the_dashboard(
     outside = on_stripe.plant_refund(pi, 500)  # someone refunded 5.00 by hand
     report = reconciliation.reconcile(clock.now().date())
     assert (report["ledger"], report["provider"], report["mismatches"]) == (1, 2, 1)
-    [ticket_id] = report["tickets"]  # type: ignore[misc]
+    [key] = report["recorded"]  # type: ignore[misc]
+    flow.run()  # tickets opens the mismatch's ticket (RefundMismatchFound)
+    ticket_id = mismatch_ticket(key)
+    assert ticket_id is not None
     ticket = tickets.get(ticket_id, consistent=True)
     assert ticket is not None
     (opening,) = tickets.messages(ticket, start=0, stop=1)

@@ -1,6 +1,7 @@
 """Surveys end to end in-process: scheduled on delivery, sent by the dispatcher in the
 customer's daytime exactly once, answered once by link or in the app, expired after 7 days;
-what an answer earns (points) and what a low score opens (a recovery ticket)."""
+what an answer earns (points) and what a low score opens (a recovery ticket, tickets'
+reaction to SurveyAnswered)."""
 
 from __future__ import annotations
 
@@ -342,7 +343,7 @@ def answered_event(survey_id: str) -> dict[str, Any]:
 
 
 def test_answering_earns_points_once_and_a_good_score_opens_no_ticket(
-    api: Api, deliver: Deliver, fixed_clock: clock.FixedClock
+    api: Api, deliver: Deliver, flow: EventFlow, fixed_clock: clock.FixedClock
 ) -> None:
     _, survey_id = deliver()
     token = link_token(invitation(api, fixed_clock, survey_id))
@@ -355,37 +356,63 @@ def test_answering_earns_points_once_and_a_good_score_opens_no_ticket(
     assert [(p["source"], p["sourceId"], p["points"]) for p in me["recentPoints"]] == [
         ("survey", survey_id, 50)
     ]
+    flow.run()
+    [answered] = [e for e in flow.published if e["type"] == "SurveyAnswered"]
+    assert (answered["subject"], answered["payload"]["csat"]) == (survey_id, 5)
+    assert answered["payload"]["needs_recovery"] is False
     from aftercare.tickets import store as tickets
 
     assert tickets.ticket_for_source("survey", survey_id) is None
 
 
 def test_a_low_score_opens_one_service_recovery_complaint(
-    api: Api, deliver: Deliver, fixed_clock: clock.FixedClock
+    api: Api, deliver: Deliver, flow: EventFlow, fixed_clock: clock.FixedClock
 ) -> None:
     order, survey_id = deliver()
     token = link_token(invitation(api, fixed_clock, survey_id))
     assert answer(api, survey_id, token, {"csat": 2, "comment": "The parcel was crushed"}).status == 201
-    event = answered_event(survey_id)
-    assert api.host.invoke("SurveyEventsFunction", event) == {"batchItemFailures": []}
     from aftercare.tickets import store as tickets
 
+    assert tickets.ticket_for_source("survey", survey_id) is None  # eventual: tickets' reaction
+    flow.run()
+    flow.replay()  # the stream delivers the answer again: still one ticket
+    assert flow.types().count("SurveyAnswered") == 1
     ticket_id = tickets.ticket_for_source("survey", survey_id)
     assert ticket_id is not None
     ticket = api.call("GET", f"/v1/tickets/{ticket_id}", claims=customer()).json
     assert ticket["category"] == "COMPLAINT"
     assert ticket["orderId"] == order["orderId"]
-    assert "crushed" in " ".join(
-        m["body"] if "body" in m else m.get("message", "") for m in ticket["messages"]
-    )
+    assert ticket["subject"] == f"Service recovery: CSAT 2/5 after order {order['orderId']}"
+    texts = [m["body"] if "body" in m else m.get("message", "") for m in ticket["messages"]]
+    assert "crushed" in " ".join(texts)
+    assert sum("crushed" in text for text in texts) == 1
 
 
-def test_a_failing_recovery_ticket_is_retried_by_the_stream_without_double_points(
-    api: Api, deliver: Deliver, fixed_clock: clock.FixedClock, monkeypatch: pytest.MonkeyPatch
+def test_a_failing_recovery_ticket_is_retried_from_tickets_queue_without_double_points(
+    api: Api,
+    deliver: Deliver,
+    flow: EventFlow,
+    fixed_clock: clock.FixedClock,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """The points (surveys' stream consumer) and the ticket (tickets' reaction) no longer
+    share a retry: a failing ticket is retried alone, and the points are credited once."""
     _, survey_id = deliver()
     token = link_token(invitation(api, fixed_clock, survey_id))
     assert answer(api, survey_id, token, {"csat": 1}).status == 201
+    from aftercare.customers import port as customers
+
+    credit = customers.credit_points
+
+    def throttled(**kwargs: Any) -> None:
+        raise RuntimeError("customers table throttled")
+
+    monkeypatch.setattr(customers, "credit_points", throttled)
+    event = answered_event(survey_id)
+    with pytest.raises(BatchProcessingError):  # the whole batch failed: Lambda retries it
+        api.host.invoke("SurveyEventsFunction", event)
+    monkeypatch.setattr(customers, "credit_points", credit)
+    assert api.host.invoke("SurveyEventsFunction", copy.deepcopy(event)) == {"batchItemFailures": []}
     from aftercare.tickets import port as tickets
 
     opened: list[str] = []
@@ -398,10 +425,10 @@ def test_a_failing_recovery_ticket_is_retried_by_the_stream_without_double_point
         return "tk_1"
 
     monkeypatch.setattr(tickets, "open_or_update_for", open_or_update_for)
-    event = answered_event(survey_id)
-    with pytest.raises(BatchProcessingError):  # the whole batch failed: Lambda retries it
-        api.host.invoke("SurveyEventsFunction", event)
+    flow.run()
+    assert [function for function, _ in flow.failures] == ["TicketsReactionsFunction"]
     failing[0] = False
-    assert api.host.invoke("SurveyEventsFunction", copy.deepcopy(event)) == {"batchItemFailures": []}
+    flow.replay()  # delivered again (as the queue would once the message is visible again)
     assert opened == [survey_id]
+    api.host.invoke("SurveyEventsFunction", answered_event(survey_id))  # the stream retries too
     assert api.call("GET", "/v1/me", claims=customer()).json["points"] == 50

@@ -1,4 +1,4 @@
-"""Other domains ask for surveys through the port: a solved ticket gets one, once."""
+"""A solved ticket gets its survey, once: surveys' reaction to TicketSolved."""
 
 from __future__ import annotations
 
@@ -6,9 +6,12 @@ from aftercare import clock
 from aftercare.surveys import store
 from aftercare.tickets import team as tickets
 from tests.support.api import Api, customer, staff
+from tests.support.bus import EventFlow
 
 
-def test_a_solved_ticket_schedules_its_survey_once(api: Api, fixed_clock: clock.FixedClock) -> None:
+def test_a_solved_ticket_schedules_its_survey_once(
+    api: Api, fixed_clock: clock.FixedClock, flow: EventFlow
+) -> None:
     tickets.seed_agents()
     opened = api.call(
         "POST",
@@ -25,6 +28,8 @@ def test_a_solved_ticket_schedules_its_survey_once(api: Api, fixed_clock: clock.
         json_body={"resolution": "tracking shared"},
     )
     assert solve.status == 200, solve.body
+    flow.run()
+    flow.replay()  # the stream delivers the solve again: still one survey
     survey_id = store.claimed_survey("ticket", ticket_id)
     assert survey_id is not None
     survey = store.get(survey_id)

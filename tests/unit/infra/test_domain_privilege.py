@@ -66,14 +66,12 @@ STILL_CROSSING: dict[str, set[str]] = {
     "RefundCheckPayOutFunction": {"OrdersTable"},
     "RefundCompensateFunction": {"OrdersTable"},
     "RefundPayOutFunction": {"OrdersTable"},
-    "RefundReconciliationFunction": {"AgentsTable", "OrdersTable", "TicketsTable"},
     "RefundRecordFunction": {"OrdersTable"},
     "RefundRejectFunction": {"OrdersTable"},
     "RefundReserveFunction": {"OrdersTable"},
     "RefundsApiFunction": {"OrdersTable"},
     "RefundsReactionsFunction": {"OrdersTable"},
-    "SurveyEventsFunction": {"AgentsTable", "CustomersTable", "OrdersTable", "TicketsTable"},
-    "TicketsApiFunction": {"SurveysTable"},
+    "SurveyEventsFunction": {"CustomersTable"},  # surveys credit loyalty points (customers.port)
 }
 
 # function → the other domains' tables it reads only through their queries module (a read

@@ -31,9 +31,8 @@ SHARED_PORTS = {"notifications": frozenset({"port"}), "payments": frozenset({"pr
 # Import cycles still present (strongly connected sets of modules), each with its way out.
 KNOWN_CYCLES: set[frozenset[str]] = {
     # a port that imports its service lazily while the service imports the port's types: the
-    # ports go as their callers become reactions (ledger; ticket-events)
+    # port goes as its callers become reactions (ledger)
     frozenset({"aftercare.refunds.port", "aftercare.refunds.service"}),
-    frozenset({"aftercare.surveys.port", "aftercare.surveys.service"}),
 }
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from aftercare.refunds.events import RefundSettled
+from aftercare.refunds.events import RefundMismatchFound, RefundSettled
 from aftercare.refunds.publisher import events_of
 
 
@@ -65,3 +65,64 @@ def test_the_settled_payload_names_the_case_and_the_outcome() -> None:
         refund("PROCESSING", caseId=None, source="order"), refund("SUCCEEDED", caseId=None, source="order")
     )
     assert no_case.payload.case_id == ""
+
+
+def mismatch(**fields: Any) -> dict[str, Any]:
+    return {
+        "refundId": "mismatch#2026-11-22#rf_1",
+        "kind": "different-amount",
+        "day": "2026-11-22",
+        "ourRefundId": "rf_1",
+        "reference": "re_1",
+        "ours": 12900,
+        "theirs": 12800,
+        "currency": "CNY",
+        "customerRef": "cus_alice",
+        "orderRef": "ord_1",
+        "recordedAt": "2026-11-23T02:00:00.000000Z",
+        **fields,
+    }
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "types"),
+    [
+        (None, mismatch(), ["RefundMismatchFound"]),
+        (mismatch(), mismatch(), []),  # rewritten (it never is: the write is conditional)
+        (mismatch(), None, []),
+    ],
+)
+def test_a_reconciliation_mismatch_is_published_once_when_it_is_recorded(
+    old: dict[str, Any] | None, new: dict[str, Any] | None, types: list[str]
+) -> None:
+    assert [type(h.payload).TYPE for h in events_of(old, new)] == types
+
+
+def test_the_mismatch_payload_says_what_disagrees_and_whose_refund_it_is() -> None:
+    (found,) = events_of(None, mismatch())
+    assert found.subject == "mismatch#2026-11-22#rf_1"
+    assert found.payload == RefundMismatchFound(
+        day="2026-11-22",
+        kind="different-amount",
+        refund_id="rf_1",
+        reference="re_1",
+        ours=12900,
+        theirs=12800,
+        currency="CNY",
+        customer_id="cus_alice",
+        order_id="ord_1",
+    )
+    (extra,) = events_of(
+        None,
+        mismatch(
+            refundId="mismatch#2026-11-22#re_dash",
+            kind="extra",
+            ourRefundId=None,
+            ours=None,
+            customerRef=None,
+            orderRef=None,
+            reference="re_dash",
+        ),
+    )
+    assert (extra.payload.refund_id, extra.payload.ours, extra.payload.theirs) == ("", None, 12800)
+    assert (extra.payload.customer_id, extra.payload.order_id) == ("", "")
