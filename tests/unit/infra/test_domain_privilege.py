@@ -30,23 +30,8 @@ KERNEL = {"IdempotencyTable"}  # Idempotency-Key and once-per-event records, key
 
 # function → the other domains' tables its policy still names (read by stream included)
 STILL_CROSSING: dict[str, set[str]] = {
-    "AftersalesApiFunction": {
-        "AgentsTable",
-        "CustomersTable",
-        "OrdersTable",
-        "RefundsTable",
-        "ShipmentsTable",
-        "SurveysTable",
-        "TicketsTable",
-    },
-    "AftersalesDeadlinesFunction": {
-        "AgentsTable",
-        "CustomersTable",
-        "OrdersTable",
-        "RefundsTable",
-        "SurveysTable",
-        "TicketsTable",
-    },
+    "AftersalesApiFunction": {"OrdersTable", "ShipmentsTable"},
+    "AftersalesDeadlinesFunction": {"OrdersTable"},
     "AnalyticsAggregatorFunction": {
         "CasesTable",
         "OrdersTable",
