@@ -35,19 +35,13 @@ from aftercare.wire import Page
 class AftersalesApiSettings:
     """What this function cannot run without: the resources its policy in template.yaml names."""
 
-    agents_table: str
     cases_table: str
     cursor_secret_id: str
-    customers_table: str
     evidence_bucket: str
     idempotency_table: str
     notifications_queue_url: str
     orders_table: str
-    refund_state_machine_arn: str
-    refunds_table: str
     shipments_table: str
-    surveys_table: str
-    tickets_table: str
 
 
 SETTINGS = load(AftersalesApiSettings)

@@ -1,7 +1,8 @@
 """Scheduled (EventBridge, every 5 minutes): enforces the after-sales deadlines of
 PRODUCT.md §4 on every case whose next deadline has passed: auto-approve, close without a
-return, auto-pass inspection, auto-complete, count missed resolution targets, and retry
-hand-offs to refunds and tickets. Safe to run twice or concurrently."""
+return, auto-pass inspection, auto-complete, and count missed resolution targets. What a
+case's change owes other domains is published from the Cases table's stream, not retried
+here. Safe to run twice or concurrently."""
 
 from __future__ import annotations
 
@@ -17,15 +18,9 @@ from aftercare.settings import load
 class AftersalesDeadlinesSettings:
     """What this function cannot run without: the resources its policy in template.yaml names."""
 
-    agents_table: str
     cases_table: str
-    customers_table: str
     notifications_queue_url: str
     orders_table: str
-    refund_state_machine_arn: str
-    refunds_table: str
-    surveys_table: str
-    tickets_table: str
 
 
 SETTINGS = load(AftersalesDeadlinesSettings)

@@ -106,6 +106,10 @@ def test_a_return_goes_from_delivery_to_a_paid_refund(local_stack: LocalStackPro
     inspected = ok(local_stack.post(f"/v1/admin/after-sales/{case_id}/inspect", as_=WAREHOUSE,
                                     json_body={"result": "PASS", "notes": "lid hinge broken"}))  # fmt: skip
     assert inspected["status"] in {"REFUNDING", "REFUNDED"}
+    # Refunds records the refund from the case's CaseRefundRequested, a moment after this
+    # answer: the case says so rather than naming an id that does not exist yet.
+    assert inspected["refundId"] is None
+    assert inspected["timeline"][-1]["note"].startswith("refund requested; its id follows")
     refunded = eventually(
         local_stack, case, lambda c: c["status"] == "REFUNDED" and c["refundId"] is not None
     )

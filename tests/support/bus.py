@@ -27,6 +27,7 @@ class EventFlow:
     host: FunctionHost
     published: list[dict[str, Any]] = field(default_factory=list)  # envelopes, in order
     failures: list[tuple[str, str]] = field(default_factory=list)  # (function, message id)
+    _waiting: list[tuple[str, str]] = field(default_factory=list)  # failed: (queue url, receipt)
 
     def __post_init__(self) -> None:
         import boto3
@@ -106,6 +107,8 @@ class EventFlow:
                         self._sqs.delete_message(
                             QueueUrl=source.queue_url, ReceiptHandle=message["ReceiptHandle"]
                         )
+                    else:
+                        self._waiting.append((source.queue_url, message["ReceiptHandle"]))
                 if failed:
                     break  # the failed ones wait out their visibility timeout, as on AWS
         return delivered
@@ -116,6 +119,16 @@ class EventFlow:
             if not self.publish() + self.react():
                 break
         return self.published
+
+    def retry(self) -> list[dict[str, Any]]:
+        """The failed messages' visibility timeout runs out now (SQS redelivers them, with
+        their receive count one higher), then `run`."""
+        for queue_url, receipt in self._waiting:
+            self._sqs.change_message_visibility(
+                QueueUrl=queue_url, ReceiptHandle=receipt, VisibilityTimeout=0
+            )
+        self._waiting.clear()
+        return self.run()
 
     def types(self) -> list[str]:
         return [str(e["type"]) for e in self.published]

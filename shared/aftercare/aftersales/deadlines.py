@@ -1,6 +1,6 @@
 """The deadline job: acts on every case whose next deadline has passed (auto-approve, close
-without a return, auto-pass inspection, auto-complete, count a missed resolution target,
-retry a hand-off). Each action is a conditional write on the state the case is in, so a
+without a return, auto-pass inspection, auto-complete, count a missed resolution target).
+Each action is a conditional write on the state the case is in, so a
 second run, or two runs at once, change nothing more."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from aftercare import clock
-from aftercare.aftersales import moves, reads, rules, store
+from aftercare.aftersales import reads, rules, store
 from aftercare.aftersales.moves import move
 from aftercare.aftersales.review import approve
 from aftercare.aftersales.rules import CaseStatus, DeadlineAction, InspectionResult
@@ -82,10 +82,6 @@ def enforce(case_id: str, now_iso: str) -> list[str]:
     )
     for action in pending:
         case = reads.load(case_id)
-        if action is DeadlineAction.HANDOFF:
-            if moves.run_handoff(case).handoff != case.handoff:
-                done.append(action)
-            continue
         if action is DeadlineAction.RESOLVE_BREACH:
             move(
                 case, Move((), SYSTEM, "resolution target missed (48 hours after receipt)", mark_breach=True)

@@ -1,12 +1,13 @@
 """Disputes: the customer appeals a rejection or a failed inspection (once, within the
-window), a ticket is opened for it, and a supervisor decides it."""
+window), and a supervisor decides it. The dispute's ticket is tickets' reaction to the
+case's CaseDisputed (and the decision goes on it on CaseDisputeDecided)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from aftercare import clock
-from aftercare.aftersales import effects, moves, reads, rules
+from aftercare.aftersales import effects, reads, rules
 from aftercare.aftersales.models import CaseOut
 from aftercare.aftersales.moves import move
 from aftercare.aftersales.reads import to_wire
@@ -45,7 +46,7 @@ def appeal(principal: Principal, case_id: str, reason: str) -> CaseOut:
     )
     case = move(case, wanted)
     metrics.add_metric(name="CasesDisputed", unit="Count", value=1)
-    return to_wire(moves.after(case))
+    return to_wire(case)
 
 
 def resolve_dispute(case_id: str, actor: str, decision: DisputeDecision, note: str) -> CaseOut:
@@ -79,5 +80,4 @@ def resolve_dispute(case_id: str, actor: str, decision: DisputeDecision, note: s
     wanted = Move(tuple(path), actor, text, sets=sets, removes=removes, inspection_failed=inspection_failed)
     case = move(case, wanted)
     effects.notify(case, "case.dispute-decided")
-    effects.tell_ticket(case, f"Decision {decision}: {note}")
-    return to_wire(moves.after(case))
+    return to_wire(case)

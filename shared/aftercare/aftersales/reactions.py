@@ -2,6 +2,8 @@
 
 - a case's RETURN parcel moved (logistics' CaseParcelMoved): the case goes into transit or
   is received; a REPLACEMENT parcel's moves are only logged and counted for now;
+- a case's refund recorded (refunds' RefundRequested, after the case's CaseRefundRequested):
+  the case learns its refund's id;
 - a case's refund settled (refunds' RefundSettled): the case is refunded, or noted for a
   person.
 
@@ -23,11 +25,12 @@ from aftercare.events import DomainEvent
 from aftercare.logistics.events import CaseParcelMoved
 from aftercare.observability import logger, metrics
 from aftercare.reacting import Reaction
-from aftercare.refunds.events import RefundSettled
+from aftercare.refunds.events import RefundRequested, RefundSettled
 
 S = CaseStatus
 COURIER = "courier"
 REFUND_WORKFLOW = "refund-workflow"
+REFUNDS = "refunds"
 MOVING_PARCEL = frozenset({"IN_TRANSIT", "OUT_FOR_DELIVERY", "ATTEMPT_FAIL", "AVAILABLE_FOR_PICKUP"})
 _RETRIES = 4
 
@@ -117,6 +120,33 @@ def on_refund_settled(*, case_id: str, refund_id: str, status: str) -> None:
     raise Conflict(f"case {case_id} kept changing; the refund outcome will be retried")
 
 
+def refund_recorded(case: Case, refund_id: str) -> Move | None:
+    """The refund refunds recorded for the case: its id goes on the case (None: known
+    already, or the refund settled first and brought its id itself)."""
+    if case.refund_id:
+        return None
+    return Move((), REFUNDS, f"refund {refund_id} recorded", refund_id=refund_id)
+
+
+def on_refund_recorded(*, case_id: str, refund_id: str) -> None:
+    for _ in range(_RETRIES):
+        case = store.get(case_id, consistent=True)
+        if case is None:
+            logger.warning(
+                "a refund names an unknown case", extra={"case_id": case_id, "refund_id": refund_id}
+            )
+            return
+        wanted = refund_recorded(case, refund_id)
+        if wanted is None:
+            return
+        try:
+            move(case, wanted)
+            return
+        except Conflict:
+            continue
+    raise Conflict(f"case {case_id} kept changing; its refund's id will be recorded on the retry")
+
+
 # ---------------------------------------------------------------- from the bus
 def on_case_parcel_moved(event: DomainEvent) -> None:
     """Late or out-of-order news is tolerated by the case itself (on_return_parcel_moved)."""
@@ -138,7 +168,15 @@ def case_refund_settled(event: DomainEvent) -> None:
         on_refund_settled(case_id=settled.case_id, refund_id=settled.refund_id, status=settled.status)
 
 
+def case_refund_requested(event: DomainEvent) -> None:
+    """RefundRequested of a case's refund (source "case": the case id is its source id)."""
+    requested: RefundRequested = event.read(RefundRequested)
+    if requested.source == "case" and requested.source_id:
+        on_refund_recorded(case_id=requested.source_id, refund_id=requested.refund_id)
+
+
 REACTIONS: dict[str, Reaction] = {
     CaseParcelMoved.TYPE: on_case_parcel_moved,
+    RefundRequested.TYPE: case_refund_requested,
     RefundSettled.TYPE: case_refund_settled,
 }

@@ -3,10 +3,8 @@ reviewed it in time) or reject it."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from aftercare import clock
-from aftercare.aftersales import moves, reads, rules
+from aftercare.aftersales import reads, rules
 from aftercare.aftersales.models import CaseOut
 from aftercare.aftersales.moves import move
 from aftercare.aftersales.reads import to_wire
@@ -27,10 +25,9 @@ def approve(case_id: str, actor: str, note: str | None = None, *, automatic: boo
     follow = (
         "waiting for the customer's return parcel" if path[-1] is S.AWAITING_RETURN else "refund requested"
     )
-    # What this write records: the refund asked for with it (a refund-only case) sees it.
-    case = replace(case, auto_approved=automatic)
+    # Written with the move: the refund it asks for (a refund-only case) is flagged from it.
     wanted = Move(tuple(path), actor, text, notes=(text, follow), sets={Field.AUTO_APPROVED: automatic})
-    return to_wire(moves.after(move(case, wanted)))
+    return to_wire(move(case, wanted))
 
 
 def reject(case_id: str, actor: str, reason: str) -> CaseOut:

@@ -417,7 +417,6 @@ INSPECT_WITHIN = timedelta(hours=48)
 RESOLVE_WITHIN = timedelta(hours=48)  # service target after the return's receipt
 AUTO_COMPLETE_AFTER = timedelta(days=7)
 APPEAL_WITHIN = timedelta(days=7)
-HANDOFF_RETRY = timedelta(minutes=5)
 
 REVIEW_BY = "reviewBy"
 RETURN_SHIP_BY = "returnShipBy"
@@ -425,7 +424,6 @@ INSPECT_BY = "inspectBy"
 RESOLVE_TARGET = "resolveTarget"
 AUTO_COMPLETE_AT = "autoCompleteAt"
 APPEAL_BY = "appealBy"
-HANDOFF_AT = "handoffRetryAt"  # internal: a refund or ticket hand-off to retry
 PUBLIC_DEADLINES = (REVIEW_BY, RETURN_SHIP_BY, INSPECT_BY, RESOLVE_TARGET, AUTO_COMPLETE_AT, APPEAL_BY)
 
 
@@ -458,7 +456,6 @@ class DeadlineAction(StrEnum):
     AUTO_PASS = "AUTO_PASS"
     AUTO_COMPLETE = "AUTO_COMPLETE"
     RESOLVE_BREACH = "RESOLVE_BREACH"
-    HANDOFF = "HANDOFF"
 
 
 # The deadline that drives each status (the job acts on it when it passes).
@@ -497,8 +494,6 @@ def pending_deadlines(
         and not is_resolved(status, inspection_failed=inspection_failed)
     ):
         found.append(Pending(deadlines[RESOLVE_TARGET], DeadlineAction.RESOLVE_BREACH, RESOLVE_TARGET))
-    if deadlines.get(HANDOFF_AT) and status not in TERMINAL:
-        found.append(Pending(deadlines[HANDOFF_AT], DeadlineAction.HANDOFF, HANDOFF_AT))
     return sorted(found)
 
 
@@ -512,10 +507,10 @@ def next_deadline(
 def due_actions(
     status: CaseStatus, deadlines: Mapping[str, str], now_iso: str, *, inspection_failed: bool, breached: bool
 ) -> list[DeadlineAction]:
-    """What the job must do now, hand-offs and breach counting before the status's own action."""
+    """What the job must do now, breach counting before the status's own action."""
     pending = pending_deadlines(status, deadlines, inspection_failed=inspection_failed, breached=breached)
     due = {p.action for p in pending if p.at <= now_iso}
-    order = [DeadlineAction.HANDOFF, DeadlineAction.RESOLVE_BREACH]
+    order = [DeadlineAction.RESOLVE_BREACH]
     return [a for a in order if a in due] + [a for a in DeadlineAction if a in due and a not in order]
 
 

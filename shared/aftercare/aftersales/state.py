@@ -13,8 +13,8 @@ from typing import Any
 
 from aftercare.aftersales.rules import CaseStatus, CaseType, InspectionResult, Reason
 
-# A part another domain's store adds to the case's own transaction (a new shipment, a
-# refund). Its argument is the store's transaction object, whose type stays in the store.
+# A part another domain's store adds to the case's own transaction (a new shipment). Its
+# argument is the store's transaction object, whose type stays in the store.
 SideWrite = Callable[[Any], None]
 
 
@@ -68,7 +68,6 @@ class Case:
     appealed: bool = False
     refund_id: str | None = None
     refund_status: str | None = None
-    handoff: str | None = None  # REFUND or TICKET while a hand-off waits for a retry
     resolved_at: str | None = None
     resolve_breached_at: str | None = None
     timeline: tuple[Step, ...]
@@ -99,7 +98,6 @@ class Field(StrEnum):
     APPEALED = "appealed"
     REFUND_ID = "refundId"
     REFUND_STATUS = "refundStatus"
-    HANDOFF = "handoff"
     RESOLVED_AT = "resolvedAt"
     RESOLVE_BREACHED_AT = "resolveBreachedAt"
     DEADLINES = "deadlines"

@@ -109,7 +109,6 @@ class CaseModel(Model):
     appealed = BooleanAttribute(default=False)
     refundId = UnicodeAttribute(null=True)
     refundStatus = UnicodeAttribute(null=True)
-    handoff = UnicodeAttribute(null=True)  # REFUND or TICKET while a hand-off waits for a retry
     resolvedAt = UnicodeAttribute(null=True)
     resolveBreachedAt = UnicodeAttribute(null=True)
     timeline = ListAttribute(of=TimelineAttribute)
@@ -185,7 +184,6 @@ def _case(model: CaseModel) -> Case:
         appealed=bool(model.appealed),
         refund_id=model.refundId,
         refund_status=model.refundStatus,
-        handoff=model.handoff,
         resolved_at=model.resolvedAt,
         resolve_breached_at=model.resolveBreachedAt,
         timeline=tuple(Step(e.at, e.from_status, e.to, e.actor, e.note) for e in model.timeline or ()),
@@ -292,8 +290,8 @@ def _actions(sets: Mapping[Field, Any], removes: Iterable[Field]) -> list[Action
 
 def apply(change: Transition) -> Case:
     """Write `change` if the case is still in its expected status at the version read, and
-    return the case as written. Coverage changes and other tables' parts (a shipment, a
-    refund) join the same transaction. Conflict if the case changed meanwhile;
+    return the case as written. Coverage changes and other tables' parts (a shipment)
+    join the same transaction. Conflict if the case changed meanwhile;
     BusinessRuleViolation if only its units were taken by another case."""
     at = change.entries[-1].at
     actions = [
@@ -302,8 +300,6 @@ def apply(change: Transition) -> Case:
         CaseModel.timeline.set(CaseModel.timeline.append([_entry(step) for step in change.entries])),
     ]
     expected = CaseModel.status == change.expected_status.value
-    if change.only_if_handoff is not None:
-        expected = expected & (CaseModel.handoff == change.only_if_handoff)
     model = CaseModel(pk=change.case_id)
     model.version = change.expected_version  # the version condition pynamodb adds
     if not change.reservations and not change.side_writes:

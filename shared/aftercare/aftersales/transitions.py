@@ -2,10 +2,13 @@
 (`Transition`), computed by the pure `plan`.
 
 `plan` checks the transition table, adds the deadlines of the statuses entered, records the
-resolution (and whether it missed its target), decides the hand-off the new state calls for,
+resolution (and whether it missed its target), notes a refund the new state asks for,
 reserves or releases the case's units when it starts or stops holding them, and writes the
 timeline entries. The store applies the result as one conditional write on the expected
 status and version (one transaction when units or another table's part come with it).
+
+What a change owes other domains is not written here: the Cases table's stream publishes it
+(publisher.py, e.g. CaseRefundRequested) and those domains react.
 """
 
 from __future__ import annotations
@@ -21,8 +24,10 @@ from aftercare.aftersales.rules import CaseStatus
 from aftercare.aftersales.state import Case, CoverageChange, Field, SideWrite, Step
 
 S = CaseStatus
-AFTER_SALES = "after-sales"  # the actor of hand-offs to other domains
-REFUND, TICKET = "REFUND", "TICKET"  # the hand-offs a case may wait on
+AFTER_SALES = "after-sales"  # the actor of the notes after-sales itself writes
+# Until refunds records the refund and the case learns its id (reactions.py), the timeline
+# says so rather than showing an id that does not exist yet.
+REFUND_PENDING = "refund requested; its id follows once refunds has recorded it"
 
 
 @dataclass(frozen=True)
@@ -38,10 +43,7 @@ class Move:
     removes: frozenset[Field] = frozenset()
     inspection_failed: bool | None = None  # None: as the case has it
     refund_id: str | None = None
-    ticket_id: str | None = None
     mark_breach: bool = False
-    handoff: str | None = None  # a hand-off the caller names (else the new state decides)
-    only_if_handoff: str | None = None  # the write also expects the case to wait on this one
     side_writes: tuple[SideWrite, ...] = ()
 
 
@@ -58,41 +60,27 @@ class Transition:
     sets: Mapping[Field, Any]
     removes: frozenset[Field]
     reservations: tuple[CoverageChange, ...]  # coverage counters changed in the same write
-    only_if_handoff: str | None
     side_writes: tuple[SideWrite, ...]
     moved: bool  # the status changed (not only a note)
     breached_now: bool  # this change is the one that missed the resolution target
 
 
 def needs_refund(case: Case, move: Move) -> bool:
-    """Entering REFUNDING asks for the money in the same write (unless it was asked already,
-    or the caller is recording a hand-off instead)."""
+    """Entering REFUNDING asks for the money (unless the case has its refund already): the
+    change is published as CaseRefundRequested and refunds records the refund."""
     final = move.path[-1] if move.path else case.status
-    return (
-        bool(move.path)
-        and final is S.REFUNDING
-        and not (move.refund_id or case.refund_id)
-        and move.handoff is None
-    )
+    return bool(move.path) and final is S.REFUNDING and not (move.refund_id or case.refund_id)
 
 
-def plan(
-    case: Case,
-    move: Move,
-    now: datetime,
-    *,
-    new_refund_id: str | None = None,
-    refund_write: SideWrite | None = None,
-) -> Transition:
-    """The write that makes `move` happen to `case` as read. `new_refund_id` is a refund
-    prepared to be written with it (`refund_write` its part of the transaction)."""
+def plan(case: Case, move: Move, now: datetime) -> Transition:
+    """The write that makes `move` happen to `case` as read."""
     current = case.status
     path = move.path
     rules.check_path(case.type, current, path)
     at = clock.iso(now)
     final = path[-1] if path else current
     failed_after = case.inspection_failed if move.inspection_failed is None else move.inspection_failed
-    refund_id = new_refund_id or move.refund_id
+    refund_id = move.refund_id
 
     merged = dict(case.deadlines)
     for status in path:
@@ -119,18 +107,6 @@ def plan(
         sets[Field.RESOLVE_BREACHED_AT] = at
         breached = breached_now = True
 
-    # Hand-offs to other domains the new state calls for (or the caller names), retried by
-    # the deadline job until done.
-    want = move.handoff or _handoff_called_for(case, final, refund_id, move.ticket_id)
-    if want:
-        if case.handoff != want or rules.HANDOFF_AT not in merged:
-            merged[rules.HANDOFF_AT] = clock.iso(now + rules.HANDOFF_RETRY)
-        sets[Field.HANDOFF] = want
-    else:
-        merged.pop(rules.HANDOFF_AT, None)
-        if case.handoff:
-            removes.add(Field.HANDOFF)
-
     sets[Field.DEADLINES] = merged
     next_at = rules.next_deadline(final, merged, inspection_failed=failed_after, breached=breached)
     sets[Field.QUEUE_AT] = rules.queue_position(next_at, case.created_at)
@@ -141,9 +117,8 @@ def plan(
         removes |= {Field.NEXT_DEADLINE_AT, Field.DUE_SHARD}
 
     entries = _entries(current, move, at)
-    if new_refund_id is not None:
-        entries.append(Step(at, final, final, AFTER_SALES, f"refund {new_refund_id} requested"))
-    side_writes = (*move.side_writes, *([refund_write] if refund_write is not None else []))
+    if needs_refund(case, move):
+        entries.append(Step(at, final, final, AFTER_SALES, REFUND_PENDING))
     return Transition(
         case_id=case.case_id,
         order_id=case.order_id,
@@ -154,22 +129,10 @@ def plan(
         sets=sets,
         removes=frozenset(removes - sets.keys()),
         reservations=reservations(case, final, failed_after),
-        only_if_handoff=move.only_if_handoff,
-        side_writes=side_writes,
+        side_writes=move.side_writes,
         moved=bool(path),
         breached_now=breached_now,
     )
-
-
-def _handoff_called_for(
-    case: Case, final: CaseStatus, refund_id: str | None, ticket_id: str | None
-) -> str | None:
-    if final is S.REFUNDING and not (refund_id or case.refund_id):
-        return REFUND
-    ticket_known = ticket_id or (case.dispute.get("ticketId") and case.status is S.DISPUTED)
-    if final is S.DISPUTED and not ticket_known:
-        return TICKET
-    return None
 
 
 def reservations(case: Case, final: CaseStatus, failed_after: bool) -> tuple[CoverageChange, ...]:

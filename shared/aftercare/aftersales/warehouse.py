@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from aftercare import clock
-from aftercare.aftersales import effects, moves, reads, rules
+from aftercare.aftersales import effects, reads, rules
 from aftercare.aftersales.models import CaseOut, RepairProgressRequest, ShipmentIn
 from aftercare.aftersales.moves import move
 from aftercare.aftersales.reads import to_wire
@@ -91,7 +91,7 @@ def inspect(
         inspection_failed=result is InspectionResult.FAIL,
         side_writes=side_writes,
     )
-    return to_wire(moves.after(move(case, wanted)))
+    return to_wire(move(case, wanted))
 
 
 def repair_progress(case_id: str, actor: str, request: RepairProgressRequest) -> CaseOut:

@@ -46,4 +46,20 @@ class RefundMismatchFound:
     order_id: str = ""
 
 
-ALL = (RefundSettled, RefundMismatchFound)
+@dataclass(frozen=True)
+class RefundRequested:
+    """A refund was recorded for a source (an order, a case, a parcel's problem): the source
+    learns its refund's id from this, a moment after it asked."""
+
+    TYPE: ClassVar[str] = "RefundRequested"
+    VERSION: ClassVar[int] = 1
+
+    refund_id: str
+    order_id: str
+    customer_id: str
+    source: str  # order, case or logistics
+    source_id: str
+    case_id: str = ""  # the after-sales case it belongs to, if any
+
+
+ALL = (RefundSettled, RefundMismatchFound, RefundRequested)

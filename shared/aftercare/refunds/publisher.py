@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from aftercare.events import Happened
-from aftercare.refunds.events import RefundMismatchFound, RefundSettled
+from aftercare.refunds.events import RefundMismatchFound, RefundRequested, RefundSettled
 from aftercare.refunds.rules import RefundStatus
 
 Image = Mapping[str, Any]
@@ -56,10 +56,12 @@ def events_of(old: Image | None, new: Image | None) -> list[Happened]:
         return _mismatch_found(old, new)
     if new is None or not _is_refund(new):
         return []
+    happened = _requested(old, new)
     status = str(new["status"])
     if status not in SETTLED or (old is not None and old.get("status") == status):
-        return []
+        return happened
     return [
+        *happened,
         Happened(
             RefundSettled(
                 refund_id=str(new["refundId"]),
@@ -74,5 +76,20 @@ def events_of(old: Image | None, new: Image | None) -> list[Happened]:
             ),
             subject=str(new["refundId"]),
             time=str(new.get("updatedAt") or new.get("createdAt") or ""),
-        )
+        ),
     ]
+
+
+def _requested(old: Image | None, new: Image) -> list[Happened]:
+    """A refund item written for the first time: its source learns the refund's id."""
+    if old is not None and _is_refund(old):
+        return []
+    requested = RefundRequested(
+        refund_id=str(new["refundId"]),
+        order_id=str(new["orderId"]),
+        customer_id=str(new["customerId"]),
+        source=str(new.get("source") or ""),
+        source_id=str(new.get("sourceId") or ""),
+        case_id=str(new.get("caseId") or ""),
+    )
+    return [Happened(requested, subject=requested.refund_id, time=str(new.get("createdAt") or ""))]

@@ -3,10 +3,12 @@
 - An order cancelled after it was paid: its full refund is started (OrderCancelled).
 - The payment provider says how a refund's pay-out ended: the refund hears it
   (payments' RefundOutcomeReported; refunds/settlement.py decides what it means).
+- An after-sales case asks for its money back: its refund is started (CaseRefundRequested).
 """
 
 from __future__ import annotations
 
+from aftercare.aftersales.events import CaseRefundRequested
 from aftercare.events import DomainEvent
 from aftercare.orders.events import OrderCancelled
 from aftercare.payments.events import RefundOutcomeReported
@@ -41,7 +43,24 @@ def settle_reported_outcome(event: DomainEvent) -> None:
     settlement.provider_outcome(reported.refund_key, outcome, reported.reference, actor=reported.reported_by)
 
 
+def refund_case(event: DomainEvent) -> None:
+    """Once per case (the source claim): a republished event, or a case that asks again,
+    gets the first refund; the case learns its id from RefundRequested."""
+    asked: CaseRefundRequested = event.read(CaseRefundRequested)
+    service.request(
+        source="case",
+        source_id=asked.case_id,
+        order_id=asked.order_id,
+        customer_id=asked.customer_id,
+        items=asked.lines(),
+        reason=asked.reason,
+        merchant_fault=asked.merchant_fault,
+        flagged=asked.flagged,
+    )
+
+
 REACTIONS: dict[str, Reaction] = {
     OrderCancelled.TYPE: refund_cancelled_order,
     RefundOutcomeReported.TYPE: settle_reported_outcome,
+    CaseRefundRequested.TYPE: refund_case,
 }

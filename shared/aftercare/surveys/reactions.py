@@ -4,10 +4,12 @@
 - A refund paid that is not part of an after-sales case: its survey (RefundSettled). A
   case's refund leaves it to the case, whose survey asks about the whole experience once.
 - A ticket solved: its survey, once per ticket however often it is solved (TicketSolved).
+- An after-sales case completed: its survey (after-sales' CaseCompleted).
 """
 
 from __future__ import annotations
 
+from aftercare.aftersales.events import CaseCompleted
 from aftercare.events import DomainEvent
 from aftercare.orders.events import OrderDelivered
 from aftercare.reacting import Reaction
@@ -50,8 +52,20 @@ def survey_solved_ticket(event: DomainEvent) -> None:
     )
 
 
+def survey_completed_case(event: DomainEvent) -> None:
+    """One survey per case, ever (the subject claim), however often the event arrives."""
+    completed: CaseCompleted = event.read(CaseCompleted)
+    service.schedule(
+        subject_kind="case",
+        subject_id=completed.case_id,
+        customer_id=completed.customer_id,
+        order_id=completed.order_id,
+    )
+
+
 REACTIONS: dict[str, Reaction] = {
     OrderDelivered.TYPE: survey_delivered_order,
     RefundSettled.TYPE: survey_paid_refund,
     TicketSolved.TYPE: survey_solved_ticket,
+    CaseCompleted.TYPE: survey_completed_case,
 }

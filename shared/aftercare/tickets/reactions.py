@@ -6,10 +6,13 @@
   COMPLAINT ticket per survey (surveys' SurveyAnswered).
 - The refunds reconciliation found a mismatch with the provider's books: one REFUND
   ticket per mismatch (refunds' RefundMismatchFound).
+- A customer appeals an after-sales case: the dispute's ticket is opened (CaseDisputed),
+  and the supervisor's decision is added to it (CaseDisputeDecided).
 """
 
 from __future__ import annotations
 
+from aftercare.aftersales.events import CaseDisputed, CaseDisputeDecided
 from aftercare.events import DomainEvent
 from aftercare.logistics.events import ProblemFound, ShipmentProblemsFound
 from aftercare.money import format_amount
@@ -115,8 +118,52 @@ def open_mismatch_ticket(event: DomainEvent) -> None:
     )
 
 
+AFTER_SALES = "after-sales"  # the source of a case's ticket: one ticket per case
+
+
+def dispute_ticket(disputed: CaseDisputed) -> dict[str, str]:
+    """The subject, first message and category of a disputed case's ticket."""
+    rejected = disputed.origin == "REJECTED"
+    what = "the rejection" if rejected else "the failed inspection"
+    return {
+        "subject": f"Appeal against {what} of after-sales case {disputed.case_id}",
+        "message": disputed.reason or "the customer appealed",
+        "category": "COMPLAINT" if rejected else "RETURN",
+    }
+
+
+def open_dispute_ticket(event: DomainEvent) -> None:
+    """One ticket per case: open_or_update_for is idempotent on (source, source id)."""
+    disputed: CaseDisputed = event.read(CaseDisputed)
+    port.open_or_update_for(
+        source=AFTER_SALES,
+        source_id=disputed.case_id,
+        customer_id=disputed.customer_id,
+        order_id=disputed.order_id,
+        case_id=disputed.case_id,
+        **dispute_ticket(disputed),
+    )
+
+
+def note_dispute_decision(event: DomainEvent) -> None:
+    """The decision goes on the case's ticket (opened now if its CaseDisputed is late)."""
+    decided: CaseDisputeDecided = event.read(CaseDisputeDecided)
+    port.open_or_update_for(
+        source=AFTER_SALES,
+        source_id=decided.case_id,
+        customer_id=decided.customer_id,
+        subject=f"Appeal on after-sales case {decided.case_id}",
+        message=f"Decision {decided.decision}: {decided.note}",
+        category="RETURN",
+        order_id=decided.order_id,
+        case_id=decided.case_id,
+    )
+
+
 REACTIONS: dict[str, Reaction] = {
     ShipmentProblemsFound.TYPE: open_logistics_tickets,
     SurveyAnswered.TYPE: open_recovery_ticket,
     RefundMismatchFound.TYPE: open_mismatch_ticket,
+    CaseDisputed.TYPE: open_dispute_ticket,
+    CaseDisputeDecided.TYPE: note_dispute_decision,
 }

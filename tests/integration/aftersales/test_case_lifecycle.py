@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from aftercare.aftersales.transitions import REFUND_PENDING
 from aftercare.refunds.store import RefundModel
 from tests.integration.aftersales.conftest import RETURN_PARCEL, Cases, TicketCalls, put_evidence
 from tests.support.api import Api, customer, staff
+from tests.support.bus import EventFlow
 
 
 def statuses(case: dict[str, Any]) -> list[str]:
@@ -39,7 +41,7 @@ def test_a_no_reason_return_is_opened_with_its_review_deadline_and_reserves_the_
 
 
 def test_a_return_refund_walks_from_approval_to_a_requested_refund(
-    cases: Cases, api: Api, refunds_started: list[str]
+    cases: Cases, api: Api, refunds_started: list[str], flow: EventFlow
 ) -> None:
     case = cases.approved()
     assert case["status"] == "AWAITING_RETURN"
@@ -71,8 +73,20 @@ def test_a_return_refund_walks_from_approval_to_a_requested_refund(
     )
     assert statuses(inspected)[-3:] == ["INSPECTED", "REFUNDING", "REFUNDING"]
     assert inspected["inspection"]["result"] == "PASS"
-    refund_id = inspected["refundId"]
+    # Refunds records the refund from the case's CaseRefundRequested: until then, honestly, no id.
+    assert inspected["refundId"] is None
+    assert inspected["timeline"][-1]["note"] == REFUND_PENDING
+    assert refunds_started == []
+    flow.run()
+    refund_events = [t for t in flow.types() if t in {"CaseRefundRequested", "RefundRequested"}]
+    assert refund_events == ["CaseRefundRequested", "RefundRequested"]
+    learnt = cases.get(case_id)
+    refund_id = learnt["refundId"]
     assert refund_id.startswith("rf_")
+    assert learnt["timeline"][-1] == {
+        "at": "2026-11-23T08:00:00.000Z", "from": "REFUNDING", "to": "REFUNDING", "actor": "refunds",
+        "note": f"refund {refund_id} recorded",
+    }  # fmt: skip
     assert refunds_started == [refund_id]
     refund = RefundModel.get(refund_id)
     assert (refund.source, refund.sourceId, refund.caseId, refund.merchantFault) == (
@@ -85,15 +99,15 @@ def test_a_return_refund_walks_from_approval_to_a_requested_refund(
 
 
 def test_a_settled_refund_makes_the_case_refunded_once_and_the_customer_can_accept_it(
-    cases: Cases, refunds_started: list[str], fixed_clock: Any
+    cases: Cases, refunds_started: list[str], fixed_clock: Any, flow: EventFlow
 ) -> None:
     from aftercare.aftersales import port
 
     case = cases.received()
     case_id = case["caseId"]
-    refund_id = cases.ok(cases.staff_action(case_id, "inspect", {"result": "PASS"}, role="warehouse"))[
-        "refundId"
-    ]
+    cases.ok(cases.staff_action(case_id, "inspect", {"result": "PASS"}, role="warehouse"))
+    flow.run()
+    refund_id = cases.get(case_id)["refundId"]
     fixed_clock.advance(3600)
     port.on_refund_settled(case_id=case_id, refund_id=refund_id, status="SUCCEEDED")
     port.on_refund_settled(case_id=case_id, refund_id=refund_id, status="SUCCEEDED")  # told twice
@@ -106,17 +120,21 @@ def test_a_settled_refund_makes_the_case_refunded_once_and_the_customer_can_acce
     done = cases.ok(cases.customer_action(case_id, "confirm"), "COMPLETED")
     assert done["timeline"][-1]["note"] == "the customer accepted the resolution"
     assert cases.customer_action(case_id, "confirm").status == 409
+    flow.run()  # surveys reacts to CaseCompleted: the case's survey, once
+    from aftercare.surveys import store as surveys
+
+    assert surveys.claimed_survey("case", case_id) is not None
 
 
 def test_a_refund_that_ends_in_manual_review_leaves_the_case_refunding_with_a_note(
-    cases: Cases, refunds_started: list[str]
+    cases: Cases, refunds_started: list[str], flow: EventFlow
 ) -> None:
     from aftercare.aftersales import port
 
     case = cases.received()
-    refund_id = cases.ok(cases.staff_action(case["caseId"], "inspect", {"result": "PASS"}, role="warehouse"))[
-        "refundId"
-    ]
+    cases.ok(cases.staff_action(case["caseId"], "inspect", {"result": "PASS"}, role="warehouse"))
+    flow.run()
+    refund_id = cases.get(case["caseId"])["refundId"]
     port.on_refund_settled(case_id=case["caseId"], refund_id=refund_id, status="MANUAL_REVIEW")
     port.on_refund_settled(case_id=case["caseId"], refund_id=refund_id, status="MANUAL_REVIEW")
     stuck = cases.get(case["caseId"])
@@ -129,7 +147,7 @@ def test_a_refund_that_ends_in_manual_review_leaves_the_case_refunding_with_a_no
 
 
 def test_refund_only_skips_the_return_and_asks_for_the_money_with_merchant_fault(
-    cases: Cases, refunds_started: list[str]
+    cases: Cases, refunds_started: list[str], flow: EventFlow
 ) -> None:
     order = cases.delivered_order()
     case = cases.open(
@@ -140,7 +158,8 @@ def test_refund_only_skips_the_return_and_asks_for_the_money_with_merchant_fault
         cases.staff_action(case["caseId"], "approve", {"note": "warehouse confirms short pick"}), "REFUNDING"
     )
     assert statuses(approved) == ["REQUESTED", "APPROVED", "REFUNDING", "REFUNDING"]
-    refund = RefundModel.get(approved["refundId"])
+    flow.run()
+    refund = RefundModel.get(cases.get(case["caseId"])["refundId"])
     assert (refund.merchantFault, refund.flagged) == (True, False)
     assert [dict(i) for i in refund.items] == [{"sku": "MUG-2", "quantity": 1}]
     assert approved["deadlines"]["resolveTarget"] == "2026-11-25T08:00:00.000Z"
@@ -236,7 +255,7 @@ def test_a_repair_shows_its_progress_and_ships_back(cases: Cases) -> None:
 
 
 def test_a_failed_inspection_can_be_appealed_once_and_a_supervisor_decides_for_the_customer(
-    cases: Cases, tickets: TicketCalls, refunds_started: list[str]
+    cases: Cases, tickets: TicketCalls, refunds_started: list[str], flow: EventFlow
 ) -> None:
     case = cases.received()
     case_id = case["caseId"]
@@ -249,10 +268,9 @@ def test_a_failed_inspection_can_be_appealed_once_and_a_supervisor_decides_for_t
     assert (
         failed["deadlines"]["appealBy"] == failed["deadlines"]["autoCompleteAt"] == "2026-11-30T08:00:00.000Z"
     )
-    disputed = cases.ok(
-        cases.customer_action(case_id, "appeal", {"reason": "it was scratched on arrival"}), "DISPUTED"
-    )
-    assert disputed["dispute"]["ticketId"] == "tk_01JD6Z3Q000000000000000000"
+    cases.ok(cases.customer_action(case_id, "appeal", {"reason": "it was scratched on arrival"}), "DISPUTED")
+    assert tickets.calls == []  # tickets opens it from the case's CaseDisputed
+    flow.run()
     assert tickets.calls == [
         {
             "source": "after-sales", "source_id": case_id, "customer_id": "cus_alice",
@@ -278,13 +296,15 @@ def test_a_failed_inspection_can_be_appealed_once_and_a_supervisor_decides_for_t
     )
     assert decided["dispute"]["decision"] == "FOR_CUSTOMER"
     assert decided["inspection"]["result"] == "PASS"
-    assert decided["refundId"] == refunds_started[0]
+    flow.run()
+    assert cases.get(case_id)["refundId"] == refunds_started[0]
     assert len(tickets.calls) == 2  # the decision is recorded on the ticket
+    assert tickets.calls[1]["message"] == "Decision FOR_CUSTOMER: photos show transit damage"
     assert cases.customer_action(case_id, "appeal", {"reason": "again"}).status == 409
 
 
 def test_a_rejection_gives_the_units_back_and_an_appeal_takes_them_again(
-    cases: Cases, tickets: TicketCalls
+    cases: Cases, tickets: TicketCalls, flow: EventFlow
 ) -> None:
     order = cases.delivered_order()
     case = cases.open(order["orderId"], items=[{"sku": "KTL-1", "quantity": 2}])
@@ -298,6 +318,7 @@ def test_a_rejection_gives_the_units_back_and_an_appeal_takes_them_again(
     assert appeal.status == 422  # only one unit is left for the appealed case's two
     assert cases.customer_action(other["caseId"], "cancel").status == 200
     cases.ok(cases.customer_action(case["caseId"], "appeal", {"reason": "please look again"}), "DISPUTED")
+    flow.run()
     assert tickets.calls[0]["category"] == "COMPLAINT"
     assert cases.open_reply(order["orderId"], items=[{"sku": "KTL-1", "quantity": 1}]).status == 422
     upheld = cases.ok(
@@ -455,14 +476,20 @@ def case_queue_position(case: dict[str, Any]) -> str:
     return min((at for at in (case.get("deadlines") or {}).values() if at), default="~")
 
 
-def test_an_appeal_opens_one_real_ticket_through_the_tickets_port(cases: Cases, api: Api) -> None:
+def test_an_appeal_opens_one_real_ticket_through_the_tickets_reaction(
+    cases: Cases, api: Api, flow: EventFlow
+) -> None:
     order = cases.delivered_order()
     case = cases.open(order["orderId"])
     cases.ok(cases.staff_action(case["caseId"], "reject", {"reason": "outside policy"}))
-    disputed = cases.ok(
-        cases.customer_action(case["caseId"], "appeal", {"reason": "I was told otherwise"}), "DISPUTED"
-    )
-    ticket_id = disputed["dispute"]["ticketId"]
+    cases.ok(cases.customer_action(case["caseId"], "appeal", {"reason": "I was told otherwise"}), "DISPUTED")
+    flow.run()
+    flow.replay()  # the event again: still one ticket
+    listed = api.call("GET", "/v1/tickets", claims=customer())
+    assert listed.status == 200, listed.body
+    found = [t for t in listed.json["items"] if t.get("caseId") == case["caseId"]]
+    assert len(found) == 1, listed.json
+    ticket_id = found[0]["ticketId"]
     assert ticket_id.startswith("tk_")
     ticket = api.call("GET", f"/v1/tickets/{ticket_id}", claims=customer())
     assert ticket.status == 200, ticket.body

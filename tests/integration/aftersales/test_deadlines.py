@@ -8,6 +8,7 @@ import pytest
 
 from aftercare import clock
 from tests.integration.aftersales.conftest import RETURN_PARCEL, Cases, TicketCalls, put_evidence, sweep
+from tests.support.bus import EventFlow
 
 HOUR = 3600
 DAY = 24 * HOUR
@@ -42,7 +43,7 @@ def test_an_unreviewed_case_is_approved_after_48_hours_and_a_second_run_changes_
 
 
 def test_an_auto_approved_refund_only_case_asks_for_a_flagged_refund(
-    cases: Cases, fixed_clock: clock.FixedClock, refunds_started: list[str]
+    cases: Cases, fixed_clock: clock.FixedClock, refunds_started: list[str], flow: EventFlow
 ) -> None:
     from aftercare.refunds.store import RefundModel
 
@@ -50,8 +51,9 @@ def test_an_auto_approved_refund_only_case_asks_for_a_flagged_refund(
     case = cases.open(order["orderId"], type="REFUND_ONLY", reason="NOT_RECEIVED")
     fixed_clock.advance(48 * HOUR)
     sweep()
+    assert cases.get(case["caseId"])["status"] == "REFUNDING"
+    flow.run()
     refunding = cases.get(case["caseId"])
-    assert refunding["status"] == "REFUNDING"
     assert RefundModel.get(refunding["refundId"]).flagged is True
 
 
@@ -79,7 +81,7 @@ def test_a_shipped_return_is_never_closed_for_lateness(cases: Cases, fixed_clock
 
 
 def test_an_uninspected_return_passes_after_48_hours(
-    cases: Cases, fixed_clock: clock.FixedClock, refunds_started: list[str]
+    cases: Cases, fixed_clock: clock.FixedClock, refunds_started: list[str], flow: EventFlow
 ) -> None:
     case = cases.received()
     fixed_clock.advance(48 * HOUR)
@@ -89,8 +91,9 @@ def test_an_uninspected_return_passes_after_48_hours(
     assert passed["resolveTargetBreached"] is True
     assert passed["status"] == "REFUNDING"
     assert passed["inspection"]["automatic"] is True
-    assert passed["refundId"] == refunds_started[0]
     assert sweep()["acted"] == 0
+    flow.run()
+    assert cases.get(case["caseId"])["refundId"] == refunds_started[0]
 
 
 def test_a_resolution_after_the_48_hour_target_is_counted_once(
@@ -118,7 +121,7 @@ def test_a_resolution_after_the_48_hour_target_is_counted_once(
 
 
 def test_a_resolved_case_completes_7_days_later_unless_disputed(
-    cases: Cases, fixed_clock: clock.FixedClock, tickets: TicketCalls
+    cases: Cases, fixed_clock: clock.FixedClock, tickets: TicketCalls, flow: EventFlow
 ) -> None:
     replacement = {"carrier": "sf-express", "trackingNumber": "SFX1234"}
     exchanged = cases.received(type="EXCHANGE", reason="SIZE_FIT")
@@ -143,6 +146,12 @@ def test_a_resolved_case_completes_7_days_later_unless_disputed(
     assert cases.get(exchanged["caseId"])["status"] == "COMPLETED"
     assert cases.get(disputed["caseId"], owner="cus_bob")["status"] == "DISPUTED"
     assert sweep()["acted"] == 0
+    flow.run()  # the completed case's survey, the disputed one's ticket
+    from aftercare.surveys import store as surveys
+
+    assert surveys.claimed_survey("case", exchanged["caseId"]) is not None
+    assert surveys.claimed_survey("case", disputed["caseId"]) is None
+    assert [call["source_id"] for call in tickets.calls] == [disputed["caseId"]]
 
 
 def test_a_failed_inspection_not_appealed_completes_and_frees_the_units(
@@ -161,26 +170,29 @@ def test_a_failed_inspection_not_appealed_completes_and_frees_the_units(
                evidence=[put_evidence("cus_alice")])  # fmt: skip
 
 
-def test_a_failed_refund_hand_off_is_retried_by_the_job(
-    cases: Cases, fixed_clock: clock.FixedClock, monkeypatch: pytest.MonkeyPatch, refunds_started: list[str]
-) -> None:
-    from aftercare.refunds import port
+def test_a_refund_refunds_cannot_record_yet_is_retried_from_its_queue_not_by_the_job(
+    cases: Cases, fixed_clock: clock.FixedClock, monkeypatch: pytest.MonkeyPatch, refunds_started: list[str],
+    flow: EventFlow,
+) -> None:  # fmt: skip
+    from aftercare.refunds import service
 
-    real = port.prepare_refund, port.request_refund
+    real = service.request
 
     def unavailable(**_: Any) -> str:
         raise ConnectionError("refunds unavailable")
 
-    monkeypatch.setattr(port, "prepare_refund", unavailable)  # the refund written with the move
-    monkeypatch.setattr(port, "request_refund", unavailable)  # the hand-off's immediate try
+    monkeypatch.setattr(service, "request", unavailable)
     order = cases.delivered_order()
     case = cases.open(order["orderId"], type="REFUND_ONLY", reason="MISSING_ITEM")
-    waiting = cases.ok(cases.staff_action(case["caseId"], "approve"), "REFUNDING")
+    cases.ok(cases.staff_action(case["caseId"], "approve"), "REFUNDING")
+    flow.run()
+    assert [function for function, _ in flow.failures] == ["RefundsReactionsFunction"]
+    waiting = cases.get(case["caseId"])
     assert waiting["refundId"] is None
-    monkeypatch.setattr(port, "prepare_refund", real[0])
-    monkeypatch.setattr(port, "request_refund", real[1])
     fixed_clock.advance(5 * 60)
-    assert sweep()["actions"] == {"HANDOFF": 1}
+    assert sweep()["acted"] == 0  # the deadline job has nothing to retry
+    monkeypatch.setattr(service, "request", real)
+    flow.retry()
     handed = cases.get(case["caseId"])
     assert handed["refundId"] == refunds_started[0]
     assert sweep()["acted"] == 0

@@ -11,6 +11,7 @@ from aftercare import clock
 from infra.local.http_events import parse_http_response
 from tests.integration.aftersales.conftest import Cases, TicketCalls
 from tests.support.api import Api
+from tests.support.bus import EventFlow
 
 EVENTS = Path(__file__).resolve().parents[3] / "events"
 SAMPLE_ORDER = "ord_01JD6Z3Q00SAMPLE0000000000"
@@ -33,7 +34,7 @@ def invoke(api: Api, event: dict[str, Any]) -> tuple[int, Any]:
 
 
 def test_the_samples_replay_a_return_from_opening_to_the_refund(
-    cases: Cases, api: Api, refunds_started: list[str]
+    cases: Cases, api: Api, refunds_started: list[str], flow: EventFlow
 ) -> None:
     order = cases.delivered_order(SAMPLE_CUSTOMER)
     status, options = invoke(api, with_ids(sample("AfterSalesOptions"), order["orderId"]))
@@ -56,9 +57,14 @@ def test_the_samples_replay_a_return_from_opening_to_the_refund(
     assert (status, [c["caseId"] for c in page["items"]]) == (200, [case_id])
     status, queue = invoke(api, sample("CaseQueue"))
     assert (status, queue["items"]) == (200, [])  # nothing is waiting for review any more
+    flow.run()  # refunds reacts to the case's CaseRefundRequested
+    status, body = invoke(api, with_ids(sample("GetCase"), order["orderId"], case_id))
+    assert (status, body["refundId"]) == (200, refunds_started[0])
 
 
-def test_the_cancel_appeal_and_dispute_samples_apply(cases: Cases, api: Api, tickets: TicketCalls) -> None:
+def test_the_cancel_appeal_and_dispute_samples_apply(
+    cases: Cases, api: Api, tickets: TicketCalls, flow: EventFlow
+) -> None:
     order = cases.delivered_order(SAMPLE_CUSTOMER)
     _, first = invoke(api, with_ids(sample("OpenCase"), order["orderId"]))
     status, body = invoke(api, with_ids(sample("CancelCase"), order["orderId"], first["caseId"]))
@@ -71,6 +77,8 @@ def test_the_cancel_appeal_and_dispute_samples_apply(cases: Cases, api: Api, tic
     ]:
         status, body = invoke(api, with_ids(sample(name), order["orderId"], second["caseId"]))
         assert (name, status, body.get("status")) == (name, 200, expected), body
+    flow.run()  # the dispute's ticket, then the decision on it
+    assert [call["source_id"] for call in tickets.calls] == [second["caseId"]] * 2
 
 
 def test_the_evidence_sample_issues_an_upload(cases: Cases, api: Api) -> None:
@@ -89,3 +97,25 @@ def test_the_scheduled_sample_runs_the_deadline_sweep(
     assert report["actions"] == {"AUTO_APPROVE": 1}
     status, body = invoke(api, with_ids(sample("GetCase"), order["orderId"], case["caseId"]))
     assert (status, body["status"]) == (200, "AWAITING_RETURN")
+
+
+def test_the_publisher_sample_asks_refunds_for_the_cases_refund(api: Api, aws: Any) -> None:
+    import boto3
+
+    from infra.local.sqs_poller import sqs_sources
+
+    event = sample("Changes", "aftersales_publisher")
+    assert api.host.invoke("AftersalesPublisherFunction", event) == {"batchItemFailures": []}
+    sqs = boto3.client("sqs", region_name="us-east-1")
+    by_queue = {
+        source.function: [
+            json.loads(m["Body"])["detail-type"]
+            for m in sqs.receive_message(QueueUrl=source.queue_url, MaxNumberOfMessages=10).get(
+                "Messages", []
+            )
+        ]
+        for source in sqs_sources(aws)
+        if source.function.endswith("ReactionsFunction")
+    }
+    assert by_queue["RefundsReactionsFunction"] == ["CaseRefundRequested"]
+    assert sum(len(types) for types in by_queue.values()) == 1

@@ -1,6 +1,5 @@
 """The store applies a planned transition as one conditional write and returns the case as
-written; a transition planned from a stale read, or for a hand-off no longer waited on,
-writes nothing."""
+written; a transition planned from a stale read writes nothing."""
 
 from __future__ import annotations
 
@@ -44,14 +43,21 @@ def test_a_transition_planned_from_a_stale_read_is_a_conflict_and_writes_nothing
     assert store.get(stale.case_id, consistent=True) == before
 
 
-def test_a_hand_off_recorded_only_while_the_case_still_waits_on_it(cases: Cases) -> None:
+def test_a_case_learns_its_refund_id_once_and_keeps_it(cases: Cases) -> None:
+    """The refund id arrives by an event (RefundRequested, or RefundSettled first): the
+    first one written stays, a late or repeated one writes nothing."""
+    from aftercare.aftersales import reactions
+
     opened = cases.open(cases.delivered_order()["orderId"])
-    case = store.get(opened["caseId"], consistent=True)
-    assert case is not None and case.handoff is None
-    change = plan(case, Move((), "after-sales", "ticket opened", only_if_handoff="TICKET"), clock.now())
-    with pytest.raises(Conflict):
-        store.apply(change)
-    assert store.get(case.case_id, consistent=True) == case
+    reactions.on_refund_recorded(case_id=opened["caseId"], refund_id="rf_first")
+    learnt = store.get(opened["caseId"], consistent=True)
+    assert learnt is not None and learnt.refund_id == "rf_first"
+    with recording() as requests:
+        reactions.on_refund_recorded(case_id=opened["caseId"], refund_id="rf_first")
+        reactions.on_refund_recorded(case_id=opened["caseId"], refund_id="rf_other")
+        reactions.on_refund_recorded(case_id="as_unknown", refund_id="rf_other")
+    assert requests.writes == []
+    assert store.get(opened["caseId"], consistent=True) == learnt
 
 
 def test_a_transition_with_units_or_another_tables_part_is_one_transaction(cases: Cases) -> None:

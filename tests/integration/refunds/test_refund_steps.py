@@ -176,7 +176,7 @@ def test_a_paid_refund_schedules_one_survey_through_its_event(
     assert surveys.claimed_survey("refund", refund_id) is None  # not paid yet
     service.record(refund_id, service.pay_out(refund_id)["reference"])
     flow.run()
-    assert ("RefundSettled", "SUCCEEDED") in [(e["type"], e["payload"]["status"]) for e in flow.published]
+    assert ("RefundSettled", "SUCCEEDED") in [(e["type"], e["payload"].get("status")) for e in flow.published]
     survey = surveys.claimed_survey("refund", refund_id)
     assert survey is not None and survey.startswith("sv_")
     flow.replay()  # the stream redelivers: still one survey

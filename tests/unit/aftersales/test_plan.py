@@ -1,6 +1,7 @@
 """`plan`: the one write a case's change becomes, computed without a table. What it expects
 (status and version), the timeline it appends, the deadlines and index fields it sets, the
-units it reserves or releases, and the hand-off it records."""
+units it reserves or releases, and the note of a refund it asks for (the refund itself is the
+case's published CaseRefundRequested: tests/unit/aftersales/test_publisher.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 from aftercare.aftersales import rules
 from aftercare.aftersales.rules import CaseStatus, CaseType
 from aftercare.aftersales.state import Case, CoverageChange, Field, Step
-from aftercare.aftersales.transitions import AFTER_SALES, REFUND, TICKET, Move, needs_refund, plan
+from aftercare.aftersales.transitions import AFTER_SALES, REFUND_PENDING, Move, needs_refund, plan
 from aftercare.errors import Conflict
 from tests.unit.aftersales.cases import a_case
 
@@ -142,19 +143,21 @@ def test_a_second_resolution_keeps_the_first_time() -> None:
     assert Field.RESOLVED_AT not in plan(case, Move((S.COMPLETED,), "a", None), NOW).sets
 
 
-def test_entering_refunding_with_a_refund_prepared_sets_it_and_notes_it_in_the_same_write() -> None:
-    def refund_part(tx: Any) -> None:
-        pass
-
+def test_entering_refunding_without_a_refund_notes_that_its_id_follows() -> None:
     case = a_case(S.RECEIVED)
     move = Move((S.INSPECTED, S.REFUNDING), "w", "inspection PASS")
     assert needs_refund(case, move)
-    change = plan(case, move, NOW, new_refund_id="rf_1", refund_write=refund_part)
+    change = plan(case, move, NOW)
+    assert Field.REFUND_ID not in change.sets  # refunds records it; the case learns it later
+    assert change.entries[-1] == Step(AT, "REFUNDING", "REFUNDING", AFTER_SALES, REFUND_PENDING)
+    assert change.side_writes == ()
+
+
+def test_the_refund_id_a_reaction_learns_is_set_on_the_case_without_a_second_note() -> None:
+    move = Move((), "refunds", "refund rf_1 recorded", refund_id="rf_1")
+    change = plan(a_case(S.REFUNDING), move, NOW)
     assert change.sets[Field.REFUND_ID] == "rf_1"
-    assert change.entries[-1] == Step(AT, "REFUNDING", "REFUNDING", AFTER_SALES, "refund rf_1 requested")
-    assert change.side_writes == (refund_part,)
-    assert Field.HANDOFF not in change.sets
-    assert rules.HANDOFF_AT not in change.sets[Field.DEADLINES]
+    assert [step.note for step in change.entries] == ["refund rf_1 recorded"]
 
 
 @pytest.mark.parametrize(
@@ -164,7 +167,7 @@ def test_entering_refunding_with_a_refund_prepared_sets_it_and_notes_it_in_the_s
         (a_case(S.RECEIVED, refund_id="rf_0"), Move((S.INSPECTED, S.REFUNDING), "w", None), False),
         (a_case(S.RECEIVED), Move((S.INSPECTED,), "w", None), False),
         (a_case(S.REFUNDING), Move((), "w", None), False),
-        (a_case(S.RECEIVED), Move((S.INSPECTED, S.REFUNDING), "w", None, handoff=REFUND), False),
+        (a_case(S.RECEIVED), Move((S.INSPECTED, S.REFUNDING), "w", None, refund_id="rf_1"), False),
     ],
 )
 def test_only_a_move_into_refunding_without_a_refund_asks_for_one(
@@ -173,38 +176,19 @@ def test_only_a_move_into_refunding_without_a_refund_asks_for_one(
     assert needs_refund(case, move) is wanted
 
 
-def test_refunding_without_a_refund_records_a_refund_hand_off_retried_in_five_minutes() -> None:
-    change = plan(a_case(S.RECEIVED), Move((S.INSPECTED, S.REFUNDING), "w", None), NOW)
-    assert change.sets[Field.HANDOFF] == REFUND
-    assert change.sets[Field.DEADLINES][rules.HANDOFF_AT] == "2026-11-23T08:05:00.000Z"
-
-
-def test_a_waiting_hand_off_keeps_its_retry_time() -> None:
-    case = a_case(S.REFUNDING, handoff=REFUND, deadlines={rules.HANDOFF_AT: "2026-11-23T07:00:00.000Z"})
-    change = plan(case, Move((), "a", "note"), NOW)
-    assert change.sets[Field.DEADLINES][rules.HANDOFF_AT] == "2026-11-23T07:00:00.000Z"
-
-
-def test_a_dispute_without_a_ticket_records_a_ticket_hand_off() -> None:
-    change = plan(a_case(S.REJECTED), Move((S.DISPUTED,), "cus_alice", "appealed"), NOW)
-    assert change.sets[Field.HANDOFF] == TICKET
-
-
-def test_a_hand_off_done_is_removed_with_its_retry_deadline() -> None:
-    case = a_case(
-        S.DISPUTED,
-        handoff=TICKET,
-        deadlines={rules.HANDOFF_AT: "2026-11-23T07:00:00.000Z"},
-        dispute={"reason": "r", "origin": "REJECTED", "openedAt": AT},
-    )
-    move = Move(
-        (), AFTER_SALES, "ticket opened", sets={Field.DISPUTE: {"ticketId": "tk_1"}}, ticket_id="tk_1",
-        only_if_handoff=TICKET,
-    )  # fmt: skip
+@pytest.mark.parametrize(
+    ("case", "move"),
+    [
+        (a_case(S.RECEIVED), Move((S.INSPECTED, S.REFUNDING), "w", None)),
+        (a_case(S.REJECTED), Move((S.DISPUTED,), "cus_alice", "appealed")),
+    ],
+)
+def test_what_a_change_owes_other_domains_is_no_deadline_of_the_case(case: Case, move: Move) -> None:
+    """Refunds and the dispute's ticket follow from the published change: nothing on the case
+    waits for a retry by the deadline job."""
     change = plan(case, move, NOW)
-    assert Field.HANDOFF in change.removes and Field.HANDOFF not in change.sets
-    assert rules.HANDOFF_AT not in change.sets[Field.DEADLINES]
-    assert change.only_if_handoff == TICKET
+    assert "handoffRetryAt" not in change.sets[Field.DEADLINES]
+    assert "handoff" not in {field.value for field in Field}
 
 
 def test_a_field_both_set_and_removed_is_set() -> None:

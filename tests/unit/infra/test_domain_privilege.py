@@ -38,22 +38,8 @@ KERNEL = {"IdempotencyTable"}  # Idempotency-Key and once-per-event records, key
 # an event yet. (AnalyticsAggregatorFunction reads Tickets and Cases through their queries too,
 # but consumes all six streams.)
 STILL_CROSSING: dict[str, set[str]] = {
-    "AftersalesApiFunction": {
-        "AgentsTable",
-        "CustomersTable",
-        "RefundsTable",
-        "ShipmentsTable",
-        "SurveysTable",
-        "TicketsTable",
-    },
-    "AftersalesDeadlinesFunction": {
-        "AgentsTable",
-        "CustomersTable",
-        "OrdersTable",
-        "RefundsTable",
-        "SurveysTable",
-        "TicketsTable",
-    },
+    "AftersalesApiFunction": {"ShipmentsTable"},
+    "AftersalesDeadlinesFunction": {"OrdersTable"},
     "AnalyticsAggregatorFunction": {
         "CasesTable",
         "OrdersTable",

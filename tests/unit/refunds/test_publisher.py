@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from aftercare.refunds.events import RefundMismatchFound, RefundSettled
+from aftercare.refunds.events import RefundMismatchFound, RefundRequested, RefundSettled
 from aftercare.refunds.publisher import events_of
 
 
@@ -29,7 +29,7 @@ def refund(status: str, **fields: Any) -> dict[str, Any]:
 @pytest.mark.parametrize(
     ("old", "new", "types"),
     [
-        (None, refund("REQUESTED"), []),
+        (None, refund("REQUESTED"), ["RefundRequested"]),  # its source learns its id
         (refund("REQUESTED"), refund("RESERVED"), []),
         (refund("RESERVED"), refund("PROCESSING"), []),
         (refund("PROCESSING"), refund("SUCCEEDED"), ["RefundSettled"]),
@@ -126,3 +126,16 @@ def test_the_mismatch_payload_says_what_disagrees_and_whose_refund_it_is() -> No
     )
     assert (extra.payload.refund_id, extra.payload.ours, extra.payload.theirs) == ("", None, 12800)
     assert (extra.payload.customer_id, extra.payload.order_id) == ("", "")
+
+
+def test_a_new_refund_tells_its_source_its_id() -> None:
+    (requested,) = events_of(None, refund("REQUESTED", createdAt="2026-11-23T07:59:00.000000Z"))
+    assert requested.payload == RefundRequested(
+        refund_id="rf_1",
+        order_id="ord_1",
+        customer_id="cus_alice",
+        source="case",
+        source_id="cs_1",
+        case_id="cs_1",
+    )
+    assert (requested.subject, requested.time) == ("rf_1", "2026-11-23T07:59:00.000000Z")

@@ -1,0 +1,81 @@
+"""What after-sales tells the others: its published event types (the contract other domains
+may import; nothing else of `aftersales` is theirs to read)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+
+@dataclass(frozen=True)
+class RefundLine:
+    sku: str
+    quantity: int
+
+
+@dataclass(frozen=True)
+class CaseRefundRequested:
+    """A case entered REFUNDING without a refund yet: refunds records one (once per case)."""
+
+    TYPE: ClassVar[str] = "CaseRefundRequested"
+    VERSION: ClassVar[int] = 1
+
+    case_id: str
+    order_id: str
+    customer_id: str
+    case_type: str
+    items: list[dict[str, Any]] = field(default_factory=list)  # RefundLine fields
+    reason: str = ""
+    merchant_fault: bool = False
+    # Money that leaves on a refund-only case nobody reviewed waits for a person.
+    flagged: bool = False
+
+    def lines(self) -> list[tuple[str, int]]:
+        return [(str(line["sku"]), int(line["quantity"])) for line in self.items]
+
+
+@dataclass(frozen=True)
+class CaseCompleted:
+    """A case reached COMPLETED (the customer confirmed it, or its window ran out)."""
+
+    TYPE: ClassVar[str] = "CaseCompleted"
+    VERSION: ClassVar[int] = 1
+
+    case_id: str
+    order_id: str
+    customer_id: str
+    case_type: str
+    completed_at: str
+
+
+@dataclass(frozen=True)
+class CaseDisputed:
+    """The customer appealed a rejection or a failed inspection (once per case)."""
+
+    TYPE: ClassVar[str] = "CaseDisputed"
+    VERSION: ClassVar[int] = 1
+
+    case_id: str
+    order_id: str
+    customer_id: str
+    origin: str  # REJECTED or INSPECTED: what is appealed
+    reason: str
+    opened_at: str
+
+
+@dataclass(frozen=True)
+class CaseDisputeDecided:
+    """A supervisor decided a case's dispute."""
+
+    TYPE: ClassVar[str] = "CaseDisputeDecided"
+    VERSION: ClassVar[int] = 1
+
+    case_id: str
+    order_id: str
+    customer_id: str
+    decision: str  # FOR_CUSTOMER or FOR_MERCHANT
+    note: str
+    decided_at: str
+
+
+ALL = (CaseRefundRequested, CaseCompleted, CaseDisputed, CaseDisputeDecided)

@@ -1,0 +1,96 @@
+"""Which changes of a case are events for the other domains: a pure function of the case's
+item before and after the change (the Cases table's stream; its coverage counters, in the
+same table, are never events)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from aftercare.aftersales.events import CaseCompleted, CaseDisputed, CaseDisputeDecided, CaseRefundRequested
+from aftercare.events import Happened
+
+Image = Mapping[str, Any]
+REFUND_ONLY = "REFUND_ONLY"
+
+
+def _is_case(image: Image | None) -> bool:
+    return bool(image and image.get("caseId") and image.get("pk") == image.get("caseId"))
+
+
+def _status(image: Image | None) -> str | None:
+    return str(image["status"]) if image and image.get("status") else None
+
+
+def _became(old: Image | None, new: Image, status: str) -> bool:
+    return _status(new) == status and _status(old) != status
+
+
+def _when(image: Image) -> str:
+    timeline = image.get("timeline") or []
+    if timeline and isinstance(timeline[-1], Mapping) and timeline[-1].get("at"):
+        return str(timeline[-1]["at"])
+    return str(image.get("updatedAt") or image.get("createdAt") or "")
+
+
+def _dispute(image: Image | None) -> Mapping[str, Any]:
+    dispute = (image or {}).get("dispute")
+    return dispute if isinstance(dispute, Mapping) else {}
+
+
+def refund_requested(case: Image) -> CaseRefundRequested:
+    """What refunds needs to record a case's refund (refunds.service.request's arguments)."""
+    case_type = str(case["type"])
+    return CaseRefundRequested(
+        case_id=str(case["caseId"]),
+        order_id=str(case["orderId"]),
+        customer_id=str(case["customerId"]),
+        case_type=case_type,
+        items=[{"sku": str(i["sku"]), "quantity": int(i["quantity"])} for i in case.get("items") or []],
+        reason=f"after-sales {case_type}: {case.get('reason') or ''}",
+        merchant_fault=bool(case.get("merchantFault")),
+        flagged=bool(case.get("autoApproved")) and case_type == REFUND_ONLY,
+    )
+
+
+def events_of(old: Image | None, new: Image | None) -> list[Happened]:
+    if new is None or not _is_case(new):
+        return []
+    case_id, order_id, customer_id = str(new["caseId"]), str(new["orderId"]), str(new["customerId"])
+    at = _when(new)
+    happened: list[Happened] = []
+    # A case whose refund is known already (e.g. one that returns to REFUNDING) asks for none.
+    if _became(old, new, "REFUNDING") and not new.get("refundId"):
+        happened.append(Happened(refund_requested(new), subject=case_id, time=at))
+    if _became(old, new, "DISPUTED"):
+        dispute = _dispute(new)
+        disputed = CaseDisputed(
+            case_id=case_id,
+            order_id=order_id,
+            customer_id=customer_id,
+            origin=str(dispute.get("origin") or ""),
+            reason=str(dispute.get("reason") or ""),
+            opened_at=str(dispute.get("openedAt") or at),
+        )
+        happened.append(Happened(disputed, subject=case_id, time=at))
+    decided = _dispute(new)
+    if decided.get("decision") and not _dispute(old).get("decision"):
+        decision = CaseDisputeDecided(
+            case_id=case_id,
+            order_id=order_id,
+            customer_id=customer_id,
+            decision=str(decided["decision"]),
+            note=str(decided.get("note") or ""),
+            decided_at=str(decided.get("decidedAt") or at),
+        )
+        happened.append(Happened(decision, subject=case_id, time=at))
+    if _became(old, new, "COMPLETED"):
+        completed = CaseCompleted(
+            case_id=case_id,
+            order_id=order_id,
+            customer_id=customer_id,
+            case_type=str(new["type"]),
+            completed_at=at,
+        )
+        happened.append(Happened(completed, subject=case_id, time=at))
+    return happened

@@ -1,0 +1,106 @@
+"""Which changes of a case are events for the other domains (aftersales/publisher.py): what
+refunds, tickets and surveys act on, from the Cases table's stream images."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from aftercare.aftersales.events import CaseCompleted, CaseDisputed, CaseDisputeDecided, CaseRefundRequested
+from aftercare.aftersales.publisher import events_of
+
+AT = "2026-11-23T08:00:00.000Z"
+DISPUTE = {"reason": "it was unused", "origin": "INSPECTED", "openedAt": AT}
+
+
+def case(status: str, **fields: Any) -> dict[str, Any]:
+    return {
+        "pk": "as_1",
+        "caseId": "as_1",
+        "orderId": "ord_1",
+        "customerId": "cus_alice",
+        "type": "RETURN_REFUND",
+        "reason": "NO_REASON",
+        "status": status,
+        "items": [{"sku": "KTL-1", "quantity": 2, "unitPrice": 12900, "name": "Kettle"}],
+        "merchantFault": False,
+        "autoApproved": False,
+        "timeline": [{"at": AT, "to": status}],
+        "updatedAt": AT,
+        **fields,
+    }
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "types"),
+    [
+        (None, case("REQUESTED"), []),
+        (case("RECEIVED"), case("REFUNDING"), ["CaseRefundRequested"]),
+        (case("REFUNDING"), case("REFUNDING", refundId="rf_1"), []),  # the id learnt: no second ask
+        (case("INSPECTED"), case("REFUNDING", refundId="rf_0"), []),  # its refund is known already
+        (case("REFUNDING"), case("REFUNDED"), []),
+        (case("INSPECTED"), case("DISPUTED", dispute=DISPUTE), ["CaseDisputed"]),
+        (case("DISPUTED", dispute=DISPUTE), case("DISPUTED", dispute=DISPUTE), []),
+        (
+            case("DISPUTED", dispute=DISPUTE),
+            case("REFUNDING", dispute={**DISPUTE, "decision": "FOR_CUSTOMER", "note": "ok"}),
+            ["CaseRefundRequested", "CaseDisputeDecided"],
+        ),
+        (case("REFUNDED"), case("COMPLETED"), ["CaseCompleted"]),
+        (case("COMPLETED"), case("COMPLETED", note="x"), []),
+        (None, {"pk": "coverage#ord_1#KTL-1", "orderId": "ord_1", "covered": 1}, []),  # a counter
+        (case("COMPLETED"), None, []),
+    ],
+)
+def test_events_of_a_case_change(
+    old: dict[str, Any] | None, new: dict[str, Any] | None, types: list[str]
+) -> None:
+    assert [type(h.payload).TYPE for h in events_of(old, new)] == types
+
+
+def test_a_refund_request_carries_what_refunds_records() -> None:
+    (asked,) = events_of(case("RECEIVED"), case("REFUNDING", merchantFault=True))
+    assert asked.payload == CaseRefundRequested(
+        case_id="as_1",
+        order_id="ord_1",
+        customer_id="cus_alice",
+        case_type="RETURN_REFUND",
+        items=[{"sku": "KTL-1", "quantity": 2}],
+        reason="after-sales RETURN_REFUND: NO_REASON",
+        merchant_fault=True,
+        flagged=False,
+    )
+    assert asked.payload.lines() == [("KTL-1", 2)]
+    assert (asked.subject, asked.time) == ("as_1", AT)
+
+
+@pytest.mark.parametrize(("case_type", "auto", "flagged"), [
+    ("REFUND_ONLY", True, True), ("REFUND_ONLY", False, False), ("RETURN_REFUND", True, False),
+])  # fmt: skip
+def test_only_an_unreviewed_refund_only_case_flags_its_refund(
+    case_type: str, auto: bool, flagged: bool
+) -> None:
+    (asked,) = events_of(case("REQUESTED"), case("REFUNDING", type=case_type, autoApproved=auto))
+    assert asked.payload.flagged is flagged
+
+
+def test_a_dispute_and_its_decision_carry_what_the_ticket_says() -> None:
+    (disputed,) = events_of(case("INSPECTED"), case("DISPUTED", dispute=DISPUTE))
+    assert disputed.payload == CaseDisputed(
+        case_id="as_1", order_id="ord_1", customer_id="cus_alice", origin="INSPECTED",
+        reason="it was unused", opened_at=AT,
+    )  # fmt: skip
+    decided_dispute = {**DISPUTE, "decision": "FOR_MERCHANT", "note": "used", "decidedAt": AT}
+    (decided,) = events_of(case("DISPUTED", dispute=DISPUTE), case("INSPECTED", dispute=decided_dispute))
+    assert decided.payload == CaseDisputeDecided(
+        case_id="as_1", order_id="ord_1", customer_id="cus_alice", decision="FOR_MERCHANT", note="used",
+        decided_at=AT,
+    )  # fmt: skip
+
+
+def test_a_completed_case_carries_what_its_survey_needs() -> None:
+    (completed,) = events_of(case("REFUNDED"), case("COMPLETED"))
+    assert completed.payload == CaseCompleted(
+        case_id="as_1", order_id="ord_1", customer_id="cus_alice", case_type="RETURN_REFUND", completed_at=AT
+    )
