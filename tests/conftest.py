@@ -80,9 +80,10 @@ def flow(api: Api) -> EventFlow:
 
 
 @pytest.fixture
-def orders(api: Api, fixed_clock: clock.FixedClock) -> Orders:
-    """Places orders and walks them through payment, fulfilment and delivery via the API."""
-    return Orders(api)
+def orders(api: Api, flow: EventFlow, fixed_clock: clock.FixedClock) -> Orders:
+    """Places orders and walks them through payment, fulfilment and delivery via the API
+    (a payment followed by its reactions, see Orders)."""
+    return Orders(api, flow)
 
 
 _APP_CODE = ("/shared/aftercare/", "/functions/")

@@ -17,7 +17,6 @@ class RefundReconciliationSettings:
 
     agents_table: str
     notifications_queue_url: str
-    orders_table: str
     refunds_table: str
     tickets_table: str
 

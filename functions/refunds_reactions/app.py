@@ -15,7 +15,6 @@ class RefundsReactionsSettings:
     """What this function cannot run without: the resources its policy in template.yaml names."""
 
     idempotency_table: str
-    orders_table: str
     refund_state_machine_arn: str
     refunds_reactions_dlq_url: str
     refunds_table: str
