@@ -14,6 +14,7 @@ from aftercare import clock
 from aftercare.refunds import port, service, store
 from infra.local.payment_fakes.alipay_fake import CHINA, FakeAlipay, new_key_pair, rsa2_sign, signing_string
 from tests.support.api import Api
+from tests.support.bus import EventFlow
 from tests.support.orders import ORDER_TOTAL, Orders
 
 PATH = "/v1/payments/alipay/notify"
@@ -88,7 +89,7 @@ def test_a_notification_outside_the_replay_window_is_refused(
 
 
 def test_a_refund_notification_records_a_refund_handed_to_people_after_its_polls(
-    on_alipay: FakeAlipay, api: Api, orders: Orders, monkeypatch: pytest.MonkeyPatch
+    on_alipay: FakeAlipay, api: Api, orders: Orders, flow: EventFlow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A late success after the workflow gave up polling: the refund is recorded once, from
     the reservation it still held, and the order's ledger adds up."""
@@ -109,6 +110,7 @@ def test_a_refund_notification_records_a_refund_handed_to_people_after_its_polls
     refund = store.get(refund_id)
     assert refund is not None and refund.status == "SUCCEEDED"
     assert refund.timeline[-1].actor == "alipay"
+    flow.run()  # the order learns of it from refunds' RefundBalanceChanged
     after = orders.get(order["orderId"])
     assert (after["refundedAmount"], after["reservedForRefunds"]) == (int(refund.amount), 0)
 
