@@ -82,7 +82,8 @@ def flow(api: Api) -> EventFlow:
 @pytest.fixture
 def orders(api: Api, flow: EventFlow, fixed_clock: clock.FixedClock) -> Orders:
     """Places orders and walks them through payment, fulfilment and delivery via the API
-    (a shipped order's parcels are tracked once the event flow has run, as a moment later)."""
+    (a payment followed by its reactions, and a shipped order's parcels tracked once the event
+    flow has run, as a moment later)."""
     return Orders(api, flow)
 
 

@@ -18,7 +18,6 @@ class RefundWorkflowSettings:
     """What this function cannot run without: the resources its policy in template.yaml names."""
 
     notifications_queue_url: str
-    orders_table: str
     refunds_table: str
 
 

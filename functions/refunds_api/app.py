@@ -25,7 +25,6 @@ class RefundsApiSettings:
     cursor_secret_id: str
     idempotency_table: str
     notifications_queue_url: str
-    orders_table: str
     refund_state_machine_arn: str
     refunds_table: str
 

@@ -16,7 +16,6 @@ class RefundsReactionsSettings:
 
     idempotency_table: str
     notifications_queue_url: str
-    orders_table: str
     refund_state_machine_arn: str
     refunds_reactions_dlq_url: str
     refunds_table: str

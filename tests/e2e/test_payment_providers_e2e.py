@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from tests.e2e.conftest import LocalStackProcess
-from tests.e2e.test_refunds_e2e import ADDRESS, FINAL, cancel, money, paid_order, refund_of, sandbox
+from tests.e2e.test_refunds_e2e import ADDRESS, FINAL, cancel, money_shows, paid_order, refund_of, sandbox
 
 pytestmark = pytest.mark.e2e
 BOSS = ("sup_zhao", "supervisor")
@@ -54,7 +54,7 @@ def test_a_cancelled_order_is_refunded_through_the_provider_once(provider_stack:
     cancel(provider_stack, order)
     refund = refund_of(provider_stack, order, until=FINAL, seconds=60)
     assert (refund["status"], refund["amount"]) == ("SUCCEEDED", order["total"])
-    assert money(provider_stack, order) == (order["total"], 0)
+    money_shows(provider_stack, order, (order["total"], 0))
     held = [r for r in provider_stack.get("/_local/payments").json()["refunds"]
             if refund["refundId"] in str(r)]  # fmt: skip
     assert len(held) == 1  # the provider paid exactly one refund for it
@@ -73,14 +73,14 @@ def test_a_refund_the_provider_settles_later_waits_processing_then_succeeds(
             assert time.monotonic() < deadline, waiting
             time.sleep(0.3)
             waiting = refund_of(provider_stack, order, until={"PROCESSING"})
-        assert money(provider_stack, order) == (0, order["total"])  # held while the provider works
+        money_shows(provider_stack, order, (0, order["total"]))  # held while the provider works
         control(provider_stack, action="settle", refundId=waiting["refundId"], outcome="succeeded")
     finally:
         control(provider_stack, action="refunds", settle="at-once")
     refund = refund_of(provider_stack, order, until=FINAL, seconds=60)
     assert refund["status"] == "SUCCEEDED"
     assert "ProviderNotice" in [s["step"] for s in refund["steps"]]
-    assert money(provider_stack, order) == (order["total"], 0)
+    money_shows(provider_stack, order, (order["total"], 0))
 
 
 def test_provider_outages_are_retried_until_the_refund_succeeds(provider_stack: LocalStackProcess) -> None:
@@ -89,7 +89,7 @@ def test_provider_outages_are_retried_until_the_refund_succeeds(provider_stack: 
     cancel(provider_stack, order)
     refund = refund_of(provider_stack, order, until=FINAL, seconds=90)
     assert refund["status"] == "SUCCEEDED"
-    assert money(provider_stack, order) == (order["total"], 0)
+    money_shows(provider_stack, order, (order["total"], 0))
 
 
 def test_a_refund_the_provider_refuses_goes_to_people_and_is_recorded_as_refunded_outside(
@@ -104,7 +104,7 @@ def test_a_refund_the_provider_refuses_goes_to_people_and_is_recorded_as_refunde
                                 json_body={"reference": "bank-return-88", "note": "returned by bank"})  # fmt: skip
     assert reply.status_code == 200, reply.text
     assert reply.json()["status"] == "SUCCEEDED"
-    assert money(provider_stack, order) == (order["total"], 0)
+    money_shows(provider_stack, order, (order["total"], 0))
 
 
 # ---------------------------------------------------------------- manual review, three ways (sandbox)
@@ -127,7 +127,7 @@ def test_manual_review_retry_pays_out_again(local_stack: LocalStackProcess) -> N
     assert reply.status_code == 200, reply.text
     done = refund_of(local_stack, order, until={"SUCCEEDED"}, seconds=60)
     assert [e["actor"] for e in done["timeline"] if e["to"] == "PROCESSING"][-1] == "sup_zhao"
-    assert money(local_stack, order) == (order["total"], 0)
+    money_shows(local_stack, order, (order["total"], 0))
 
 
 def test_manual_review_recorded_as_refunded_outside(local_stack: LocalStackProcess) -> None:
@@ -136,7 +136,7 @@ def test_manual_review_recorded_as_refunded_outside(local_stack: LocalStackProce
                              json_body={"reference": "voucher-77"})  # fmt: skip
     assert reply.status_code == 200, reply.text
     assert reply.json()["status"] == "SUCCEEDED"
-    assert money(local_stack, order) == (order["total"], 0)
+    money_shows(local_stack, order, (order["total"], 0))
 
 
 def test_manual_review_rejected_releases_the_money(local_stack: LocalStackProcess) -> None:
@@ -146,7 +146,7 @@ def test_manual_review_rejected_releases_the_money(local_stack: LocalStackProces
     assert reply.status_code == 200, reply.text
     assert reply.json()["status"] == "REJECTED"
     assert reply.json()["timeline"][-1]["actor"] == "sup_zhao"
-    assert money(local_stack, order) == (0, 0)
+    money_shows(local_stack, order, (0, 0))
 
 
 def test_a_success_after_the_polls_ran_out_is_recorded_once_from_the_held_reservation(
@@ -164,11 +164,11 @@ def test_a_success_after_the_polls_ran_out_is_recorded_once_from_the_held_reserv
     assert review["status"] == "MANUAL_REVIEW"
     assert [s["step"] for s in review["steps"]][-1] == "ManualReview"
     assert "Compensate" not in [s["step"] for s in review["steps"]]  # the money may yet move: still held
-    assert money(provider_stack, order) == (0, order["total"])
+    money_shows(provider_stack, order, (0, order["total"]))
     control(provider_stack, action="settle", refundId=review["refundId"], outcome="succeeded")  # its webhook
     done = refund_of(provider_stack, order, until={"SUCCEEDED"}, seconds=30)
     assert done["timeline"][-1]["actor"] == provider_stack.get("/_local/payments").json()["provider"]
-    assert money(provider_stack, order) == (order["total"], 0)
+    money_shows(provider_stack, order, (order["total"], 0))
     retried = provider_stack.post(f"/v1/admin/refunds/{done['refundId']}/retry-payout", as_=BOSS)
     assert retried.status_code == 409  # settled: nothing to pay again
     held = [r for r in provider_stack.get("/_local/payments").json()["refunds"] if done["refundId"] in str(r)]

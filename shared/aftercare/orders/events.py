@@ -27,6 +27,7 @@ class OrderPaid:
     shipping_fee: int = 0
     discount: int = 0
     lines: list[dict[str, object]] = field(default_factory=list)  # OrderLine fields
+    payment_reference: str = ""  # the provider's transaction id: what a refund gives back
 
 
 @dataclass(frozen=True)

@@ -69,6 +69,7 @@ def events_of(old: Image | None, new: Image | None) -> list[Happened]:
                     shipping_fee=int(new.get("shippingFee") or 0),
                     discount=int(new.get("discount") or 0),
                     lines=lines,
+                    payment_reference=str((new.get("payment") or {}).get("transactionId") or ""),
                 ),
                 subject=order_id,
                 time=_when(new),

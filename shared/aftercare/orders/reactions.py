@@ -6,6 +6,8 @@
   does not fit the order (amount, currency, an order no longer payable), it is held for
   staff with a PAYMENT_PROBLEM exception (payments' PaymentCaptured).
 - The provider says a payment failed: the order is held with the reason (PaymentFailed).
+- Refunds reserved, released or settled part of an order: the order shows what is held
+  for refunds and what went back (refunds' RefundBalanceChanged).
 """
 
 from __future__ import annotations
@@ -14,11 +16,12 @@ from aftercare.errors import BusinessRuleViolation, Conflict
 from aftercare.events import DomainEvent
 from aftercare.logistics.events import ParcelDelivered
 from aftercare.observability import logger, metrics
-from aftercare.orders import service
+from aftercare.orders import service, store
 from aftercare.orders.models import RaiseExceptionRequest
 from aftercare.orders.rules import ExceptionKind, OrderStatus
 from aftercare.payments.events import PaymentCaptured, PaymentFailed
 from aftercare.reacting import Reaction
+from aftercare.refunds.events import RefundBalanceChanged
 
 ACTOR = "logistics"
 _ALREADY = (OrderStatus.DELIVERED, OrderStatus.COMPLETED)
@@ -93,8 +96,19 @@ def hold_failed_payment(event: DomainEvent) -> None:
     metrics.add_metric(name="PaymentsFailed", unit="Count", value=1)
 
 
+def show_refunds(event: DomainEvent) -> None:
+    """An older revision arriving after a newer one (or twice) changes nothing."""
+    balance: RefundBalanceChanged = event.read(RefundBalanceChanged)
+    if not store.show_refunds(
+        balance.order_id, reserved=balance.reserved, refunded=balance.refunded, revision=balance.revision
+    ):
+        logger.info("the order shows these refunds or newer ones already",
+                    extra={"order_id": balance.order_id, "revision": balance.revision})  # fmt: skip
+
+
 REACTIONS: dict[str, Reaction] = {
     ParcelDelivered.TYPE: deliver_order,
     PaymentCaptured.TYPE: record_payment,
     PaymentFailed.TYPE: hold_failed_payment,
+    RefundBalanceChanged.TYPE: show_refunds,
 }

@@ -291,7 +291,6 @@ def record_payment(
             f"payment {transaction_id} received",
             [
                 OrderModel.paidAmount.set(amount),
-                OrderModel.refundable.set(amount),
                 OrderModel.payment.set(payment),
             ],
         )

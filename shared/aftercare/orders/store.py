@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Any
 
 from pynamodb.attributes import (
-    BooleanAttribute,
     ListAttribute,
     MapAttribute,
     NumberAttribute,
@@ -102,14 +101,11 @@ class OrderModel(Model):
     total = NumberAttribute()
     paidAmount = NumberAttribute(default=0)
     refundOwed = NumberAttribute(default=0)
-    # Refund bookkeeping, written only by the reserve/release/settle functions below:
-    # refundable = paid - reserved - refunded, so "never more than paid" is one condition.
-    refundable = NumberAttribute(default=0)
+    # What refunds reports of the order's refunds (its RefundBalanceChanged events), written
+    # only by show_refunds below; the ledger itself lives with refunds.
     reservedAmount = NumberAttribute(default=0)
     refundedAmount = NumberAttribute(default=0)
-    refundedUnits = MapAttribute[str, Any](default=dict)  # sku -> units reserved or refunded
-    shippingRefunded = BooleanAttribute(default=False)
-    refunds = MapAttribute[str, Any](default=dict)  # refund id -> {amount, units, shipping, state}
+    refundsRevision = NumberAttribute(null=True)
     shippingAddress = MapAttribute[str, Any]()
     paymentMethod = UnicodeAttribute()
     payment = MapAttribute[str, Any](null=True)
@@ -216,173 +212,32 @@ def list_by_status(
     return list(results), results.last_evaluated_key
 
 
-# ---------------------------------------------------------------- refund bookkeeping
-# These writes name map keys (skus, refund ids) that pynamodb's typed expressions cannot,
-# so they are plain UpdateItem calls; each is one conditional write.
-
-
-def _update(**request: Any) -> bool:
-    """Run an UpdateItem; False if its condition did not hold."""
+# ---------------------------------------------------------------- what refunds reports
+def show_refunds(order_id: str, *, reserved: int, refunded: int, revision: int) -> bool:
+    """Show refunds' latest totals on the order. One conditional write that applies only a
+    newer revision than the order shows (events may arrive late or twice), and leaves the
+    order's version alone: refunds moving money must not turn a customer's or staff's next
+    change of the order into a conflict. False if it was not newer (or no such order)."""
     from botocore.exceptions import ClientError
 
     from aftercare.aws import client
 
     try:
-        client("dynamodb").update_item(TableName=OrderModel.Meta.table_name, **request)
+        client("dynamodb").update_item(
+            TableName=OrderModel.Meta.table_name,
+            Key={"orderId": {"S": order_id}},
+            UpdateExpression="SET reservedAmount = :reserved, refundedAmount = :refunded, "
+            "refundsRevision = :revision",
+            ConditionExpression="attribute_exists(orderId) AND "
+            "(attribute_not_exists(refundsRevision) OR refundsRevision < :revision)",
+            ExpressionAttributeValues={
+                ":reserved": {"N": str(reserved)},
+                ":refunded": {"N": str(refunded)},
+                ":revision": {"N": str(revision)},
+            },
+        )
     except ClientError as error:
         if error.response["Error"]["Code"] == "ConditionalCheckFailedException":
             return False
         raise
     return True
-
-
-def reserve_refund(
-    order_id: str,
-    refund_id: str,
-    *,
-    amount: int,
-    units: dict[str, int],
-    already: dict[str, int],
-    shipping: int,
-) -> bool:
-    """Reserve `amount` for a refund if the order still has it to give and no other refund
-    has taken the same units meanwhile. False if either changed (re-quote and retry)."""
-    names = {"#refunds": "refunds", "#rid": refund_id}
-    if units:  # DynamoDB refuses a name the expressions do not use (a money-only refund)
-        names["#units"] = "refundedUnits"
-    values: dict[str, Any] = {
-        ":amount": {"N": str(amount)},
-        ":entry": {"M": {
-            "amount": {"N": str(amount)},
-            "units": {"M": {sku: {"N": str(n)} for sku, n in units.items()}},
-            "shipping": {"N": str(shipping)},
-            "state": {"S": "RESERVED"},
-        }},
-    }  # fmt: skip
-    sets = [
-        "refundable = refundable - :amount",
-        "reservedAmount = reservedAmount + :amount",
-        "#refunds.#rid = :entry",
-    ]
-    conditions = ["refundable >= :amount", "attribute_not_exists(#refunds.#rid)"]
-    for index, (sku, count) in enumerate(sorted(units.items())):
-        names[f"#s{index}"] = sku
-        values[f":n{index}"] = {"N": str(already.get(sku, 0) + count)}
-        sets.append(f"#units.#s{index} = :n{index}")
-        if already.get(sku, 0):
-            values[f":was{index}"] = {"N": str(already[sku])}
-            conditions.append(f"#units.#s{index} = :was{index}")
-        else:  # never reserved, or reserved and released again (the count is back at 0)
-            values[":zero"] = {"N": "0"}
-            conditions.append(f"(attribute_not_exists(#units.#s{index}) OR #units.#s{index} = :zero)")
-    if shipping:
-        sets.append("shippingRefunded = :true")
-        values[":true"] = {"BOOL": True}
-        values[":false"] = {"BOOL": False}
-        conditions.append("(attribute_not_exists(shippingRefunded) OR shippingRefunded = :false)")
-    return _update(
-        Key={"orderId": {"S": order_id}},
-        UpdateExpression="SET " + ", ".join(sets),
-        ConditionExpression=" AND ".join(conditions),
-        ExpressionAttributeNames=names,
-        ExpressionAttributeValues=values,
-    )
-
-
-def refund_entry(order: OrderModel, refund_id: str) -> dict[str, Any] | None:
-    refunds = order.refunds
-    data = refunds.as_dict() if hasattr(refunds, "as_dict") else dict(refunds or {})
-    entry = data.get(refund_id)
-    return dict(entry) if entry else None
-
-
-def refunded_units(order: OrderModel) -> dict[str, int]:
-    units = order.refundedUnits
-    data = units.as_dict() if hasattr(units, "as_dict") else dict(units or {})
-    return {sku: int(count) for sku, count in data.items()}
-
-
-def release_refund(order: OrderModel, refund_id: str) -> bool:
-    """Give a reservation back (compensation). Idempotent: False if nothing was reserved."""
-    entry = refund_entry(order, refund_id)
-    if not entry or entry.get("state") != "RESERVED":
-        return False
-    names = {"#refunds": "refunds", "#rid": refund_id, "#state": "state"}
-    if entry.get("units"):  # as in reserve_refund: no unused names
-        names["#units"] = "refundedUnits"
-    values: dict[str, Any] = {":amount": {"N": str(int(entry["amount"]))}, ":reserved": {"S": "RESERVED"},
-                              ":released": {"S": "RELEASED"}}  # fmt: skip
-    sets = ["refundable = refundable + :amount", "reservedAmount = reservedAmount - :amount",
-            "#refunds.#rid.#state = :released"]  # fmt: skip
-    for index, (sku, count) in enumerate(sorted((entry.get("units") or {}).items())):
-        names[f"#s{index}"] = sku
-        values[f":n{index}"] = {"N": str(int(count))}
-        sets.append(f"#units.#s{index} = #units.#s{index} - :n{index}")
-    if int(entry.get("shipping", 0)):
-        sets.append("shippingRefunded = :false")
-        values[":false"] = {"BOOL": False}
-    return _update(
-        Key={"orderId": {"S": order.orderId}},
-        UpdateExpression="SET " + ", ".join(sets),
-        ConditionExpression="#refunds.#rid.#state = :reserved",
-        ExpressionAttributeNames=names,
-        ExpressionAttributeValues=values,
-    )
-
-
-def reserve_again(order: OrderModel, refund_id: str) -> bool:
-    """Hold a released reservation again (a refund in manual review paid after all, or
-    retried): the same amount and units, if the order still has them to give. Idempotent:
-    True if the reservation is held (now or already), False if the order cannot give it."""
-    entry = refund_entry(order, refund_id)
-    if entry and entry.get("state") == "RESERVED":
-        return True
-    if not entry or entry.get("state") != "RELEASED":
-        return False
-    quantities = {item.sku: int(item.quantity) for item in order.items}
-    already = refunded_units(order)
-    names = {"#refunds": "refunds", "#rid": refund_id, "#state": "state"}
-    values: dict[str, Any] = {":amount": {"N": str(int(entry["amount"]))}, ":reserved": {"S": "RESERVED"},
-                              ":released": {"S": "RELEASED"}}  # fmt: skip
-    sets = ["refundable = refundable - :amount", "reservedAmount = reservedAmount + :amount",
-            "#refunds.#rid.#state = :reserved"]  # fmt: skip
-    conditions = ["#refunds.#rid.#state = :released", "refundable >= :amount"]
-    units = {sku: int(count) for sku, count in (entry.get("units") or {}).items() if int(count)}
-    if units:
-        names["#units"] = "refundedUnits"
-    for index, (sku, count) in enumerate(sorted(units.items())):
-        if already.get(sku, 0) + count > quantities.get(sku, 0):
-            return False
-        names[f"#s{index}"] = sku
-        values[f":n{index}"] = {"N": str(count)}
-        values[f":was{index}"] = {"N": str(already.get(sku, 0))}
-        sets.append(f"#units.#s{index} = #units.#s{index} + :n{index}")
-        conditions.append(f"#units.#s{index} = :was{index}")
-    if int(entry.get("shipping", 0)):
-        sets.append("shippingRefunded = :true")
-        values[":true"] = {"BOOL": True}
-        values[":false"] = {"BOOL": False}
-        conditions.append("(attribute_not_exists(shippingRefunded) OR shippingRefunded = :false)")
-    return _update(
-        Key={"orderId": {"S": order.orderId}},
-        UpdateExpression="SET " + ", ".join(sets),
-        ConditionExpression=" AND ".join(conditions),
-        ExpressionAttributeNames=names,
-        ExpressionAttributeValues=values,
-    )
-
-
-def settle_refund(order_id: str, refund_id: str, amount: int) -> bool:
-    """The money went back: reserved becomes refunded. Idempotent."""
-    return _update(
-        Key={"orderId": {"S": order_id}},
-        UpdateExpression="SET reservedAmount = reservedAmount - :amount, "
-        "refundedAmount = refundedAmount + :amount, #refunds.#rid.#state = :settled",
-        ConditionExpression="#refunds.#rid.#state = :reserved",
-        ExpressionAttributeNames={"#refunds": "refunds", "#rid": refund_id, "#state": "state"},
-        ExpressionAttributeValues={
-            ":amount": {"N": str(amount)},
-            ":reserved": {"S": "RESERVED"},
-            ":settled": {"S": "SETTLED"},
-        },
-    )

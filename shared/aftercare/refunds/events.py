@@ -62,4 +62,22 @@ class RefundRequested:
     case_id: str = ""  # the after-sales case it belongs to, if any
 
 
-ALL = (RefundSettled, RefundMismatchFound, RefundRequested)
+@dataclass(frozen=True)
+class RefundBalanceChanged:
+    """What an order has given back so far changed: a refund reserved, released or settled
+    part of it. `revision` grows with every change of the order's ledger, so a reader that
+    keeps the highest it has seen applies late deliveries in order."""
+
+    TYPE: ClassVar[str] = "RefundBalanceChanged"
+    VERSION: ClassVar[int] = 1
+
+    order_id: str
+    customer_id: str
+    currency: str
+    paid: int
+    reserved: int  # held by refunds on their way
+    refunded: int  # gone back to the customer
+    revision: int
+
+
+ALL = (RefundSettled, RefundMismatchFound, RefundRequested, RefundBalanceChanged)

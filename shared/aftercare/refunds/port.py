@@ -1,29 +1,9 @@
-"""The one way any domain asks for money to go back: an order cancellation, an approved
-refund-only case, a passed return inspection, a dispute decided for the customer, a lost
-parcel. Each request starts the refund workflow exactly once per source."""
+"""A refund asked for by its source, as refunds' reactions ask for one (they call
+`service.request`; tests and scripts come in here): the workflow starts exactly once per
+source. No other domain calls this any more: they publish what happened
+(OrderCancelled, CaseRefundRequested) and refunds reacts."""
 
 from __future__ import annotations
-
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from pynamodb.transactions import TransactWrite
-
-
-@dataclass(frozen=True)
-class NewRefund:
-    """A refund asked for as part of the caller's own state change (`prepare_refund`).
-
-    `add_to(tx)` adds the refund and its source claim to the caller's transaction, both on
-    the condition that they do not exist yet (None when the source has its refund already:
-    there is nothing to write). Once that transaction has committed, `start()` starts the
-    refund's workflow; starting twice starts one workflow (it is named after the refund)."""
-
-    refund_id: str
-    add_to: Callable[[TransactWrite], None] | None
-    start: Callable[[], None]
 
 
 def request_refund(
@@ -46,34 +26,6 @@ def request_refund(
     from aftercare.refunds import service
 
     return service.request(
-        source=source,
-        source_id=source_id,
-        order_id=order_id,
-        customer_id=customer_id,
-        items=items,
-        reason=reason,
-        merchant_fault=merchant_fault,
-        flagged=flagged,
-    )
-
-
-def prepare_refund(
-    *,
-    source: str,
-    source_id: str,
-    order_id: str,
-    customer_id: str,
-    items: list[tuple[str, int]] | None,
-    reason: str,
-    merchant_fault: bool = False,
-    flagged: bool = False,
-) -> NewRefund:
-    """`request_refund`, for a caller that writes the refund together with its own change:
-    nothing is written here. The arguments are `request_refund`'s; a source that has its
-    refund already gets that refund's id (and `add_to` None)."""
-    from aftercare.refunds import service
-
-    return service.prepare(
         source=source,
         source_id=source_id,
         order_id=order_id,

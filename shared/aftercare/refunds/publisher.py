@@ -7,7 +7,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from aftercare.events import Happened
-from aftercare.refunds.events import RefundMismatchFound, RefundRequested, RefundSettled
+from aftercare.refunds import ledger
+from aftercare.refunds.events import RefundBalanceChanged, RefundMismatchFound, RefundRequested, RefundSettled
 from aftercare.refunds.rules import RefundStatus
 
 Image = Mapping[str, Any]
@@ -51,9 +52,34 @@ def _mismatch_found(old: Image | None, new: Image) -> list[Happened]:
     ]
 
 
+def _balance_changed(old: Image | None, new: Image) -> list[Happened]:
+    """An order's reserved or refunded total moved (a new balance holds nothing yet)."""
+    now = ledger.from_image(new)
+    before = ledger.from_image(old) if old is not None else None
+    if (now.reserved, now.refunded) == ((before.reserved, before.refunded) if before else (0, 0)):
+        return []
+    return [
+        Happened(
+            RefundBalanceChanged(
+                order_id=now.order_id,
+                customer_id=now.customer_id,
+                currency=now.currency,
+                paid=now.paid,
+                reserved=now.reserved,
+                refunded=now.refunded,
+                revision=now.revision,
+            ),
+            subject=now.order_id,
+            time=str(new.get("updatedAt") or new.get("createdAt") or ""),
+        )
+    ]
+
+
 def events_of(old: Image | None, new: Image | None) -> list[Happened]:
     if new is not None and str(new.get("refundId") or "").startswith(MISMATCH_PREFIX):
         return _mismatch_found(old, new)
+    if new is not None and ledger.is_balance(new):
+        return _balance_changed(old, new)
     if new is None or not _is_refund(new):
         return []
     happened = _requested(old, new)

@@ -7,7 +7,6 @@ step is idempotent, because Step Functions retries tasks and a step may run twic
 from __future__ import annotations
 
 import json
-from functools import partial
 from typing import Any
 
 from aftercare import clock, ids
@@ -17,15 +16,13 @@ from aftercare.errors import BusinessRuleViolation, Conflict, NotFound
 from aftercare.money import major_to_minor
 from aftercare.notifications import port as notifications
 from aftercare.observability import logger, metrics
-from aftercare.orders import service as orders
-from aftercare.orders import store as order_store
 from aftercare.pagination import clamp_limit, decode_cursor, encode_cursor
 from aftercare.payments.provider import PermanentPaymentError, provider
-from aftercare.refunds import failures, rules, store
+from aftercare.refunds import failures, ledger, rules, store
 from aftercare.refunds.failures import REASONS, FailureKind
+from aftercare.refunds.ledger import Balance
 from aftercare.refunds.models import RefundItem, RefundOut, RefundStep
-from aftercare.refunds.port import NewRefund
-from aftercare.refunds.rules import Line, RefundStatus
+from aftercare.refunds.rules import RefundStatus
 from aftercare.refunds.store import RefundModel
 from aftercare.settings import get_settings
 from aftercare.wire import Page, TimelineEntry
@@ -92,11 +89,31 @@ def get_for(principal: Principal, refund_id: str, *, language: str = "en") -> Re
 
 
 def list_for_order(principal: Principal, order_id: str, *, language: str = "en") -> list[RefundOut]:
-    orders.load_for(principal, order_id)  # 404 unless the caller may see the order
-    return [
-        to_wire(refund, language=language, staff=principal.is_staff)
-        for refund in store.list_for_order(order_id)
-    ]
+    """404 unless the caller may see the order: its owner is the one whose payment refunds
+    recorded. Before that no refund of it can exist, so every caller gets the same empty
+    list (which tells nobody whether the order exists)."""
+    balance = ledger.get(order_id)
+    refunds = store.list_for_order(order_id) if balance is not None else []
+    if balance is not None:
+        require_owner_or_staff(principal, balance.customer_id, "order")
+    return [to_wire(refund, language=language, staff=principal.is_staff) for refund in refunds]
+
+
+class PaymentNotRecorded(Conflict):
+    """Refunds learns of a payment from `OrderPaid`, a moment after the order is paid: a
+    refund asked for before that is refused for now. The caller retries (a reaction by its
+    queue's redelivery, a case by its hand-off, a person after a moment)."""
+
+    def __init__(self) -> None:
+        super().__init__("the order's payment is not recorded with refunds yet; retry in a moment")
+
+
+def balance_of(order_id: str) -> Balance:
+    """The order's ledger; a refund exists only for an order whose payment refunds recorded."""
+    balance = ledger.get(order_id)
+    if balance is None:
+        raise PaymentNotRecorded()
+    return balance
 
 
 def queue(
@@ -124,7 +141,7 @@ def _new_refund(
     merchant_fault: bool,
     flagged: bool,
 ) -> RefundModel:
-    order = orders.load_for_system(order_id)
+    balance = balance_of(order_id)
     now = clock.now_iso()
     return RefundModel(
         refundId=ids.new_id("rf"),
@@ -134,7 +151,7 @@ def _new_refund(
         source=source,
         sourceId=source_id,
         amount=0,
-        currency=order.currency,
+        currency=balance.currency,
         reason=reason,
         status=S.REQUESTED,
         items=[{"sku": sku, "quantity": quantity} for sku, quantity in items] if items is not None else None,
@@ -179,34 +196,6 @@ def request(
     return refund.refundId
 
 
-def prepare(
-    *,
-    source: str,
-    source_id: str,
-    order_id: str,
-    customer_id: str,
-    items: list[tuple[str, int]] | None,
-    reason: str,
-    merchant_fault: bool,
-    flagged: bool,
-) -> NewRefund:
-    """The port's `prepare_refund`: the same refund `request` would record, as parts of the
-    caller's transaction. A source claimed already gets its refund's id and nothing to write
-    (its start is retried, as `request` retries it)."""
-    existing = store.claimed_refund(source, source_id)
-    if existing:
-        return NewRefund(refund_id=existing, add_to=None, start=lambda: _start(existing))
-    refund = _new_refund(
-        source=source, source_id=source_id, order_id=order_id, customer_id=customer_id, items=items,
-        reason=reason, merchant_fault=merchant_fault, flagged=flagged,
-    )  # fmt: skip
-    return NewRefund(
-        refund_id=refund.refundId,
-        add_to=partial(store.add_new, refund=refund),
-        start=lambda: _started(refund.refundId),
-    )
-
-
 def _started(refund_id: str) -> None:
     """A new refund is stored: start its workflow."""
     _start(refund_id)
@@ -245,27 +234,26 @@ def reserve(refund_id: str) -> dict[str, Any]:
     if refund.status != S.REQUESTED:  # a retried step: report what it decided the first time
         return _reserve_outcome(refund)
     for _ in range(_RESERVE_ATTEMPTS):
-        order = orders.load_for_system(refund.orderId)
-        lines = [Line(i.sku, int(i.quantity), int(i.unitPrice)) for i in order.items]
-        already = order_store.refunded_units(order)
+        balance = balance_of(refund.orderId)
+        already = balance.units
         try:
             quote = rules.quote(
-                lines,
-                discount=int(order.discount),
-                shipping_fee=int(order.shippingFee),
+                list(balance.lines),
+                discount=balance.discount,
+                shipping_fee=balance.shipping_fee,
                 already=already,
                 wanted={i["sku"]: int(i["quantity"]) for i in refund.items}
                 if refund.items is not None
                 else None,
-                shipping_refunded=bool(order.shippingRefunded),
+                shipping_refunded=balance.shipping_refunded,
                 merchant_fault=bool(refund.merchantFault),
             )
         except BusinessRuleViolation as refused:
             return _refuse(refund, refused.detail)
-        if quote.amount <= 0 or quote.amount > int(order.refundable or 0):
-            return _refuse(refund, f"nothing left to refund ({int(order.refundable or 0)} refundable)")
-        if order_store.reserve_refund(
-            order.orderId,
+        if quote.amount <= 0 or quote.amount > balance.refundable:
+            return _refuse(refund, f"nothing left to refund ({balance.refundable} refundable)")
+        if ledger.reserve(
+            balance.order_id,
             refund_id,
             amount=quote.amount,
             units=quote.units,
@@ -369,10 +357,9 @@ def decide(principal: Principal, refund_id: str, *, approve: bool, note: str | N
 
 
 def payment_reference(refund: RefundModel) -> str:
-    """The provider's id of the payment this refund gives back (its transaction id)."""
-    order = orders.load_for_system(refund.orderId)
-    payment = order.payment.as_dict() if order.payment else {}
-    return str(payment.get("transactionId", ""))
+    """The provider's id of the payment this refund gives back (its transaction id, which
+    `OrderPaid` told refunds)."""
+    return balance_of(refund.orderId).payment_reference
 
 
 def pay_out(refund_id: str) -> dict[str, Any]:
@@ -459,7 +446,7 @@ def record(refund_id: str, reference: str) -> dict[str, Any]:
     refund = _load(refund_id)
     if refund.status == S.SUCCEEDED:
         return _notice(refund)
-    order_store.settle_refund(refund.orderId, refund_id, int(refund.amount))
+    ledger.settle(refund.orderId, refund_id, int(refund.amount))
     at = clock.now_iso()
     store.change(
         refund,
@@ -491,8 +478,7 @@ def compensate(refund_id: str, cause: str) -> None:
     failure = failures.explain(cause)
     logger.warning("refund pay-out failed", extra={"refundId": refund_id, "cause": cause})
     refund = _load(refund_id)
-    order = orders.load_for_system(refund.orderId)
-    released = order_store.release_refund(order, refund_id)
+    released = ledger.release(balance_of(refund.orderId), refund_id)
     at = clock.now_iso()
     store.change(
         refund,
@@ -532,8 +518,7 @@ def reject(refund_id: str, note: str | None) -> dict[str, Any]:
     refund = _load(refund_id)
     if refund.status == S.REJECTED:
         return _notice(refund)
-    order = orders.load_for_system(refund.orderId)
-    order_store.release_refund(order, refund_id)
+    ledger.release(balance_of(refund.orderId), refund_id)
     at = clock.now_iso()
     store.change(
         refund,

@@ -16,15 +16,13 @@ from aftercare.auth import SUPERVISOR, Principal, require_role
 from aftercare.errors import BusinessRuleViolation, Conflict, NotFound
 from aftercare.notifications import port as notifications
 from aftercare.observability import logger, metrics
-from aftercare.orders import service as orders
-from aftercare.orders import store as order_store
 from aftercare.payments.provider import (
     PermanentPaymentError,
     ProviderRefund,
     TransientPaymentError,
     provider,
 )
-from aftercare.refunds import service, store
+from aftercare.refunds import ledger, service, store
 from aftercare.refunds.models import RefundOut
 from aftercare.refunds.rules import RefundStatus
 from aftercare.refunds.store import RefundModel
@@ -58,10 +56,9 @@ def _alert(refund: RefundModel, what: str) -> None:
 def _paid(refund: RefundModel, reference: str, *, actor: str, note: str, outcome: str = "SUCCEEDED") -> None:
     """The money went back (confirmed late, or outside Aftercare): hold the reservation again
     if it was released, settle it, and record the refund as succeeded."""
-    order = orders.load_for_system(refund.orderId)
-    if not order_store.reserve_again(order, refund.refundId):
+    if not ledger.reserve_again(service.balance_of(refund.orderId), refund.refundId):
         raise BusinessRuleViolation("the order no longer has this refund's amount or units to give")
-    order_store.settle_refund(refund.orderId, refund.refundId, int(refund.amount))
+    ledger.settle(refund.orderId, refund.refundId, int(refund.amount))
     at = clock.now_iso()
     store.change(
         refund,
@@ -110,7 +107,7 @@ def provider_outcome(idempotency_key: str, outcome: Outcome, reference: str, *, 
             return "held-for-review"
         return "recorded"
     if refund.status == S.MANUAL_REVIEW:
-        released = order_store.release_refund(orders.load_for_system(refund.orderId), refund.refundId)
+        released = ledger.release(service.balance_of(refund.orderId), refund.refundId)
         store.change(
             refund,
             expected_status=S.MANUAL_REVIEW,
@@ -162,7 +159,7 @@ def retry_payout(principal: Principal, refund_id: str, note: str | None) -> Refu
         return service.to_wire(service._load(refund_id))
     if last is not None and last.status == "PENDING":
         raise Conflict("the provider is still processing the last pay-out; wait for its outcome")
-    if not order_store.reserve_again(orders.load_for_system(refund.orderId), refund_id):
+    if not ledger.reserve_again(service.balance_of(refund.orderId), refund_id):
         raise BusinessRuleViolation("the order no longer has this refund's amount or units to give")
     attempt = 1 + sum(1 for entry in refund.steps if entry.step == "Retry")
     at = clock.now_iso()
@@ -209,7 +206,7 @@ def reject(principal: Principal, refund_id: str, note: str | None) -> RefundOut:
         raise Conflict(f"the provider paid this refund ({last.reference}); retry-payout records it")
     if last is not None and last.status == "PENDING":
         raise Conflict("the provider is still processing the last pay-out; wait for its outcome")
-    order_store.release_refund(orders.load_for_system(refund.orderId), refund_id)
+    ledger.release(service.balance_of(refund.orderId), refund_id)
     at = clock.now_iso()
     store.change(
         refund,

@@ -117,6 +117,7 @@ def test_a_refund_notification_records_a_refund_handed_to_people_after_its_polls
     refund = store.get(refund_id)
     assert refund is not None and refund.status == "SUCCEEDED"
     assert refund.timeline[-1].actor == "alipay"
+    flow.run()  # the order learns of it from refunds' RefundBalanceChanged
     after = orders.get(order["orderId"])
     assert (after["refundedAmount"], after["reservedForRefunds"]) == (int(refund.amount), 0)
 

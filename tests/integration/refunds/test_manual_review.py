@@ -8,10 +8,9 @@ from typing import Any
 
 import pytest
 
-from aftercare.orders import store as order_store
 from aftercare.payments import sandbox
 from aftercare.payments.provider import PermanentPaymentError
-from aftercare.refunds import port, service, store
+from aftercare.refunds import ledger, port, service, store
 from tests.integration.refunds.conftest import paid_order
 from tests.support.api import Api, customer, staff
 from tests.support.orders import ORDER_TOTAL, Orders
@@ -47,9 +46,10 @@ def in_review(orders: Orders, scenario: str = "fail-permanently") -> tuple[dict[
 
 
 def money(order_id: str) -> tuple[int, int, int]:
-    order = order_store.get(order_id, consistent=True)
-    assert order is not None
-    return int(order.refundable), int(order.reservedAmount), int(order.refundedAmount)
+    """Refundable, reserved and refunded, as the order's ledger (refunds' balance item) has them."""
+    balance = ledger.get(order_id)
+    assert balance is not None
+    return balance.refundable, balance.reserved, balance.refunded
 
 
 def test_a_retry_holds_the_money_again_and_resumes_the_workflow_at_the_pay_out(

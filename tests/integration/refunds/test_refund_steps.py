@@ -7,10 +7,9 @@ from typing import Any
 
 import pytest
 
-from aftercare.orders import store as order_store
 from aftercare.payments import sandbox
 from aftercare.payments.provider import PermanentPaymentError, TransientPaymentError
-from aftercare.refunds import port, service, store
+from aftercare.refunds import ledger, port, service, store
 from aftercare.surveys import store as surveys
 from tests.integration.refunds.conftest import paid_order
 from tests.support.bus import EventFlow
@@ -27,9 +26,10 @@ def request(
 
 
 def order_money(order_id: str) -> tuple[int, int, int]:
-    order = order_store.get(order_id, consistent=True)
-    assert order is not None
-    return int(order.refundable), int(order.reservedAmount), int(order.refundedAmount)
+    """Refundable, reserved and refunded, as the order's ledger (refunds' balance item) has them."""
+    balance = ledger.get(order_id)
+    assert balance is not None
+    return balance.refundable, balance.reserved, balance.refunded
 
 
 def test_a_request_is_recorded_once_per_source_and_starts_one_workflow(
@@ -45,7 +45,9 @@ def test_a_request_is_recorded_once_per_source_and_starts_one_workflow(
     assert (refund.status, refund.sourceId, int(refund.amount)) == ("REQUESTED", "src-1", 0)
 
 
-def test_reserve_computes_the_amount_and_holds_it_on_the_order(orders: Orders, started: list[str]) -> None:
+def test_reserve_computes_the_amount_and_holds_it_in_the_orders_ledger(
+    orders: Orders, started: list[str]
+) -> None:
     order = paid_order(orders)
     refund_id = request(order, [("KTL-1", 1)])
     outcome = service.reserve(refund_id)
@@ -112,20 +114,17 @@ def test_compensation_releases_the_reservation_and_manual_review_takes_over(
     refund = store.get(refund_id)
     assert refund is not None and refund.status == "MANUAL_REVIEW"
     assert [s.outcome for s in refund.steps][-3:] == ["released", "nothing reserved", "handed over"]
-    units = order_store.refunded_units(order_store.get(order["orderId"], consistent=True))  # type: ignore[arg-type]
-    assert units == {"MUG-2": 0}
+    assert ledger.get(order["orderId"]).units == {"MUG-2": 0}  # type: ignore[union-attr]
 
 
 def test_a_money_only_reservation_without_units_is_held_and_released(orders: Orders) -> None:
     """Shipping left to refund after every unit was: the reservation names no unit."""
     order = paid_order(orders)
-    held = order_store.reserve_refund(
-        order["orderId"], "rf_money", amount=500, units={}, already={}, shipping=0
-    )
+    held = ledger.reserve(order["orderId"], "rf_money", amount=500, units={}, already={}, shipping=0)
     assert held
     assert order_money(order["orderId"]) == (ORDER_TOTAL - 500, 500, 0)
-    fresh = order_store.get(order["orderId"], consistent=True)
-    assert fresh is not None and order_store.release_refund(fresh, "rf_money")
+    fresh = ledger.get(order["orderId"])
+    assert fresh is not None and ledger.release(fresh, "rf_money")
     assert order_money(order["orderId"]) == (ORDER_TOTAL, 0, 0)
 
 

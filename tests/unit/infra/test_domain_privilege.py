@@ -49,14 +49,6 @@ STILL_CROSSING: dict[str, set[str]] = {
         "TicketsTable",
     },
     "CampaignRunnerFunction": {"CustomersTable"},
-    "RefundCheckPayOutFunction": {"OrdersTable"},
-    "RefundCompensateFunction": {"OrdersTable"},
-    "RefundPayOutFunction": {"OrdersTable"},
-    "RefundRecordFunction": {"OrdersTable"},
-    "RefundRejectFunction": {"OrdersTable"},
-    "RefundReserveFunction": {"OrdersTable"},
-    "RefundsApiFunction": {"OrdersTable"},
-    "RefundsReactionsFunction": {"OrdersTable"},
     "SurveyEventsFunction": {"CustomersTable"},  # surveys credit loyalty points (customers.port)
 }
 
