@@ -20,7 +20,6 @@ class AftersalesDeadlinesSettings:
 
     cases_table: str
     notifications_queue_url: str
-    orders_table: str
 
 
 SETTINGS = load(AftersalesDeadlinesSettings)

@@ -39,7 +39,6 @@ KERNEL = {"IdempotencyTable"}  # Idempotency-Key and once-per-event records, key
 # but consumes all six streams.)
 STILL_CROSSING: dict[str, set[str]] = {
     "AftersalesApiFunction": {"ShipmentsTable"},
-    "AftersalesDeadlinesFunction": {"OrdersTable"},
     "AnalyticsAggregatorFunction": {
         "CasesTable",
         "OrdersTable",
