@@ -136,6 +136,55 @@ class Environments:
         futures = [self.pool.submit(_invoke, function, event, at) for event in events]
         return [future.result(timeout=120) for future in futures]
 
+    def publish(self, table: str, function: str) -> None:
+        """A publisher's turn: the `table`'s stream so far, handed to its publisher `function`
+        (earlier records again too: their events keep their ids, reactions run once)."""
+        from infra.local.streams import lambda_stream_record
+        from infra.template import Stack
+
+        stack = Stack(parameters=PARAMETERS)
+        arn = self.endpoint.client("dynamodb").describe_table(TableName=stack.ref(table))["Table"][
+            "LatestStreamArn"
+        ]
+        streams = self.endpoint.client("dynamodbstreams")
+        records: list[dict[str, Any]] = []
+        for shard in streams.describe_stream(StreamArn=arn)["StreamDescription"]["Shards"]:
+            iterator = streams.get_shard_iterator(
+                StreamArn=arn, ShardId=shard["ShardId"], ShardIteratorType="TRIM_HORIZON"
+            )["ShardIterator"]
+            while iterator and (page := streams.get_records(ShardIterator=iterator))["Records"]:
+                records += page["Records"]
+                iterator = page.get("NextShardIterator")
+        self.race_invocations(function, [{"Records": [lambda_stream_record(r, arn) for r in records]}])
+
+    def deliver(self, queue: str, function: str) -> list[Answer]:
+        """Everything the bus has put on a reaction `queue` so far, delivered to `function`
+        by every environment at the same instant: SQS's at-least-once delivery, raced."""
+        from infra.template import Stack
+
+        stack = Stack(parameters=PARAMETERS)
+        sqs = self.endpoint.client("sqs")
+        messages: list[dict[str, Any]] = []
+        while got := sqs.receive_message(QueueUrl=stack.ref(queue), MaxNumberOfMessages=10).get("Messages"):
+            messages += got
+        assert messages, f"nothing on {queue}"
+        batch = {
+            "Records": [
+                {
+                    "messageId": message["MessageId"],
+                    "receiptHandle": message["ReceiptHandle"],
+                    "body": message["Body"],
+                    "attributes": {"ApproximateReceiveCount": "1"},
+                    "messageAttributes": {},
+                    "eventSource": "aws:sqs",
+                    "eventSourceARN": stack.get_att(queue, "Arn"),
+                    "awsRegion": stack.region,
+                }
+                for message in messages
+            ]
+        }
+        return self.race_invocations(function, [batch] * self.size)
+
     def signed(self, payload: Any) -> dict[str, Any]:
         from aftercare.webhooks import sign
 
