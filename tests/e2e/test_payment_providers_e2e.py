@@ -79,7 +79,11 @@ def test_a_refund_the_provider_settles_later_waits_processing_then_succeeds(
         control(provider_stack, action="refunds", settle="at-once")
     refund = refund_of(provider_stack, order, until=FINAL, seconds=60)
     assert refund["status"] == "SUCCEEDED"
-    assert "ProviderNotice" in [s["step"] for s in refund["steps"]]
+    steps = [s["step"] for s in refund["steps"]]
+    # whichever hears first settles it, once: the provider's notice (it reaches refunds
+    # through the bus, a moment after the webhook) or the pay-out's next poll
+    assert "ProviderNotice" in steps or steps.count("PayOut") > 1, steps
+    assert steps.count("Record") <= 1, steps
     money_shows(provider_stack, order, (order["total"], 0))
 
 
