@@ -14,6 +14,8 @@ changing raises Conflict so the event's delivery is retried.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from aftercare import clock
 from aftercare.aftersales import store
 from aftercare.aftersales.moves import move
@@ -42,6 +44,28 @@ def _earlier(first: str, second: str) -> bool:
         return first < second
 
 
+def _apply(
+    case_id: str, plan: Callable[[Case], Move | None], *, unknown: str, retried: str, **extra: str
+) -> Move | None:
+    """Plan the case's move from its current state and write it, planning again when another
+    change won the write. Returns the move written (None: an unknown case, or nothing to do);
+    a case that keeps changing raises Conflict, so the message comes back and is retried."""
+    for _ in range(_RETRIES):
+        case = store.get(case_id, consistent=True)
+        if case is None:
+            logger.warning(unknown, extra={"case_id": case_id, **extra})
+            return None
+        wanted = plan(case)
+        if wanted is None:
+            return None
+        try:
+            move(case, wanted)
+        except Conflict:
+            continue
+        return wanted
+    raise Conflict(f"case {case_id} kept changing; {retried}")
+
+
 def parcel_move(case: Case, status: str, occurred_at: str) -> Move | None:
     """What a courier's news about the case's return parcel changes (None: nothing)."""
     parcel = case.return_shipment
@@ -62,20 +86,12 @@ def parcel_move(case: Case, status: str, occurred_at: str) -> Move | None:
 def on_return_parcel_moved(*, case_id: str, status: str, occurred_at: str) -> None:
     """A RETURN parcel's status changed: moving parcels put the case in RETURN_IN_TRANSIT,
     a delivered one makes it RECEIVED."""
-    for _ in range(_RETRIES):
-        case = store.get(case_id, consistent=True)
-        if case is None:
-            logger.warning("a return parcel names an unknown case", extra={"case_id": case_id})
-            return
-        wanted = parcel_move(case, status, occurred_at)
-        if wanted is None:
-            return
-        try:
-            move(case, wanted)
-            return
-        except Conflict:
-            continue
-    raise Conflict(f"case {case_id} kept changing; the courier event will be retried")
+    _apply(
+        case_id,
+        lambda case: parcel_move(case, status, occurred_at),
+        unknown="a return parcel names an unknown case",
+        retried="the courier event will be retried",
+    )
 
 
 def refund_move(case: Case, refund_id: str, status: str) -> Move | None:
@@ -95,29 +111,24 @@ def refund_move(case: Case, refund_id: str, status: str) -> Move | None:
 
 def on_refund_settled(*, case_id: str, refund_id: str, status: str) -> None:
     """The refund workflow finished a case's refund (see `refund_move`)."""
-    for _ in range(_RETRIES):
-        case = store.get(case_id, consistent=True)
-        if case is None:
-            logger.warning(
-                "a refund names an unknown case", extra={"case_id": case_id, "refund_id": refund_id}
-            )
-            return
+
+    def plan(case: Case) -> Move | None:
         if case.refund_id and case.refund_id != refund_id:
             logger.warning(
                 "a refund that is not the case's settled", extra={"case_id": case_id, "refund_id": refund_id}
             )
-            return
-        wanted = refund_move(case, refund_id, status)
-        if wanted is None:
-            return
-        try:
-            move(case, wanted)
-        except Conflict:
-            continue
-        if not wanted.path:
-            metrics.add_metric(name="CaseRefundsStuck", unit="Count", value=1)
-        return
-    raise Conflict(f"case {case_id} kept changing; the refund outcome will be retried")
+            return None
+        return refund_move(case, refund_id, status)
+
+    written = _apply(
+        case_id,
+        plan,
+        unknown="a refund names an unknown case",
+        retried="the refund outcome will be retried",
+        refund_id=refund_id,
+    )
+    if written is not None and not written.path:
+        metrics.add_metric(name="CaseRefundsStuck", unit="Count", value=1)
 
 
 def refund_recorded(case: Case, refund_id: str) -> Move | None:
@@ -129,22 +140,13 @@ def refund_recorded(case: Case, refund_id: str) -> Move | None:
 
 
 def on_refund_recorded(*, case_id: str, refund_id: str) -> None:
-    for _ in range(_RETRIES):
-        case = store.get(case_id, consistent=True)
-        if case is None:
-            logger.warning(
-                "a refund names an unknown case", extra={"case_id": case_id, "refund_id": refund_id}
-            )
-            return
-        wanted = refund_recorded(case, refund_id)
-        if wanted is None:
-            return
-        try:
-            move(case, wanted)
-            return
-        except Conflict:
-            continue
-    raise Conflict(f"case {case_id} kept changing; its refund's id will be recorded on the retry")
+    _apply(
+        case_id,
+        lambda case: refund_recorded(case, refund_id),
+        unknown="a refund names an unknown case",
+        retried="its refund's id will be recorded on the retry",
+        refund_id=refund_id,
+    )
 
 
 # ---------------------------------------------------------------- from the bus
