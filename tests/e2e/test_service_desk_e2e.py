@@ -25,6 +25,7 @@ from infra.local.seed import STEPS, Seeded, photo_png
 from infra.template import ROOT, Stack
 from tests.e2e.conftest import LocalStackProcess
 from tests.e2e.hosted_ui import HostedUi, hosted_ui
+from tests.e2e.test_refunds_e2e import money_shows
 
 pytestmark = pytest.mark.e2e
 
@@ -669,23 +670,6 @@ def refund_of(
                         lambda r: bool(r["items"]) and r["items"][0]["status"] in until, seconds)  # fmt: skip
     assert len(listed["items"]) == 1
     return dict(listed["items"][0])
-
-
-def money(stack: LocalStackProcess, order: dict[str, Any]) -> tuple[int, int]:
-    """What the order shows now: refunded, reserved for refunds."""
-    now = ok(stack.get(f"/v1/orders/{order['orderId']}", as_=(order["customerId"], "customer")))
-    return now["refundedAmount"], now["reservedForRefunds"]
-
-
-def money_shows(
-    stack: LocalStackProcess, order: dict[str, Any], expected: tuple[int, int], seconds: float = 15
-) -> None:
-    """The order shows `expected` (refunded, reserved) within `seconds`: refunds keeps the
-    ledger and tells the order by an event (RefundBalanceChanged), a moment later."""
-    deadline = time.monotonic() + seconds
-    while (shown := money(stack, order)) != expected and time.monotonic() < deadline:
-        time.sleep(0.3)
-    assert shown == expected, (shown, expected)
 
 
 def test_a_supervisor_settles_manual_reviews_three_ways_and_sees_a_refused_one(
