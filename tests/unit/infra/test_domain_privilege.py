@@ -48,7 +48,6 @@ STILL_CROSSING: dict[str, set[str]] = {
         "TicketsTable",
     },
     "CampaignRunnerFunction": {"CustomersTable"},
-    "SurveyEventsFunction": {"CustomersTable"},  # surveys credit loyalty points (customers.port)
 }
 
 # function → the other domains' tables it reads only through their queries module (a read
