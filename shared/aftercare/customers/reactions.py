@@ -2,10 +2,13 @@
 
 - An order delivered: it joins the care campaigns' audiences (OrderDelivered).
 - A survey answered: the customer earns its loyalty points, once per survey (SurveyAnswered).
+- A care message sent: the profile shows when the last one went out (campaigns'
+  CareMessageSent; the frequency cap itself is campaigns' own claim).
 """
 
 from __future__ import annotations
 
+from aftercare.campaigns.events import CareMessageSent
 from aftercare.customers import service
 from aftercare.events import DomainEvent
 from aftercare.orders.events import OrderDelivered
@@ -45,7 +48,13 @@ def credit_survey_points(event: DomainEvent) -> None:
     )
 
 
+def note_care_message(event: DomainEvent) -> None:
+    sent: CareMessageSent = event.read(CareMessageSent)
+    service.note_care_message(sent.customer_id, sent_at=sent.sent_at)
+
+
 REACTIONS: dict[str, Reaction] = {
     OrderDelivered.TYPE: note_delivery,
     SurveyAnswered.TYPE: credit_survey_points,
+    CareMessageSent.TYPE: note_care_message,
 }
