@@ -113,7 +113,8 @@ def test_a_delivered_order_gets_a_survey_a_day_later_answered_once_by_its_link(
     assert second.status_code == 409, second.text
     assert second.headers["content-type"] == "application/problem+json"
 
-    # A forged token is refused, and the answer earned points (the Surveys stream).
+    # A forged token is refused, and the answer earned points (customers' reaction to
+    # SurveyAnswered, through the bus: waited for).
     forged = local_stack.session.get(local_stack.url(path), params={"token": token[:-3] + "AAA"}, timeout=10)
     assert forged.status_code == 401
     points = wait_for(lambda: local_stack.get("/v1/me", as_=who).json()["points"])
