@@ -218,7 +218,20 @@ FIRST_SIGHT = {
     "from someone going into hospital for a knee operation (a known weakness, written into the set on purpose). The "
     "rules were not changed after reading it; 43 more English paraphrases were then added for the intents weakest "
     "on the development split (README.md, History), after its misses had been read, so the figures above are "
-    "no longer first-sight ones.",
+    "no longer first-sight ones. The fourth pass (343 more English paraphrases, C = 0.5, both chosen on the "
+    "development split) moved its URGENT recall from 96.7 % to 93.3 % (28 of 30), below the target: the model's "
+    "priority head no longer raises a code-switched going-public threat the rules do not read "
+    "(…customer service太差了，我要发个Facebook post告诉大家), left as it is rather than tuned on this set.",
+}
+
+# How often the held-out split has been scored (README.md, History): each scoring is a look
+# at it, and a split looked at often enough stops being unseen.
+SCORED = {
+    "held-out split": "Scored three times since the third pass began: twice in the third pass (English 88.9 %, "
+    "then 87.7 %), and once in the fourth, after its paraphrases (`MORE_5`) and the category head's C were chosen "
+    "on the development split: the figures above. The split grew from 1,890 to 2,216 tickets with the new "
+    "paraphrases (every fifth held out), and every message was drawn afresh (each paraphrase now has its own "
+    "random stream).",
 }
 
 
@@ -240,6 +253,8 @@ def main() -> None:
         lines += section(name, scores)
         if name in FIRST_SIGHT:
             lines[-1:-1] = ["", f"At first sight: {FIRST_SIGHT[name]}"]
+        if name in SCORED:
+            lines[-1:-1] = ["", SCORED[name]]
     RESULTS.write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines[:6]))
     for name, scores in evaluate().items():
