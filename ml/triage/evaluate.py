@@ -3,8 +3,8 @@
 
 - `corpus/heldout.jsonl`: generated from paraphrases, slots and modifiers training never
   saw (generate.py); never used for tuning.
-- `second_heldout.txt`, `third_heldout.txt`, `fourth_heldout.txt`: written by hand after training, in other
-  voices, with wordings the phrase banks do not contain (README.md); one ticket a line.
+- `second_heldout.txt`, `third_heldout.txt`, `fourth_heldout.txt`, `fifth_heldout.txt`: written by hand
+  after training, in other voices, with wordings the phrase banks do not contain (README.md); one ticket a line.
 
     python -m ml.triage.evaluate
 """
@@ -31,6 +31,7 @@ SETS = {
     "second held-out set": ROOT / "ml" / "triage" / "second_heldout.txt",
     "third held-out set": ROOT / "ml" / "triage" / "third_heldout.txt",
     "fourth held-out set": ROOT / "ml" / "triage" / "fourth_heldout.txt",
+    "fifth held-out set": ROOT / "ml" / "triage" / "fifth_heldout.txt",
 }
 FIELDS = ("category", "priority", "sentiment", "language", "channel", "subject", "message")
 CATEGORIES = ["ORDER", "PAYMENT", "LOGISTICS", "RETURN", "REFUND", "PRODUCT", "COMPLAINT", "PRESALE", "OTHER"]
@@ -226,6 +227,19 @@ FIRST_SIGHT = {
     "(going public written code-switched, and the knock to the head of the walker ticket), with tests written "
     "from the policy, and nothing else: URGENT recall 100 % (30 of 30), precision 88.2 %, Chinese 94.7 %. The "
     "set is therefore no longer first sight for the rules either (README.md, History, step 9).",
+    "fifth held-out set": "category Chinese 83.6 %, English 85.7 %, mixed 90.0 %; URGENT recall 82.9 % "
+    "(29 of 35), precision 90.6 % (29 of 32); priority exact 74.0 %, sentiment 80.9 %: the figures above, which "
+    "are its first sight. It was written after the fifth pass's rule changes and committed before the rules, "
+    "banks or model were run on any of it, and nothing was changed after reading it. Its six missed urgent "
+    "tickets are wordings the rules lack: a child car seat's buckle coming undone with the baby nearly sliding "
+    "out, told too far from the word for the child; money gone with no order told as 支付宝少了三百块; 消基會 "
+    "(Taiwan's consumer foundation); two identical charges told as 兩筆一樣的扣款; 'ended up being sick all "
+    "night' after eating; a brother-in-law who 'writes for the local paper'. Its three false alarms: 'my dad is "
+    "a lawyer' in a thank-you (the lawyer rule), a haul posted on TikTok (the model's priority head), and an "
+    "unboxing video 发到TikTok with the praise in English ('love your stuff'), which the fifth pass's new "
+    "code-switched rule does not see as praise. Category: teenagers' praise ('fire', 封神) and gift questions "
+    "fall to PRODUCT or PAYMENT, complaints about the service's people to PRESALE, LOGISTICS or OTHER, and two "
+    "long safety stories to COMPLAINT (still URGENT).",
 }
 
 # How often the held-out split has been scored (README.md, History): each scoring is a look
