@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from infra.local import batching
 from infra.local.functions import FunctionHost
 from infra.template import Stack
 
@@ -68,7 +69,7 @@ def sqs_sources(stack: Stack) -> list[SqsSource]:
                 queue_arn=arn,
                 queue_url=by_arn[arn],
                 batch_size=int(props.get("BatchSize", 10)),
-                window_seconds=float(props.get("MaximumBatchingWindowInSeconds", 0)),
+                window_seconds=batching.window_seconds(props),
                 report_failures="ReportBatchItemFailures" in (props.get("FunctionResponseTypes") or []),
                 enabled=bool(props.get("Enabled", True)),
             )

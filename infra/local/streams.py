@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from infra.local import batching
 from infra.local.functions import FunctionHost
 from infra.local.sqs_poller import failed_message_ids
 from infra.template import Stack
@@ -46,7 +47,7 @@ def stream_sources(stack: Stack) -> list[StreamSource]:
             stream_arn=event.properties["Stream"],
             starting_position=event.properties.get("StartingPosition", "TRIM_HORIZON"),
             batch_size=int(event.properties.get("BatchSize", 100)),
-            window_seconds=float(event.properties.get("MaximumBatchingWindowInSeconds", 0)),
+            window_seconds=batching.window_seconds(event.properties),
             report_failures="ReportBatchItemFailures"
             in (event.properties.get("FunctionResponseTypes") or []),
             max_retries=int(event.properties.get("MaximumRetryAttempts", -1)),

@@ -118,6 +118,9 @@ def started_stack(log_dir: Path, *arguments: str) -> Iterator[LocalStackProcess]
         AFTERCARE_LOCAL_JWT_SECRET=JWT_SECRET,
         PYTHONUNBUFFERED="1",
     )
+    # The tests wait for every eventual effect; the template's batching windows (up to 5 s)
+    # would pace the suite, not test anything: batches gather for at most 0.2 s here.
+    environment.setdefault("AFTERCARE_LOCAL_MAX_BATCHING_WINDOW", "0.2")
     with log_path.open("wb") as log:
         process = subprocess.Popen(
             [
