@@ -169,17 +169,20 @@ def test_a_care_message_goes_out_once_in_7_days_and_the_profile_learns_of_it(
     the bus, so the test waits for it."""
     customer_id = f"cus_care_{uuid.uuid4().hex[:8]}"
     who = (customer_id, "customer")
+    # A campaign evaluates a day's cohort once, at the day's first hourly run, and earlier
+    # tests have moved the clock through days already: so the cohort is tomorrow's (UTC),
+    # and the customer lives at UTC+12, where tomorrow's first hour is midday (no quiet hours).
     now = parse_iso(local_stack.now())
-    # A zone where it is midday now, so quiet hours do not postpone the message.
-    offset = (12 - now.hour + 12) % 24 - 12
-    zone = "Etc/GMT" + (f"{-offset:+d}" if offset else "")
-    patched = local_stack.request("PATCH", "/v1/me/preferences", as_=who, json_body={"timeZone": zone})
+    tomorrow = (now + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+    patched = local_stack.request(
+        "PATCH", "/v1/me/preferences", as_=who, json_body={"timeZone": "Etc/GMT-12"}
+    )
     assert patched.status_code == 200, patched.text
     assert patched.json()["lastCareAt"] is None
-    # A high-value order delivered 14 days ago, as customers record it for the audiences.
+    # A high-value order delivered 14 days before tomorrow, as customers record it for the audiences.
     dynamodb: Any = local_stack.aws("dynamodb")
     table = next(name for name in dynamodb.list_tables()["TableNames"] if name.endswith("CustomersTable"))
-    day = (now - timedelta(days=14)).date().isoformat()
+    day = (tomorrow - timedelta(days=14)).date().isoformat()
     order_id = f"ord_care_{uuid.uuid4().hex[:8]}"
     dynamodb.put_item(
         TableName=table,
@@ -190,9 +193,9 @@ def test_a_care_message_goes_out_once_in_7_days_and_the_profile_learns_of_it(
             "categories": {"L": [{"S": "appliances"}]},
         },
     )  # fmt: skip
-    local_stack.run_schedule("CampaignRunnerFunction")
+    local_stack.advance((tomorrow + timedelta(minutes=65) - now).total_seconds())  # the hourly runner
     sends = next(n for n in dynamodb.list_tables()["TableNames"] if n.endswith("CampaignSendsTable"))
-    key = f"send#high-value-revisit#{customer_id}#{now.date().isoformat()}"
+    key = f"send#high-value-revisit#{customer_id}#{tomorrow.date().isoformat()}"
     send = dynamodb.get_item(TableName=sends, Key={"pk": {"S": key}}, ConsistentRead=True)["Item"]
     assert send["status"]["S"] == "SENT", send
     claim = dynamodb.get_item(TableName=sends, Key={"pk": {"S": f"care#{customer_id}"}}, ConsistentRead=True)
