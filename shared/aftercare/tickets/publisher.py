@@ -2,8 +2,8 @@
 ticket's item before and after the change (the Tickets table's stream).
 
 The table also holds a conversation's message items (`msg#...`) and uniqueness items
-(`key#...`); only the ticket item itself says what happened to a ticket (its `latest`
-message and `messageCount` say that a message was added)."""
+(`key#...`); only the ticket item itself says what happened to a ticket (its latest
+message, stored as `messages`, and `messageCount` say that a message was added)."""
 
 from __future__ import annotations
 
@@ -94,7 +94,7 @@ def _replied(old: Image | None, new: Image) -> Found:
     """The message a change added (one at most), when staff wrote it."""
     if old is None or int(new.get("messageCount") or 0) <= int(old.get("messageCount") or 0):
         return []
-    latest = [m for m in new.get("latest") or [] if isinstance(m, Mapping)]
+    latest = [m for m in new.get("messages") or [] if isinstance(m, Mapping)]  # the latest one only
     if not latest or latest[-1].get("authorRole") not in STAFF_AUTHORS:
         return []
     message = latest[-1]

@@ -35,18 +35,9 @@ KERNEL = {"IdempotencyTable"}  # Idempotency-Key and once-per-event records, key
 
 # function → the other domains' tables its policy still names (read by stream included) and
 # that are still to migrate: written, read by stream, or read on behalf of a call that is not
-# an event yet. (AnalyticsAggregatorFunction reads Tickets and Cases through their queries too,
-# but consumes all six streams.)
+# an event yet.
 STILL_CROSSING: dict[str, set[str]] = {
     "AftersalesApiFunction": {"ShipmentsTable"},
-    "AnalyticsAggregatorFunction": {
-        "CasesTable",
-        "OrdersTable",
-        "RefundsTable",
-        "ShipmentsTable",
-        "SurveysTable",
-        "TicketsTable",
-    },
     "CampaignRunnerFunction": {"CustomersTable"},
     "SurveyEventsFunction": {"CustomersTable"},  # surveys credit loyalty points (customers.port)
 }

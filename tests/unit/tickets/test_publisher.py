@@ -37,9 +37,13 @@ BREACH = {"kind": "FIRST_RESPONSE", "due": AT0, "at": AT1}
         (None, ticket("OPEN", assignee="agent_li"), ["TicketOpened", "TicketAssigned"]),
         (ticket("OPEN", assignee="agent_li"), ticket("OPEN", assignee="agent_wu"), ["TicketAssigned"]),
         (ticket("OPEN", assignee="agent_li"), ticket("OPEN", assignee="agent_li", note="x"), []),
-        (ticket("OPEN", messageCount=1), ticket("OPEN", messageCount=2, latest=[STAFF]), ["TicketReplied"]),
-        (ticket("OPEN", messageCount=1), ticket("OPEN", messageCount=2, latest=[CUSTOMER]), []),
-        (ticket("OPEN", messageCount=2, latest=[STAFF]), ticket("OPEN", messageCount=2, latest=[STAFF]), []),
+        (ticket("OPEN", messageCount=1), ticket("OPEN", messageCount=2, messages=[STAFF]), ["TicketReplied"]),
+        (ticket("OPEN", messageCount=1), ticket("OPEN", messageCount=2, messages=[CUSTOMER]), []),
+        (
+            ticket("OPEN", messageCount=2, messages=[STAFF]),
+            ticket("OPEN", messageCount=2, messages=[STAFF]),
+            [],
+        ),
         (ticket("OPEN"), ticket("OPEN", triageCorrection=CORRECTION), ["TicketTriageCorrected"]),
         (ticket("OPEN", triageCorrection=CORRECTION), ticket("OPEN", triageCorrection=CORRECTION), []),
         (ticket("OPEN", breaches=[]), ticket("OPEN", breaches=[BREACH]), ["TicketSlaBreached"]),
@@ -104,7 +108,7 @@ def test_opened_says_what_for_and_when() -> None:
 
 def test_a_staff_reply_says_whether_it_was_the_first_response() -> None:
     before = ticket("OPEN", createdAt=AT0, assignee="agent_li", messageCount=1)
-    first = {**before, "messageCount": 2, "latest": [STAFF], "firstRespondedAt": AT1}
+    first = {**before, "messageCount": 2, "messages": [STAFF], "firstRespondedAt": AT1}
     (replied,) = events_of(before, first)
     assert replied.payload == TicketReplied("tk_1", "m2", "agent_li", AT1, True, AT0, "agent_li")
     (later,) = events_of(first, {**first, "messageCount": 3})
