@@ -225,8 +225,10 @@ def _workload(bench: LocalBench, sample: Sample) -> None:
             order = bench.place(owner, key=f"checkout-{i}")
             order_id = order["orderId"]
             assert bench.pay_webhook(order_id, f"evt-cost-{i}").status == 200
+            bench.settle()  # the payment reaches its order through the bus (PaymentCaptured)
             tracking = f"SFC{i:07d}"
             bench.fulfil(order_id, tracking)
+            bench.settle()  # logistics tracks the parcel from OrderShipped, before the courier's news
             for step, status in enumerate(COURIER_JOURNEY):
                 assert bench.courier_event(tracking, step, status).status == 202
             for _ in range(APP_READS_PER_ORDER["get order"]):
