@@ -315,9 +315,15 @@ def measure(bench: LocalBench, ops: list[Operation], iterations: int, warmup: in
 
     from benchmarks.harness import labelled
 
-    clients = {
-        name: boto3.client(name) for name in ("dynamodb", "sqs", "stepfunctions", "s3", "sns", "events")
-    }  # type: ignore[call-overload]
+    class Clients(dict[str, Any]):
+        """A plain boto3 client per service, made on first use: a cold call may reach any
+        service the handler reads once (Secrets Manager, say) before its cache is warm."""
+
+        def __missing__(self, name: str) -> Any:
+            self[name] = boto3.client(name)  # type: ignore[call-overload]
+            return self[name]
+
+    clients = Clients()
     RECORDER.keep_params = True
     results = []
     try:

@@ -41,7 +41,6 @@ class AftersalesApiSettings:
     idempotency_table: str
     notifications_queue_url: str
     orders_table: str
-    shipments_table: str
 
 
 SETTINGS = load(AftersalesApiSettings)

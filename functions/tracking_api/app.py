@@ -14,6 +14,7 @@ from aftercare.settings import load
 class TrackingApiSettings:
     """What this function cannot run without: the resources its policy in template.yaml names."""
 
+    cases_table: str
     orders_table: str
     shipments_table: str
 

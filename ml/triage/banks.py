@@ -3612,6 +3612,558 @@ MORE_4: dict[str, tuple[str, str]] = {
 }
 
 
+# A fifth round (issue 15, fourth pass), English only, because English stayed below its
+# target (held-out 87.7 %) while Chinese met it. Chosen on the development split, never on
+# the held-out split. Written from the banks' gaps, not from held-out sentences: second-
+# language English (Indian, Filipino, European: "kindly revert", "same is not working",
+# "I am having one doubt"), British and Australian usage (fortnight, jumper, trainers, flat,
+# postie, heaps, reckon), terse notes, stories that reach the point late, hand-made typos,
+# and the nouns of the products themselves (a kettle, an air fryer, a stroller, a router);
+# a thing that is faulty (PRODUCT) told apart from how the customer was treated
+# (COMPLAINT), a question before buying on size, compatibility or stock (PRESALE) from one
+# about the account or the shop (OTHER).
+MORE_5: dict[str, tuple[str, str]] = {
+    "order.change_address": (
+        "",
+        """
+        kindly change the delivery address in my order, I have shifted to a new flat
+        postcode on my order is wrong, it's SW4 not SW1
+        put the wrong suburb on my order, can you fix it before it goes out
+        I have given incomplete address while ordering, building name is missing, please update
+        adress wrong on order, pls change
+        my order has my uni halls address but term's over, can it go to my home address
+        order going to old house, we moved at the weekend, can you change it
+        the flat number on my order is missing, it's flat 3
+        I wrote the wrong house number when ordering, it's 12 not 21
+        need to correct the recipient's name and number on my order before dispatch
+        """,
+    ),
+    "order.cancel": (
+        "",
+        """
+        no longer needed, please cancel the order before dispatch
+        my husband already bought one so I want to cancel mine
+        please cancel, the delivery date is too late for the party
+        i want to cancel my order i placed it yesterday night
+        I'd like to cancel my order, the wrong colour was selected and I'll just order again
+        cancel the lot, we've changed our minds
+        """,
+    ),
+    "order.modify": (
+        "",
+        """
+        can I change the size on my order from a 10 to a 12 before it's sent
+        I would like to add one more item in the same order, is it possible
+        please change the colour on my order to the navy one
+        ordered one but need two, can you update the order
+        I selected the wrong variant, I want the 2 litre not the 1 litre, please change in order
+        can I remove one item from my order before it's packed
+        please take the phone case off my order, keep the rest
+        can you change the model on my order to the one with the bigger screen
+        change qty to 1 pls
+        is it possible to change the size of the jumper in my order
+        """,
+    ),
+    "order.invoice": (
+        "",
+        """
+        I require an invoice with our company's GST number for the purchase
+        can I get a tax invoice with our ABN on it
+        the receipt doesn't show the VAT, I need a proper VAT invoice
+        please send me the bill for my order, I need it for my office claim
+        invoice missing from the parcel, can you email it
+        can you put my company's name and address on the invoice
+        need receipt for order {o}
+        could you reissue the invoice, the billing address on it is wrong
+        where do I download a pdf invoice
+        """,
+    ),
+    "order.status": (
+        "",
+        """
+        my order shows processing since three days, kindly update the status
+        is my order placed or not, I have not got any confirmation mail
+        order still not confirmed, has it gone through
+        order status stuck on pending
+        why did my order get cancelled automatically
+        no confirmation email for order {o}, did it work
+        has my order been accepted, the app just says submitted
+        what's happening with my order, it hasn't moved from processing
+        my order disappeared from my order history
+        """,
+    ),
+    "payment.failed": (
+        "",
+        """
+        my debit card is getting declined at the payment page, same card works on other sites
+        UPI payment is failing again and again
+        the pay button doesn't do anything
+        card keeps getting rejected when I checkout
+        I tried paying with Google Pay and it says something went wrong
+        payment failed but I want to buy it, what can I do
+        checkout freezes at the payment step
+        transaction declined, tried twice
+        can't pay, error 502 on the payment page
+        """,
+    ),
+    "payment.coupon": (
+        "",
+        """
+        the discount code from the newsletter isn't working
+        my birthday voucher won't apply
+        I was meant to get 15% off as a new customer but paid full price
+        coupon applied but the total didn't go down
+        the student discount didn't come off my order
+        free shipping code not accepted
+        I forgot to add my voucher code, can it still be applied
+        the bundle offer didn't apply, I was charged for both at full price
+        gift voucher shows zero balance but I haven't used it
+        """,
+    ),
+    "payment.methods": (
+        "",
+        """
+        can I pay through UPI or net banking
+        is cash on delivery available for my pincode
+        I want to pay by PayPal, is that possible
+        can I use two gift cards on one order
+        is buy now pay later available
+        I sent a bank transfer, has the payment reached you
+        can I pay in another currency
+        how do I pay for my order by bank transfer
+        I paid by direct deposit, please confirm you have received it
+        can I pay with afterpay
+        """,
+    ),
+    "payment.price_adjust": (
+        "",
+        """
+        I bought it last week and now it's cheaper, can you give me the difference
+        the price went down after I ordered, can I get a price adjustment
+        it's in the sale now, I paid full price two days ago, can you refund the difference
+        the same item is now {m} less, can you match it
+        price dropped after I paid, please adjust
+        """,
+    ),
+    "payment.double_charge": (
+        "",
+        """
+        the amount got debited twice from my account for a single order
+        I have been charged double for my order
+        two identical charges of {m} on my credit card, I only bought one thing
+        """,
+    ),
+    "payment.missing_money": (
+        "",
+        """
+        amount debited from my account but order not placed
+        money got deducted but the app shows payment failed
+        I paid but there's no order in my account and the money is gone
+        """,
+    ),
+    "logistics.where": (
+        "",
+        """
+        when will my parcel be delivered, it's been over a week
+        no update on the delivery, where is it now
+        kindly share the tracking details of my order
+        when is my order going to be dispatched
+        tracking says it's at the depot since Monday
+        what's the ETA on my order
+        my parcel hasn't moved in {n} days
+        has it been posted yet
+        is my parcel coming today or not
+        any idea when my delivery will turn up
+        where is my package, tracking not working
+        I have not received the shipping details yet
+        """,
+    ),
+    "logistics.not_received": (
+        "",
+        """
+        it says delivered yesterday but it's not here, I checked with the neighbours
+        the postie says he left it but there's nothing here
+        tracking says handed to resident, I never got it
+        marked as delivered to the front desk but the front desk has nothing
+        shows delivered but not received by me
+        parcel delivered to the wrong house
+        """,
+    ),
+    "logistics.redirect": (
+        "",
+        """
+        can the parcel be left at the back door if I'm not in
+        please hold the delivery till I'm back next week
+        can I collect it from the depot myself
+        can it be delivered on Saturday instead
+        I'd like to have it sent to a pickup point near work
+        can the delivery be made in the evening after 6
+        can you send it to my office instead, I'm not home in the day
+        """,
+    ),
+    "logistics.customs": (
+        "",
+        """
+        customs want me to pay duty, is that included in the price
+        the parcel is held at customs and they're asking for an invoice
+        why is there an import charge on my order
+        my order is stuck at customs clearance, what should I do
+        do I need to pay GST on import for this
+        """,
+    ),
+    "logistics.damaged_in_transit": (
+        "",
+        """
+        the parcel was delivered all crushed and the item inside is bent
+        the courier threw the parcel and now it's dented
+        the package came open and half the things fell out
+        the outer box was ripped and the item inside is scratched from the journey
+        """,
+    ),
+    "return.request": (
+        "",
+        """
+        I want to return the jumper, it's too itchy
+        please arrange a return for my order, I don't need it anymore
+        can I send the trainers back, they rub my heel
+        I'd like to send it back for a refund
+        how do I start a return on the app
+        is it too late to return something I bought a month ago
+        wanna return this
+        I want to return the kettle, it's the wrong colour for our kitchen
+        return please, didn't like it
+        kindly initiate return for my order
+        """,
+    ),
+    "return.exchange": (
+        "",
+        """
+        can I exchange the shorts for a smaller size
+        the top is too big, can I get the small instead
+        I want to exchange the dress for another colour
+        can I change the shoes for half a size up
+        I'd like to swap the jacket for a medium
+        can I exchange this for the same in black
+        """,
+    ),
+    "return.logistics": (
+        "",
+        """
+        how do I post the return back to you
+        I need a return label please
+        what's the address for returns
+        I have sent back the item, kindly confirm receipt
+        can I drop the return at the post office
+        I posted my return a fortnight ago, have you got it
+        """,
+    ),
+    "refund.status": (
+        "",
+        """
+        my refund has not been credited yet
+        you said the refund was processed a week ago but I don't see it
+        when will the refund hit my card
+        any update on my refund
+        it's been two weeks since you got my return and no refund
+        refund not received yet, kindly check
+        where is the money for my return
+        """,
+    ),
+    "refund.request": (
+        "",
+        """
+        I want my money back for the item that never came
+        can I have a refund for the broken one instead of a new one
+        I'd like a full refund please
+        please refund the order, it's not what I need
+        can I just get a refund
+        kindly process refund for my order
+        """,
+    ),
+    "refund.amount": (
+        "",
+        """
+        you only refunded the item, not the delivery charge
+        refund is {m} short
+        why was the refund smaller than my payment
+        """,
+    ),
+    "product.defect": (
+        "",
+        """
+        the kettle won't switch on
+        air fryer stopped heating after a week
+        the hoodie's zip broke the second time I wore it
+        earbuds won't pair anymore and one side is dead
+        the vacuum has lost suction already
+        same is not working from the day I received it
+        the monitor has a line down the middle of the screen
+        blender makes a grinding noise and won't spin
+        the wheels on the suitcase came off on the first trip
+        the stitching on the bag has come apart
+        the router keeps dropping the connection, it's faulty
+        the screen of the tablet is cracked
+        it's not charging at all, tried three cables
+        the {p} is making a clicking noise and stopped working
+        the heel on one of the shoes came off
+        the display is dead after two days
+        it's knackered already, stopped working after a week
+        the toaster only heats on one side
+        the lid of the flask doesn't seal, it leaks everywhere
+        the lamp flickers and then goes out
+        """,
+    ),
+    "product.usage": (
+        "",
+        """
+        how do I connect the earbuds to my laptop
+        kindly tell me how to use the timer on the air fryer
+        I am having one doubt, how to set the clock on the microwave
+        how do I get the vacuum to map the room
+        how do I pair the remote with the TV
+        what's the best way to clean the filter on the air purifier
+        how do I change the strap on the watch
+        how do I turn off the beeping
+        can you send me the instructions, I lost the leaflet
+        how long do I charge it before using it
+        how do I set up the app for the camera
+        what does the orange light mean on it
+        how do you assemble the stroller, the instructions are not clear
+        how do I switch it to Celsius
+        """,
+    ),
+    "product.missing_parts": (
+        "",
+        """
+        the charging cable wasn't in the box
+        the box came without the lid
+        some screws were missing so I can't build the shelf
+        one of the cushions is missing from the set
+        the power adapter is missing
+        only one earbud was in the case
+        the manual and the remote are missing from the box
+        the pack says 6 but there are only 4 in it
+        """,
+    ),
+    "product.not_as_described": (
+        "",
+        """
+        the colour is way darker than the photos
+        it's plastic, not metal like the listing says
+        the size is much smaller than the description
+        the material feels cheap, not like the pictures
+        it doesn't have the features listed on the page
+        it says wool but the label says acrylic
+        the one I got isn't the model in the listing
+        """,
+    ),
+    "product.warranty": (
+        "",
+        """
+        is the air fryer still under guarantee, it's ten months old
+        where do I send it to get it fixed under warranty
+        can you repair the watch, the strap pin broke
+        my {p} needs a repair, how does it work
+        """,
+    ),
+    "product.safety": (
+        "",
+        """
+        the phone charger melted and there was smoke coming out of the plug
+        the space heater caught fire in the bedroom
+        the power bank got so hot it burnt my hand
+        my daughter swallowed a magnet from the set, we're at A&E
+        the hair dryer sparked and gave me an electric shock
+        """,
+    ),
+    "complaint.service": (
+        "",
+        """
+        your customer care executive was very rude with me on the call
+        I have called five times and nobody is solving my issue
+        the lady on the phone was so rude to me
+        your team keeps ignoring my emails
+        I'm fed up with your customer service, no one helps
+        I was told someone would ring me back and nobody did
+        every time I call I get a different story
+        I've been waiting on hold for 40 minutes, this is ridiculous service
+        your support staff don't listen and just read from a script
+        the way I was spoken to by your staff was disgraceful
+        I'm not happy with the service I got on the phone today
+        I've sent four emails and had zero replies
+        the agent was sarcastic and unhelpful
+        they keep transferring me from one person to another
+        I want to raise a complaint about your customer service
+        the manager I spoke to was dismissive and rude
+        I keep getting automated replies and no real person
+        poor service, nobody gets back to me
+        the store assistant was really rude to my mum
+        I've been fobbed off three times now
+        the service I got was shocking
+        your support team marked my issue resolved when it isn't
+        """,
+    ),
+    "complaint.misleading": (
+        "",
+        """
+        your ad said 50% off but it was full price at checkout
+        the website said in stock and then you told me it's sold out, that's misleading
+        the photos on the listing are edited, the real thing looks nothing like it
+        your sale is fake, you put the prices up first
+        the "free delivery" was a lie, I was charged for shipping
+        the offer shown on the app was not given to me, that's cheating
+        you advertised a free gift with the order and didn't send it, false advertising
+        the listing says 2-year warranty but your team now says there's none, that's misleading
+        the banner said buy one get one free and it didn't apply, misleading advertising
+        you're advertising next day delivery but it's never next day
+        """,
+    ),
+    "complaint.threat_legal": (
+        "",
+        """
+        I'm going to the consumer court about this
+        I'll be reporting this to the ACCC
+        I'm taking this to the ombudsman
+        I will file a case with the consumer forum
+        I've spoken to a solicitor and will be taking action
+        """,
+    ),
+    "complaint.threat_review": (
+        "",
+        """
+        I'm going to leave a 1 star review on Google
+        I'll be telling everyone on Facebook to stay away
+        going on Trustpilot right now to warn people
+        I'll post a review so nobody else gets caught out
+        """,
+    ),
+    "presale.size": (
+        "",
+        """
+        what size should I get, I'm a UK 12
+        do the trainers come up big or small
+        I'm 6 foot, will the long size be long enough
+        would a medium fit someone 70kg and 175cm
+        does the jumper shrink in the wash, should I size up
+        which size for a 10 year old boy, he's quite tall
+        are the sizes UK or EU
+        what's the length of the dress in size 8
+        is the fit slim or regular
+        my feet are wide, should I go half a size up
+        will the large fit a 42 inch chest
+        does the small fit a petite frame
+        how wide is the waist on the 30
+        can you tell me the chest measurement for the XL
+        are these true to size or do they run narrow
+        """,
+    ),
+    "presale.stock": (
+        "",
+        """
+        will the size 8 be back in stock
+        when are you getting more of the green ones
+        is the black one available or out of stock
+        any chance of a restock on the medium
+        do you have this in a size 12
+        is it available to order now or only pre-order
+        out of stock in my size, will it come back
+        do you still have the large in navy
+        when will it be available again
+        can I order it now if it's showing low stock
+        will you be restocking this before Christmas
+        do you have any of the older version left
+        """,
+    ),
+    "presale.specs": (
+        "",
+        """
+        does the air fryer have a timer
+        will this case fit the Galaxy S23
+        is the charger compatible with the older model
+        does the router support wifi 6
+        what's the capacity of the kettle
+        can the stroller fold with one hand
+        will the earbuds work with my Android phone
+        does the vacuum work on carpets and hard floors
+        how many watts is the blender
+        does the lamp have a dimmer
+        is the mattress suitable for a bunk bed
+        does the watch work without a phone
+        what's the difference between the standard and the pro
+        can the monitor be mounted on the wall
+        is the bag big enough for a 15 inch laptop
+        does it come with a plug for India
+        kindly tell me the warranty on this before I buy
+        """,
+    ),
+    "other.thanks": (
+        "",
+        """
+        thank you for sorting that out so fast
+        cheers for the help, really appreciate it
+        thanks heaps, love the new jacket
+        just wanted to say thank you to the lady on chat
+        everything's sorted now, thanks a million
+        lovely service, thank you
+        thanks, you've been a great help
+        got my order, really happy with it, thanks
+        ta very much, all good now
+        many thanks for the quick reply and help
+        brilliant, thank you
+        thank u so much for the help 😊
+        """,
+    ),
+    "other.feedback": (
+        "",
+        """
+        just a suggestion, it would be handy to filter by colour on the site
+        would be great if you did next day delivery in the future
+        your emails come too often, just some feedback
+        it'd be nice to get an email when something's back in stock
+        you could add more plus sizes to the range
+        the checkout page is a bit confusing, maybe simplify it
+        please add a way to save my card for next time
+        feedback: the product photos could show the size better
+        I reckon you should offer a gift wrapping option
+        the new website layout is harder to use than the old one
+        small suggestion, add reviews to the app
+        """,
+    ),
+    "other.account": (
+        "",
+        """
+        I am unable to login to my account, kindly help
+        how do I change my email address on my profile
+        please close my account and delete my details
+        I'm not getting the OTP to log in
+        I forgot my password and the reset link doesn't come
+        how do I update my phone number on the app
+        how do I stop getting your promotional emails
+        my loyalty points have disappeared from my account
+        I want to change my date of birth on my account
+        how do I turn off notifications from the app
+        my account says it's been deactivated, why
+        can't sign in with Google anymore
+        """,
+    ),
+    "other.misc": (
+        "",
+        """
+        do you have a shop in Melbourne
+        I'm a blogger, who can I talk to about working with you
+        are you a UK company
+        what's your office address
+        do you have an app
+        can I buy a gift card for someone
+        how do I become an affiliate
+        do you sponsor events
+        is there a customer service number I can call
+        is this the right place to ask a question
+        """,
+    ),
+}
+
+
 INTENTS = [
     Intent(
         intent.name,
@@ -3621,13 +4173,13 @@ INTENTS = [
         intent.zh
         + tuple(
             line
-            for more in (MORE, MORE_2, MORE_3, MORE_4)
+            for more in (MORE, MORE_2, MORE_3, MORE_4, MORE_5)
             for line in _lines(more.get(intent.name, ("", ""))[0])
         ),
         intent.en
         + tuple(
             line
-            for more in (MORE, MORE_2, MORE_3, MORE_4)
+            for more in (MORE, MORE_2, MORE_3, MORE_4, MORE_5)
             for line in _lines(more.get(intent.name, ("", ""))[1])
         ),
         intent.mixed,

@@ -3,8 +3,8 @@
 
 - `corpus/heldout.jsonl`: generated from paraphrases, slots and modifiers training never
   saw (generate.py); never used for tuning.
-- `second_heldout.txt`, `third_heldout.txt`, `fourth_heldout.txt`: written by hand after training, in other
-  voices, with wordings the phrase banks do not contain (README.md); one ticket a line.
+- `second_heldout.txt`, `third_heldout.txt`, `fourth_heldout.txt`, `fifth_heldout.txt`: written by hand
+  after training, in other voices, with wordings the phrase banks do not contain (README.md); one ticket a line.
 
     python -m ml.triage.evaluate
 """
@@ -31,6 +31,7 @@ SETS = {
     "second held-out set": ROOT / "ml" / "triage" / "second_heldout.txt",
     "third held-out set": ROOT / "ml" / "triage" / "third_heldout.txt",
     "fourth held-out set": ROOT / "ml" / "triage" / "fourth_heldout.txt",
+    "fifth held-out set": ROOT / "ml" / "triage" / "fifth_heldout.txt",
 }
 FIELDS = ("category", "priority", "sentiment", "language", "channel", "subject", "message")
 CATEGORIES = ["ORDER", "PAYMENT", "LOGISTICS", "RETURN", "REFUND", "PRODUCT", "COMPLAINT", "PRESALE", "OTHER"]
@@ -218,7 +219,37 @@ FIRST_SIGHT = {
     "from someone going into hospital for a knee operation (a known weakness, written into the set on purpose). The "
     "rules were not changed after reading it; 43 more English paraphrases were then added for the intents weakest "
     "on the development split (README.md, History), after its misses had been read, so the figures above are "
-    "no longer first-sight ones.",
+    "no longer first-sight ones. The fourth pass (343 more English paraphrases, C = 0.5, both chosen on the "
+    "development split) moved its URGENT recall from 96.7 % to 93.3 % (28 of 30), below the target: the model's "
+    "priority head no longer raises a code-switched going-public threat the rules do not read "
+    "(…customer service太差了，我要发个Facebook post告诉大家), left as it is rather than tuned on this set. The "
+    "fifth pass then closed the two gaps between the rules and their documented policy that its misses showed "
+    "(going public written code-switched, and the knock to the head of the walker ticket), with tests written "
+    "from the policy, and nothing else: URGENT recall 100 % (30 of 30), precision 88.2 %, Chinese 94.7 %. The "
+    "set is therefore no longer first sight for the rules either (README.md, History, step 9).",
+    "fifth held-out set": "category Chinese 83.6 %, English 85.7 %, mixed 90.0 %; URGENT recall 82.9 % "
+    "(29 of 35), precision 90.6 % (29 of 32); priority exact 74.0 %, sentiment 80.9 %: the figures above, which "
+    "are its first sight. It was written after the fifth pass's rule changes and committed before the rules, "
+    "banks or model were run on any of it, and nothing was changed after reading it. Its six missed urgent "
+    "tickets are wordings the rules lack: a child car seat's buckle coming undone with the baby nearly sliding "
+    "out, told too far from the word for the child; money gone with no order told as 支付宝少了三百块; 消基會 "
+    "(Taiwan's consumer foundation); two identical charges told as 兩筆一樣的扣款; 'ended up being sick all "
+    "night' after eating; a brother-in-law who 'writes for the local paper'. Its three false alarms: 'my dad is "
+    "a lawyer' in a thank-you (the lawyer rule), a haul posted on TikTok (the model's priority head), and an "
+    "unboxing video 发到TikTok with the praise in English ('love your stuff'), which the fifth pass's new "
+    "code-switched rule does not see as praise. Category: teenagers' praise ('fire', 封神) and gift questions "
+    "fall to PRODUCT or PAYMENT, complaints about the service's people to PRESALE, LOGISTICS or OTHER, and two "
+    "long safety stories to COMPLAINT (still URGENT).",
+}
+
+# How often the held-out split has been scored (README.md, History): each scoring is a look
+# at it, and a split looked at often enough stops being unseen.
+SCORED = {
+    "held-out split": "Scored three times since the third pass began: twice in the third pass (English 88.9 %, "
+    "then 87.7 %), and once in the fourth, after its paraphrases (`MORE_5`) and the category head's C were chosen "
+    "on the development split: the figures above. The split grew from 1,890 to 2,216 tickets with the new "
+    "paraphrases (every fifth held out), and every message was drawn afresh (each paraphrase now has its own "
+    "random stream).",
 }
 
 
@@ -240,6 +271,8 @@ def main() -> None:
         lines += section(name, scores)
         if name in FIRST_SIGHT:
             lines[-1:-1] = ["", f"At first sight: {FIRST_SIGHT[name]}"]
+        if name in SCORED:
+            lines[-1:-1] = ["", SCORED[name]]
     RESULTS.write_text("\n".join(lines), encoding="utf-8")
     print("\n".join(lines[:6]))
     for name, scores in evaluate().items():

@@ -200,12 +200,20 @@ def plain(
     }
 
 
+def _streams(intent: banks.Intent, language: str, template: str) -> tuple[random.Random, random.Random]:
+    """Each paraphrase's own random streams (its decorated variants, its undecorated copy),
+    seeded by the paraphrase itself: adding a line to the banks leaves every other
+    paraphrase's examples as they were, so two versions of the banks are compared on the
+    same development (and held-out) messages, not on a fresh draw of greetings and typos."""
+    key = f"{SEED}/{intent.name}/{language}/{template}"
+    return random.Random(key), random.Random(f"plain/{key}")
+
+
 def generate(dev: bool = False) -> dict[str, list[dict[str, Any]]]:
     """The training and held-out splits; with `dev`, the training paraphrases alone cut into
     a fitting and a development split, for choosing what to change without the held-out set.
     Training splits also get each paraphrase once undecorated (`plain`), drawn from a second
     random stream so the decorated examples, and the held-out split, do not change with it."""
-    rng, plain_rng = random.Random(SEED), random.Random(SEED + 1)
     names = ("fit", "dev") if dev else ("train", "heldout")
     splits: dict[str, list[dict[str, Any]]] = {name: [] for name in names}
     seen: set[tuple[str, str]] = set()
@@ -229,6 +237,7 @@ def generate(dev: bool = False) -> dict[str, list[dict[str, Any]]]:
                 else:
                     split = "heldout" if held_out_paraphrase(index) else "train"
                 paraphrase = f"{intent.name}/{language}/{index}"
+                rng, plain_rng = _streams(intent, language, template)
                 for _ in range(VARIANTS):
                     add(split, variant(intent, template, language, rng, split), paraphrase)
                 if split in ("train", "fit"):

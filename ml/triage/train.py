@@ -47,7 +47,9 @@ LABELS = {
     "priority": ["LOW", "NORMAL", "HIGH", "URGENT"],
     "sentiment": ["NEGATIVE", "NEUTRAL", "POSITIVE"],
 }
-C = {"category": 1.0, "priority": 3.0, "sentiment": 3.0}  # category: on the development split (--dev)
+# category: chosen on the development split (--dev, three seeds; fourth pass: 0.5 against 1,
+# +1.2 points English, +0.9 Chinese; 0.3 and 0.7 no better)
+C = {"category": 0.5, "priority": 3.0, "sentiment": 3.0}
 MIN_DF = 2
 NB_SCALED = ("category",)  # grouped CV: +2.6 points for Chinese, the same for English
 NB_ALPHA = 0.3

@@ -90,9 +90,19 @@ def test_a_return_goes_from_delivery_to_a_paid_refund(local_stack: LocalStackPro
     shipped = ok(local_stack.post(f"/v1/after-sales/{case_id}/return-shipment", as_=customer,
                                   json_body={"carrier": "sf-express", "trackingNumber": tracking}))  # fmt: skip
     assert shipped["status"] == "RETURN_IN_TRANSIT"
+    parcel_id = shipped["returnShipment"]["shipmentId"]
 
     def case() -> dict[str, Any]:
         return ok(local_stack.get(f"/v1/after-sales/{case_id}", as_=customer))
+
+    def order_tracking() -> dict[str, Any]:
+        return ok(local_stack.get(f"/v1/orders/{order_id}/tracking", as_=customer))
+
+    # The case names its parcel at once; logistics tracks it from the case's CaseParcelSent a
+    # moment later (until then the order's tracking lists it in awaitingTracking).
+    seen = eventually(local_stack, order_tracking, lambda t: parcel_id not in t["awaitingTracking"])
+    (returned,) = [s for s in seen["shipments"] if s["shipmentId"] == parcel_id]
+    assert (returned["kind"], returned["caseId"], returned["trackingNumber"]) == ("RETURN", case_id, tracking)
 
     now = local_stack.now()
     courier_event(local_stack, tracking, "IN_TRANSIT", now)

@@ -1,7 +1,8 @@
 """Surveys through the local stack over real HTTP: an order is delivered, the Orders stream
 schedules its survey, the local clock moves a day, the scheduled dispatcher sends the
 invitation through the notifications queue to the sender, and the customer answers once
-with the link token, without logging in."""
+with the link token, without logging in. And a care campaign's message: capped by
+campaigns' own claim, noted on the profile by customers' reaction to CareMessageSent."""
 
 from __future__ import annotations
 
@@ -113,7 +114,8 @@ def test_a_delivered_order_gets_a_survey_a_day_later_answered_once_by_its_link(
     assert second.status_code == 409, second.text
     assert second.headers["content-type"] == "application/problem+json"
 
-    # A forged token is refused, and the answer earned points (the Surveys stream).
+    # A forged token is refused, and the answer earned points (customers' reaction to
+    # SurveyAnswered, through the bus: waited for).
     forged = local_stack.session.get(local_stack.url(path), params={"token": token[:-3] + "AAA"}, timeout=10)
     assert forged.status_code == 401
     points = wait_for(lambda: local_stack.get("/v1/me", as_=who).json()["points"])
@@ -157,3 +159,43 @@ def test_a_long_clock_move_sends_the_survey_in_the_customers_morning_not_at_the_
     )
     assert late.status_code == 401, late.text
     assert "expired" in late.json()["detail"]
+
+
+def test_a_care_message_goes_out_once_in_7_days_and_the_profile_learns_of_it(
+    local_stack: LocalStackProcess,
+) -> None:
+    """The campaign runner (its role reads the Customers table only) holds the cap with its
+    own claim; the profile's lastCareAt is customers' reaction to CareMessageSent, through
+    the bus, so the test waits for it."""
+    customer_id = f"cus_care_{uuid.uuid4().hex[:8]}"
+    who = (customer_id, "customer")
+    now = parse_iso(local_stack.now())
+    # A zone where it is midday now, so quiet hours do not postpone the message.
+    offset = (12 - now.hour + 12) % 24 - 12
+    zone = "Etc/GMT" + (f"{-offset:+d}" if offset else "")
+    patched = local_stack.request("PATCH", "/v1/me/preferences", as_=who, json_body={"timeZone": zone})
+    assert patched.status_code == 200, patched.text
+    assert patched.json()["lastCareAt"] is None
+    # A high-value order delivered 14 days ago, as customers record it for the audiences.
+    dynamodb: Any = local_stack.aws("dynamodb")
+    table = next(name for name in dynamodb.list_tables()["TableNames"] if name.endswith("CustomersTable"))
+    day = (now - timedelta(days=14)).date().isoformat()
+    order_id = f"ord_care_{uuid.uuid4().hex[:8]}"
+    dynamodb.put_item(
+        TableName=table,
+        Item={
+            "customerId": {"S": customer_id}, "sk": {"S": f"DELIVERY#{order_id}"},
+            "orderId": {"S": order_id}, "deliveredAt": {"S": f"{day}T10:00:00.000Z"},
+            "deliveredDay": {"S": day}, "total": {"N": "150000"}, "currency": {"S": "CNY"},
+            "categories": {"L": [{"S": "appliances"}]},
+        },
+    )  # fmt: skip
+    local_stack.run_schedule("CampaignRunnerFunction")
+    sends = next(n for n in dynamodb.list_tables()["TableNames"] if n.endswith("CampaignSendsTable"))
+    key = f"send#high-value-revisit#{customer_id}#{now.date().isoformat()}"
+    send = dynamodb.get_item(TableName=sends, Key={"pk": {"S": key}}, ConsistentRead=True)["Item"]
+    assert send["status"]["S"] == "SENT", send
+    claim = dynamodb.get_item(TableName=sends, Key={"pk": {"S": f"care#{customer_id}"}}, ConsistentRead=True)
+    assert claim["Item"]["sendKey"]["S"] == key  # the cap's claim, written with the send
+    last_care = wait_for(lambda: local_stack.get("/v1/me", as_=who).json()["lastCareAt"])
+    assert last_care == claim["Item"]["lastCareAt"]["S"]

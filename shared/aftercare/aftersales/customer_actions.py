@@ -21,13 +21,11 @@ def ship_return(principal: Principal, case_id: str, parcel: ShipmentIn) -> CaseO
     case = reads.load_owned(principal, case_id)
     if case.status is not S.AWAITING_RETURN:
         raise Conflict(f"a case in {case.status} is not waiting for a return parcel")
-    record, shipment = effects.new_parcel(case, effects.RETURN_KIND, parcel, clock.now_iso())
     wanted = Move(
         (S.RETURN_IN_TRANSIT,),
         principal.sub,
         f"return shipped with {parcel.carrier} {parcel.tracking_number}",
-        sets={Field.RETURN_SHIPMENT: record},
-        side_writes=(shipment,),
+        sets={Field.RETURN_SHIPMENT: effects.new_parcel(parcel, clock.now_iso())},
     )
     return to_wire(move(case, wanted))
 

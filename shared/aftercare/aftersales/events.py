@@ -138,6 +138,35 @@ class CaseDisputeDecided:
     decided_at: str
 
 
+@dataclass(frozen=True)
+class CaseParcel:
+    """One parcel a case sent: what logistics needs to start tracking it."""
+
+    shipment_id: str  # chosen by the case, already on it: logistics tracks it under this id
+    kind: str  # RETURN (the customer's parcel back) or REPLACEMENT (the exchange's or repair's)
+    carrier: str
+    tracking_number: str
+
+
+@dataclass(frozen=True)
+class CaseParcelSent:
+    """A case gained a RETURN or REPLACEMENT parcel (one change adds one; a list, so the one
+    event id of the change covers them all). The case shows the parcel at once; logistics
+    registers it from this event, so tracking shows it a moment later."""
+
+    TYPE: ClassVar[str] = "CaseParcelSent"
+    VERSION: ClassVar[int] = 1
+
+    case_id: str
+    order_id: str
+    customer_id: str
+    sent_at: str
+    parcels: list[dict[str, Any]] = field(default_factory=list)  # CaseParcel fields
+
+    def sent(self) -> list[CaseParcel]:
+        return [CaseParcel(**parcel) for parcel in self.parcels]
+
+
 ALL = (
     CaseOpened,
     CaseReviewed,
@@ -147,4 +176,5 @@ ALL = (
     CaseCompleted,
     CaseDisputed,
     CaseDisputeDecided,
+    CaseParcelSent,
 )

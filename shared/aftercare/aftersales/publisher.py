@@ -12,6 +12,7 @@ from aftercare.aftersales.events import (
     CaseDisputed,
     CaseDisputeDecided,
     CaseOpened,
+    CaseParcelSent,
     CaseRefundRequested,
     CaseResolutionBreached,
     CaseResolved,
@@ -23,6 +24,8 @@ Image = Mapping[str, Any]
 REFUND_ONLY = "REFUND_ONLY"
 REQUESTED = "REQUESTED"
 UNREVIEWED = frozenset({REQUESTED, "CANCELLED"})  # a case cancelled before review got no answer
+# The case's parcel records (item attribute → the shipment kind logistics tracks it as).
+PARCELS = (("returnShipment", "RETURN"), ("replacementShipment", "REPLACEMENT"))
 
 
 def _is_case(image: Image | None) -> bool:
@@ -113,6 +116,29 @@ def refund_requested(case: Image) -> CaseRefundRequested:
     )
 
 
+def _parcel(image: Image | None, name: str) -> Mapping[str, Any]:
+    parcel = (image or {}).get(name)
+    return parcel if isinstance(parcel, Mapping) and parcel.get("shipmentId") else {}
+
+
+def new_parcels(old: Image | None, new: Image) -> list[dict[str, Any]]:
+    """The parcels the change put on the case: a parcel record with a shipment id the case
+    did not name before (a status update of a known parcel is none)."""
+    added = []
+    for name, kind in PARCELS:
+        parcel = _parcel(new, name)
+        if parcel and parcel["shipmentId"] != _parcel(old, name).get("shipmentId"):
+            added.append(
+                {
+                    "shipment_id": str(parcel["shipmentId"]),
+                    "kind": kind,
+                    "carrier": str(parcel["carrier"]),
+                    "tracking_number": str(parcel["trackingNumber"]),
+                }
+            )
+    return added
+
+
 def events_of(old: Image | None, new: Image | None) -> list[Happened]:
     if new is None or not _is_case(new):
         return []
@@ -144,6 +170,12 @@ def events_of(old: Image | None, new: Image | None) -> list[Happened]:
             decided_at=str(decided.get("decidedAt") or at),
         )
         happened.append(Happened(decision, subject=case_id, time=at))
+    parcels = new_parcels(old, new)
+    if parcels:
+        sent = CaseParcelSent(
+            case_id=case_id, order_id=order_id, customer_id=customer_id, sent_at=at, parcels=parcels
+        )
+        happened.append(Happened(sent, subject=case_id, time=at))
     if _became(old, new, "COMPLETED"):
         completed = CaseCompleted(
             case_id=case_id,

@@ -2,7 +2,9 @@
 
 Orders asks when an order's after-sales windows close (it completes the order then);
 customers lists a customer's cases in their history; analytics reads who handled a case
-and for how long. Nothing here writes, and nothing returns the table's model.
+and for how long; logistics' tracking lists the parcels an order's cases sent (a parcel
+it has not registered from CaseParcelSent yet is shown awaiting its tracking). Nothing
+here writes, and nothing returns the table's model.
 """
 
 from __future__ import annotations
@@ -20,6 +22,15 @@ class CaseSummary:
     type: str
     reason: str
     updated_at: str
+
+
+@dataclass(frozen=True)
+class CaseParcel:
+    """A parcel a case sent: the customer's return, or the replacement sent to them."""
+
+    shipment_id: str
+    case_id: str
+    kind: str  # RETURN or REPLACEMENT
 
 
 @dataclass(frozen=True)
@@ -61,6 +72,16 @@ def recent_for_customer(customer_id: str, *, limit: int) -> tuple[CaseSummary, .
         )
         for case in rows
     )
+
+
+def parcels_of_order(customer_id: str, order_id: str) -> tuple[CaseParcel, ...]:
+    """The parcels the cases of the customer's order sent, oldest case first."""
+    found = []
+    for case in sorted(store.list_for_order(customer_id, order_id), key=lambda c: c.created_at):
+        for kind, parcel in (("RETURN", case.return_shipment), ("REPLACEMENT", case.replacement_shipment)):
+            if parcel.get("shipmentId"):
+                found.append(CaseParcel(str(parcel["shipmentId"]), case.case_id, kind))
+    return tuple(found)
 
 
 def handling(case_id: str) -> CaseHandling | None:

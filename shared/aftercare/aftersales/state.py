@@ -6,16 +6,12 @@ nothing outside the store knows the table's attribute names or its update expres
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
 from aftercare.aftersales.rules import CaseStatus, CaseType, InspectionResult, Reason
-
-# A part another domain's store adds to the case's own transaction (a new shipment). Its
-# argument is the store's transaction object, whose type stays in the store.
-SideWrite = Callable[[Any], None]
 
 
 @dataclass(frozen=True)

@@ -290,9 +290,10 @@ def _actions(sets: Mapping[Field, Any], removes: Iterable[Field]) -> list[Action
 
 def apply(change: Transition) -> Case:
     """Write `change` if the case is still in its expected status at the version read, and
-    return the case as written. Coverage changes and other tables' parts (a shipment)
-    join the same transaction. Conflict if the case changed meanwhile;
-    BusinessRuleViolation if only its units were taken by another case."""
+    return the case as written. Coverage changes join the same transaction; no other
+    table's part does (what other domains owe follows from the case's events). Conflict
+    if the case changed meanwhile; BusinessRuleViolation if only its units were taken by
+    another case."""
     at = change.entries[-1].at
     actions = [
         *_actions(change.sets, change.removes),
@@ -302,17 +303,14 @@ def apply(change: Transition) -> Case:
     expected = CaseModel.status == change.expected_status.value
     model = CaseModel(pk=change.case_id)
     model.version = change.expected_version  # the version condition pynamodb adds
-    if not change.reservations and not change.side_writes:
+    if not change.reservations:
         with conflicts_as_409(CONFLICT):
             model.update(actions=actions, condition=expected)
         return _case(model)
     try:
         with transaction(CONFLICT) as tx:
             tx.update(model, actions=actions, condition=expected)
-            if change.reservations:
-                _add_coverage(tx, change.order_id, change.reservations, at)
-            for part in change.side_writes:
-                part(tx)
+            _add_coverage(tx, change.order_id, change.reservations, at)
     except Conflict as error:
         fresh = get(change.case_id, consistent=True)
         unchanged = (
@@ -320,7 +318,7 @@ def apply(change: Transition) -> Case:
             and fresh.version == change.expected_version
             and fresh.status is change.expected_status
         )
-        if change.reservations and unchanged:
+        if unchanged:
             raise BusinessRuleViolation(
                 "the units of this case are now covered by another case",
                 errors=[{"field": "items", "message": "quantity exceeds what remains"}],
@@ -352,6 +350,13 @@ def list_for_customer(
         last_evaluated_key=start_key,
     )
     return [_case(row) for row in results], results.last_evaluated_key
+
+
+def list_for_order(customer_id: str, order_id: str) -> list[Case]:
+    """Every case of one of the customer's orders (their customer index, every page: a
+    customer has few cases, and the order's are among them)."""
+    results = CaseModel.by_customer.query(customer_id, filter_condition=CaseModel.orderId == order_id)
+    return [_case(row) for row in results]
 
 
 def work_queue(

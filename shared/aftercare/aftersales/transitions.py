@@ -5,7 +5,7 @@
 resolution (and whether it missed its target), notes a refund the new state asks for,
 reserves or releases the case's units when it starts or stops holding them, and writes the
 timeline entries. The store applies the result as one conditional write on the expected
-status and version (one transaction when units or another table's part come with it).
+status and version (one transaction when units come with it).
 
 What a change owes other domains is not written here: the Cases table's stream publishes it
 (publisher.py, e.g. CaseRefundRequested) and those domains react.
@@ -21,7 +21,7 @@ from typing import Any
 from aftercare import clock
 from aftercare.aftersales import rules
 from aftercare.aftersales.rules import CaseStatus
-from aftercare.aftersales.state import Case, CoverageChange, Field, SideWrite, Step
+from aftercare.aftersales.state import Case, CoverageChange, Field, Step
 
 S = CaseStatus
 AFTER_SALES = "after-sales"  # the actor of the notes after-sales itself writes
@@ -44,7 +44,6 @@ class Move:
     inspection_failed: bool | None = None  # None: as the case has it
     refund_id: str | None = None
     mark_breach: bool = False
-    side_writes: tuple[SideWrite, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -60,7 +59,6 @@ class Transition:
     sets: Mapping[Field, Any]
     removes: frozenset[Field]
     reservations: tuple[CoverageChange, ...]  # coverage counters changed in the same write
-    side_writes: tuple[SideWrite, ...]
     moved: bool  # the status changed (not only a note)
     breached_now: bool  # this change is the one that missed the resolution target
 
@@ -129,7 +127,6 @@ def plan(case: Case, move: Move, now: datetime) -> Transition:
         sets=sets,
         removes=frozenset(removes - sets.keys()),
         reservations=reservations(case, final, failed_after),
-        side_writes=move.side_writes,
         moved=bool(path),
         breached_now=breached_now,
     )

@@ -11,7 +11,7 @@ from aftercare.aftersales.models import CaseOut, RepairProgressRequest, Shipment
 from aftercare.aftersales.moves import move
 from aftercare.aftersales.reads import to_wire
 from aftercare.aftersales.rules import CaseStatus, CaseType, InspectionResult, RepairStage
-from aftercare.aftersales.state import Case, Field, SideWrite
+from aftercare.aftersales.state import Field
 from aftercare.aftersales.transitions import Move
 from aftercare.errors import BusinessRuleViolation, Conflict
 
@@ -31,10 +31,10 @@ def repair_started(at: str, actor: str) -> dict[str, Any]:
     return {"stage": RepairStage.RECEIVED.value, "stages": [step]}
 
 
-def _replacement(case: Case, parcel: ShipmentIn, at: str) -> tuple[dict[Field, Any], SideWrite, str]:
-    record, shipment = effects.new_parcel(case, effects.REPLACEMENT_KIND, parcel, at)
+def _replacement(parcel: ShipmentIn, at: str) -> tuple[dict[Field, Any], str]:
+    """The replacement parcel the case sends (an exchange's, or a repaired item going back)."""
     text = f"replacement shipped with {parcel.carrier} {parcel.tracking_number}"
-    return {Field.REPLACEMENT_SHIPMENT: record}, shipment, text
+    return {Field.REPLACEMENT_SHIPMENT: effects.new_parcel(parcel, at)}, text
 
 
 def inspect(
@@ -60,8 +60,8 @@ def inspect(
             raise Conflict(
                 "this exchange passed inspection; send its replacement with result PASS and replacement"
             )
-        shipped, shipment, text = _replacement(case, replacement, at)
-        wanted = Move((S.EXCHANGE_SHIPPED,), actor, text, sets=shipped, side_writes=(shipment,))
+        shipped, text = _replacement(replacement, at)
+        wanted = Move((S.EXCHANGE_SHIPPED,), actor, text, sets=shipped)
         return to_wire(move(case, wanted))
     if status is not S.RECEIVED:
         raise Conflict(f"a case in {status} is not waiting for inspection")
@@ -71,11 +71,9 @@ def inspect(
         inspection["notes"] = notes
     sets: dict[Field, Any] = {Field.INSPECTION: inspection}
     texts: list[str | None] = [f"inspection {result}" + (f": {notes}" if notes else "")]
-    side_writes: tuple[SideWrite, ...] = ()
     if path[-1] is S.EXCHANGE_SHIPPED and replacement is not None:
-        shipped, shipment, text = _replacement(case, replacement, at)
+        shipped, text = _replacement(replacement, at)
         sets.update(shipped)
-        side_writes = (shipment,)
         texts.append(text)
     elif path[-1] is S.REPAIRING:
         sets[Field.REPAIR] = repair_started(at, actor)
@@ -89,7 +87,6 @@ def inspect(
         notes=tuple(texts),
         sets=sets,
         inspection_failed=result is InspectionResult.FAIL,
-        side_writes=side_writes,
     )
     return to_wire(move(case, wanted))
 
@@ -113,6 +110,6 @@ def repair_progress(case_id: str, actor: str, request: RepairProgressRequest) ->
     assert request.carrier
     assert request.tracking_number  # the request model requires both
     parcel = ShipmentIn(carrier=request.carrier, tracking_number=request.tracking_number)
-    shipped, shipment, _ = _replacement(case, parcel, at)
-    wanted = Move((S.REPAIR_SHIPPED,), actor, text, sets={**sets, **shipped}, side_writes=(shipment,))
+    shipped, _ = _replacement(parcel, at)
+    wanted = Move((S.REPAIR_SHIPPED,), actor, text, sets={**sets, **shipped})
     return to_wire(move(case, wanted))

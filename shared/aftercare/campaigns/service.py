@@ -7,8 +7,10 @@
 2. Drain: every PENDING send that is due goes out unless the customer opted out or got a
    care message in the last 7 days (SKIPPED, with the reason); in the customer's quiet
    hours it waits for their 09:00. The notification is queued under the send's fixed id,
-   then the send is marked SENT together with the customer's last-care time (one
-   transaction whose condition is the frequency cap).
+   then the send is marked SENT together with the customer's care claim (one transaction
+   in campaigns' own table whose condition is the frequency cap). The customer's profile
+   learns of the message from CareMessageSent (customers' reaction), so the cap never
+   waits on another domain's table.
 """
 
 from __future__ import annotations
@@ -21,13 +23,7 @@ from aftercare import clock, ids
 from aftercare.campaigns import rules, store
 from aftercare.campaigns.rules import Campaign, DeliveredOrders, Members
 from aftercare.campaigns.store import SendModel
-
-# The care claim is still a write into the customer's profile, in the send's transaction
-# (the frequency cap): the one thing campaigns does to customers beyond reading them; it
-# is listed in pyproject's still-crossing contract until the cap moves.
-from aftercare.customers import port as customer_care
 from aftercare.customers import queries as customers
-from aftercare.customers import store as customer_store
 from aftercare.customers.queries import CARE_CAP, cap_allows, is_quiet, next_morning, opted_out
 from aftercare.db import transaction
 from aftercare.errors import Conflict
@@ -178,12 +174,11 @@ def _send_one(pk: str, by_name: dict[str, Campaign], now: datetime) -> str:
     if is_quiet(now, reach.time_zone):
         store.postpone(send, until=clock.iso(next_morning(now, reach.time_zone)), at=at)
         return "postponed"
-    if not cap_allows(reach.last_care_at, now):
+    if not cap_allows(_last_care(send.customerId, reach.last_care_at), now):
         store.settle(
             send, status=store.SKIPPED, at=at, detail="frequency cap: a care message in the last 7 days"
         )
         return "skipped"
-    customer_care.ensure_profile(send.customerId)
     values = {**_values(send), "tier": reach.tier, "points": str(reach.points)}
     notifications.send_once(
         send.notificationId,
@@ -199,7 +194,7 @@ def _send_one(pk: str, by_name: dict[str, Campaign], now: datetime) -> str:
     try:
         with transaction("the frequency cap or the send changed meanwhile") as tx:
             store.add_settle(tx, send, status=store.SENT, at=at, detail=f"queued {send.notificationId}")
-            customer_store.add_care_claim(tx, send.customerId, at=at, cap_since=clock.iso(now - CARE_CAP))
+            store.add_care_claim(tx, send, at=at, cap_since=clock.iso(now - CARE_CAP), now=now)
     except Conflict:
         # Only a concurrent care message can get here (the runner runs one at a time).
         logger.warning("care message raced another; recorded as capped", extra={"send": send.pk})
@@ -208,6 +203,15 @@ def _send_one(pk: str, by_name: dict[str, Campaign], now: datetime) -> str:
             store.settle(fresh, status=store.SKIPPED, at=at, detail="frequency cap (concurrent message)")
         return "skipped"
     return "sent"
+
+
+def _last_care(customer_id: str, profile_says: datetime | None) -> datetime | None:
+    """The later of campaigns' own claim and the profile's last care time. The claim alone
+    holds the cap (the transaction's condition); the profile's time, which customers keep
+    from CareMessageSent, covers messages sent before the claim moved here."""
+    claimed = store.last_care_at(customer_id)
+    times = [t for t in (clock.parse_iso(claimed) if claimed else None, profile_says) if t is not None]
+    return max(times, default=None)
 
 
 def _values(send: SendModel) -> dict[str, str]:

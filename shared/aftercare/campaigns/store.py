@@ -6,6 +6,11 @@
   customer's daytime); SENT and SKIPPED ones drop them.
 - `run#<campaign>#<period>`: the campaign's audience for that period was fully evaluated.
 - `lease#runner`: who runs the campaigns now and until when (one run at a time).
+- `care#<customer>`: when the customer's last care message went out, the frequency cap's
+  claim. It is written in the same transaction as the send it belongs to, on the condition
+  that the last one is at least the cap old: two sends to one customer can never both
+  pass, whatever runs at once. (It lived in the customer's profile; customers now learn of
+  each message from CareMessageSent, which this table's stream publishes.)
 Items expire (TTL `expiresAt`) long after their period, so the send log outlives it.
 """
 
@@ -74,6 +79,17 @@ class RunModel(Model):
     expiresAt = NumberAttribute()
 
 
+class CareClaimModel(Model):
+    class Meta:
+        table_name = get_settings().campaign_sends_table
+
+    pk = UnicodeAttribute(hash_key=True)
+    customerId = UnicodeAttribute()
+    lastCareAt = UnicodeAttribute()
+    sendKey = UnicodeAttribute()
+    expiresAt = NumberAttribute()
+
+
 class LeaseModel(Model):
     class Meta:
         table_name = get_settings().campaign_sends_table
@@ -89,6 +105,10 @@ RUNNER_LEASE = "lease#runner"
 
 def send_key(campaign: str, customer_id: str, period: str) -> str:
     return f"send#{campaign}#{customer_id}#{period}"
+
+
+def care_key(customer_id: str) -> str:
+    return f"care#{customer_id}"
 
 
 def run_key(campaign: str, period: str) -> str:
@@ -139,6 +159,29 @@ def _settle_actions(status: str, at: str, detail: str) -> list[Action]:
         SendModel.pending.remove(),
         SendModel.sendAt.remove(),
     ]
+
+
+def last_care_at(customer_id: str) -> str | None:
+    """When the customer's last care message went out (None: never, or over 400 days ago)."""
+    try:
+        return CareClaimModel.get(care_key(customer_id), consistent_read=True).lastCareAt
+    except CareClaimModel.DoesNotExist:
+        return None
+
+
+def add_care_claim(tx: TransactWrite, send: SendModel, *, at: str, cap_since: str, now: datetime) -> None:
+    """As part of the send's transaction: claim the customer's care message at `at`, if the
+    last one went out no later than `cap_since` (the frequency cap, held by the condition)."""
+    tx.update(
+        CareClaimModel(care_key(send.customerId)),
+        actions=[
+            CareClaimModel.customerId.set(send.customerId),
+            CareClaimModel.lastCareAt.set(at),
+            CareClaimModel.sendKey.set(send.pk),
+            CareClaimModel.expiresAt.set(ttl(now)),
+        ],
+        condition=CareClaimModel.pk.does_not_exist() | (CareClaimModel.lastCareAt <= cap_since),
+    )
 
 
 def postpone(send: SendModel, *, until: str, at: str) -> None:

@@ -143,6 +143,13 @@ def credit_points(customer_id: str, *, source: str, source_id: str, points: int,
     return True
 
 
+def note_care_message(customer_id: str, *, sent_at: str) -> None:
+    """The profile shows when the last care message went out (the customer's profile is
+    made if it was never opened, as the message's recipient has one)."""
+    ensure_profile(customer_id)
+    store.note_care(customer_id, at=sent_at)
+
+
 def record_delivery(
     *, customer_id: str, order_id: str, delivered_at: str, total: int, currency: str, categories: list[str]
 ) -> None:

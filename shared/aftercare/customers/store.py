@@ -1,7 +1,8 @@
 """The Customers table: the only module that reads or writes it.
 
 One partition per customer (`customerId`), three kinds of item by sort key:
-- `PROFILE`: tier, points balance, preferences, contact, the last care message's time;
+- `PROFILE`: tier, points balance, preferences, contact, the last care message's time (as
+  campaigns told it: CareMessageSent; campaigns' frequency cap is their own claim);
 - `LEDGER#<source>#<sourceId>`: one append-only points entry per source (a survey can
   credit points once: the entry and the balance change are one transaction);
 - `DELIVERY#<orderId>`: a delivered order as campaigns see it (day, value, categories),
@@ -150,15 +151,22 @@ def set_tier(customer_id: str, tier: str, *, lifetime_points: int, at: str) -> b
     return True
 
 
-def add_care_claim(tx: TransactWrite, customer_id: str, *, at: str, cap_since: str) -> None:
-    """As part of a transaction: note a care message sent `at`, if the last one was sent no
-    later than `cap_since` (the frequency cap, held by the write's condition)."""
-    tx.update(
-        ProfileModel(customerId=customer_id, sk=PROFILE),
-        actions=[ProfileModel.lastCareAt.set(at)],
-        condition=ProfileModel.customerId.exists()
-        & (ProfileModel.lastCareAt.does_not_exist() | (ProfileModel.lastCareAt <= cap_since)),
-    )
+def note_care(customer_id: str, *, at: str) -> bool:
+    """Record on an existing profile that a care message went out `at`, unless a later one
+    is recorded already (events may come in any order); False then."""
+    from pynamodb.exceptions import UpdateError
+
+    try:
+        ProfileModel(customerId=customer_id, sk=PROFILE).update(
+            actions=[ProfileModel.lastCareAt.set(at), ProfileModel.updatedAt.set(at)],
+            condition=ProfileModel.customerId.exists()
+            & (ProfileModel.lastCareAt.does_not_exist() | (ProfileModel.lastCareAt < at)),
+        )
+    except UpdateError as error:
+        if is_condition_failure(error):
+            return False
+        raise
+    return True
 
 
 def list_by_tier(

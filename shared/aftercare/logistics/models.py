@@ -31,8 +31,9 @@ class ShipmentTrackingOut(WireModel):
 
 class TrackingOut(WireModel):
     shipments: list[ShipmentTrackingOut]
-    # the order's shipment ids logistics is not tracking yet (shipped a moment ago: the
-    # parcel is registered from the order's OrderShipped event)
+    # the shipment ids the order or its after-sales cases name that logistics is not
+    # tracking yet (sent a moment ago: the parcel is registered from the order's OrderShipped
+    # or the case's CaseParcelSent event)
     awaiting_tracking: list[str] = []
 
 

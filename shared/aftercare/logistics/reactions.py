@@ -5,15 +5,20 @@ failure is retried and dead-lettered rather than lost).
 - A parcel has a problem: the customer is told, once per problem (ShipmentProblemsFound).
 - An order shipped: its parcels are tracked under the shipment ids the order already names
   (orders' OrderShipped); a parcel tracked already is not added again.
+- A case sent a parcel (after-sales' CaseParcelSent: the customer's return, or the
+  replacement of an exchange or repair): it is tracked under the shipment id the case
+  already names, with the case's id; likewise once.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from aftercare.aftersales.events import CaseParcelSent
 from aftercare.events import DomainEvent
 from aftercare.logistics import service
 from aftercare.logistics.events import ProblemFound, ShipmentProblemsFound
+from aftercare.logistics.rules import ShipmentKind
 from aftercare.notifications import port as notifications
 from aftercare.orders.events import OrderShipped
 from aftercare.reacting import Reaction
@@ -68,7 +73,23 @@ def track_shipped_order(event: DomainEvent) -> None:
         )
 
 
+def track_case_parcels(event: DomainEvent) -> None:
+    sent: CaseParcelSent = event.read(CaseParcelSent)
+    for parcel in sent.sent():
+        service.track_case_parcel(
+            shipment_id=parcel.shipment_id,
+            case_id=sent.case_id,
+            order_id=sent.order_id,
+            customer_id=sent.customer_id,
+            kind=ShipmentKind(parcel.kind),
+            carrier=parcel.carrier,
+            tracking_number=parcel.tracking_number,
+            at=sent.sent_at,
+        )
+
+
 REACTIONS: dict[str, Reaction] = {
     ShipmentProblemsFound.TYPE: notify_customer,
     OrderShipped.TYPE: track_shipped_order,
+    CaseParcelSent.TYPE: track_case_parcels,
 }

@@ -1,5 +1,6 @@
 """Logistics use cases: accept courier events, apply them to shipments, act on what they
-reveal, flag quiet shipments, register after-sales parcels, and show tracking to the app.
+reveal, flag quiet shipments, track the parcels orders and cases send, and show tracking
+to the app.
 
 Applying events (`apply_delivery`) is the one path every courier event takes, whichever
 way it came in (webhook, straight into the queue, or a replay of stored raw payloads):
@@ -26,6 +27,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from aftercare import clock, ids
+from aftercare.aftersales import queries as cases
 from aftercare.auth import Principal
 from aftercare.errors import BadRequest, BusinessRuleViolation, Conflict
 from aftercare.logistics import queue, rules, store
@@ -265,12 +267,12 @@ def register_shipment(
     tracking_number: str,
     case_id: str | None = None,
 ) -> str:
-    """Start tracking a parcel that is not the order's own shipment: an after-sales case's
-    RETURN parcel, or the REPLACEMENT sent for an exchange. Returns the shipment id; the
-    same parcel registered again for the same order, kind and case returns the same id.
-    Its events then flow like any other; its status changes are published as
-    `CaseParcelMoved`. (The order's OUTBOUND shipments come from OrderShipped:
-    track_order_parcel.)"""
+    """Start tracking a parcel logistics itself is told of by carrier and tracking number
+    (no domain names its shipment id yet). Returns the shipment id; the same parcel
+    registered again for the same order, kind and case returns the same id. Its events
+    then flow like any other. (The order's OUTBOUND parcels come from OrderShipped:
+    track_order_parcel; a case's RETURN and REPLACEMENT parcels from CaseParcelSent:
+    track_case_parcel.)"""
     errors = []
     if not CARRIER_CODE.match(carrier):
         errors.append({"field": "carrier", "message": "lowercase letters, digits, '-' or '_', 2-32 long"})
@@ -300,30 +302,72 @@ def register_shipment(
     return shipment_id
 
 
-def track_order_parcel(
-    *, shipment_id: str, order_id: str, customer_id: str, carrier: str, tracking_number: str, at: str
+def _track(
+    *,
+    shipment_id: str,
+    order_id: str,
+    customer_id: str,
+    kind: ShipmentKind,
+    carrier: str,
+    tracking_number: str,
+    at: str,
+    case_id: str | None,
 ) -> bool:
-    """Start tracking an order's own OUTBOUND parcel under the shipment id the order already
-    names (from OrderShipped). False if it is tracked already: a redelivered or republished
-    event, or a replay, adds nothing. Tracking counts its quiet hours from `at`, the ship
-    time, not from when this ran."""
+    """Start tracking a parcel under the shipment id its domain already names. False if it
+    is tracked already: a redelivered or republished event, or a replay, adds nothing.
+    Tracking counts its quiet hours from `at`, when the parcel left, not from when this ran."""
     try:
         store.create(
             shipment_id=shipment_id,
             order_id=order_id,
             customer_id=customer_id,
-            kind=ShipmentKind.OUTBOUND.value,
+            kind=kind.value,
             carrier=carrier,
             tracking_number=tracking_number,
             at=at,
-            case_id=None,
+            case_id=case_id,
             due_at=rules.due_at(at, rules.EMPTY, delay_recorded=False),
         )
     except Conflict:
         return False
     metrics.add_metric(name="ShipmentsRegistered", unit="Count", value=1)
-    logger.info("order parcel tracked", extra={"shipment_id": shipment_id, "order_id": order_id})
+    logger.info(
+        "parcel tracked",
+        extra={"shipment_id": shipment_id, "order_id": order_id, "kind": kind, "case_id": case_id},
+    )
     return True
+
+
+def track_order_parcel(
+    *, shipment_id: str, order_id: str, customer_id: str, carrier: str, tracking_number: str, at: str
+) -> bool:
+    """An order's own OUTBOUND parcel (from OrderShipped); False if tracked already."""
+    return _track(
+        shipment_id=shipment_id, order_id=order_id, customer_id=customer_id, kind=ShipmentKind.OUTBOUND,
+        carrier=carrier, tracking_number=tracking_number, at=at, case_id=None,
+    )  # fmt: skip
+
+
+def track_case_parcel(
+    *,
+    shipment_id: str,
+    case_id: str,
+    order_id: str,
+    customer_id: str,
+    kind: ShipmentKind,
+    carrier: str,
+    tracking_number: str,
+    at: str,
+) -> bool:
+    """An after-sales case's RETURN or REPLACEMENT parcel (from CaseParcelSent), under the
+    shipment id the case names; False if tracked already. Its status changes are then
+    published as CaseParcelMoved."""
+    if kind is ShipmentKind.OUTBOUND:
+        raise ValueError("a case sends RETURN or REPLACEMENT parcels, never an order's OUTBOUND one")
+    return _track(
+        shipment_id=shipment_id, order_id=order_id, customer_id=customer_id, kind=kind,
+        carrier=carrier, tracking_number=tracking_number, at=at, case_id=case_id,
+    )  # fmt: skip
 
 
 # ---------------------------------------------------------------- the app's view
@@ -361,13 +405,17 @@ def tracking_for(principal: Principal, order_id: str) -> TrackingOut:
     another customer's order is a 404, as orders' own API says."""
     order = orders.order_for(principal, order_id)
     shipments = {shipment.shipment_id: shipment for shipment in store.list_for_order(order.order_id)}
+    named = [
+        *order.shipment_ids,
+        *(parcel.shipment_id for parcel in cases.parcels_of_order(order.customer_id, order.order_id)),
+    ]
     awaited: list[str] = []
-    for shipment_id in order.shipment_ids:
-        if shipment_id not in shipments:  # just shipped: the index may not have it yet
+    for shipment_id in dict.fromkeys(named):
+        if shipment_id not in shipments:  # just sent: the index may not have it yet
             shipment = store.get(shipment_id)
             if shipment is not None:
                 shipments[shipment_id] = shipment
-            else:  # shipped a moment ago: its OrderShipped has not reached logistics yet
+            else:  # sent a moment ago: its OrderShipped or CaseParcelSent has not reached logistics yet
                 awaited.append(shipment_id)
     kinds = list(ShipmentKind)
     ordered = sorted(

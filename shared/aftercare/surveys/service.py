@@ -1,5 +1,7 @@
 """Survey use cases: scheduling (the port), dispatch and expiry (the scheduled job),
-reading and answering (app or link), and what follows an answer (points).
+reading and answering (app or link). What follows an answer is the other domains'
+reaction to the SurveyAnswered event (surveys/publisher.py): customers credit its loyalty
+points, tickets open a low score's service-recovery ticket.
 
 Sending is exactly-once end to end: each survey carries the id of its invitation
 (`invitationId`, fixed when it is scheduled); the dispatcher queues the invitation under
@@ -19,7 +21,6 @@ from urllib.parse import urlencode
 
 from aftercare import clock, ids, secrets
 from aftercare.auth import CUSTOMER, Principal, require_owner
-from aftercare.customers import port as customer_points  # after_answer's credit (becomes a reaction)
 from aftercare.customers import queries as customers
 from aftercare.customers.queries import SURVEY_KIND, is_quiet, next_morning, opted_out
 from aftercare.errors import Conflict, NotFound
@@ -366,22 +367,3 @@ def answer(survey: SurveyModel, request: ResponseRequest, *, via: str, actor: st
     metrics.add_metric(name=f"Csat{request.csat}", unit="Count", value=1)
     logger.info("survey answered", extra={"survey_id": survey.surveyId, "csat": request.csat, "via": via})
     return to_wire(_load(survey.surveyId))
-
-
-# ---------------------------------------------------------------- after an answer (stream)
-def after_answer(survey_id: str) -> None:
-    """Points for answering (once per survey). Run from the table's stream, so it follows
-    every answer. (A low score's service-recovery ticket is tickets' reaction to the
-    SurveyAnswered event surveys/publisher.py publishes.)"""
-    survey = store.get(survey_id)
-    if survey is None or survey.status != S.ANSWERED or survey.csat is None:
-        return
-    points = get_settings().survey_response_points
-    if points > 0:
-        customer_points.credit_points(
-            customer_id=survey.customerId,
-            source="survey",
-            source_id=survey.surveyId,
-            points=points,
-            reason="thank you for answering our survey",
-        )

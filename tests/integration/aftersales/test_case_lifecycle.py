@@ -56,10 +56,26 @@ def test_a_return_refund_walks_from_approval_to_a_requested_refund(
         "SFR20261123",
         "INFO_RECEIVED",
     )
+    # The case names its parcel at once; logistics tracks it from the case's CaseParcelSent, and
+    # until then the order's tracking says the parcel is awaiting its tracking.
+    tracking = api.call("GET", f"/v1/orders/{case['orderId']}/tracking", claims=customer())
+    assert parcel["shipmentId"] in tracking.json["awaitingTracking"]
+    assert parcel["shipmentId"] not in [s["shipmentId"] for s in tracking.json["shipments"]]
+    flow.run()
+    assert "CaseParcelSent" in flow.types()
     from aftercare.logistics.store import ShipmentModel
 
     shipment = ShipmentModel.get(parcel["shipmentId"])
     assert (shipment.kind, shipment.caseId, shipment.orderId) == ("RETURN", case_id, case["orderId"])
+    assert (shipment.carrier, shipment.trackingNumber) == ("sf-express", "SFR20261123")
+    assert shipment.createdAt == parcel["registeredAt"]  # quiet hours count from when it was sent
+    tracking = api.call("GET", f"/v1/orders/{case['orderId']}/tracking", claims=customer())
+    assert parcel["shipmentId"] not in tracking.json["awaitingTracking"]
+    returned = next(s for s in tracking.json["shipments"] if s["shipmentId"] == parcel["shipmentId"])
+    assert (returned["kind"], returned["caseId"], returned["status"]) == ("RETURN", case_id, "INFO_RECEIVED")
+    version = shipment.version
+    assert flow.replay() > 0  # the stream redelivers the case's change: the parcel is not added twice
+    assert ShipmentModel.get(parcel["shipmentId"]).version == version
 
     received = cases.ok(cases.staff_action(case_id, "receive", role="warehouse"), "RECEIVED")
     assert received["deadlines"]["inspectBy"] == "2026-11-25T08:00:00.000Z"
@@ -165,7 +181,7 @@ def test_refund_only_skips_the_return_and_asks_for_the_money_with_merchant_fault
     assert approved["deadlines"]["resolveTarget"] == "2026-11-25T08:00:00.000Z"
 
 
-def test_an_exchange_ships_its_replacement_with_the_passed_inspection(cases: Cases) -> None:
+def test_an_exchange_ships_its_replacement_with_the_passed_inspection(cases: Cases, flow: EventFlow) -> None:
     case = cases.received(type="EXCHANGE", reason="SIZE_FIT")
     replacement = {"carrier": "sf-express", "trackingNumber": "SFX99887766"}
     shipped = cases.ok(
@@ -175,6 +191,7 @@ def test_an_exchange_ships_its_replacement_with_the_passed_inspection(cases: Cas
         "EXCHANGE_SHIPPED",
     )
     assert statuses(shipped)[-2:] == ["INSPECTED", "EXCHANGE_SHIPPED"]
+    flow.run()  # logistics tracks the replacement from the case's CaseParcelSent
     from aftercare.logistics.store import ShipmentModel
 
     parcel = ShipmentModel.get(shipped["replacementShipment"]["shipmentId"])
@@ -212,7 +229,7 @@ def test_a_replacement_is_refused_for_anything_but_an_exchange(cases: Cases) -> 
     assert cases.get(case["caseId"])["status"] == "RECEIVED"
 
 
-def test_a_repair_shows_its_progress_and_ships_back(cases: Cases) -> None:
+def test_a_repair_shows_its_progress_and_ships_back(cases: Cases, flow: EventFlow) -> None:
     key = put_evidence("cus_alice")
     case = cases.received(type="REPAIR", reason="QUALITY_ISSUE", evidence=[key])
     repairing = cases.ok(
@@ -250,6 +267,15 @@ def test_a_repair_shows_its_progress_and_ships_back(cases: Cases) -> None:
         "SHIPPED_BACK",
     ]
     assert back["replacementShipment"]["trackingNumber"] == "SFB11223344"
+    flow.run()  # the repaired item's parcel is tracked as the case's REPLACEMENT
+    from aftercare.logistics.store import ShipmentModel
+
+    parcel = ShipmentModel.get(back["replacementShipment"]["shipmentId"])
+    assert (parcel.kind, parcel.caseId, parcel.trackingNumber) == (
+        "REPLACEMENT",
+        case["caseId"],
+        "SFB11223344",
+    )
     seen = cases.get(case["caseId"])  # the customer sees the same progress
     assert seen["repair"] == back["repair"]
 

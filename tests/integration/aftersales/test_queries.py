@@ -34,3 +34,25 @@ def test_recent_cases_and_a_cases_handling(cases: Cases) -> None:
         (e["from"], e["to"], e["actor"]) for e in approved["timeline"]
     ]
     assert queries.handling("as_missing") is None
+
+
+def test_the_parcels_an_orders_cases_sent(cases: Cases) -> None:
+    """What logistics' tracking shows awaiting until it tracks them (from CaseParcelSent)."""
+    exchange = cases.received(type="EXCHANGE", reason="SIZE_FIT")
+    order_id = exchange["orderId"]
+    assert queries.parcels_of_order("cus_alice", order_id) == (
+        queries.CaseParcel(exchange["returnShipment"]["shipmentId"], exchange["caseId"], "RETURN"),
+    )
+    replacement = {"carrier": "sf-express", "trackingNumber": "SFX99887766"}
+    shipped = cases.ok(
+        cases.staff_action(
+            exchange["caseId"], "inspect", {"result": "PASS", "replacement": replacement}, role="warehouse"
+        ),
+        "EXCHANGE_SHIPPED",
+    )
+    assert [(p.kind, p.shipment_id) for p in queries.parcels_of_order("cus_alice", order_id)] == [
+        ("RETURN", shipped["returnShipment"]["shipmentId"]),
+        ("REPLACEMENT", shipped["replacementShipment"]["shipmentId"]),
+    ]
+    assert queries.parcels_of_order("cus_bob", order_id) == ()  # another customer's order: none
+    assert queries.parcels_of_order("cus_alice", cases.delivered_order()["orderId"]) == ()

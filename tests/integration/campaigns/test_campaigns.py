@@ -11,9 +11,10 @@ import pytest
 from aftercare import clock
 from aftercare.campaigns import rules, service
 from aftercare.campaigns import store as sends
-from aftercare.customers import port as customers
+from aftercare.customers import service as customers
 from tests.integration.surveys.support import bodies, take_messages
 from tests.support.api import Api, customer
+from tests.support.bus import EventFlow
 
 COHORT = "2026-11-09"  # 14 days before the fixed clock's 2026-11-23
 
@@ -120,6 +121,55 @@ def test_one_care_message_per_customer_in_7_days(env: clock.FixedClock) -> None:
     delivered("cus_alice", "ord_2", 150000, day=(env.now() - timedelta(days=14)).date().isoformat())
     assert run((first,))["sent"] == 1
     assert [m["data"]["orderId"] for m in care_messages()] == ["ord_2"]
+
+
+def test_the_cap_is_campaigns_own_claim_written_with_the_send(env: clock.FixedClock) -> None:
+    """The claim (`care#<customer>` in CampaignSends) is written in the send's transaction,
+    on the condition that the last message is 7 days old: even two sends that both passed
+    the read-ahead check (as two runs at once would) cannot both go out."""
+    delivered("cus_alice", "ord_1", 150000)
+    first, second = campaign("revisit-a"), campaign("revisit-b", kind="care.other")
+    blind = pytest.MonkeyPatch()
+    blind.setattr(service, "_last_care", lambda customer_id, profile_says: None)  # both pass the check
+    try:
+        report = run((first, second))
+    finally:
+        blind.undo()
+    assert (report["sent"], report["skipped"]) == (1, 1)
+    details = sorted(
+        str(record.detail)
+        for name in ("revisit-a", "revisit-b")
+        if (record := sends.get_send(sends.send_key(name, "cus_alice", "2026-11-23"))) is not None
+    )
+    assert details[0] == "frequency cap (concurrent message)" and details[1].startswith("queued ntf_")
+    assert sends.last_care_at("cus_alice") == clock.iso(env.now())
+    # The loser's message was queued before its transaction failed: why one run at a time
+    # (the lease) keeps the runs apart, while the claim keeps the record exact.
+    assert len(care_messages()) == 2
+
+
+def test_the_profile_learns_of_the_message_from_CareMessageSent(
+    api: Api, env: clock.FixedClock, flow: EventFlow
+) -> None:
+    delivered("cus_alice", "ord_big", 150000)
+    assert run()["sent"] == 1
+    assert api.call("GET", "/v1/me", claims=customer()).json["lastCareAt"] is None  # eventual
+    flow.run()
+    flow.replay()
+    [sent] = [e for e in flow.published if e["type"] == "CareMessageSent"]
+    assert sent["payload"]["customer_id"] == "cus_alice" and sent["payload"]["kind"] == "care.revisit"
+    assert api.call("GET", "/v1/me", claims=customer()).json["lastCareAt"] == clock.iso(env.now())
+    # An older message told late changes nothing: the profile keeps the latest.
+    customers.note_care_message("cus_alice", sent_at="2026-11-01T08:00:00.000Z")
+    assert api.call("GET", "/v1/me", claims=customer()).json["lastCareAt"] == clock.iso(env.now())
+
+
+def test_a_care_message_the_profile_recorded_before_the_claim_moved_still_caps(env: clock.FixedClock) -> None:
+    """Messages sent before the claim lived in CampaignSends are on the profile only."""
+    customers.note_care_message("cus_alice", sent_at=clock.iso(env.now() - timedelta(days=2)))
+    delivered("cus_alice", "ord_big", 150000)
+    assert run()["skipped"] == 1
+    assert care_messages() == []
 
 
 def test_member_care_reaches_the_gold_members_through_the_tier_index(api: Api, env: clock.FixedClock) -> None:

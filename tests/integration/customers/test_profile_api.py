@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from aftercare import clock
-from aftercare.customers import port as customers
+from aftercare.customers import service as customers
 from aftercare.surveys import port as surveys
 from tests.support.api import Api, customer, staff
 from tests.support.orders import Orders

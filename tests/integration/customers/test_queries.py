@@ -8,7 +8,7 @@ import dataclasses
 import pytest
 
 from aftercare import clock
-from aftercare.customers import port, queries, rules
+from aftercare.customers import queries, rules, service
 from tests.support.api import Api, customer
 
 
@@ -22,7 +22,7 @@ def test_a_customer_without_a_profile_is_reached_with_the_defaults(api: Api) -> 
     with pytest.raises(dataclasses.FrozenInstanceError):
         reach.tier = "GOLD"  # type: ignore[misc]
     # The defaults are the profile's own: a profile made now reads the same.
-    port.ensure_profile("cus_nobody")
+    service.ensure_profile("cus_nobody")
     assert queries.reach("cus_nobody") == reach
 
 
@@ -47,7 +47,7 @@ def test_the_reach_follows_the_preferences(api: Api, fixed_clock: clock.FixedClo
 
 
 def test_the_campaigns_audiences(api: Api, fixed_clock: clock.FixedClock) -> None:
-    port.record_delivery(
+    service.record_delivery(
         customer_id="cus_alice", order_id="ord_1", delivered_at="2026-11-20T10:00:00Z",
         total=5000, currency="CNY", categories=["kitchen", "appliances", "kitchen"],
     )  # fmt: skip
@@ -56,7 +56,7 @@ def test_the_campaigns_audiences(api: Api, fixed_clock: clock.FixedClock) -> Non
                           ("appliances", "kitchen")),
     ]  # fmt: skip
     assert list(queries.delivered_on("2026-11-21")) == []
-    port.credit_points(customer_id="cus_gold", source="test", source_id="1", points=6000, reason="seed")
+    service.credit_points(customer_id="cus_gold", source="test", source_id="1", points=6000, reason="seed")
     assert list(queries.members_of("GOLD")) == [queries.Member("cus_gold", "GOLD", 6000)]
 
 

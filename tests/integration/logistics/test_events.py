@@ -278,3 +278,44 @@ def test_two_last_parcels_delivered_at_once_still_deliver_the_order(
         ("YT5566", False),
     ]
     assert orders.get(order_id)["status"] == "DELIVERED"
+
+
+def test_a_cases_parcel_is_tracked_from_its_event_once(
+    couriers: Couriers, orders: Orders, flow: EventFlow
+) -> None:
+    """After-sales' CaseParcelSent (the customer's return) becomes a RETURN shipment under the
+    id the case names; the same event again, or another event naming the same parcel, adds
+    nothing; then courier news about it reaches the case as CaseParcelMoved."""
+    from aftercare.aftersales.events import CaseParcelSent
+    from aftercare.events import Happened, envelope, to_entry
+
+    order = orders.to("DELIVERED")
+    shipment_id = "shp_01CASEPARCEL0000000000000"
+    parcel = {"shipment_id": shipment_id, "kind": "RETURN", "carrier": "yto", "tracking_number": "YT9911"}
+    sent = CaseParcelSent(
+        case_id="as_01RETURN", order_id=order["orderId"], customer_id="cus_alice",
+        sent_at="2026-11-23T08:00:00.000Z", parcels=[parcel],
+    )  # fmt: skip
+    happened = Happened(sent, subject="as_01RETURN", time=sent.sent_at)
+    bus = couriers.stack.ref("DomainEventBus")
+    for origin in ("record-1", "record-1", "record-2"):  # redelivered, then published again
+        event = envelope(happened, source="aftersales", origin=origin)
+        assert client("events").put_events(Entries=[to_entry(event, bus)])["FailedEntryCount"] == 0
+    flow.run()
+    assert flow.failures == []
+    tracked = store.get(shipment_id)
+    assert tracked is not None
+    assert (tracked.kind, tracked.case_id, tracked.order_id, tracked.customer_id) == (
+        "RETURN", "as_01RETURN", order["orderId"], "cus_alice",
+    )  # fmt: skip
+    assert (tracked.carrier, tracked.tracking_number, tracked.created_at, tracked.version) == (
+        "yto", "YT9911", "2026-11-23T08:00:00.000Z", 1,
+    )  # fmt: skip
+    news = {
+        **canonical("c1", "IN_TRANSIT", "2026-11-23T09:00:00Z"),
+        "carrier": "yto",
+        "trackingNumber": "YT9911",
+    }
+    send(couriers, flow, news, carrier="yto")
+    moved = [e for e in flow.published if e["type"] == "CaseParcelMoved"]
+    assert [(e["subject"], e["payload"]["status"]) for e in moved] == [("as_01RETURN", "IN_TRANSIT")]

@@ -1,5 +1,5 @@
-"""The sample events in events/ for the survey, campaign, profile and notification
-functions are accepted by their handlers (the shapes `sam local invoke -e` would send)."""
+"""The sample events in events/ for the survey, campaign, profile (its reactions: a
+delivered order, an answered survey) and notification functions are accepted by their handlers (the shapes `sam local invoke -e` would send)."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def sample(function: str, name: str) -> dict[str, Any]:
     ("logical_id", "function", "name", "expected"),
     [
         ("NotificationSenderFunction", "notification_sender", "Notifications", {"batchItemFailures": []}),
-        ("SurveyEventsFunction", "survey_events", "SurveyChanges", {"batchItemFailures": []}),
+        ("CustomersReactionsFunction", "customers_reactions", "DomainEvents", {"batchItemFailures": []}),
         ("SurveyDispatchFunction", "survey_dispatch", "DispatchSurveys",
          {"sent": 0, "postponed": 0, "skipped": 0, "expired": 0, "failed": 0}),
         ("CampaignRunnerFunction", "campaign_runner", "RunCampaigns",

@@ -1,22 +1,20 @@
 """Surveys end to end in-process: scheduled on delivery, sent by the dispatcher in the
 customer's daytime exactly once, answered once by link or in the app, expired after 7 days;
-what an answer earns (points) and what a low score opens (a recovery ticket, tickets'
-reaction to SurveyAnswered)."""
+what an answer earns (points, customers' reaction to SurveyAnswered) and what a low score
+opens (a recovery ticket, tickets' reaction to it)."""
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from aws_lambda_powertools.utilities.batch.exceptions import BatchProcessingError
 
 from aftercare import clock
 from aftercare.settings import get_settings
 from aftercare.surveys import port, rules, service, store
-from tests.integration.surveys.support import bodies, item, stream_event, take_messages
+from tests.integration.surveys.support import bodies, item, take_messages
 from tests.support.api import Api, customer, staff
 from tests.support.bus import EventFlow
 
@@ -338,31 +336,54 @@ def test_authorization_no_token_401_another_customers_survey_404_staff_403(
 
 
 # ---------------------------------------------------------------- after an answer
-def answered_event(survey_id: str) -> dict[str, Any]:
-    return stream_event(get_settings().surveys_table, {"surveyId": survey_id}, old={"status": "SENT"})
+def points(api: Api) -> int:
+    return int(api.call("GET", "/v1/me", claims=customer()).json["points"])
 
 
 def test_answering_earns_points_once_and_a_good_score_opens_no_ticket(
     api: Api, deliver: Deliver, flow: EventFlow, fixed_clock: clock.FixedClock
 ) -> None:
+    """The points are customers' reaction to SurveyAnswered: eventual, and once however
+    often the event comes (a stream record republished, the queue delivering it again)."""
     _, survey_id = deliver()
     token = link_token(invitation(api, fixed_clock, survey_id))
     assert answer(api, survey_id, token, {"csat": 5}).status == 201
-    event = answered_event(survey_id)
-    assert api.host.invoke("SurveyEventsFunction", event) == {"batchItemFailures": []}
-    api.host.invoke("SurveyEventsFunction", copy.deepcopy(event))  # redelivered
+    assert points(api) == 0  # not yet: customers' reaction
+    flow.run()
+    flow.replay()  # the same event again: the reaction runs once per event id
     me = api.call("GET", "/v1/me", claims=customer()).json
     assert me["points"] == get_settings().survey_response_points == 50
     assert [(p["source"], p["sourceId"], p["points"]) for p in me["recentPoints"]] == [
         ("survey", survey_id, 50)
     ]
-    flow.run()
     [answered] = [e for e in flow.published if e["type"] == "SurveyAnswered"]
     assert (answered["subject"], answered["payload"]["csat"]) == (survey_id, 5)
     assert answered["payload"]["needs_recovery"] is False
     from aftercare.tickets import store as tickets
 
     assert tickets.ticket_for_source("survey", survey_id) is None
+
+
+def test_a_new_event_about_the_same_answer_credits_nothing_more(
+    api: Api, deliver: Deliver, flow: EventFlow, fixed_clock: clock.FixedClock
+) -> None:
+    """Beyond the event id: the ledger entry is the survey's, so even an event with another
+    id about the same answer (a redrive of an edited message, a re-publication) adds nothing."""
+    _, survey_id = deliver()
+    token = link_token(invitation(api, fixed_clock, survey_id))
+    assert answer(api, survey_id, token, {"csat": 4}).status == 201
+    flow.run()
+    [answered] = [e for e in flow.published if e["type"] == "SurveyAnswered"]
+    import boto3
+
+    from aftercare.events import DomainEvent, to_entry
+
+    again = DomainEvent.from_detail({**answered, "id": "ev_" + "0" * 26})
+    boto3.client("events", region_name="us-east-1").put_events(
+        Entries=[to_entry(again, flow.stack.ref("DomainEventBus"))]
+    )
+    assert flow.run() and again.id in {e["id"] for e in flow.published}  # delivered, reacted to
+    assert points(api) == 50
 
 
 def test_a_low_score_opens_one_service_recovery_complaint(
@@ -388,47 +409,49 @@ def test_a_low_score_opens_one_service_recovery_complaint(
     assert sum("crushed" in text for text in texts) == 1
 
 
-def test_a_failing_recovery_ticket_is_retried_from_tickets_queue_without_double_points(
+def test_a_failing_reaction_is_retried_from_its_own_queue_alone(
     api: Api,
     deliver: Deliver,
     flow: EventFlow,
     fixed_clock: clock.FixedClock,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """The points (surveys' stream consumer) and the ticket (tickets' reaction) no longer
-    share a retry: a failing ticket is retried alone, and the points are credited once."""
+    """The points (customers' reaction) and the ticket (tickets' reaction) share no retry:
+    each failing one is retried from its own queue, and each effect happens once."""
     _, survey_id = deliver()
     token = link_token(invitation(api, fixed_clock, survey_id))
     assert answer(api, survey_id, token, {"csat": 1}).status == 201
-    from aftercare.customers import port as customers
-
-    credit = customers.credit_points
-
-    def throttled(**kwargs: Any) -> None:
-        raise RuntimeError("customers table throttled")
-
-    monkeypatch.setattr(customers, "credit_points", throttled)
-    event = answered_event(survey_id)
-    with pytest.raises(BatchProcessingError):  # the whole batch failed: Lambda retries it
-        api.host.invoke("SurveyEventsFunction", event)
-    monkeypatch.setattr(customers, "credit_points", credit)
-    assert api.host.invoke("SurveyEventsFunction", copy.deepcopy(event)) == {"batchItemFailures": []}
+    from aftercare.customers import service as customers
     from aftercare.tickets import port as tickets
 
+    credit = customers.credit_points
     opened: list[str] = []
-    failing = [True]
+    failing = {"customers": True, "tickets": True}
+
+    def throttled_credit(*args: Any, **kwargs: Any) -> bool:
+        if failing["customers"]:
+            raise RuntimeError("customers table throttled")
+        return credit(*args, **kwargs)
 
     def open_or_update_for(**kwargs: Any) -> str:
-        if failing[0]:
+        if failing["tickets"]:
             raise RuntimeError("tickets table throttled")
         opened.append(kwargs["source_id"])
         return "tk_1"
 
+    monkeypatch.setattr(customers, "credit_points", throttled_credit)
     monkeypatch.setattr(tickets, "open_or_update_for", open_or_update_for)
     flow.run()
-    assert [function for function, _ in flow.failures] == ["TicketsReactionsFunction"]
-    failing[0] = False
-    flow.replay()  # delivered again (as the queue would once the message is visible again)
-    assert opened == [survey_id]
-    api.host.invoke("SurveyEventsFunction", answered_event(survey_id))  # the stream retries too
-    assert api.call("GET", "/v1/me", claims=customer()).json["points"] == 50
+    assert sorted(function for function, _ in flow.failures) == [
+        "CustomersReactionsFunction",
+        "TicketsReactionsFunction",
+    ]
+    assert points(api) == 0 and opened == []
+    failing["tickets"] = False
+    flow.retry()  # the ticket goes through; the points are still failing, retried alone
+    assert opened == [survey_id] and points(api) == 0
+    failing["customers"] = False
+    flow.retry()
+    assert points(api) == 50
+    flow.replay()  # the stream delivers the answer again: nothing twice
+    assert opened == [survey_id] and points(api) == 50

@@ -1,5 +1,5 @@
 """Which changes of a case are events for the other domains (aftersales/publisher.py): what
-refunds, tickets and surveys act on, from the Cases table's stream images."""
+refunds, tickets, surveys and logistics act on, from the Cases table's stream images."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from aftercare.aftersales.events import (
     CaseDisputed,
     CaseDisputeDecided,
     CaseOpened,
+    CaseParcel,
+    CaseParcelSent,
     CaseRefundRequested,
     CaseResolutionBreached,
     CaseResolved,
@@ -23,6 +25,10 @@ AT = "2026-11-23T08:00:00.000Z"
 LATER = "2026-11-25T08:00:00.000Z"
 REVIEW = {"from": "REQUESTED", "to": "APPROVED", "at": AT, "actor": "agent_wu"}
 DISPUTE = {"reason": "it was unused", "origin": "INSPECTED", "openedAt": AT}
+PARCEL = {"shipmentId": "shp_1", "carrier": "sf-express", "trackingNumber": "SF1001",
+          "status": "INFO_RECEIVED", "registeredAt": AT}  # fmt: skip
+MOVED = {**PARCEL, "status": "IN_TRANSIT", "updatedAt": AT}  # the courier's news, on the case
+OTHER = {**PARCEL, "shipmentId": "shp_2", "trackingNumber": "SF2002"}
 
 
 def case(status: str, **fields: Any) -> dict[str, Any]:
@@ -67,6 +73,30 @@ def case(status: str, **fields: Any) -> dict[str, Any]:
         ),
         (case("REFUNDED"), case("COMPLETED"), ["CaseCompleted"]),
         (case("COMPLETED"), case("COMPLETED", note="x"), []),
+        (case("AWAITING_RETURN"), case("RETURN_IN_TRANSIT", returnShipment=PARCEL), ["CaseParcelSent"]),
+        (
+            case("RETURN_IN_TRANSIT", returnShipment=PARCEL),
+            case("RETURN_IN_TRANSIT", returnShipment=MOVED),
+            [],
+        ),
+        (case("RETURN_IN_TRANSIT", returnShipment=MOVED), case("RECEIVED", returnShipment=MOVED), []),
+        (case("RECEIVED"), case("EXCHANGE_SHIPPED", replacementShipment=OTHER), ["CaseParcelSent"]),
+        (
+            case("INSPECTED", returnShipment=PARCEL),
+            case("EXCHANGE_SHIPPED", returnShipment=PARCEL, replacementShipment=OTHER),
+            ["CaseParcelSent"],
+        ),
+        (
+            case("EXCHANGE_SHIPPED", replacementShipment=OTHER),
+            case("COMPLETED", replacementShipment=OTHER),
+            ["CaseCompleted"],
+        ),
+        (
+            None,
+            case("AWAITING_RETURN", returnShipment=PARCEL),
+            ["CaseOpened", "CaseParcelSent"],
+        ),  # (never written so)
+        (case("REPAIRING"), case("REPAIR_SHIPPED", replacementShipment={"carrier": "x"}), []),  # no id
         (None, {"pk": "coverage#ord_1#KTL-1", "orderId": "ord_1", "covered": 1}, []),  # a counter
         (case("COMPLETED"), None, []),
     ],
@@ -149,3 +179,37 @@ def test_opened_resolved_and_breached_say_when() -> None:
         CaseResolutionBreached("as_1", "ord_1", "cus_alice", LATER),
         LATER,
     )
+
+
+def test_a_sent_parcel_carries_what_logistics_tracks_it_by() -> None:
+    (sent,) = events_of(case("AWAITING_RETURN"), case("RETURN_IN_TRANSIT", returnShipment=PARCEL))
+    assert sent.payload == CaseParcelSent(
+        case_id="as_1",
+        order_id="ord_1",
+        customer_id="cus_alice",
+        sent_at=AT,
+        parcels=[
+            {"shipment_id": "shp_1", "kind": "RETURN", "carrier": "sf-express", "tracking_number": "SF1001"}
+        ],
+    )
+    assert sent.payload.sent() == [CaseParcel("shp_1", "RETURN", "sf-express", "SF1001")]
+    assert (sent.subject, sent.time) == ("as_1", AT)
+
+
+def test_a_replacement_is_sent_as_a_replacement_parcel() -> None:
+    (sent,) = events_of(
+        case("RECEIVED", returnShipment=MOVED),
+        case("EXCHANGE_SHIPPED", returnShipment=MOVED, replacementShipment=OTHER),
+    )
+    assert [(p.shipment_id, p.kind) for p in sent.payload.sent()] == [("shp_2", "REPLACEMENT")]
+
+
+def test_one_change_that_adds_both_parcels_sends_them_in_one_event() -> None:
+    """One event per change, so the stream record's one event id covers every parcel."""
+    (sent,) = events_of(
+        case("AWAITING_RETURN"), case("EXCHANGE_SHIPPED", returnShipment=PARCEL, replacementShipment=OTHER)
+    )
+    assert [(p.shipment_id, p.kind) for p in sent.payload.sent()] == [
+        ("shp_1", "RETURN"),
+        ("shp_2", "REPLACEMENT"),
+    ]

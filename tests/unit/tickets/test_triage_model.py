@@ -141,8 +141,28 @@ def test_the_held_out_split_shares_no_message_with_training() -> None:
 
 # Not the third set: its misses were read and the rules generalised from them, and its
 # false alarms (a 'hospital' check-up, feet that 'swell') were left (RESULTS.md). The fourth
-# set's URGENT figures (96.7 % / 90.6 %) are its first sight: no rule changed after it.
-@pytest.mark.parametrize("name", ["held-out split", "second held-out set", "fourth held-out set"])
+# set's URGENT figures (96.7 % / 90.6 %) were its first sight: no rule changed after it. The
+# fourth pass's model (MORE_5, C = 0.5) misses a second of its 30 urgent tickets (93.3 %,
+# RESULTS.md). The fifth pass then closed two gaps between the rules and their documented
+# policy that its misses showed (a going-public threat written code-switched, a knock to the
+# head), so its URGENT figures (100 % / 88.2 %) are no longer first sight for the rules.
+# The fifth set, written after that pass and run once, misses six of its 35 urgent tickets
+# (82.9 %, RESULTS.md): a known failure at first sight, kept visible rather than tuned away.
+@pytest.mark.parametrize(
+    "name",
+    [
+        "held-out split",
+        "second held-out set",
+        "fourth held-out set",
+        pytest.param(
+            "fifth held-out set",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="first sight: URGENT recall 82.9 % (29 of 35), precision 90.6 %: RESULTS.md",
+            ),
+        ),
+    ],
+)
 def test_urgent_tickets_are_found_on_the_held_out_sets(name: str) -> None:
     measured = scores()[name]
     assert measured.urgent_recall >= 0.95, f"URGENT recall {measured.urgent_recall:.1%}"
@@ -150,18 +170,20 @@ def test_urgent_tickets_are_found_on_the_held_out_sets(name: str) -> None:
 
 
 # The target is 90 % for each language; these are the levels the shipped model
-# reaches (RESULTS.md: held-out 94.0 % / 87.7 %, second set 90.9 % / 83.8 %, third set
-# 91.7 % / 83.9 %, fourth set 93.0 % / 94.7 %), a point or two below, so a change that makes
-# it worse fails here.
+# reaches (RESULTS.md: held-out 93.3 % / 90.2 %, second set 90.9 % / 85.3 %, third set
+# 93.3 % / 82.1 %, fourth set 94.7 % / 93.0 %; fifth set 83.6 % / 85.7 %, its first sight,
+# below the target), a point or two below, so a change that makes it worse fails here.
 FLOORS = {
     ("held-out split", "zh"): 0.92,
-    ("held-out split", "en"): 0.87,
-    ("second held-out set", "zh"): 0.87,
-    ("second held-out set", "en"): 0.83,
-    ("third held-out set", "zh"): 0.89,
+    ("held-out split", "en"): 0.89,
+    ("second held-out set", "zh"): 0.89,
+    ("second held-out set", "en"): 0.84,
+    ("third held-out set", "zh"): 0.91,
     ("third held-out set", "en"): 0.82,
-    ("fourth held-out set", "zh"): 0.92,
-    ("fourth held-out set", "en"): 0.89,
+    ("fourth held-out set", "zh"): 0.94,
+    ("fourth held-out set", "en"): 0.91,
+    ("fifth held-out set", "zh"): 0.83,
+    ("fifth held-out set", "en"): 0.85,
 }
 
 

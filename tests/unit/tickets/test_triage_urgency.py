@@ -23,6 +23,9 @@ URGENT = [
     ("my son cut his finger on the broken glass", "safety"),
     ("we all got food poisoning after the hotpot kit", "safety"),
     ("宝宝把小零件吞下去了", "safety"),
+    # an injury, told as a knock or a bump
+    ("给我家小孙子买的那个学步车轮子掉了他一下摔下来磕到头了", "safety"),
+    ("女儿从床上摔下来头上肿了个包", "safety"),
     ("the kettle gave me an electric shock", "safety"),
     ("face cream caused an allergic reaction", "safety"),
     ("the e-bike battery caught fire in the hallway", "safety"),
@@ -62,6 +65,18 @@ URGENT = [
     ("I'm leaving a one-star review", "review"),
     ("我要发微博曝光你们", "review"),
     ("I'll post about this on reddit", "review"),
+    # going public written code-switched, or English inside Chinese (README, "The urgency
+    # rules": telling everyone, posting about it on any platform)
+    ("你们的customer service太差了，我要发个Facebook post告诉大家", "review"),
+    ("再不退款我就post到ins上", "review"),
+    ("我要把视频发到TikTok让大家看看", "review"),
+    ("我要告诉大家你们有多坑", "review"),
+    ("我要写个review曝光你们", "review"),
+    ("I'll post it on 小红书", "review"),
+    ("不给个说法我就发fb", "review"),
+    ("我要去ins上骂你们", "review"),
+    ("我會在小紅書上吐槽", "review"),  # traditional characters
+    ("我要把这事发到臉書上", "review"),
     # double charges and missing money
     ("I was charged twice for the same order", "money"),
     ("重复扣款了", "money"),
@@ -100,6 +115,19 @@ def test_what_must_never_be_missed_is_urgent_whatever_the_model_said(text: str, 
         "the smoke grey one, is it in stock?",
         "I paid for next-day delivery, where is my order?",
         "will the charge show up as your company name?",
+        # a platform named on its own, or praise posted there, in either script
+        "在抖音上看到你们家的，请问有黑色吗",
+        "微博私信\n谢谢你们，东西很好",
+        "孙子特别喜欢这个积木，天天玩，我要去小红书给你们写个好评",
+        "我要发个小红书推荐你们家",
+        "发个ins夸夸你们",
+        "我会告诉大家你们家东西很好用",
+        "发货很快，抖音上看到的",
+        "我在fb上看到的广告，还有货吗",
+        "ins上种草的，有白色吗",
+        "please send the instructions again",
+        "box上面写的尺寸不对",
+        "手机摔了一下屏幕没事，质量不错",
     ],
 )
 def test_ordinary_messages_and_platform_names_trigger_nothing(text: str) -> None:

@@ -184,6 +184,7 @@ SAFETY = _any(
     r"(?:电池|充电宝|充电器|充电头|充电|插头|插座|电源|适配器|电线|手机|机身).{0,8}(?:发烫|很烫|烫手|过热|特别烫|好烫|滚烫|烫得|烧)",
     r"烫伤|烧伤|灼伤|触电|漏电|电到我|电了一下|被电",
     r"受伤|划伤|割伤|割破|夹伤|砸伤|摔伤|流血|出血|骨折|缝针|送医|进了医院|去了医院|急诊|住院",
+    r"磕到头|磕到了头|磕了头|撞到头|撞到了头|磕破|磕伤|撞伤|碰伤|擦伤|摔破|起了个包|肿了个包",
     r"食物中毒|吃坏|拉肚子|拉了.{0,6}肚子|上吐下泻|呕吐|吐了|过敏反应|过敏了|起疹子|中毒|有毒|甲醛超标",
     r"吃了.{0,10}(?:不舒服|肚子疼|肚子痛|难受|头晕)",
     # a burning smell, a scorch mark, smoke: the product overheating before it catches fire
@@ -251,15 +252,38 @@ LEGAL_MEDIA_REGULATOR = _any(
     r"(?:contact|tell|call|alert) the (?:media|news|papers)|go public",
 )
 
+# platforms named in either script, for the code-switched going-public rules below; a Latin
+# name only as a word of its own ("ins" is not "instructions")
+_PLATFORMS = (
+    r"(?:facebook|(?<![a-z])fb(?![a-z])|(?<![a-z])ins(?![a-z])|instagram|tiktok|twitter|(?<![a-z])x上|youtube"
+    r"|reddit|threads|trustpilot|google review|脸书|推特|油管|小红书|抖音|快手|微博|朋友圈|知乎|b站|视频号)"
+)
+_PRAISE = r"(?:好评|夸|推荐|安利|种草|五星|5星|好用|很好|不错|值得|喜欢|棒|赞)"
+
 BAD_REVIEW = _any(
     r"差评|一星|1星|打低分|给低分|负面评价|挂你们|网上说|到处说|让大家都知道|避雷|公之于众|网上曝光",
     r"(?:发|放|挂|传|贴)(?:到|在)网上",
-    r"(?:发|挂|曝光|吐槽|写).{0,6}(?:微博|抖音|小红书|朋友圈|知乎|黑猫)",
+    # (not 发货 / 发现 / 发票 before a platform named on its own, nor praise posted there)
+    r"(?:发(?!货|现|票)|挂|曝光|吐槽|写).{0,6}(?:微博|抖音|小红书|朋友圈|知乎|黑猫)(?!.{0,12}"
+    + _PRAISE
+    + ")",
     # going public on a platform, whichever: what the customer says they will do there
     r"(?:在|到|上|去)(?:抖音|快手|小红书|微博|朋友圈|知乎|b站|视频号|黑猫|大众点评|点评|贴吧|头条|网上|群里|直播间)"
     r".{0,8}(?:说说|说一说|讲讲|曝光|吐槽|揭露|发帖|发个帖|发文|发视频|发个视频|发条|拍视频|拍个视频|直播|挂出|挂你|告诉大家|让大家)",
     r"让(?:大家|所有人|别人|更多人|全网|全世界|网友|朋友们)(?:都)?(?:知道|看看|看到|评评理|别买|别来|小心|避坑)",
     r"(?:拍|录)(?:个|成|了|一段)?视频.{0,10}(?:发|曝|传|挂)|(?:曝光|揭露)你们",
+    # code-switched: a Chinese verb and a platform written in English, or the other way round
+    # ("发个facebook post", "post到ins上", "I'll post it on 小红书"); not when what is posted
+    # there is praise (a good review on 小红书 is not a threat)
+    r"(?:发|po|post|posting|晒|挂|传|贴|曝光|吐槽|写|骂|放)(?:个|条|一条|一个|一篇|篇|到|在|上|去)?(?:个|条|篇)?\s?"
+    r"" + _PLATFORMS + r"(?!.{0,12}" + _PRAISE + ")",
+    r"(?:在|到|上|去)\s?"
+    + _PLATFORMS
+    + r".{0,8}(?:说说|讲讲|曝光|吐槽|揭露|发帖|发视频|骂|喷|挂|告诉大家|让大家)",
+    r"(?:post|posting|share|sharing|put|putting|upload|uploading|film|filming|tell|telling|warn)\b.{0,30}"
+    r"(?:小红书|抖音|快手|微博|朋友圈|知乎|b站|视频号|大众点评|贴吧)",
+    # telling everyone, unless it is to recommend the shop
+    r"告诉(?:大家|所有人|全网|网友|身边的人|朋友们|所有朋友)(?!.{0,12}" + _PRAISE + ")",
     r"(?:bad|negative|terrible|awful|scathing|honest|1[- ]star|one[- ]star|0[- ]star|zero[- ]star) review",
     r"review.{0,20}(?:1|one|zero|0) stars?|(?:1|one)[- ]star(?:s|red)?\b",
     r"(?:post|posting|share|sharing|put|putting|tell|warn)\b.{0,30}"
