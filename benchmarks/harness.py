@@ -400,8 +400,13 @@ class LocalBench:
         self.local.stop()
         sys.stdout = self._stdout
 
-    def settle(self) -> None:
-        self.local.settle()
+    def settle(self, attempts: int = 6) -> None:
+        """Wait until the eventual effects have happened: one look is 30 s, not always enough
+        on a loaded machine (every event also reaches analytics' queue)."""
+        for _ in range(attempts):
+            if self.local.settle().get("settled"):
+                return
+        raise RuntimeError("the local stack did not settle")
 
     # ------------------------------------------------------------------ calls
     def event(

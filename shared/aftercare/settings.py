@@ -103,6 +103,7 @@ class Settings:
     orders_reactions_dlq_url: str = _env("ORDERS_REACTIONS_DLQ_URL")
     tickets_reactions_dlq_url: str = _env("TICKETS_REACTIONS_DLQ_URL")
     logistics_reactions_dlq_url: str = _env("LOGISTICS_REACTIONS_DLQ_URL")
+    analytics_reactions_dlq_url: str = _env("ANALYTICS_REACTIONS_DLQ_URL")
 
 
 CATALOGUE: dict[str, Field[Any]] = {spec.name: spec for spec in fields(Settings)}

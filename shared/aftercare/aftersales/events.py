@@ -14,6 +14,66 @@ class RefundLine:
 
 
 @dataclass(frozen=True)
+class CaseOpened:
+    """A customer opened an after-sales case (once per case)."""
+
+    TYPE: ClassVar[str] = "CaseOpened"
+    VERSION: ClassVar[int] = 1
+
+    case_id: str
+    order_id: str
+    customer_id: str
+    case_type: str  # RETURN_REFUND, REFUND_ONLY, EXCHANGE, REPAIR, ...
+    opened_at: str
+
+
+@dataclass(frozen=True)
+class CaseReviewed:
+    """A requested case got its first answer (approved or rejected), by staff or, when
+    nobody reviewed it in time, automatically (once per case)."""
+
+    TYPE: ClassVar[str] = "CaseReviewed"
+    VERSION: ClassVar[int] = 1
+
+    case_id: str
+    order_id: str
+    customer_id: str
+    outcome: str  # the status the review moved the case to
+    reviewer: str  # "" when it was automatic
+    automatic: bool
+    opened_at: str
+    reviewed_at: str
+
+
+@dataclass(frozen=True)
+class CaseResolved:
+    """A case reached its resolution (refunded, exchanged, repaired, rejected...): once."""
+
+    TYPE: ClassVar[str] = "CaseResolved"
+    VERSION: ClassVar[int] = 1
+
+    case_id: str
+    order_id: str
+    customer_id: str
+    status: str
+    opened_at: str
+    resolved_at: str
+
+
+@dataclass(frozen=True)
+class CaseResolutionBreached:
+    """A case missed its resolution target (once per case)."""
+
+    TYPE: ClassVar[str] = "CaseResolutionBreached"
+    VERSION: ClassVar[int] = 1
+
+    case_id: str
+    order_id: str
+    customer_id: str
+    breached_at: str
+
+
+@dataclass(frozen=True)
 class CaseRefundRequested:
     """A case entered REFUNDING without a refund yet: refunds records one (once per case)."""
 
@@ -107,4 +167,14 @@ class CaseParcelSent:
         return [CaseParcel(**parcel) for parcel in self.parcels]
 
 
-ALL = (CaseRefundRequested, CaseCompleted, CaseDisputed, CaseDisputeDecided, CaseParcelSent)
+ALL = (
+    CaseOpened,
+    CaseReviewed,
+    CaseRefundRequested,
+    CaseResolved,
+    CaseResolutionBreached,
+    CaseCompleted,
+    CaseDisputed,
+    CaseDisputeDecided,
+    CaseParcelSent,
+)

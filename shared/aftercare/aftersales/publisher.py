@@ -11,13 +11,19 @@ from aftercare.aftersales.events import (
     CaseCompleted,
     CaseDisputed,
     CaseDisputeDecided,
+    CaseOpened,
     CaseParcelSent,
     CaseRefundRequested,
+    CaseResolutionBreached,
+    CaseResolved,
+    CaseReviewed,
 )
 from aftercare.events import Happened
 
 Image = Mapping[str, Any]
 REFUND_ONLY = "REFUND_ONLY"
+REQUESTED = "REQUESTED"
+UNREVIEWED = frozenset({REQUESTED, "CANCELLED"})  # a case cancelled before review got no answer
 # The case's parcel records (item attribute → the shipment kind logistics tracks it as).
 PARCELS = (("returnShipment", "RETURN"), ("replacementShipment", "REPLACEMENT"))
 
@@ -44,6 +50,55 @@ def _when(image: Image) -> str:
 def _dispute(image: Image | None) -> Mapping[str, Any]:
     dispute = (image or {}).get("dispute")
     return dispute if isinstance(dispute, Mapping) else {}
+
+
+def _became_set(old: Image | None, new: Image, name: str) -> bool:
+    return bool(new.get(name)) and not (old or {}).get(name)
+
+
+def _is_staff(actor: str) -> bool:
+    return bool(actor) and not actor.startswith("system")
+
+
+def _reviewed(new: Image, at: str) -> CaseReviewed:
+    """The first answer to a requested case: its timeline's first step out of REQUESTED."""
+    step = next(
+        (e for e in new.get("timeline") or [] if isinstance(e, Mapping) and e.get("from") == REQUESTED), None
+    )
+    actor = str(step.get("actor") or "") if step else ""
+    automatic = bool(new.get("autoApproved")) or not _is_staff(actor)
+    return CaseReviewed(
+        case_id=str(new["caseId"]),
+        order_id=str(new["orderId"]),
+        customer_id=str(new["customerId"]),
+        outcome=str(step.get("to") or new["status"]) if step else str(new["status"]),
+        reviewer="" if automatic else actor,
+        automatic=automatic,
+        opened_at=str(new.get("createdAt") or ""),
+        reviewed_at=str(step["at"]) if step and step.get("at") else at,
+    )
+
+
+def _lifecycle(old: Image | None, new: Image, at: str) -> list[Happened]:
+    """Opened, reviewed, resolved, past its resolution target: what the KPIs count."""
+    case_id, order_id, customer_id = str(new["caseId"]), str(new["orderId"]), str(new["customerId"])
+    opened_at = str(new.get("createdAt") or at)
+    happened: list[Happened] = []
+    if old is None:
+        opened = CaseOpened(case_id, order_id, customer_id, str(new.get("type") or "OTHER"), opened_at)
+        happened.append(Happened(opened, subject=case_id, time=opened_at))
+    if _status(old) == REQUESTED and _status(new) not in UNREVIEWED:
+        reviewed = _reviewed(new, at)
+        happened.append(Happened(reviewed, subject=case_id, time=reviewed.reviewed_at))
+    if _became_set(old, new, "resolvedAt"):
+        resolved_at = str(new["resolvedAt"])
+        resolved = CaseResolved(case_id, order_id, customer_id, str(new["status"]), opened_at, resolved_at)
+        happened.append(Happened(resolved, subject=case_id, time=resolved_at))
+    if _became_set(old, new, "resolveBreachedAt"):
+        breached_at = str(new["resolveBreachedAt"])
+        breached = CaseResolutionBreached(case_id, order_id, customer_id, breached_at)
+        happened.append(Happened(breached, subject=case_id, time=breached_at))
+    return happened
 
 
 def refund_requested(case: Image) -> CaseRefundRequested:
@@ -89,7 +144,7 @@ def events_of(old: Image | None, new: Image | None) -> list[Happened]:
         return []
     case_id, order_id, customer_id = str(new["caseId"]), str(new["orderId"]), str(new["customerId"])
     at = _when(new)
-    happened: list[Happened] = []
+    happened: list[Happened] = _lifecycle(old, new, at)
     # A case whose refund is known already (e.g. one that returns to REFUNDING) asks for none.
     if _became(old, new, "REFUNDING") and not new.get("refundId"):
         happened.append(Happened(refund_requested(new), subject=case_id, time=at))

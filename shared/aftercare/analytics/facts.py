@@ -1,35 +1,43 @@
-"""What a change of a domain table means for the KPIs: pure functions of a stream record's
-old and new images (as Lambda hands them over, deserialised), table-tested.
+"""What a domain event means for the KPIs: pure functions of the event (its envelope and its
+typed payload), table-tested.
 
-A fact is dated by the day (UTC) the thing it counts happened, e.g. a first response by
-`firstRespondedAt`, not by when the stream record arrived. Only transitions count (a status
-*into* DELIVERED, a field that *becomes* set), so a write that changes something else on the
-same item adds nothing, and every fact is derived once per change.
+Analytics learns what happened only from the other domains' published events (their
+`events` modules): it reads none of their tables. A fact is dated by the day (UTC) the
+thing it counts happened, e.g. a first response by the reply's time, not by when the event
+arrived. Each event is counted once (the marker in store.py, keyed by the event's id).
 
-Attribute names come from each domain's store (orders/store.py, logistics/store.py,
-tickets/store.py, aftersales/store.py, surveys/store.py, refunds/store.py).
+A survey's answer is rated with what it was about (the agent who handled the ticket or case
+and how long handling took): analytics remembers that, in its own table, from the ticket
+and case events that tell it (`note_of`), and looks it up when the answer arrives.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
-from enum import StrEnum
-from typing import Any
 
 from aftercare import clock
-from aftercare.logistics.queries import estimate_deadline
-
-Image = Mapping[str, Any]
-
-
-class Table(StrEnum):
-    ORDERS = "orders"
-    SHIPMENTS = "shipments"
-    TICKETS = "tickets"
-    CASES = "cases"
-    SURVEYS = "surveys"
-    REFUNDS = "refunds"
+from aftercare.aftersales.events import (
+    CaseDisputed,
+    CaseOpened,
+    CaseResolutionBreached,
+    CaseResolved,
+    CaseReviewed,
+)
+from aftercare.events import DomainEvent
+from aftercare.logistics.events import ParcelDelivered, ShipmentProblemsFound, ShipmentRegistered
+from aftercare.orders.events import OrderCancelled, OrderDelivered, OrderExceptionRaised, OrderPlaced
+from aftercare.refunds.events import RefundRequested, RefundSettled
+from aftercare.surveys.events import SurveyAnswered, SurveySent
+from aftercare.tickets.events import (
+    TicketAssigned,
+    TicketOpened,
+    TicketReopened,
+    TicketReplied,
+    TicketSlaBreached,
+    TicketSolved,
+    TicketTriageCorrected,
+)
 
 
 @dataclass(frozen=True)
@@ -69,15 +77,28 @@ Fact = Count | Duration | Rating
 
 @dataclass(frozen=True)
 class Subject:
-    """What a survey was about, read from the subject's own table when the answer arrives."""
+    """What a survey was about, as analytics remembers it from the subject's events."""
 
     agent: str | None
     handling_seconds: int | None
 
 
+@dataclass(frozen=True)
+class SubjectNote:
+    """What one event tells analytics about a ticket or case a survey may later be about:
+    its agent (the latest one told wins: `agent_at`) and its handling time (the first one
+    told is kept: a ticket's first solve)."""
+
+    kind: str  # ticket or case
+    subject_id: str
+    agent: str | None = None
+    agent_at: str | None = None
+    handling_seconds: int | None = None
+
+
 RETURN_TYPES = frozenset({"RETURN_REFUND", "EXCHANGE"})
 TO_CUSTOMER = frozenset({"OUTBOUND", "REPLACEMENT"})  # parcels to the customer (not returns)
-STAFF_AUTHORS = frozenset({"agent", "supervisor"})
+CUSTOMER = "customer"  # a customer's ticket: triaged by the model (other domains name the category)
 
 
 # ---------------------------------------------------------------- helpers
@@ -90,280 +111,295 @@ def seconds_between(start: str, end: str) -> int:
     return max(0, round((clock.parse_iso(end) - clock.parse_iso(start)).total_seconds()))
 
 
-def _get(image: Image | None, key: str) -> Any:
-    return image.get(key) if image else None
+def _at(at: str | None, event: DomainEvent) -> str:
+    """A payload's time, or the event's when the payload has none."""
+    return at or event.time
 
 
-def _str(image: Image | None, key: str) -> str | None:
-    value = _get(image, key)
-    return None if value is None else str(value)
+# ---------------------------------------------------------------- orders
+def _order_placed(event: DomainEvent) -> list[Fact]:
+    placed = event.read(OrderPlaced)
+    day = day_of(_at(placed.placed_at, event))
+    return [Count("orders.placed", day), Count(f"orders.value.{placed.currency or 'XXX'}", day, placed.total)]
 
 
-def _entered(old: Image | None, new: Image | None, status: str) -> bool:
-    return _str(new, "status") == status and _str(old, "status") != status
+def _order_cancelled(event: DomainEvent) -> list[Fact]:
+    event.read(OrderCancelled)
+    return [Count("orders.cancelled", day_of(event.time))]
 
 
-def _became_set(old: Image | None, new: Image | None, key: str) -> bool:
-    return _get(new, key) not in (None, "") and _get(old, key) in (None, "")
+def _order_delivered(event: DomainEvent) -> list[Fact]:
+    delivered = event.read(OrderDelivered)
+    return [Count("orders.delivered", day_of(_at(delivered.delivered_at, event)))]
 
 
-def _changed_at(new: Image) -> str:
-    return str(new.get("updatedAt") or new.get("createdAt"))
+def _order_exception(event: DomainEvent) -> list[Fact]:
+    raised = event.read(OrderExceptionRaised)
+    return [Count("orders.exceptions", day_of(_at(raised.raised_at, event)))]
 
 
-def _is_staff(actor: str | None) -> bool:
-    return bool(actor) and not str(actor).startswith("system")
-
-
-def first_entry(
-    timeline: Sequence[Mapping[str, Any]] | None, *, to: str | None = None, from_: str | None = None
-) -> Mapping[str, Any] | None:
-    for entry in timeline or []:
-        if (to is None or entry.get("to") == to) and (from_ is None or entry.get("from") == from_):
-            return entry
-    return None
-
-
-# ---------------------------------------------------------------- the tables
-def facts_of(
-    table: Table, old: Image | None, new: Image | None, subject: Subject | None = None
-) -> list[Fact]:
-    """The facts one change (old image → new image) adds. A removal adds none."""
-    if not new:
+# ---------------------------------------------------------------- shipments
+def _shipment_registered(event: DomainEvent) -> list[Fact]:
+    registered = event.read(ShipmentRegistered)
+    if registered.kind not in TO_CUSTOMER:
         return []
-    if table is Table.SURVEYS:
-        return _surveys(old, new, subject)
-    derive = {
-        Table.ORDERS: _orders,
-        Table.SHIPMENTS: _shipments,
-        Table.TICKETS: _tickets,
-        Table.CASES: _cases,
-        Table.REFUNDS: _refunds,
-    }[table]
-    return derive(old, new)
+    return [Count("shipments.created", day_of(_at(registered.registered_at, event)))]
 
 
-def _orders(old: Image | None, new: Image) -> list[Fact]:
-    facts: list[Fact] = []
-    if old is None:
-        day = day_of(str(new["createdAt"]))
-        facts += [
-            Count("orders.placed", day),
-            Count(f"orders.value.{new.get('currency', 'XXX')}", day, int(new.get("total") or 0)),
-        ]
-    if _entered(old, new, "CANCELLED"):
-        facts.append(Count("orders.cancelled", day_of(_changed_at(new))))
-    if _entered(old, new, "DELIVERED"):
-        facts.append(Count("orders.delivered", day_of(str(new.get("deliveredAt") or _changed_at(new)))))
-    if _became_set(old, new, "exception"):
-        raised = new["exception"]
-        facts.append(Count("orders.exceptions", day_of(str(raised.get("raisedAt") or _changed_at(new)))))
-    return facts
-
-
-def _shipments(old: Image | None, new: Image) -> list[Fact]:
-    if str(new.get("kind") or "OUTBOUND") not in TO_CUSTOMER:
+def _parcel_delivered(event: DomainEvent) -> list[Fact]:
+    parcel = event.read(ParcelDelivered)
+    if parcel.kind not in TO_CUSTOMER:
         return []
-    facts: list[Fact] = []
-    if old is None:
-        facts.append(Count("shipments.created", day_of(str(new["createdAt"]))))
-    if _entered(old, new, "DELIVERED"):
-        delivered_at = str(new.get("statusAt") or _changed_at(new))
-        day = day_of(delivered_at)
-        facts += [
-            Count("shipments.delivered", day),
-            Duration("shipments.delivery_time", day, seconds_between(str(new["createdAt"]), delivered_at)),
-        ]
-        estimate = _str(new, "estimatedDelivery")
-        if estimate:
-            facts.append(Count("shipments.delivered_with_estimate", day))
-            if clock.parse_iso(delivered_at) < estimate_deadline(estimate):
-                facts.append(Count("shipments.on_time", day))
-    before = dict(_get(old, "problems") or {})
-    after = dict(new.get("problems") or {})
-    added = sorted(kind for kind in after if kind not in before)
-    for kind in added:
-        detected = str((after[kind] or {}).get("detectedAt") or _changed_at(new))
-        facts.append(Count(f"shipments.problem.{kind}", day_of(detected)))
-    if added and not before:
-        first = min(str((after[kind] or {}).get("detectedAt") or _changed_at(new)) for kind in added)
-        facts.append(Count("shipments.with_exception", day_of(first)))
+    delivered_at = _at(parcel.delivered_at, event)
+    day = day_of(delivered_at)
+    facts: list[Fact] = [
+        Count("shipments.delivered", day),
+        Duration(
+            "shipments.delivery_time",
+            day,
+            seconds_between(parcel.registered_at or delivered_at, delivered_at),
+        ),
+    ]
+    if parcel.estimated_delivery:
+        facts.append(Count("shipments.delivered_with_estimate", day))
+        if parcel.on_time:
+            facts.append(Count("shipments.on_time", day))
     return facts
 
 
-def _tickets(old: Image | None, new: Image) -> list[Fact]:
-    if not str(new.get("ticketId", "")).startswith("tk_"):
-        return []  # the uniqueness keys of automatic tickets share the table
-    facts: list[Fact] = []
-    assignee = _str(new, "assignee")
-    if old is None:
-        day = day_of(str(new["createdAt"]))
-        category = str(new.get("category") or "OTHER")
-        facts += [Count("tickets.opened", day), Count(f"tickets.category.{category}", day)]
-        if category == "COMPLAINT":
-            facts.append(Count("tickets.complaints", day))
-        if new.get("source") == "customer":  # triaged by the model (other domains name the category)
-            facts.append(Count("tickets.triaged", day))
-    if _became_set(old, new, "triageCorrection") and new.get("source") == "customer":
-        # dated by the ticket's creation, as its triage was: the two counts are one cohort
-        facts.append(Count("tickets.triage_corrected", day_of(str(new["createdAt"]))))
-    if assignee and assignee != _str(old, "assignee"):
-        facts.append(Count("tickets.assigned", day_of(_changed_at(new)), agent=assignee))
-    known = {str(m.get("messageId")) for m in _get(old, "messages") or []}
-    for message in new.get("messages") or []:
-        if str(message.get("messageId")) in known or message.get("authorRole") not in STAFF_AUTHORS:
-            continue
-        facts.append(Count("tickets.replies", day_of(str(message["at"])), agent=str(message["authorId"])))
-    if _became_set(old, new, "firstRespondedAt"):
-        responded = str(new["firstRespondedAt"])
-        staff = [m for m in new.get("messages") or [] if m.get("authorRole") in STAFF_AUTHORS]
-        responder = assignee or (str(staff[0]["authorId"]) if staff else None)
+def _shipment_problems(event: DomainEvent) -> list[Fact]:
+    found = event.read(ShipmentProblemsFound)
+    if found.shipment_kind not in TO_CUSTOMER:
+        return []
+    problems = found.found()
+    facts: list[Fact] = [
+        Count(f"shipments.problem.{p.kind}", day_of(_at(p.detected_at, event))) for p in problems
+    ]
+    if problems and found.earlier_problems == 0:  # the shipment's first problems: one exception
         facts.append(
-            Duration(
-                "tickets.first_response",
-                day_of(responded),
-                seconds_between(str(new["createdAt"]), responded),
-                agent=responder,
-            )
+            Count("shipments.with_exception", day_of(min(_at(p.detected_at, event) for p in problems)))
         )
-    if _entered(old, new, "SOLVED"):
-        solved_at = str(new.get("solvedAt") or _changed_at(new))
-        day = day_of(solved_at)
-        facts.append(Count("tickets.solved", day, agent=assignee))
-        solves = [entry for entry in new.get("timeline") or [] if entry.get("to") == "SOLVED"]
-        if len(solves) <= 1:  # the resolution time is the first solve's; a reopened ticket adds none
-            facts.append(
-                Duration(
-                    "tickets.resolution",
-                    day,
-                    seconds_between(str(new["createdAt"]), solved_at),
-                    agent=assignee,
-                )
-            )
-    if _str(old, "status") == "SOLVED" and _str(new, "status") not in ("SOLVED", "CLOSED"):
-        facts.append(Count("tickets.reopened", day_of(_changed_at(new))))
-    before = len(_get(old, "breaches") or [])
-    for breach in list(new.get("breaches") or [])[before:]:
-        day = day_of(str(breach.get("at") or _changed_at(new)))
+    return facts
+
+
+# ---------------------------------------------------------------- tickets
+def _ticket_opened(event: DomainEvent) -> list[Fact]:
+    opened = event.read(TicketOpened)
+    day = day_of(_at(opened.opened_at, event))
+    category = opened.category or "OTHER"
+    facts: list[Fact] = [Count("tickets.opened", day), Count(f"tickets.category.{category}", day)]
+    if category == "COMPLAINT":
+        facts.append(Count("tickets.complaints", day))
+    if opened.source == CUSTOMER:
+        facts.append(Count("tickets.triaged", day))
+    return facts
+
+
+def _ticket_triage_corrected(event: DomainEvent) -> list[Fact]:
+    corrected = event.read(TicketTriageCorrected)
+    if corrected.source != CUSTOMER:
+        return []
+    # dated by the ticket's creation, as its triage was: the two counts are one cohort
+    return [Count("tickets.triage_corrected", day_of(_at(corrected.opened_at, event)))]
+
+
+def _ticket_assigned(event: DomainEvent) -> list[Fact]:
+    assigned = event.read(TicketAssigned)
+    return [Count("tickets.assigned", day_of(_at(assigned.assigned_at, event)), agent=assigned.agent)]
+
+
+def _ticket_replied(event: DomainEvent) -> list[Fact]:
+    replied = event.read(TicketReplied)
+    at = _at(replied.replied_at, event)
+    facts: list[Fact] = [Count("tickets.replies", day_of(at), agent=replied.author_id or None)]
+    if replied.first_response:
+        responder = replied.assignee or replied.author_id or None
+        seconds = seconds_between(replied.opened_at or at, at)
+        facts.append(Duration("tickets.first_response", day_of(at), seconds, agent=responder))
+    return facts
+
+
+def _ticket_solved(event: DomainEvent) -> list[Fact]:
+    solved = event.read(TicketSolved)
+    solved_at = _at(solved.solved_at, event)
+    day, agent = day_of(solved_at), solved.assignee or None
+    facts: list[Fact] = [Count("tickets.solved", day, agent=agent)]
+    if solved.first_solve:  # the resolution time is the first solve's; a reopened ticket adds none
+        seconds = seconds_between(solved.opened_at or solved_at, solved_at)
+        facts.append(Duration("tickets.resolution", day, seconds, agent=agent))
+    return facts
+
+
+def _ticket_reopened(event: DomainEvent) -> list[Fact]:
+    reopened = event.read(TicketReopened)
+    return [Count("tickets.reopened", day_of(_at(reopened.reopened_at, event)))]
+
+
+def _ticket_breached(event: DomainEvent) -> list[Fact]:
+    breached = event.read(TicketSlaBreached)
+    facts: list[Fact] = []
+    for breach in breached.found():
+        day = day_of(_at(breach.breached_at, event))
         facts += [
-            Count("tickets.sla_breaches", day, agent=assignee),
-            Count(f"tickets.sla_breach.{breach.get('kind', 'UNKNOWN')}", day),
+            Count("tickets.sla_breaches", day, agent=breached.assignee or None),
+            Count(f"tickets.sla_breach.{breach.kind or 'UNKNOWN'}", day),
         ]
     return facts
 
 
-def _cases(old: Image | None, new: Image) -> list[Fact]:
-    if not str(new.get("pk", "")).startswith("as_"):
-        return []  # coverage counters share the table
-    facts: list[Fact] = []
-    if old is None:
-        day = day_of(str(new["createdAt"]))
-        case_type = str(new.get("type") or "OTHER")
-        facts += [Count("cases.opened", day), Count(f"cases.type.{case_type}", day)]
-        if case_type in RETURN_TYPES:
-            facts.append(Count("cases.returns", day))
-    if _str(old, "status") == "REQUESTED" and _str(new, "status") not in ("REQUESTED", "CANCELLED"):
-        review = first_entry(new.get("timeline"), from_="REQUESTED")
-        at = str(review["at"]) if review else _changed_at(new)
-        actor = str(review.get("actor")) if review else None
-        automatic = bool(new.get("autoApproved")) or not _is_staff(actor)
-        day = day_of(at)
-        facts.append(
-            Duration(
-                "cases.first_response",
-                day,
-                seconds_between(str(new["createdAt"]), at),
-                agent=None if automatic else actor,
-            )
-        )
-        if automatic:
-            facts += [Count("cases.sla_breaches", day), Count("cases.sla_breach.REVIEW", day)]
-    if _became_set(old, new, "resolvedAt"):
-        resolved = str(new["resolvedAt"])
-        facts += [
-            Count("cases.resolved", day_of(resolved)),
-            Duration("cases.resolution", day_of(resolved), seconds_between(str(new["createdAt"]), resolved)),
-        ]
-    if _became_set(old, new, "resolveBreachedAt"):
-        day = day_of(str(new["resolveBreachedAt"]))
-        facts += [Count("cases.sla_breaches", day), Count("cases.sla_breach.RESOLUTION", day)]
-    if _entered(old, new, "DISPUTED"):
-        facts.append(Count("cases.disputed", day_of(_changed_at(new))))
+# ---------------------------------------------------------------- cases
+def _case_opened(event: DomainEvent) -> list[Fact]:
+    opened = event.read(CaseOpened)
+    day = day_of(_at(opened.opened_at, event))
+    case_type = opened.case_type or "OTHER"
+    facts: list[Fact] = [Count("cases.opened", day), Count(f"cases.type.{case_type}", day)]
+    if case_type in RETURN_TYPES:
+        facts.append(Count("cases.returns", day))
     return facts
 
 
-def survey_subject(old: Image | None, new: Image | None) -> tuple[str, str] | None:
-    """The (kind, id) of the ticket or case whose agent and handling time an answer needs."""
-    if not new or not _answered(old, new):
-        return None
-    kind, subject_id = _str(new, "subjectKind"), _str(new, "subjectId")
-    if kind in ("ticket", "case") and subject_id:
-        return kind, subject_id
-    return None
-
-
-def _answered(old: Image | None, new: Image) -> bool:
-    return (
-        str(new.get("surveyId", "")).startswith("sv_")
-        and _entered(old, new, "ANSWERED")
-        and new.get("csat") is not None
-    )
-
-
-def _surveys(old: Image | None, new: Image, subject: Subject | None) -> list[Fact]:
-    if not str(new.get("surveyId", "")).startswith("sv_"):
-        return []  # subject claims share the table
-    facts: list[Fact] = []
-    if _entered(old, new, "SENT"):
-        facts.append(Count("surveys.sent", day_of(str(new.get("sentAt") or _changed_at(new)))))
-    if _answered(old, new):
-        day = day_of(str(new.get("answeredAt") or _changed_at(new)))
-        nps = new.get("nps")
-        facts += [
-            Count("surveys.answered", day),
-            Rating(
-                day,
-                int(new["csat"]),
-                None if nps is None else int(nps),
-                agent=subject.agent if subject else None,
-                handling_seconds=subject.handling_seconds if subject else None,
-            ),
-        ]
+def _case_reviewed(event: DomainEvent) -> list[Fact]:
+    reviewed = event.read(CaseReviewed)
+    at = _at(reviewed.reviewed_at, event)
+    day = day_of(at)
+    agent = None if reviewed.automatic else reviewed.reviewer or None
+    facts: list[Fact] = [
+        Duration("cases.first_response", day, seconds_between(reviewed.opened_at or at, at), agent=agent)
+    ]
+    if reviewed.automatic:  # nobody answered in time
+        facts += [Count("cases.sla_breaches", day), Count("cases.sla_breach.REVIEW", day)]
     return facts
 
 
-def _refunds(old: Image | None, new: Image) -> list[Fact]:
-    if not str(new.get("refundId", "")).startswith("rf_"):
-        return []  # source claims share the table
-    facts: list[Fact] = []
-    if old is None:
-        facts.append(Count("refunds.requested", day_of(str(new["createdAt"]))))
-    if _entered(old, new, "SUCCEEDED"):
-        day = day_of(_changed_at(new))
-        facts += [
+def _case_resolved(event: DomainEvent) -> list[Fact]:
+    resolved = event.read(CaseResolved)
+    at = _at(resolved.resolved_at, event)
+    return [
+        Count("cases.resolved", day_of(at)),
+        Duration("cases.resolution", day_of(at), seconds_between(resolved.opened_at or at, at)),
+    ]
+
+
+def _case_breached(event: DomainEvent) -> list[Fact]:
+    breached = event.read(CaseResolutionBreached)
+    day = day_of(_at(breached.breached_at, event))
+    return [Count("cases.sla_breaches", day), Count("cases.sla_breach.RESOLUTION", day)]
+
+
+def _case_disputed(event: DomainEvent) -> list[Fact]:
+    event.read(CaseDisputed)
+    return [Count("cases.disputed", day_of(event.time))]
+
+
+# ---------------------------------------------------------------- surveys
+def _survey_sent(event: DomainEvent) -> list[Fact]:
+    sent = event.read(SurveySent)
+    return [Count("surveys.sent", day_of(_at(sent.sent_at, event)))]
+
+
+def _survey_answered(event: DomainEvent, subject: Subject | None) -> list[Fact]:
+    answered = event.read(SurveyAnswered)
+    day = day_of(_at(answered.answered_at, event))
+    return [
+        Count("surveys.answered", day),
+        Rating(
+            day,
+            answered.csat,
+            answered.nps,
+            agent=subject.agent if subject else None,
+            handling_seconds=subject.handling_seconds if subject else None,
+        ),
+    ]
+
+
+# ---------------------------------------------------------------- refunds
+def _refund_requested(event: DomainEvent) -> list[Fact]:
+    event.read(RefundRequested)
+    return [Count("refunds.requested", day_of(event.time))]
+
+
+def _refund_settled(event: DomainEvent) -> list[Fact]:
+    settled = event.read(RefundSettled)
+    day = day_of(event.time)
+    if settled.status == "SUCCEEDED":
+        return [
             Count("refunds.succeeded", day),
-            Count(f"refunds.amount.{new.get('currency', 'XXX')}", day, int(new.get("amount") or 0)),
+            Count(f"refunds.amount.{settled.currency or 'XXX'}", day, settled.amount),
         ]
-    if _entered(old, new, "MANUAL_REVIEW"):
-        facts.append(Count("refunds.manual_review", day_of(_changed_at(new))))
-    return facts
+    if settled.status == "MANUAL_REVIEW":
+        return [Count("refunds.manual_review", day)]
+    return []
+
+
+# ---------------------------------------------------------------- the events counted
+DERIVE: dict[str, Callable[[DomainEvent], list[Fact]]] = {
+    OrderPlaced.TYPE: _order_placed,
+    OrderCancelled.TYPE: _order_cancelled,
+    OrderDelivered.TYPE: _order_delivered,
+    OrderExceptionRaised.TYPE: _order_exception,
+    ShipmentRegistered.TYPE: _shipment_registered,
+    ParcelDelivered.TYPE: _parcel_delivered,
+    ShipmentProblemsFound.TYPE: _shipment_problems,
+    TicketOpened.TYPE: _ticket_opened,
+    TicketTriageCorrected.TYPE: _ticket_triage_corrected,
+    TicketAssigned.TYPE: _ticket_assigned,
+    TicketReplied.TYPE: _ticket_replied,
+    TicketSolved.TYPE: _ticket_solved,
+    TicketReopened.TYPE: _ticket_reopened,
+    TicketSlaBreached.TYPE: _ticket_breached,
+    CaseOpened.TYPE: _case_opened,
+    CaseReviewed.TYPE: _case_reviewed,
+    CaseResolved.TYPE: _case_resolved,
+    CaseResolutionBreached.TYPE: _case_breached,
+    CaseDisputed.TYPE: _case_disputed,
+    SurveySent.TYPE: _survey_sent,
+    RefundRequested.TYPE: _refund_requested,
+    RefundSettled.TYPE: _refund_settled,
+}
+COUNTED = frozenset({*DERIVE, SurveyAnswered.TYPE})  # every event type analytics listens to
+
+
+def facts_of(event: DomainEvent, subject: Subject | None = None) -> list[Fact]:
+    """The facts one event adds (`subject`: what an answered survey was about, if known)."""
+    if event.type == SurveyAnswered.TYPE:
+        return _survey_answered(event, subject)
+    derive = DERIVE.get(event.type)
+    return derive(event) if derive else []
 
 
 # ---------------------------------------------------------------- survey subjects
-def ticket_subject(ticket: Image) -> Subject:
-    """A ticket's agent (its assignee) and handling time (creation to its first solve)."""
-    solved = first_entry(ticket.get("timeline"), to="SOLVED")
-    solved_at = str(solved["at"]) if solved else _str(ticket, "solvedAt")
-    handling = seconds_between(str(ticket["createdAt"]), solved_at) if solved_at else None
-    return Subject(agent=_str(ticket, "assignee"), handling_seconds=handling)
+def survey_subject(event: DomainEvent) -> tuple[str, str] | None:
+    """The (kind, id) of the ticket or case whose agent and handling time an answer needs."""
+    if event.type != SurveyAnswered.TYPE:
+        return None
+    answered = event.read(SurveyAnswered)
+    if answered.subject_kind in ("ticket", "case") and answered.subject_id:
+        return answered.subject_kind, answered.subject_id
+    return None
 
 
-def case_subject(case: Image) -> Subject:
-    """A case's agent (who reviewed it, unless approved automatically) and handling time
-    (creation to resolution)."""
-    review = first_entry(case.get("timeline"), from_="REQUESTED")
-    actor = str(review.get("actor")) if review else None
-    agent = actor if _is_staff(actor) and not case.get("autoApproved") else None
-    resolved = _str(case, "resolvedAt")
-    handling = seconds_between(str(case["createdAt"]), resolved) if resolved else None
-    return Subject(agent=agent, handling_seconds=handling)
+def note_of(event: DomainEvent) -> SubjectNote | None:
+    """What an event tells about a future survey's subject: a ticket's agent is its (latest)
+    assignee and its handling time runs to its first solve; a case's agent is who reviewed it
+    (none when it was automatic) and its handling time runs to its resolution."""
+    if event.type == TicketAssigned.TYPE:
+        assigned = event.read(TicketAssigned)
+        return SubjectNote("ticket", assigned.ticket_id, assigned.agent, _at(assigned.assigned_at, event))
+    if event.type == TicketSolved.TYPE:
+        solved = event.read(TicketSolved)
+        at = _at(solved.solved_at, event)
+        handling = seconds_between(solved.opened_at or at, at) if solved.first_solve else None
+        agent = solved.assignee or None
+        return SubjectNote("ticket", solved.ticket_id, agent, at if agent else None, handling)
+    if event.type == CaseReviewed.TYPE:
+        reviewed = event.read(CaseReviewed)
+        if reviewed.automatic or not reviewed.reviewer:
+            return None
+        return SubjectNote("case", reviewed.case_id, reviewed.reviewer, _at(reviewed.reviewed_at, event))
+    if event.type == CaseResolved.TYPE:
+        resolved = event.read(CaseResolved)
+        at = _at(resolved.resolved_at, event)
+        return SubjectNote(
+            "case", resolved.case_id, handling_seconds=seconds_between(resolved.opened_at or at, at)
+        )
+    return None

@@ -1,4 +1,4 @@
-"""Analytics use cases: aggregate one stream record, answer the KPIs for a range, render the
+"""Analytics use cases: aggregate one domain event, answer the KPIs for a range, render the
 daily report."""
 
 from __future__ import annotations
@@ -7,86 +7,37 @@ from datetime import date, timedelta
 from typing import Any
 
 from aftercare import clock
-from aftercare.aftersales import queries as cases
 from aftercare.analytics import facts, store
 from aftercare.analytics.aggregate import deltas
 from aftercare.analytics.kpis import compute
 from aftercare.analytics.models import Kpis
 from aftercare.errors import BadRequest
+from aftercare.events import DomainEvent
 from aftercare.observability import logger, metrics
 from aftercare.settings import get_settings
-from aftercare.tickets import queries as tickets
 
 MAX_DAYS = 366
 DEFAULT_DAYS = 30
 
 
 # ---------------------------------------------------------------- the aggregator
-def table_of(event_source_arn: str) -> facts.Table | None:
-    """Which domain table a stream belongs to (`arn:...:table/<name>/stream/<label>`)."""
-    parts = event_source_arn.split(":table/", 1)
-    name = parts[1].split("/", 1)[0] if len(parts) == 2 else ""
-    settings = get_settings()
-    return {
-        settings.orders_table: facts.Table.ORDERS,
-        settings.shipments_table: facts.Table.SHIPMENTS,
-        settings.tickets_table: facts.Table.TICKETS,
-        settings.cases_table: facts.Table.CASES,
-        settings.surveys_table: facts.Table.SURVEYS,
-        settings.refunds_table: facts.Table.REFUNDS,
-    }.get(name)
-
-
-def survey_subject(kind: str, subject_id: str) -> facts.Subject | None:
-    """The agent and handling time of the ticket or case a survey was about (asked of
-    tickets' or after-sales' queries)."""
-    if kind == "ticket":
-        ticket = tickets.handling(subject_id)
-        if ticket is None:
-            return None
-        return facts.ticket_subject(
-            {
-                "createdAt": ticket.created_at,
-                "assignee": ticket.assignee,
-                "solvedAt": ticket.solved_at,
-                "timeline": [{"to": e.to, "from": e.from_status, "at": e.at} for e in ticket.timeline],
-            }
-        )
-    if kind == "case":
-        case = cases.handling(subject_id)
-        if case is None:
-            return None
-        return facts.case_subject(
-            {
-                "createdAt": case.created_at,
-                "resolvedAt": case.resolved_at,
-                "autoApproved": case.auto_approved,
-                "timeline": [
-                    {"to": e.to, "from": e.from_status, "at": e.at, "actor": e.actor} for e in case.timeline
-                ],
-            }
-        )
-    return None
-
-
-def aggregate(
-    table: facts.Table, event_id: str, old: dict[str, Any] | None, new: dict[str, Any] | None
-) -> bool:
-    """Add what one stream record means to the daily aggregates, once. False if the record
-    had been added before (a redelivery)."""
-    subject = None
-    wanted = facts.survey_subject(old, new) if table is facts.Table.SURVEYS else None
-    if wanted is not None:
-        subject = survey_subject(*wanted)
-    found = facts.facts_of(table, old, new, subject)
+def aggregate(event: DomainEvent) -> bool:
+    """Add what one domain event means to the daily aggregates, once. False if the event had
+    been added before (a redelivery)."""
+    note = facts.note_of(event)
+    if note is not None:
+        store.remember(note)
+    wanted = facts.survey_subject(event)
+    subject = store.subject(*wanted) if wanted is not None else None
+    found = facts.facts_of(event, subject)
     if not found:
         return True
     additions = deltas(found)
-    added = store.apply(store.marker_key(table.value, event_id), additions, shard=store.shard_of(event_id))
+    added = store.apply(store.marker_key(event.source, event.id), additions, shard=store.shard_of(event.id))
     if added:
         metrics.add_metric(name="AnalyticsFacts", unit="Count", value=len(found))
     else:
-        logger.info("stream record already aggregated", extra={"table": table.value, "event_id": event_id})
+        logger.info("event already aggregated", extra={"event_type": event.type, "event_id": event.id})
     return added
 
 

@@ -2,15 +2,20 @@
 
 Aggregate items, one partition per month (`pk = M#2026-11`) so a range of days is a
 handful of Queries (one per month touched, `sk BETWEEN`), never a scan:
-- a day's totals, `sk = <day>#all#<shard>`: each stream record adds to one of SHARDS items
+- a day's totals, `sk = <day>#all#<shard>`: each event adds to one of SHARDS items
   (by its event id), so concurrent writers do not all contend for one hot item; a read
   adds the shards up;
 - an agent's day, `sk = <day>#agent#<agentId>`.
 
-Every stream record's additions are applied in one transaction together with a marker item
-(`pk = rec#<table>#<eventID>`, expiring after MARKER_TTL), on the condition that the marker
-does not exist yet: a record delivered twice (a retried or bisected batch) adds nothing the
-second time.
+Every event's additions are applied in one transaction together with a marker item
+(`pk = rec#<source domain>#<event id>`, expiring after MARKER_TTL), on the condition that the
+marker does not exist yet: an event delivered twice (a redelivered message, a republished
+stream record) adds nothing the second time.
+
+What a survey may later be about (a ticket's or case's agent and handling time, as their
+events told it) is one item per subject, `pk = subject#<kind>#<id>`, `sk = subject`: the
+latest agent told wins (by its time), the first handling time told is kept, so redelivered
+or late events never move it backwards.
 """
 
 from __future__ import annotations
@@ -28,11 +33,12 @@ from botocore.exceptions import ClientError
 
 from aftercare import clock
 from aftercare.analytics.aggregate import ItemKey
+from aftercare.analytics.facts import Subject, SubjectNote
 from aftercare.aws import client
 from aftercare.settings import get_settings
 
 SHARDS = 4
-MARKER_TTL = timedelta(days=7)  # a stream keeps records 24 hours; retries happen within it
+MARKER_TTL = timedelta(days=7)  # redeliveries (queue retries, stream republishing) come within it
 MAX_TRANSACTION_ITEMS = 100
 _RETRIED = frozenset({"TransactionConflict", "ThrottlingError", "ProvisionedThroughputExceeded"})
 
@@ -53,8 +59,8 @@ def sort_key(day: str, agent: str | None, shard: int) -> str:
     return f"{day}#agent#{agent}" if agent else f"{day}#all#{shard}"
 
 
-def marker_key(table: str, event_id: str) -> str:
-    return f"rec#{table}#{event_id}"
+def marker_key(source: str, event_id: str) -> str:
+    return f"rec#{source}#{event_id}"
 
 
 # ---------------------------------------------------------------- writing
@@ -81,9 +87,9 @@ def _update(key: ItemKey, adds: Mapping[str, int], shard: int, at: str) -> dict[
 def apply(
     marker: str, additions: Mapping[ItemKey, Mapping[str, int]], *, shard: int, attempts: int = 5
 ) -> bool:
-    """Add `additions` once for the record `marker` names: False if it was added before.
-    Contention with concurrent writers is retried with backoff, then raised (the record is
-    reported as failed and the stream delivers it again)."""
+    """Add `additions` once for the event `marker` names: False if it was added before.
+    Contention with concurrent writers is retried with backoff, then raised (the event's
+    message is reported as failed and the queue delivers it again)."""
     if not additions:
         return True
     at = clock.now_iso()
@@ -106,7 +112,7 @@ def apply(
         _update(key, adds, shard, at) for key, adds in sorted(additions.items(), key=lambda kv: str(kv[0]))
     ]
     if len(items) > MAX_TRANSACTION_ITEMS:
-        raise ValueError(f"one record touches {len(items) - 1} aggregate items; at most 99 fit a transaction")
+        raise ValueError(f"one event touches {len(items) - 1} aggregate items; at most 99 fit a transaction")
     for attempt in range(attempts):
         try:
             client("dynamodb").transact_write_items(TransactItems=items)
@@ -119,11 +125,62 @@ def apply(
                 for reason in error.response.get("CancellationReasons") or []
             ]
             if codes and codes[0] == "ConditionalCheckFailed":
-                return False  # the marker exists: this record was counted already
+                return False  # the marker exists: this event was counted already
             if not (set(codes) & _RETRIED) or attempt == attempts - 1:
                 raise
             time.sleep(0.05 * 2**attempt)
     return True
+
+
+# ---------------------------------------------------------------- survey subjects
+SUBJECT_TTL = timedelta(days=400)  # a survey is answered within weeks of its subject
+
+
+def _subject_key(kind: str, subject_id: str) -> dict[str, Any]:
+    return {"pk": {"S": f"subject#{kind}#{subject_id}"}, "sk": {"S": "subject"}}
+
+
+def _conditional_update(**request: Any) -> None:
+    try:
+        client("dynamodb").update_item(TableName=_table(), **request)
+    except ClientError as error:
+        if error.response["Error"]["Code"] != "ConditionalCheckFailedException":
+            raise  # a failed condition: what is kept already is newer (agent) or first (handling)
+
+
+def remember(note: SubjectNote) -> None:
+    """Keep what an event told about a ticket or case a survey may later be about."""
+    key = _subject_key(note.kind, note.subject_id)
+    expires = {":exp": {"N": str(int((clock.now() + SUBJECT_TTL).timestamp()))}}
+    if note.agent and note.agent_at:
+        _conditional_update(
+            Key=key,
+            UpdateExpression="SET #agent = :agent, #agentAt = :at, #exp = :exp",
+            ConditionExpression="attribute_not_exists(#agentAt) OR #agentAt <= :at",
+            ExpressionAttributeNames={"#agent": "agent", "#agentAt": "agentAt", "#exp": "expiresAt"},
+            ExpressionAttributeValues={":agent": {"S": note.agent}, ":at": {"S": note.agent_at}, **expires},
+        )
+    if note.handling_seconds is not None:
+        _conditional_update(
+            Key=key,
+            UpdateExpression="SET #h = :h, #exp = :exp",
+            ConditionExpression="attribute_not_exists(#h)",
+            ExpressionAttributeNames={"#h": "handlingSeconds", "#exp": "expiresAt"},
+            ExpressionAttributeValues={":h": {"N": str(int(note.handling_seconds))}, **expires},
+        )
+
+
+def subject(kind: str, subject_id: str) -> Subject | None:
+    """What analytics remembers of a survey's subject; None if nothing was told yet."""
+    item = (
+        client("dynamodb")
+        .get_item(TableName=_table(), Key=_subject_key(kind, subject_id), ConsistentRead=True)
+        .get("Item")
+    )
+    if not item:
+        return None
+    handling = _number(item["handlingSeconds"]) if "handlingSeconds" in item else None
+    return Subject(agent=item["agent"]["S"] if "agent" in item else None, handling_seconds=handling)
 
 
 # ---------------------------------------------------------------- reading

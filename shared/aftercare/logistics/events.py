@@ -8,8 +8,23 @@ from typing import Any, ClassVar
 
 
 @dataclass(frozen=True)
+class ShipmentRegistered:
+    """Logistics began tracking a parcel (once per shipment: its item was first written)."""
+
+    TYPE: ClassVar[str] = "ShipmentRegistered"
+    VERSION: ClassVar[int] = 1
+
+    shipment_id: str
+    kind: str  # OUTBOUND, RETURN or REPLACEMENT
+    order_id: str
+    customer_id: str
+    registered_at: str
+
+
+@dataclass(frozen=True)
 class ParcelDelivered:
-    """An OUTBOUND parcel of an order reached the customer."""
+    """A parcel to the customer (an order's OUTBOUND parcel, or a case's REPLACEMENT) reached
+    them."""
 
     TYPE: ClassVar[str] = "ParcelDelivered"
     VERSION: ClassVar[int] = 1
@@ -22,6 +37,10 @@ class ParcelDelivered:
     delivered_at: str  # when the courier says it was delivered
     # every OUTBOUND parcel of the order is delivered with this one: the order is delivered
     all_outbound_delivered: bool
+    kind: str = "OUTBOUND"  # or REPLACEMENT
+    registered_at: str = ""  # when logistics began tracking it (its delivery time runs from here)
+    estimated_delivery: str | None = None  # a day or a time, as the courier gave it
+    on_time: bool | None = None  # before the estimate's deadline; None without an estimate
 
 
 @dataclass(frozen=True)
@@ -55,6 +74,7 @@ class ShipmentProblemsFound:
     estimated_delivery: str | None = None
     case_id: str | None = None
     problems: list[dict[str, Any]] = field(default_factory=list)  # ProblemFound fields
+    earlier_problems: int = 0  # problems the shipment had before these (0: its first)
 
     def found(self) -> list[ProblemFound]:
         return [ProblemFound(**problem) for problem in self.problems]
@@ -82,4 +102,4 @@ class CaseParcelMoved:
     courier_event_id: str | None = None
 
 
-ALL = (ParcelDelivered, ShipmentProblemsFound, CaseParcelMoved)
+ALL = (ShipmentRegistered, ParcelDelivered, ShipmentProblemsFound, CaseParcelMoved)

@@ -1,8 +1,10 @@
 """Which changes of a shipment are events for the other domains: a pure function of the
 shipment's item before and after the change (as the Shipments table's stream carries them).
 
-- an OUTBOUND parcel becoming DELIVERED is `ParcelDelivered` (whether it was the order's
-  last one was decided by the write itself: `orderDelivered` on the item);
+- a shipment first written is `ShipmentRegistered`;
+- a parcel to the customer (OUTBOUND or REPLACEMENT) becoming DELIVERED is `ParcelDelivered`
+  (whether it was the order's last one was decided by the write itself: `orderDelivered` on
+  the item);
 - problems recorded by the change are `ShipmentProblemsFound` (each kind once per shipment,
   because the item records each kind once);
 - a status change of a parcel that belongs to an after-sales case is `CaseParcelMoved`.
@@ -14,13 +16,21 @@ from collections.abc import Mapping
 from dataclasses import asdict
 from typing import Any
 
+from aftercare import clock
 from aftercare.events import Happened
-from aftercare.logistics.events import CaseParcelMoved, ParcelDelivered, ProblemFound, ShipmentProblemsFound
-from aftercare.logistics.rules import ProblemKind, ShipmentKind, TrackingStatus
+from aftercare.logistics.events import (
+    CaseParcelMoved,
+    ParcelDelivered,
+    ProblemFound,
+    ShipmentProblemsFound,
+    ShipmentRegistered,
+)
+from aftercare.logistics.rules import ProblemKind, ShipmentKind, TrackingStatus, estimate_deadline
 
 Image = Mapping[str, Any]
 
 RESHIP_OR_REFUND = "RESHIP_OR_REFUND"
+TO_CUSTOMER = frozenset({ShipmentKind.OUTBOUND.value, ShipmentKind.REPLACEMENT.value})
 
 
 def _text(image: Image | None, name: str) -> str | None:
@@ -42,15 +52,34 @@ def _problem(found: Mapping[str, Any]) -> dict[str, Any]:
     )
 
 
+def _on_time(delivered_at: str, estimate: str | None) -> bool | None:
+    """Delivered before the estimate's deadline (logistics' own reading of an estimate)."""
+    if not estimate or not delivered_at:
+        return None
+    return clock.parse_iso(delivered_at) < estimate_deadline(estimate)
+
+
 def events_of(old: Image | None, new: Image | None) -> list[Happened]:
     if new is None:
         return []
     shipment_id, kind = str(new["shipmentId"]), str(new["kind"])
     status, when = str(new["status"]), str(new.get("updatedAt") or new.get("createdAt") or "")
     happened: list[Happened] = []
+    if old is None:
+        registered_at = str(new.get("createdAt") or when)
+        registered = ShipmentRegistered(
+            shipment_id=shipment_id,
+            kind=kind,
+            order_id=str(new["orderId"]),
+            customer_id=str(new["customerId"]),
+            registered_at=registered_at,
+        )
+        happened.append(Happened(registered, subject=shipment_id, time=registered_at))
 
     delivered = TrackingStatus.DELIVERED.value
-    if kind == ShipmentKind.OUTBOUND and status == delivered and _text(old, "status") != delivered:
+    if kind in TO_CUSTOMER and status == delivered and _text(old, "status") != delivered:
+        delivered_at = _text(new, "statusAt") or when
+        estimate = _text(new, "estimatedDelivery")
         happened.append(
             Happened(
                 ParcelDelivered(
@@ -59,8 +88,12 @@ def events_of(old: Image | None, new: Image | None) -> list[Happened]:
                     customer_id=str(new["customerId"]),
                     carrier=str(new["carrier"]),
                     tracking_number=str(new["trackingNumber"]),
-                    delivered_at=_text(new, "statusAt") or when,
-                    all_outbound_delivered=bool(new.get("orderDelivered")),
+                    delivered_at=delivered_at,
+                    all_outbound_delivered=kind == ShipmentKind.OUTBOUND and bool(new.get("orderDelivered")),
+                    kind=kind,
+                    registered_at=str(new.get("createdAt") or ""),
+                    estimated_delivery=estimate,
+                    on_time=_on_time(delivered_at, estimate),
                 ),
                 subject=shipment_id,
                 time=when,
@@ -84,6 +117,7 @@ def events_of(old: Image | None, new: Image | None) -> list[Happened]:
                     estimated_delivery=_text(new, "estimatedDelivery"),
                     case_id=_text(new, "caseId"),
                     problems=[_problem(found) for found in added],
+                    earlier_problems=len(before),
                 ),
                 subject=shipment_id,
                 time=when,

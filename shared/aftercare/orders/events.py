@@ -16,6 +16,34 @@ class OrderLine:
 
 
 @dataclass(frozen=True)
+class OrderPlaced:
+    """A customer placed an order (once per order: its item was first written)."""
+
+    TYPE: ClassVar[str] = "OrderPlaced"
+    VERSION: ClassVar[int] = 1
+
+    order_id: str
+    customer_id: str
+    currency: str
+    total: int  # minor units, what the customer is to pay
+    placed_at: str
+
+
+@dataclass(frozen=True)
+class OrderExceptionRaised:
+    """Staff raised an exception on an order (out of stock, address problem...): once per
+    order, as an order keeps its first exception."""
+
+    TYPE: ClassVar[str] = "OrderExceptionRaised"
+    VERSION: ClassVar[int] = 1
+
+    order_id: str
+    customer_id: str
+    kind: str
+    raised_at: str
+
+
+@dataclass(frozen=True)
 class OrderPaid:
     TYPE: ClassVar[str] = "OrderPaid"
     VERSION: ClassVar[int] = 1
@@ -80,4 +108,4 @@ class OrderShipped:
         return [ShippedParcel(**parcel) for parcel in self.parcels]  # type: ignore[arg-type]
 
 
-ALL = (OrderPaid, OrderCancelled, OrderDelivered, OrderShipped)
+ALL = (OrderPlaced, OrderPaid, OrderCancelled, OrderDelivered, OrderShipped, OrderExceptionRaised)

@@ -7,7 +7,14 @@ from collections.abc import Mapping
 from typing import Any
 
 from aftercare.events import Happened
-from aftercare.orders.events import OrderCancelled, OrderDelivered, OrderPaid, OrderShipped
+from aftercare.orders.events import (
+    OrderCancelled,
+    OrderDelivered,
+    OrderExceptionRaised,
+    OrderPaid,
+    OrderPlaced,
+    OrderShipped,
+)
 
 Image = Mapping[str, Any]
 
@@ -49,6 +56,16 @@ def events_of(old: Image | None, new: Image | None) -> list[Happened]:
     order_id, customer_id = str(new["orderId"]), str(new["customerId"])
     currency = str(new.get("currency") or "")
     happened: list[Happened] = []
+    if old is None:
+        placed_at = str(new.get("createdAt") or _when(new))
+        placed = OrderPlaced(
+            order_id=order_id,
+            customer_id=customer_id,
+            currency=currency,
+            total=int(new.get("total") or 0),
+            placed_at=placed_at,
+        )
+        happened.append(Happened(placed, subject=order_id, time=placed_at))
     if int(new.get("paidAmount") or 0) > 0 and int((old or {}).get("paidAmount") or 0) == 0:
         lines = [
             {
@@ -114,4 +131,14 @@ def events_of(old: Image | None, new: Image | None) -> list[Happened]:
                 time=_when(new),
             )
         )
+    raised = new.get("exception")
+    if isinstance(raised, Mapping) and not (old or {}).get("exception"):
+        raised_at = str(raised.get("raisedAt") or _when(new))
+        exception = OrderExceptionRaised(
+            order_id=order_id,
+            customer_id=customer_id,
+            kind=str(raised.get("kind") or ""),
+            raised_at=raised_at,
+        )
+        happened.append(Happened(exception, subject=order_id, time=raised_at))
     return happened

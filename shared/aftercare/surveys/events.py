@@ -8,6 +8,20 @@ from typing import ClassVar
 
 
 @dataclass(frozen=True)
+class SurveySent:
+    """A satisfaction survey went out to its customer (once per survey)."""
+
+    TYPE: ClassVar[str] = "SurveySent"
+    VERSION: ClassVar[int] = 1
+
+    survey_id: str
+    customer_id: str
+    subject_kind: str  # order, ticket, case or refund
+    subject_id: str
+    sent_at: str
+
+
+@dataclass(frozen=True)
 class SurveyAnswered:
     """A customer answered a satisfaction survey (once per survey). `needs_recovery` is
     surveys' own judgement of the score (surveys/rules.py): a reader acts on it rather than
@@ -26,6 +40,7 @@ class SurveyAnswered:
     comment: str = ""
     order_id: str = ""
     case_id: str = ""  # the subject, when the survey is about an after-sales case
+    nps: int | None = None  # 0-10, when the customer gave one
 
 
-ALL = (SurveyAnswered,)
+ALL = (SurveySent, SurveyAnswered)

@@ -6,8 +6,6 @@ import pytest
 
 from aftercare import clock
 from aftercare.tickets import team as tickets_team
-from infra.template import Stack
-from tests.integration.analytics.support import Streams
 from tests.support.api import Api, Reply, customer, staff
 
 SUPERVISOR = staff("supervisor", sub="sup_zhao")
@@ -15,11 +13,6 @@ SUPERVISOR = staff("supervisor", sub="sup_zhao")
 
 def kpis(api: Api, claims: dict[str, Any] | None = SUPERVISOR, **query: Any) -> Reply:
     return api.call("GET", "/v1/admin/analytics/kpis", claims=claims, query=query)
-
-
-@pytest.fixture
-def streams(api: Api, aws: Stack) -> Streams:
-    return Streams(api, aws)
 
 
 class Tickets:

@@ -1,6 +1,7 @@
-"""The aggregator on generated stream records: the aggregates in DynamoDB equal the direct
-recomputation, whatever the batching, however often batches are delivered again; a record
-that fails is reported alone and counted once when it comes back."""
+"""Analytics' reactions on generated domain events: the aggregates in DynamoDB equal the
+direct recomputation, whatever the batching, however often batches are delivered again; an
+event that fails is reported alone and counted once when it comes back. The survey subjects
+(agent, handling time) come from what analytics remembered of the tickets' own events."""
 
 from __future__ import annotations
 
@@ -12,12 +13,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from aftercare.analytics import service, store
-from aftercare.analytics.facts import Subject, Table
+from aftercare.analytics.facts import Subject
 from aftercare.aws import client
+from aftercare.logistics.events import ShipmentRegistered
+from aftercare.refunds.events import RefundSettled
 from aftercare.settings import get_settings
+from aftercare.tickets.events import TicketAssigned
 from infra.template import Stack
 from tests.integration.analytics.conftest import kpis
-from tests.integration.analytics.support import batches, deliver, record, stream_arn
+from tests.integration.analytics.support import batches, deliver, message
 from tests.support.api import Api
 from tests.unit.analytics.world import (
     FIRST_DAY,
@@ -26,29 +30,15 @@ from tests.unit.analytics.world import (
     TicketPlan,
     changes_of,
     check,
+    event,
     expected,
     worlds,
 )
 
-TABLES = {
-    Table.ORDERS: ("OrdersTable", "orderId"),
-    Table.SHIPMENTS: ("ShipmentsTable", "shipmentId"),
-    Table.TICKETS: ("TicketsTable", "ticketId"),
-    Table.SURVEYS: ("SurveysTable", "surveyId"),
-}
 
-
-def stream_records(
-    stack: Stack, world: tuple[list[OrderPlan], list[TicketPlan]]
-) -> tuple[list[dict[str, Any]], dict[str, Subject]]:
-    """The generated histories as Lambda stream records, and the survey subjects they need."""
-    records, subjects = [], {}
-    for table, old, new, subject in changes_of(*world):
-        logical_id, key = TABLES[table]
-        records.append(record(stream_arn(stack, logical_id), {key: new[key]}, old, new))
-        if subject is not None:
-            subjects[str(new["subjectId"])] = subject
-    return records, subjects
+def messages(world: tuple[list[OrderPlan], list[TicketPlan]]) -> list[dict[str, Any]]:
+    """The generated histories as the SQS messages analytics' queue would hold."""
+    return [message(event) for event, _ in changes_of(*world)]
 
 
 def clear_analytics() -> None:
@@ -69,17 +59,16 @@ def clear_analytics() -> None:
     seed=st.integers(0, 2**16),
 )
 def test_aggregates_in_dynamodb_equal_the_recomputation_under_replayed_batches(
-    api: Api, aws: Stack, monkeypatch: pytest.MonkeyPatch, world: Any, sizes: list[int], seed: int
+    api: Api, aws: Stack, world: Any, sizes: list[int], seed: int
 ) -> None:
     clear_analytics()
-    records, subjects = stream_records(aws, world)
-    monkeypatch.setattr(service, "survey_subject", lambda kind, subject_id: subjects.get(subject_id))
+    records = messages(world)
     generator = random.Random(seed)
     delivered: list[list[dict[str, Any]]] = []
     for batch in batches(records, sizes):
         assert deliver(api, batch) == []
         delivered.append(batch)
-        if generator.random() < 0.4:  # Lambda retries a batch, or bisects it and retries halves
+        if generator.random() < 0.4:  # SQS delivers messages again, or a publisher republishes
             again = generator.choice(delivered)
             assert deliver(api, again[: generator.randint(1, len(again))]) == []
     reply = kpis(api, **{"from": FIRST_DAY.isoformat(), "to": LAST_DAY.isoformat()})
@@ -92,7 +81,7 @@ def test_aggregates_in_dynamodb_equal_the_recomputation_under_replayed_batches(
 def test_the_same_batch_twice_gives_the_same_aggregates(api: Api, aws: Stack) -> None:
     world = ([OrderPlan("ord_1", 0, 29800, "DELIVERED", estimate_days=1, problems=["LOST"])],
              [TicketPlan("tk_1", 0, "COMPLAINT", "agent_li", 600, 3600, None, ["RESOLUTION"], None, None)])  # fmt: skip
-    records, _ = stream_records(aws, world)
+    records = messages(world)
     assert deliver(api, records) == []
     once = store.read_range(FIRST_DAY, LAST_DAY)
     assert deliver(api, records) == []
@@ -101,12 +90,15 @@ def test_the_same_batch_twice_gives_the_same_aggregates(api: Api, aws: Stack) ->
     assert sum(day["orders.placed"] for day in twice.totals.values()) == 1
 
 
-def test_a_failing_record_is_reported_alone_and_counted_once_when_retried(
+def test_a_failing_event_is_reported_alone_and_counted_once_when_retried(
     api: Api, aws: Stack, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    world = ([OrderPlan(f"ord_{i}", 60 * i, 1000, "PLACED") for i in range(5)], [])
-    records, _ = stream_records(aws, world)
-    broken = records[2]["eventID"]
+    events = [
+        event
+        for event, _ in changes_of([OrderPlan(f"ord_{i}", 60 * i, 1000, "PLACED") for i in range(5)], [])
+    ]
+    records = [message(event) for event in events]
+    broken = events[2].id
     original = store.apply
 
     def flaky(marker: str, *args: Any, **kwargs: Any) -> bool:
@@ -115,34 +107,43 @@ def test_a_failing_record_is_reported_alone_and_counted_once_when_retried(
         return original(marker, *args, **kwargs)
 
     monkeypatch.setattr(store, "apply", flaky)
-    assert deliver(api, records) == [records[2]["dynamodb"]["SequenceNumber"]]
+    assert deliver(api, records) == [records[2]["messageId"]]
     monkeypatch.setattr(store, "apply", original)
-    assert deliver(api, records[2:]) == []  # Lambda resumes from the failed record
+    assert deliver(api, [message(events[2], receives=2)]) == []  # SQS delivers the failed one again
+    assert deliver(api, records) == []  # and everything again: nothing twice
     assert (
         kpis(api, **{"from": FIRST_DAY.isoformat(), "to": LAST_DAY.isoformat()}).json["orders"]["placed"] == 5
     )
 
 
-def test_records_of_other_items_and_removals_add_nothing(api: Api, aws: Stack) -> None:
-    arn = stream_arn(aws, "TicketsTable")
-    key_item = {
-        "ticketId": "key#logistics#shp_1",
-        "refTicketId": "tk_1",
-        "createdAt": "2026-11-23T08:00:00.000Z",
-    }
-    removal = record(
-        stream_arn(aws, "OrdersTable"),
-        {"orderId": "ord_1"},
-        {"orderId": "ord_1", "status": "CANCELLED"},
-        None,
-    )
-    assert deliver(api, [record(arn, {"ticketId": key_item["ticketId"]}, None, key_item), removal]) == []
+def test_events_analytics_does_not_count_add_nothing(api: Api, aws: Stack) -> None:
+    rejected = RefundSettled("rf_1", "ord_1", "cus_1", "REJECTED", 5000, "CNY", "order", "ord_1")
+    returned = ShipmentRegistered("shp_1", "RETURN", "ord_1", "cus_1", "2026-11-23T08:00:00.000Z")
+    assert deliver(api, [message(event(rejected, "2026-11-23T08:00:00.000Z", "rf_1")),
+                         message(event(returned, "2026-11-23T08:00:00.000Z", "shp_1"))]) == []  # fmt: skip
     assert store.read_range(FIRST_DAY, LAST_DAY).totals == {}
 
 
+def test_an_answer_is_rated_with_the_agent_and_handling_time_its_ticket_told(api: Api, aws: Stack) -> None:
+    """Late or redelivered ticket events never move what is remembered backwards: the latest
+    assignee wins, the first solve's handling time is kept."""
+    clear_analytics()
+    ticket = TicketPlan("tk_1", 0, "ORDER", "agent_li", 600, 3600, 600, [], 2, None)
+    events = [e for e, _ in changes_of([], [ticket])]
+    assert deliver(api, [message(e) for e in events]) == []
+    assert store.subject("ticket", "tk_1") == Subject(agent="agent_li", handling_seconds=3600)
+    late = event(
+        TicketAssigned("tk_1", "agent_old", "2026-11-19T08:00:00.000Z"), "2026-11-19T08:00:00.000Z", "tk_1"
+    )
+    assert deliver(api, [message(late)]) == []
+    assert store.subject("ticket", "tk_1") == Subject(agent="agent_li", handling_seconds=3600)
+    found = service.kpis(FIRST_DAY, LAST_DAY)
+    assert found.satisfaction_vs_handling_time.n == 1
+    assert {a.agent_id: a.csat.n for a in found.agents} == {"agent_li": 1}
+
+
 def test_the_daily_report_is_written_to_the_reports_bucket(api: Api, aws: Stack, fixed_clock: Any) -> None:
-    records, _ = stream_records(aws, ([OrderPlan("ord_1", 0, 29800, "DELIVERED", estimate_days=3)], []))
-    assert deliver(api, records) == []
+    assert deliver(api, messages(([OrderPlan("ord_1", 0, 29800, "DELIVERED", estimate_days=3)], []))) == []
     import json
     from pathlib import Path
 

@@ -167,10 +167,11 @@ def test_a_published_event_reaches_exactly_the_queues_whose_rules_name_it(api: A
         "TicketsReactionsFunction": [],
         "AftersalesReactionsFunction": [],
         "LogisticsReactionsFunction": [],
+        "AnalyticsReactionsFunction": ["OrderCancelled"],  # counted in the KPIs
     }
 
 
-def test_a_delivered_parcel_reaches_only_the_orders_queue(api: Api, aws: Stack) -> None:
+def test_a_delivered_parcel_reaches_only_the_orders_and_analytics_queues(api: Api, aws: Stack) -> None:
     sample = json.loads((ROOT / "events" / "logistics_publisher" / "Changes.json").read_text())
     assert api.host.invoke("LogisticsPublisherFunction", sample) == {"batchItemFailures": []}
     by_queue = {
@@ -178,4 +179,8 @@ def test_a_delivered_parcel_reaches_only_the_orders_queue(api: Api, aws: Stack) 
         for s in reaction_sources(aws)
     }
     assert by_queue["OrdersReactionsFunction"] == ["ParcelDelivered"]
-    assert [f for f, types in by_queue.items() if types] == ["OrdersReactionsFunction"]
+    assert by_queue["AnalyticsReactionsFunction"] == ["ParcelDelivered"]
+    assert sorted(f for f, types in by_queue.items() if types) == [
+        "AnalyticsReactionsFunction",
+        "OrdersReactionsFunction",
+    ]

@@ -75,11 +75,12 @@ def test_a_callback_whose_publish_fails_is_5xx_and_the_providers_retry_pays(
             }
 
     order = orders.place()
+    placed = len(flow.run())  # the placement's event (analytics counts it); then the callback's
     with monkeypatch.context() as patch:
         patch.setattr(publishing, "client", lambda service: RefusingBus())
         refused = post(api, **signed_payment(payment(order["orderId"])))
     assert refused.status >= 500  # not acknowledged: the provider delivers it again
-    assert flow.run() == []
+    assert flow.run()[placed:] == []
     retried = post(api, **signed_payment(payment(order["orderId"])))
     assert (retried.status, retried.json["outcome"]) == (200, "accepted")
     flow.run()
@@ -116,6 +117,7 @@ def test_bad_missing_or_stale_signatures_are_401_and_change_nothing(
     api: Api, orders: Orders, flow: EventFlow, tamper: str
 ) -> None:
     order = orders.place()
+    placed = len(flow.run())  # the placement's event (analytics counts it); then the callback's
     event = payment(order["orderId"])
     if tamper == "wrong-secret":
         signed = signed_payment(event, secret="not-the-shared-secret")
@@ -130,7 +132,7 @@ def test_bad_missing_or_stale_signatures_are_401_and_change_nothing(
     reply = post(api, **signed)
     assert reply.status == 401
     assert orders.get(order["orderId"]) == order
-    assert flow.run() == []  # nothing published
+    assert flow.run()[placed:] == []  # nothing published
 
 
 def test_a_signed_but_invalid_event_is_400_with_the_field(api: Api, orders: Orders) -> None:

@@ -9,11 +9,10 @@ from aftercare import clock
 from aftercare.auth import CUSTOMER
 from aftercare.tickets import conversation, store, views
 from aftercare.tickets.rules import TicketAction
-from infra.template import Stack
 from tests.integration.analytics.conftest import kpis
-from tests.integration.analytics.support import Streams, deliver
 from tests.integration.tickets.conftest import Tickets
 from tests.support.api import customer, staff
+from tests.support.bus import EventFlow
 from tests.support.dynamodb import recording, transactions_without_table_backups
 
 LONG = 1000
@@ -112,11 +111,12 @@ def test_a_listed_ticket_carries_its_latest_message_and_the_count(tickets: Ticke
     assert ([m["body"] for m in row["messages"]], row["messageCount"]) == (["第二条"], 2)
 
 
-def test_the_analytics_stream_counts_each_reply_once_and_skips_the_message_items(
-    tickets: Tickets, aws: Stack, fixed_clock: clock.FixedClock
+def test_analytics_counts_each_reply_once_from_the_tickets_events(
+    tickets: Tickets, flow: EventFlow, fixed_clock: clock.FixedClock
 ) -> None:
-    """The message items share the Tickets table and its stream; the ticket item's change
-    that goes with each message is what the aggregator counts."""
+    """The message items share the Tickets table and its stream; tickets publishes one
+    TicketReplied per staff message (from the ticket item's change that goes with it) and
+    analytics counts those."""
     ticket = tickets.open(message="快递什么时候到")
     ticket_id, agent = ticket["ticketId"], ticket["assignee"]
     assert agent
@@ -124,12 +124,12 @@ def test_the_analytics_stream_counts_each_reply_once_and_skips_the_message_items
         fixed_clock.advance(60)
         tickets.ok(ticket_id, "reply", {"message": f"回复 {n}"}, sub=agent)
         tickets.write(ticket_id, f"追问 {n}")
-    streams = Streams(tickets.api, aws)
-    records = streams.pending()
-    keys = [str(r["dynamodb"]["Keys"]["ticketId"]["S"]) for r in records]
-    assert keys.count(ticket_id) == 1 + 1 + 6  # opened, assigned, one change per message
-    assert all(key.startswith(("tk_", "msg#", "key#")) for key in keys)
-    assert deliver(tickets.api, records) == []
+    flow.run()
+    replies = [e for e in flow.published if e["type"] == "TicketReplied"]
+    assert [e["payload"]["first_response"] for e in replies] == [True, False, False]
+    assert {e["subject"] for e in replies} == {ticket_id}  # never a message item
+    assert flow.types().count("TicketOpened") == 1 and flow.types().count("TicketAssigned") == 1
+    assert flow.failures == []
     day = fixed_clock.now().date().isoformat()
     body = kpis(tickets.api, **{"from": day, "to": day}).json
     row = next(a for a in body["agents"] if a["agentId"] == agent)

@@ -11,13 +11,19 @@ from aftercare.aftersales.events import (
     CaseCompleted,
     CaseDisputed,
     CaseDisputeDecided,
+    CaseOpened,
     CaseParcel,
     CaseParcelSent,
     CaseRefundRequested,
+    CaseResolutionBreached,
+    CaseResolved,
+    CaseReviewed,
 )
 from aftercare.aftersales.publisher import events_of
 
 AT = "2026-11-23T08:00:00.000Z"
+LATER = "2026-11-25T08:00:00.000Z"
+REVIEW = {"from": "REQUESTED", "to": "APPROVED", "at": AT, "actor": "agent_wu"}
 DISPUTE = {"reason": "it was unused", "origin": "INSPECTED", "openedAt": AT}
 PARCEL = {"shipmentId": "shp_1", "carrier": "sf-express", "trackingNumber": "SF1001",
           "status": "INFO_RECEIVED", "registeredAt": AT}  # fmt: skip
@@ -46,7 +52,14 @@ def case(status: str, **fields: Any) -> dict[str, Any]:
 @pytest.mark.parametrize(
     ("old", "new", "types"),
     [
-        (None, case("REQUESTED"), []),
+        (None, case("REQUESTED"), ["CaseOpened"]),
+        (case("REQUESTED"), case("AWAITING_RETURN", timeline=[REVIEW]), ["CaseReviewed"]),
+        (case("REQUESTED"), case("CANCELLED"), []),  # withdrawn before anyone answered
+        (case("AWAITING_RETURN"), case("RECEIVED"), []),
+        (case("REFUNDING"), case("REFUNDED", resolvedAt=LATER), ["CaseResolved"]),
+        (case("REFUNDED", resolvedAt=LATER), case("COMPLETED", resolvedAt=LATER), ["CaseCompleted"]),
+        (case("RECEIVED"), case("RECEIVED", resolveBreachedAt=LATER), ["CaseResolutionBreached"]),
+        (case("RECEIVED", resolveBreachedAt=LATER), case("RECEIVED", resolveBreachedAt=LATER, note="x"), []),
         (case("RECEIVED"), case("REFUNDING"), ["CaseRefundRequested"]),
         (case("REFUNDING"), case("REFUNDING", refundId="rf_1"), []),  # the id learnt: no second ask
         (case("INSPECTED"), case("REFUNDING", refundId="rf_0"), []),  # its refund is known already
@@ -78,7 +91,11 @@ def case(status: str, **fields: Any) -> dict[str, Any]:
             case("COMPLETED", replacementShipment=OTHER),
             ["CaseCompleted"],
         ),
-        (None, case("AWAITING_RETURN", returnShipment=PARCEL), ["CaseParcelSent"]),  # (never written so)
+        (
+            None,
+            case("AWAITING_RETURN", returnShipment=PARCEL),
+            ["CaseOpened", "CaseParcelSent"],
+        ),  # (never written so)
         (case("REPAIRING"), case("REPAIR_SHIPPED", replacementShipment={"carrier": "x"}), []),  # no id
         (None, {"pk": "coverage#ord_1#KTL-1", "orderId": "ord_1", "covered": 1}, []),  # a counter
         (case("COMPLETED"), None, []),
@@ -112,7 +129,8 @@ def test_a_refund_request_carries_what_refunds_records() -> None:
 def test_only_an_unreviewed_refund_only_case_flags_its_refund(
     case_type: str, auto: bool, flagged: bool
 ) -> None:
-    (asked,) = events_of(case("REQUESTED"), case("REFUNDING", type=case_type, autoApproved=auto))
+    reviewed, asked = events_of(case("REQUESTED"), case("REFUNDING", type=case_type, autoApproved=auto))
+    assert isinstance(reviewed.payload, CaseReviewed)  # the first answer to a requested case
     assert asked.payload.flagged is flagged
 
 
@@ -134,6 +152,32 @@ def test_a_completed_case_carries_what_its_survey_needs() -> None:
     (completed,) = events_of(case("REFUNDED"), case("COMPLETED"))
     assert completed.payload == CaseCompleted(
         case_id="as_1", order_id="ord_1", customer_id="cus_alice", case_type="RETURN_REFUND", completed_at=AT
+    )
+
+
+def test_a_review_names_its_reviewer_unless_it_was_automatic() -> None:
+    opened = "2026-11-22T08:00:00.000Z"
+    (reviewed,) = events_of(case("REQUESTED"), case("AWAITING_RETURN", createdAt=opened, timeline=[REVIEW]))
+    assert reviewed.payload == CaseReviewed(
+        "as_1", "ord_1", "cus_alice", "APPROVED", "agent_wu", False, opened, AT
+    )
+    system = {**REVIEW, "actor": "system:deadlines"}
+    (auto,) = events_of(case("REQUESTED"), case("AWAITING_RETURN", timeline=[system]))
+    assert (auto.payload.reviewer, auto.payload.automatic) == ("", True)
+    (flagged,) = events_of(case("REQUESTED"), case("AWAITING_RETURN", autoApproved=True, timeline=[REVIEW]))
+    assert flagged.payload.automatic is True
+
+
+def test_opened_resolved_and_breached_say_when() -> None:
+    opened = "2026-11-22T08:00:00.000Z"
+    (new,) = events_of(None, case("REQUESTED", createdAt=opened))
+    assert new.payload == CaseOpened("as_1", "ord_1", "cus_alice", "RETURN_REFUND", opened)
+    (resolved,) = events_of(case("REFUNDING"), case("REFUNDED", createdAt=opened, resolvedAt=LATER))
+    assert resolved.payload == CaseResolved("as_1", "ord_1", "cus_alice", "REFUNDED", opened, LATER)
+    (breached,) = events_of(case("RECEIVED"), case("RECEIVED", resolveBreachedAt=LATER))
+    assert (breached.payload, breached.time) == (
+        CaseResolutionBreached("as_1", "ord_1", "cus_alice", LATER),
+        LATER,
     )
 
 

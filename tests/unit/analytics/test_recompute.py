@@ -28,11 +28,7 @@ def test_aggregates_of_generated_histories_equal_a_direct_recomputation(
     world: tuple[list[OrderPlan], list[TicketPlan]],
 ) -> None:
     orders, tickets = world
-    found = [
-        f
-        for table, old, new, subject in changes_of(orders, tickets)
-        for f in facts_of(table, old, new, subject)
-    ]
+    found = [f for event, subject in changes_of(orders, tickets) for f in facts_of(event, subject)]
     totals, agents = split(deltas(found))
     check(compute(FIRST_DAY, LAST_DAY, totals, agents, generated_at="now"), expected(orders, tickets))
 
@@ -45,9 +41,9 @@ def test_adding_record_by_record_equals_adding_everything_at_once(
     from collections import Counter
 
     changes = changes_of(*world)
-    at_once = deltas(f for table, old, new, subject in changes for f in facts_of(table, old, new, subject))
+    at_once = deltas(f for event, subject in changes for f in facts_of(event, subject))
     one_by_one: dict[tuple[str, str | None], Counter[str]] = {}
-    for table, old, new, subject in changes:
-        for key, adds in deltas(facts_of(table, old, new, subject)).items():
+    for event, subject in changes:
+        for key, adds in deltas(facts_of(event, subject)).items():
             one_by_one.setdefault(key, Counter()).update(adds)
     assert one_by_one == at_once

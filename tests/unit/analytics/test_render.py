@@ -26,11 +26,7 @@ TICKETS = [
 
 
 def kpis() -> Kpis:
-    found = [
-        f
-        for table, old, new, subject in changes_of(ORDERS, TICKETS)
-        for f in facts_of(table, old, new, subject)
-    ]
+    found = [f for event, subject in changes_of(ORDERS, TICKETS) for f in facts_of(event, subject)]
     totals, agents = split(deltas(found))
     return compute(
         FIRST_DAY, FIRST_DAY + timedelta(days=6), totals, agents, generated_at="2026-11-27T00:15:00.000Z"

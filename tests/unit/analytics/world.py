@@ -1,10 +1,11 @@
 """Generated service histories for the analytics tests: orders with their shipments, tickets
-with their survey answers, as plans (what happened, when) and as the stream records (old and
-new images) the domain stores would write for them, plus a direct recomputation of what the
-KPIs should say, from the plans alone."""
+with their survey answers, as plans (what happened, when) and as the domain events the
+domains would publish for them, plus a direct recomputation of what the KPIs should say,
+from the plans alone."""
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -13,7 +14,20 @@ from typing import Any
 from hypothesis import strategies as st
 
 from aftercare import clock
-from aftercare.analytics.facts import Subject, Table
+from aftercare.analytics.facts import Subject
+from aftercare.events import DomainEvent, Happened, envelope
+from aftercare.logistics.events import ParcelDelivered, ShipmentProblemsFound, ShipmentRegistered
+from aftercare.logistics.rules import estimate_deadline
+from aftercare.orders.events import OrderCancelled, OrderDelivered, OrderPlaced
+from aftercare.surveys.events import SurveyAnswered, SurveySent
+from aftercare.tickets.events import (
+    TicketAssigned,
+    TicketOpened,
+    TicketReopened,
+    TicketReplied,
+    TicketSlaBreached,
+    TicketSolved,
+)
 
 BASE = datetime(2026, 11, 20, tzinfo=UTC)
 AGENTS = ["agent_a", "agent_b", "agent_c"]
@@ -115,109 +129,101 @@ def worlds(
     )
 
 
-# ---------------------------------------------------------------- the stream records
-Change = tuple[Table, dict[str, Any] | None, dict[str, Any], Subject | None]
+# ---------------------------------------------------------------- the domain events
+Change = tuple[DomainEvent, Subject | None]  # an event, and what its survey is about (if one)
+_origins = itertools.count(1)
+
+
+def event(payload: Any, time: str, subject: str) -> DomainEvent:
+    """The event a domain's publisher would put on the bus (its domain: the payload's module)."""
+    domain = type(payload).__module__.split(".")[1]
+    return envelope(
+        Happened(payload, subject=subject, time=time), source=domain, origin=f"w-{next(_origins)}"
+    )
 
 
 def order_changes(plan: OrderPlan) -> list[Change]:
-    created = at(plan.created)
-    order = {"orderId": plan.order_id, "customerId": "cus_x", "status": "PENDING_PAYMENT", "currency": "CNY",
-             "total": plan.total, "createdAt": created, "updatedAt": created}  # fmt: skip
-    changes: list[Change] = [(Table.ORDERS, None, order, None)]
-
-    def move(image: dict[str, Any], table: Table, **fields: Any) -> dict[str, Any]:
-        new = {**image, **fields}
-        changes.append((table, image, new, None))
-        return new
-
+    created, order_id = at(plan.created), plan.order_id
+    changes: list[Change] = [
+        (event(OrderPlaced(order_id, "cus_x", "CNY", plan.total, created), created, order_id), None)
+    ]
     if plan.outcome == "CANCELLED":
-        move(order, Table.ORDERS, status="CANCELLED", updatedAt=at(plan.created + 60))
+        cancelled = at(plan.created + 60)
+        changes.append((event(OrderCancelled(order_id, "cus_x", "CNY", 0), cancelled, order_id), None))
         return changes
     if plan.outcome == "PLACED":
         return changes
-    shipped = plan.created + plan.ship_after
-    order = move(order, Table.ORDERS, status="SHIPPED", updatedAt=at(shipped))
-    shipment = {"shipmentId": f"shp_{plan.order_id}", "orderId": plan.order_id, "kind": "OUTBOUND",
-                "status": "INFO_RECEIVED", "problems": {}, "createdAt": at(shipped), "updatedAt": at(shipped)}  # fmt: skip
-    changes.append((Table.SHIPMENTS, None, shipment, None))
-    shipment = move(shipment, Table.SHIPMENTS, status="IN_TRANSIT", updatedAt=at(shipped + 30))  # no facts
+    shipped = at(plan.created + plan.ship_after)
+    shipment_id = f"shp_{order_id}"
+    registered = ShipmentRegistered(shipment_id, "OUTBOUND", order_id, "cus_x", shipped)
+    changes.append((event(registered, shipped, shipment_id), None))
     for offset, kind in enumerate(plan.problems, start=1):
-        problems = {**shipment["problems"], kind: {"reason": "x", "detectedAt": at(shipped + 100 * offset)}}
-        shipment = move(shipment, Table.SHIPMENTS, problems=problems, updatedAt=at(shipped + 100 * offset))
+        detected = at(plan.created + plan.ship_after + 100 * offset)
+        problem = {
+            "problem_id": f"{shipment_id}:{kind}",
+            "kind": kind,
+            "reason": "x",
+            "detected_at": detected,
+        }
+        found = ShipmentProblemsFound(
+            shipment_id, "OUTBOUND", order_id, "cus_x", "sf", "SF1", "EXCEPTION",
+            problems=[problem], earlier_problems=offset - 1,
+        )  # fmt: skip
+        changes.append((event(found, detected, shipment_id), None))
     delivered = at(plan.delivered_at)
-    fields: dict[str, Any] = {"status": "DELIVERED", "statusAt": delivered, "updatedAt": delivered}
-    if plan.estimate:
-        fields["estimatedDelivery"] = plan.estimate
-    move(shipment, Table.SHIPMENTS, **fields)
-    move(order, Table.ORDERS, status="DELIVERED", deliveredAt=delivered, updatedAt=delivered)
+    on_time = None if plan.estimate is None else clock.parse_iso(delivered) < estimate_deadline(plan.estimate)
+    parcel = ParcelDelivered(
+        shipment_id, order_id, "cus_x", "sf", "SF1", delivered, True,
+        registered_at=shipped, estimated_delivery=plan.estimate, on_time=on_time,
+    )  # fmt: skip
+    changes.append((event(parcel, delivered, shipment_id), None))
+    changes.append(
+        (event(OrderDelivered(order_id, "cus_x", delivered, plan.total, "CNY"), delivered, order_id), None)
+    )
     return changes
 
 
 def ticket_changes(plan: TicketPlan) -> list[Change]:
-    created = at(plan.created)
-    ticket: dict[str, Any] = {
-        "ticketId": plan.ticket_id, "customerId": "cus_x", "status": "NEW", "category": plan.category,
-        "messages": [{"messageId": "m0", "at": created, "authorId": "cus_x", "authorRole": "customer"}],
-        "timeline": [], "breaches": [], "createdAt": created, "updatedAt": created,
-    }  # fmt: skip
-    changes: list[Change] = [(Table.TICKETS, None, ticket, None)]
+    created, ticket_id = at(plan.created), plan.ticket_id
+    opened = TicketOpened(ticket_id, "cus_x", plan.category, "customer", created)
+    changes: list[Change] = [(event(opened, created, ticket_id), None)]
 
-    def move(**fields: Any) -> None:
-        nonlocal ticket
-        new = {**ticket, **fields}
-        changes.append((Table.TICKETS, ticket, new, None))
-        ticket = new
+    def tell(payload: Any, when: str) -> None:
+        changes.append((event(payload, when, ticket_id), None))
 
+    agent = plan.agent or ""
     if plan.agent:
-        move(status="OPEN", assignee=plan.agent, timeline=[{"to": "OPEN", "at": created}])
+        tell(TicketAssigned(ticket_id, plan.agent, created), created)
     if plan.first_response is not None:
         responded = at(plan.created + plan.first_response)
-        message = {"messageId": "m1", "at": responded, "authorId": plan.agent, "authorRole": "agent"}
-        move(messages=[*ticket["messages"], message], firstRespondedAt=responded, updatedAt=responded)
+        tell(TicketReplied(ticket_id, "m1", agent, responded, True, created, agent), responded)
     for index, kind in enumerate(plan.breaches):
-        breach = {"kind": kind, "at": at(plan.created + 3600 * (index + 1)), "due": created}
-        move(breaches=[*ticket["breaches"], breach], updatedAt=breach["at"])
+        breached = at(plan.created + 3600 * (index + 1))
+        tell(TicketSlaBreached(ticket_id, [{"kind": kind, "breached_at": breached}], agent), breached)
     if plan.solve is not None:
         solved = at(plan.created + plan.solve)
-        move(
-            status="SOLVED",
-            solvedAt=solved,
-            updatedAt=solved,
-            timeline=[*ticket["timeline"], {"to": "SOLVED", "at": solved}],
+        tell(
+            TicketSolved(ticket_id, "cus_x", solved, plan.category, assignee=agent, opened_at=created), solved
         )
         if plan.resolve_again is not None:
             reopened = at(plan.created + plan.solve + 1)
-            move(
-                status="OPEN",
-                solvedAt=None,
-                updatedAt=reopened,
-                timeline=[*ticket["timeline"], {"to": "OPEN", "at": reopened}],
-            )
+            tell(TicketReopened(ticket_id, reopened), reopened)
             again = at(plan.created + plan.solve + plan.resolve_again)
-            move(
-                status="SOLVED",
-                solvedAt=again,
-                updatedAt=again,
-                timeline=[*ticket["timeline"], {"to": "SOLVED", "at": again}],
+            solved_again = TicketSolved(
+                ticket_id, "cus_x", again, plan.category, assignee=agent, opened_at=created, first_solve=False
             )
+            tell(solved_again, again)
     if plan.csat is not None and plan.solve is not None:
         sent, answered = at(plan.created + plan.solve + 86400), at(plan.created + plan.solve + 90000)
-        survey: dict[str, Any] = {"surveyId": f"sv_{plan.ticket_id}", "subjectKind": "ticket",
-                                  "subjectId": plan.ticket_id, "status": "SCHEDULED", "createdAt": sent, "updatedAt": sent}  # fmt: skip
-        changes.append((Table.SURVEYS, None, survey, None))
-        sent_image = {**survey, "status": "SENT", "sentAt": sent}
-        changes.append((Table.SURVEYS, survey, sent_image, None))
-        answer = {
-            **sent_image,
-            "status": "ANSWERED",
-            "answeredAt": answered,
-            "csat": plan.csat,
-            "updatedAt": answered,
-        }
-        if plan.nps is not None:
-            answer["nps"] = plan.nps
+        survey_id = f"sv_{ticket_id}"
+        changes.append(
+            (event(SurveySent(survey_id, "cus_x", "ticket", ticket_id, sent), sent, survey_id), None)
+        )
+        answer = SurveyAnswered(
+            survey_id, "cus_x", "ticket", ticket_id, plan.csat, plan.csat <= 2, answered, nps=plan.nps
+        )
         subject = Subject(agent=plan.agent, handling_seconds=plan.handling)
-        changes.append((Table.SURVEYS, sent_image, answer, subject))
+        changes.append((event(answer, answered, survey_id), subject))
     return changes
 
 

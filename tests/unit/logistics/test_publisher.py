@@ -7,7 +7,12 @@ from typing import Any
 
 import pytest
 
-from aftercare.logistics.events import CaseParcelMoved, ParcelDelivered, ShipmentProblemsFound
+from aftercare.logistics.events import (
+    CaseParcelMoved,
+    ParcelDelivered,
+    ShipmentProblemsFound,
+    ShipmentRegistered,
+)
 from aftercare.logistics.publisher import events_of
 
 AT = "2026-11-23T08:00:00.000Z"
@@ -41,12 +46,18 @@ DELIVERED = {"status": "DELIVERED", "statusAt": "2026-11-23T07:00:00.000Z", "sta
 RETURN = {"kind": "RETURN", "caseId": "as_1"}
 
 CASES: list[tuple[str, dict[str, Any] | None, dict[str, Any] | None, list[str]]] = [
-    ("a new shipment", None, item(status="INFO_RECEIVED"), []),
+    ("a new shipment", None, item(status="INFO_RECEIVED"), ["ShipmentRegistered"]),
     ("a removed item", item(), None, []),
     ("an outbound parcel moving on", item(status="INFO_RECEIVED"), item(), []),
     ("a late event on a delivered parcel", item(**DELIVERED), item(**DELIVERED, lastEventAt=AT), []),
     ("an outbound parcel delivered", item(), item(**DELIVERED), ["ParcelDelivered"]),
     ("a return parcel delivered", item(**RETURN), item(**RETURN, **DELIVERED), ["CaseParcelMoved"]),
+    (
+        "a replacement parcel delivered",
+        item(kind="REPLACEMENT", caseId="as_1"),
+        item(kind="REPLACEMENT", caseId="as_1", **DELIVERED),
+        ["ParcelDelivered", "CaseParcelMoved"],
+    ),
     (
         "a replacement parcel moving on",
         item(kind="REPLACEMENT", caseId="as_1", status="INFO_RECEIVED"),
@@ -99,8 +110,33 @@ def test_a_delivered_parcel_says_whether_it_delivers_its_order(last: bool) -> No
     assert happened.payload == ParcelDelivered(
         shipment_id="shp_1", order_id="ord_1", customer_id="cus_1", carrier="sf-express",
         tracking_number="SF1", delivered_at="2026-11-23T07:00:00.000Z", all_outbound_delivered=last,
+        registered_at="2026-11-21T08:00:00.000Z",
     )  # fmt: skip
     assert (happened.subject, happened.time) == ("shp_1", AT)
+
+
+@pytest.mark.parametrize(
+    ("estimate", "on_time"),
+    [("2026-11-23", True), ("2026-11-22", False), ("2026-11-23T06:00:00.000Z", False), (None, None)],
+)
+def test_a_delivered_parcel_says_whether_it_kept_its_estimate(
+    estimate: str | None, on_time: bool | None
+) -> None:
+    (happened,) = events_of(item(), item(**DELIVERED, estimatedDelivery=estimate))
+    assert (happened.payload.estimated_delivery, happened.payload.on_time) == (estimate, on_time)
+
+
+def test_a_replacement_delivered_never_delivers_the_order() -> None:
+    new = item(kind="REPLACEMENT", caseId="as_1", orderDelivered=True, **DELIVERED)
+    delivered = events_of(item(kind="REPLACEMENT", caseId="as_1"), new)[0].payload
+    assert (delivered.kind, delivered.all_outbound_delivered) == ("REPLACEMENT", False)
+
+
+def test_a_new_shipment_is_registered_at_its_creation() -> None:
+    (happened,) = events_of(None, item(status="INFO_RECEIVED"))
+    assert happened.payload == ShipmentRegistered(
+        "shp_1", "OUTBOUND", "ord_1", "cus_1", "2026-11-21T08:00:00.000Z"
+    )
 
 
 def test_the_problems_a_change_records_are_told_with_the_facts_a_ticket_needs() -> None:
@@ -113,6 +149,7 @@ def test_the_problems_a_change_records_are_told_with_the_facts_a_ticket_needs() 
     found = happened.payload
     assert isinstance(found, ShipmentProblemsFound)
     assert (found.status, found.sub_status, found.estimated_delivery) == ("EXCEPTION", "LOST", "2026-11-24")
+    assert found.earlier_problems == 1  # the shipment had a problem before: not its first
     (lost,) = found.found()  # only the new one
     assert (lost.problem_id, lost.kind, lost.reason, lost.description) == (
         "shp_1:LOST", "LOST", "LOST", "lost in transit",
@@ -123,6 +160,7 @@ def test_the_problems_a_change_records_are_told_with_the_facts_a_ticket_needs() 
 def test_two_problems_in_one_change_are_one_event_with_both() -> None:
     new = item(problems={"EXCEPTION": problem("EXCEPTION", "DAMAGED"), "LOST": problem("LOST", "LOST")})
     (happened,) = events_of(item(), new)
+    assert happened.payload.earlier_problems == 0
     assert [(p.kind, p.proposal) for p in happened.payload.found()] == [
         ("EXCEPTION", None),
         ("LOST", "RESHIP_OR_REFUND"),

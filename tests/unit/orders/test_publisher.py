@@ -6,7 +6,13 @@ from typing import Any
 
 import pytest
 
-from aftercare.orders.events import OrderCancelled, OrderDelivered, OrderPaid
+from aftercare.orders.events import (
+    OrderCancelled,
+    OrderDelivered,
+    OrderExceptionRaised,
+    OrderPaid,
+    OrderPlaced,
+)
 from aftercare.orders.publisher import events_of
 
 
@@ -28,12 +34,13 @@ def order(status: str, **fields: Any) -> dict[str, Any]:
 
 
 PAID = {"paidAmount": 29800}
+EXCEPTION = {"kind": "OUT_OF_STOCK", "note": "n", "raisedAt": "2026-11-23T09:00:00.000000Z", "raisedBy": "st"}
 
 
 @pytest.mark.parametrize(
     ("old", "new", "types"),
     [
-        (None, order("PLACED"), []),  # placed: nobody else needs to know yet
+        (None, order("PLACED", createdAt="2026-11-23T08:00:00.000000Z"), ["OrderPlaced"]),
         (order("PLACED"), order("PAID", **PAID), ["OrderPaid"]),
         (order("PAID", **PAID), order("PAID", **PAID, note="x"), []),  # paid again? no: once
         (order("PAID", **PAID), order("CONFIRMED", **PAID), []),
@@ -51,6 +58,8 @@ PAID = {"paidAmount": 29800}
         ),
         (order("DELIVERED", **PAID), order("COMPLETED", **PAID), []),
         (order("DELIVERED", **PAID), None, []),  # a removed item is not a business event
+        (order("PAID", **PAID), order("PAID", **PAID, exception=EXCEPTION), ["OrderExceptionRaised"]),
+        (order("PAID", **PAID, exception=EXCEPTION), order("PAID", **PAID, exception=EXCEPTION), []),
     ],
 )
 def test_events_of_an_order_change(
@@ -86,3 +95,12 @@ def test_the_payloads_carry_what_the_reactions_need() -> None:
         currency="CNY",
         categories=["kitchen"],
     )
+
+
+def test_a_placed_order_and_a_raised_exception_say_what_and_when() -> None:
+    created = "2026-11-23T08:00:00.000000Z"
+    (placed,) = events_of(None, order("PLACED", createdAt=created))
+    assert placed.payload == OrderPlaced("ord_1", "cus_alice", "CNY", 29800, created)
+    assert placed.time == created
+    (raised,) = events_of(order("PAID", **PAID), order("PAID", **PAID, exception=EXCEPTION))
+    assert raised.payload == OrderExceptionRaised("ord_1", "cus_alice", "OUT_OF_STOCK", EXCEPTION["raisedAt"])

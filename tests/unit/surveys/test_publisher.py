@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from aftercare.surveys.events import SurveyAnswered
+from aftercare.surveys.events import SurveyAnswered, SurveySent
 from aftercare.surveys.publisher import events_of
 
 
@@ -31,7 +31,8 @@ def survey(status: str, **fields: Any) -> dict[str, Any]:
     ("old", "new", "types"),
     [
         (None, survey("SCHEDULED"), []),
-        (survey("SCHEDULED"), survey("SENT"), []),
+        (survey("SCHEDULED"), survey("SENT"), ["SurveySent"]),
+        (survey("SENT"), survey("SENT", reminded=True), []),  # sent once
         (survey("SENT"), survey("ANSWERED"), ["SurveyAnswered"]),
         (survey("SCHEDULED"), survey("ANSWERED"), ["SurveyAnswered"]),  # answered in the app first
         (survey("ANSWERED"), survey("ANSWERED", updatedAt="later"), []),  # once
@@ -85,3 +86,11 @@ def test_the_sample_stream_record_is_one_SurveyAnswered() -> None:
     sample = json.loads((root / "events" / "surveys_publisher" / "Changes.json").read_text())
     (record,) = DynamoDBStreamEvent(sample).records
     assert [event.type for event in events_of_record("surveys", events_of, record)] == ["SurveyAnswered"]
+
+
+def test_sent_and_the_nps_given_are_told() -> None:
+    at = "2026-11-22T08:00:00.000000Z"
+    (sent,) = events_of(survey("SCHEDULED"), survey("SENT", sentAt=at))
+    assert (sent.payload, sent.time) == (SurveySent("sv_1", "cus_alice", "order", "ord_1", at), at)
+    (answered,) = events_of(survey("SENT"), survey("ANSWERED", nps=9))
+    assert answered.payload.nps == 9

@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from aftercare.tickets.events import TicketSolved
+from aftercare.tickets.events import TicketOpened, TicketReplied, TicketSolved, TicketTriageCorrected
 from aftercare.tickets.publisher import events_of
 
 
@@ -23,15 +23,36 @@ def ticket(status: str, **fields: Any) -> dict[str, Any]:
     }
 
 
+AT0, AT1 = "2026-11-23T06:00:00.000000Z", "2026-11-23T07:30:00.000000Z"
+STAFF = {"messageId": "m2", "at": AT1, "authorId": "agent_li", "authorRole": "agent", "body": "on its way"}
+CUSTOMER = {**STAFF, "authorId": "cus_alice", "authorRole": "customer"}
+CORRECTION = {"category": "REFUND", "by": "sup_zhao", "at": AT1}
+BREACH = {"kind": "FIRST_RESPONSE", "due": AT0, "at": AT1}
+
+
 @pytest.mark.parametrize(
     ("old", "new", "types"),
     [
-        (None, ticket("NEW"), []),
+        (None, ticket("NEW"), ["TicketOpened"]),
+        (None, ticket("OPEN", assignee="agent_li"), ["TicketOpened", "TicketAssigned"]),
+        (ticket("OPEN", assignee="agent_li"), ticket("OPEN", assignee="agent_wu"), ["TicketAssigned"]),
+        (ticket("OPEN", assignee="agent_li"), ticket("OPEN", assignee="agent_li", note="x"), []),
+        (ticket("OPEN", messageCount=1), ticket("OPEN", messageCount=2, messages=[STAFF]), ["TicketReplied"]),
+        (ticket("OPEN", messageCount=1), ticket("OPEN", messageCount=2, messages=[CUSTOMER]), []),
+        (
+            ticket("OPEN", messageCount=2, messages=[STAFF]),
+            ticket("OPEN", messageCount=2, messages=[STAFF]),
+            [],
+        ),
+        (ticket("OPEN"), ticket("OPEN", triageCorrection=CORRECTION), ["TicketTriageCorrected"]),
+        (ticket("OPEN", triageCorrection=CORRECTION), ticket("OPEN", triageCorrection=CORRECTION), []),
+        (ticket("OPEN", breaches=[]), ticket("OPEN", breaches=[BREACH]), ["TicketSlaBreached"]),
+        (ticket("OPEN", breaches=[BREACH]), ticket("OPEN", breaches=[BREACH], breachCount=1), []),
         (ticket("NEW"), ticket("OPEN"), []),
         (ticket("OPEN"), ticket("SOLVED"), ["TicketSolved"]),
         (ticket("PENDING"), ticket("SOLVED"), ["TicketSolved"]),
         (ticket("SOLVED"), ticket("SOLVED", messageCount=3), []),  # once per solve
-        (ticket("SOLVED"), ticket("OPEN"), []),  # reopened by the customer (solving it again: OPEN → SOLVED)
+        (ticket("SOLVED"), ticket("OPEN"), ["TicketReopened"]),  # solving it again: OPEN → SOLVED
         (ticket("SOLVED"), ticket("CLOSED"), []),
         (ticket("SOLVED"), None, []),
         # the conversation's message items and the uniqueness items are no ticket
@@ -73,3 +94,48 @@ def test_the_sample_stream_record_is_one_TicketSolved() -> None:
     sample = json.loads((root / "events" / "tickets_publisher" / "Changes.json").read_text())
     (record,) = DynamoDBStreamEvent(sample).records
     assert [event.type for event in events_of_record("tickets", events_of, record)] == ["TicketSolved"]
+
+
+def test_opened_says_what_for_and_when() -> None:
+    new = ticket("NEW", createdAt=AT0, source="dispute", sourceId="as_1", caseId="as_1")
+    (opened,) = events_of(None, new)
+    assert opened.payload == TicketOpened(
+        ticket_id="tk_1", customer_id="cus_alice", category="LOGISTICS", source="dispute", opened_at=AT0,
+        source_id="as_1", order_id="ord_1", case_id="as_1",
+    )  # fmt: skip
+    assert opened.time == AT0
+
+
+def test_a_staff_reply_says_whether_it_was_the_first_response() -> None:
+    before = ticket("OPEN", createdAt=AT0, assignee="agent_li", messageCount=1)
+    first = {**before, "messageCount": 2, "messages": [STAFF], "firstRespondedAt": AT1}
+    (replied,) = events_of(before, first)
+    assert replied.payload == TicketReplied("tk_1", "m2", "agent_li", AT1, True, AT0, "agent_li")
+    (later,) = events_of(first, {**first, "messageCount": 3})
+    assert later.payload.first_response is False
+
+
+def test_a_second_solve_after_a_reopen_is_no_first_solve() -> None:
+    timeline = [{"to": "SOLVED", "at": AT0}, {"to": "OPEN", "at": AT0}, {"to": "SOLVED", "at": AT1}]
+    (solved,) = events_of(
+        ticket("OPEN", assignee="agent_li"), ticket("SOLVED", assignee="agent_li", timeline=timeline)
+    )
+    assert (solved.payload.first_solve, solved.payload.assignee) == (False, "agent_li")
+    (first,) = events_of(ticket("OPEN"), ticket("SOLVED", timeline=timeline[:1]))
+    assert first.payload.first_solve is True
+
+
+def test_breaches_and_corrections_carry_their_times() -> None:
+    second = {**BREACH, "kind": "RESOLUTION"}
+    (breached,) = events_of(
+        ticket("OPEN", breaches=[], assignee="a1"), ticket("OPEN", breaches=[BREACH, second], assignee="a1")
+    )
+    assert [(b.kind, b.breached_at) for b in breached.payload.found()] == [
+        ("FIRST_RESPONSE", AT1),
+        ("RESOLUTION", AT1),
+    ]
+    assert breached.payload.assignee == "a1"
+    (corrected,) = events_of(
+        ticket("OPEN", createdAt=AT0), ticket("OPEN", createdAt=AT0, triageCorrection=CORRECTION)
+    )
+    assert corrected.payload == TicketTriageCorrected("tk_1", "customer", "REFUND", AT0, AT1)
