@@ -3,7 +3,7 @@
 
 What still crosses is listed in STILL_CROSSING, exactly: a function that stops reaching
 into another domain's table must leave the list (the test fails until it does), and a new
-reach fails at once. The list shrinks as issue 18's remaining calls become events.
+reach fails at once. It is empty: no function reaches into another domain's table.
 
 A read another domain truly needs goes through that domain's queries module; the tables a
 function reads that way are READS_THROUGH_QUERIES, exactly, and its policy may only read

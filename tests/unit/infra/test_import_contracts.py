@@ -3,8 +3,8 @@
 - Each domain's "protected" contract lists every module of the domain but its published
   contract (`events`, `queries`, and for notifications and payments their shared port): a
   module added to a domain is protected from the day it exists.
-- The importers a contract still allows from other domains are the calls still to become
-  events: each must still import the domain directly, so the list only shrinks.
+- A contract allows no importer but the domain itself: every call between domains became an
+  event or a query, and a new one fails `make imports`.
 - No import cycles among aftercare's modules, function-local imports included (grimp reads
   those too); the cycles left are KNOWN_CYCLES, exactly, each with who removes it.
 """
@@ -66,18 +66,9 @@ def test_a_domain_protects_every_module_but_its_published_ones(domain: str) -> N
 
 
 @pytest.mark.parametrize("domain", DOMAINS)
-def test_what_a_contract_still_allows_still_crosses(domain: str) -> None:
-    contract = contracts()[domain]
-    own = f"aftercare.{domain}"
-    still = [importer for importer in contract["allowed_importers"] if importer != own]
-    assert own in contract["allowed_importers"]
-    protected = set(contract["protected_modules"])
-    for importer in still:
-        assert importer.split(".")[1] != domain
-        imported = graph().find_modules_directly_imported_by(importer)
-        assert any(
-            module == name or module.startswith(f"{name}.") for module in imported for name in protected
-        ), f"{importer} no longer imports {domain}: remove it from the contract's allowed_importers"
+def test_only_the_domain_itself_imports_its_protected_modules(domain: str) -> None:
+    """No exceptions are left: every call between domains became an event or a query."""
+    assert contracts()[domain]["allowed_importers"] == [f"aftercare.{domain}"]
 
 
 def strongly_connected(edges: dict[str, set[str]]) -> list[frozenset[str]]:
