@@ -159,7 +159,9 @@ class DisputeOut(WireModel):
     reason: str
     origin: CaseStatus
     opened_at: str
-    ticket_id: str | None = None
+    ticket_id: str | None = Field(
+        default=None, description="the dispute's ticket: null until tickets has opened it (a moment later)"
+    )
     decision: DisputeDecision | None = None
     note: str | None = None
     decided_by: str | None = None

@@ -5,7 +5,9 @@
 - a case's refund recorded (refunds' RefundRequested, after the case's CaseRefundRequested):
   the case learns its refund's id;
 - a case's refund settled (refunds' RefundSettled): the case is refunded, or noted for a
-  person.
+  person;
+- a disputed case's ticket opened (tickets' TicketOpened, after the case's CaseDisputed):
+  the dispute learns its ticket's id.
 
 Each is idempotent and never moves a case backwards, so it may run again for the same
 event, late, or out of order. A case that changes meanwhile is read again; one that keeps
@@ -28,11 +30,14 @@ from aftercare.logistics.events import CaseParcelMoved
 from aftercare.observability import logger, metrics
 from aftercare.reacting import Reaction
 from aftercare.refunds.events import RefundRequested, RefundSettled
+from aftercare.tickets.events import TicketOpened
 
 S = CaseStatus
 COURIER = "courier"
 REFUND_WORKFLOW = "refund-workflow"
 REFUNDS = "refunds"
+TICKETS = "tickets"
+DISPUTE_TICKETS = "after-sales"  # the source tickets gives a case's (dispute's) ticket
 MOVING_PARCEL = frozenset({"IN_TRANSIT", "OUT_FOR_DELIVERY", "ATTEMPT_FAIL", "AVAILABLE_FOR_PICKUP"})
 _RETRIES = 4
 
@@ -149,6 +154,24 @@ def on_refund_recorded(*, case_id: str, refund_id: str) -> None:
     )
 
 
+def dispute_ticket_opened(case: Case, ticket_id: str) -> Move | None:
+    """The dispute's ticket: its id goes on the dispute (None: no dispute, or known already)."""
+    if not case.dispute or case.dispute.get("ticketId"):
+        return None
+    dispute = {**case.dispute, "ticketId": ticket_id}
+    return Move((), TICKETS, f"dispute ticket {ticket_id} opened", sets={Field.DISPUTE: dispute})
+
+
+def on_dispute_ticket_opened(*, case_id: str, ticket_id: str) -> None:
+    _apply(
+        case_id,
+        lambda case: dispute_ticket_opened(case, ticket_id),
+        unknown="a dispute ticket names an unknown case",
+        retried="its ticket's id will be recorded on the retry",
+        ticket_id=ticket_id,
+    )
+
+
 # ---------------------------------------------------------------- from the bus
 def on_case_parcel_moved(event: DomainEvent) -> None:
     """Late or out-of-order news is tolerated by the case itself (on_return_parcel_moved)."""
@@ -177,8 +200,16 @@ def case_refund_requested(event: DomainEvent) -> None:
         on_refund_recorded(case_id=requested.source_id, refund_id=requested.refund_id)
 
 
+def case_ticket_opened(event: DomainEvent) -> None:
+    """TicketOpened of a case's ticket (tickets opens one per case, for its dispute)."""
+    opened: TicketOpened = event.read(TicketOpened)
+    if opened.source == DISPUTE_TICKETS and opened.case_id:
+        on_dispute_ticket_opened(case_id=opened.case_id, ticket_id=opened.ticket_id)
+
+
 REACTIONS: dict[str, Reaction] = {
     CaseParcelMoved.TYPE: on_case_parcel_moved,
     RefundRequested.TYPE: case_refund_requested,
     RefundSettled.TYPE: case_refund_settled,
+    TicketOpened.TYPE: case_ticket_opened,
 }

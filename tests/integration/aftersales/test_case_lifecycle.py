@@ -280,6 +280,27 @@ def test_a_repair_shows_its_progress_and_ships_back(cases: Cases, flow: EventFlo
     assert seen["repair"] == back["repair"]
 
 
+def test_a_dispute_learns_its_tickets_id_from_tickets_a_moment_later(
+    cases: Cases, refunds_started: list[str], flow: EventFlow
+) -> None:
+    """Tickets opens the dispute's ticket from CaseDisputed and publishes TicketOpened; the
+    case takes the ticket's id from it. Until then the dispute honestly names no ticket."""
+    case_id = cases.received()["caseId"]
+    cases.ok(cases.staff_action(case_id, "inspect", {"result": "FAIL", "notes": "worn"}, role="warehouse"))
+    disputed = cases.ok(cases.customer_action(case_id, "appeal", {"reason": "it came like that"}), "DISPUTED")
+    assert disputed["dispute"]["ticketId"] is None
+    flow.run()
+    seen = cases.get(case_id)
+    ticket_id = seen["dispute"]["ticketId"]
+    ticket = cases.api.call("GET", f"/v1/tickets/{ticket_id}", claims=customer("cus_alice"))
+    assert ticket.status == 200, ticket.body
+    assert (ticket.json["caseId"], ticket.json["source"]) == (case_id, "after-sales")
+    assert seen["status"] == "DISPUTED" and seen["version"] == disputed["version"] + 1
+    assert f"dispute ticket {ticket_id} opened" in [entry.get("note") for entry in seen["timeline"]]
+    flow.replay()  # the same TicketOpened again changes nothing
+    assert cases.get(case_id)["version"] == seen["version"]
+
+
 def test_a_failed_inspection_can_be_appealed_once_and_a_supervisor_decides_for_the_customer(
     cases: Cases, tickets: TicketCalls, refunds_started: list[str], flow: EventFlow
 ) -> None:
