@@ -30,14 +30,13 @@ from aftercare.logistics.events import CaseParcelMoved
 from aftercare.observability import logger, metrics
 from aftercare.reacting import Reaction
 from aftercare.refunds.events import RefundRequested, RefundSettled
-from aftercare.tickets.events import TicketOpened
+from aftercare.tickets.events import CASE_TICKET_SOURCE, TicketOpened
 
 S = CaseStatus
 COURIER = "courier"
 REFUND_WORKFLOW = "refund-workflow"
 REFUNDS = "refunds"
 TICKETS = "tickets"
-DISPUTE_TICKETS = "after-sales"  # the source tickets gives a case's (dispute's) ticket
 MOVING_PARCEL = frozenset({"IN_TRANSIT", "OUT_FOR_DELIVERY", "ATTEMPT_FAIL", "AVAILABLE_FOR_PICKUP"})
 _RETRIES = 4
 
@@ -203,7 +202,7 @@ def case_refund_requested(event: DomainEvent) -> None:
 def case_ticket_opened(event: DomainEvent) -> None:
     """TicketOpened of a case's ticket (tickets opens one per case, for its dispute)."""
     opened: TicketOpened = event.read(TicketOpened)
-    if opened.source == DISPUTE_TICKETS and opened.case_id:
+    if opened.source == CASE_TICKET_SOURCE and opened.case_id:
         on_dispute_ticket_opened(case_id=opened.case_id, ticket_id=opened.ticket_id)
 
 

@@ -6,6 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
+# The `source` of the one ticket tickets opens per after-sales case (its dispute's), as
+# TicketOpened carries it: after-sales recognises its case's ticket by it.
+CASE_TICKET_SOURCE = "after-sales"
+
 
 @dataclass(frozen=True)
 class TicketOpened:

@@ -21,6 +21,7 @@ from aftercare.reacting import Reaction
 from aftercare.refunds.events import RefundMismatchFound
 from aftercare.surveys.events import SurveyAnswered
 from aftercare.tickets import port
+from aftercare.tickets.events import CASE_TICKET_SOURCE
 
 _TITLES = {
     "EXCEPTION": "delivery exception",
@@ -118,7 +119,7 @@ def open_mismatch_ticket(event: DomainEvent) -> None:
     )
 
 
-AFTER_SALES = "after-sales"  # the source of a case's ticket: one ticket per case
+AFTER_SALES = CASE_TICKET_SOURCE  # one ticket per case
 
 
 def dispute_ticket(disputed: CaseDisputed) -> dict[str, str]:
