@@ -9,10 +9,10 @@ from typing import Any
 from aftercare import clock
 from aftercare.aftersales import effects, reads, rules
 from aftercare.aftersales.models import CaseOut
-from aftercare.aftersales.moves import move
+from aftercare.aftersales.moves import move, move_latest
 from aftercare.aftersales.reads import to_wire
 from aftercare.aftersales.rules import CaseStatus, DisputeDecision, InspectionResult
-from aftercare.aftersales.state import Field
+from aftercare.aftersales.state import Case, Field
 from aftercare.aftersales.transitions import Move
 from aftercare.aftersales.warehouse import repair_started
 from aftercare.auth import Principal
@@ -50,15 +50,25 @@ def appeal(principal: Principal, case_id: str, reason: str) -> CaseOut:
 
 
 def resolve_dispute(case_id: str, actor: str, decision: DisputeDecision, note: str) -> CaseOut:
-    case = reads.load(case_id)
+    """Planned again on a fresh read when a reaction wrote the case meanwhile (the dispute's
+    ticket id arrives from tickets at about the time a supervisor opens the case); another
+    decision that won is a Conflict, since the case is then no longer disputed."""
+    written = move_latest(case_id, lambda case: decided(case, actor, decision, note))
+    assert written is not None  # decided always moves
+    case = written[0]
+    effects.notify(case, "case.dispute-decided")
+    return to_wire(case)
+
+
+def decided(case: Case, actor: str, decision: DisputeDecision, note: str) -> Move:
     if case.status is not S.DISPUTED:
         raise Conflict(f"a case in {case.status} has no open dispute")
     dispute = case.dispute
     origin = CaseStatus(dispute.get("origin", S.REJECTED))
     path = rules.dispute_path(case.type, origin, decision)
     at = clock.now_iso()
-    decided = {**dispute, "decision": decision.value, "note": note, "decidedBy": actor, "decidedAt": at}
-    sets: dict[Field, Any] = {Field.DISPUTE: decided}
+    record = {**dispute, "decision": decision.value, "note": note, "decidedBy": actor, "decidedAt": at}
+    sets: dict[Field, Any] = {Field.DISPUTE: record}
     removes: frozenset[Field] = frozenset()
     inspection_failed = None
     for_customer = decision is DisputeDecision.FOR_CUSTOMER
@@ -77,7 +87,4 @@ def resolve_dispute(case_id: str, actor: str, decision: DisputeDecision, note: s
     if origin is S.REJECTED and for_customer:
         removes = frozenset({Field.REJECTION})
     text = f"dispute decided {decision}: {note}"
-    wanted = Move(tuple(path), actor, text, sets=sets, removes=removes, inspection_failed=inspection_failed)
-    case = move(case, wanted)
-    effects.notify(case, "case.dispute-decided")
-    return to_wire(case)
+    return Move(tuple(path), actor, text, sets=sets, removes=removes, inspection_failed=inspection_failed)

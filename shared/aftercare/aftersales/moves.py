@@ -6,14 +6,18 @@ table's stream publishes it (publisher.py) and those domains react from their qu
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from aftercare import clock
-from aftercare.aftersales import effects, store
+from aftercare.aftersales import effects, reads, store
 from aftercare.aftersales.rules import CaseStatus
 from aftercare.aftersales.state import Case
 from aftercare.aftersales.transitions import Move, plan
+from aftercare.errors import Conflict
 from aftercare.observability import logger, metrics
 
 S = CaseStatus
+ATTEMPTS = 4
 NOTICE = {
     S.AWAITING_RETURN: "case.approved",
     S.REJECTED: "case.rejected",
@@ -46,3 +50,23 @@ def move(case: Case, wanted: Move) -> Case:
         if final in NOTICE and wanted.actor != case.customer_id:
             effects.notify(written, NOTICE[final])
     return written
+
+
+def move_latest(case_id: str, plan: Callable[[Case], Move | None]) -> tuple[Case, Move] | None:
+    """Plan the move from the case as it is now and write it, planning again when another
+    change won the write: reactions note a parcel, a refund or a dispute's ticket on a case
+    at any time, and neither they nor a person acting on the case should fail for it.
+    `plan` sees every fresh read, so it refuses (raises) when the case no longer allows the
+    move. None: nothing to do. NotFound for an unknown case; the last Conflict if the case
+    keeps changing."""
+    for attempt in range(ATTEMPTS):
+        case = reads.load(case_id)
+        wanted = plan(case)
+        if wanted is None:
+            return None
+        try:
+            return move(case, wanted), wanted
+        except Conflict:
+            if attempt == ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")

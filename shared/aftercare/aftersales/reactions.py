@@ -19,12 +19,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from aftercare import clock
-from aftercare.aftersales import store
-from aftercare.aftersales.moves import move
+from aftercare.aftersales.moves import move_latest
 from aftercare.aftersales.rules import CaseStatus
 from aftercare.aftersales.state import Case, Field
 from aftercare.aftersales.transitions import Move
-from aftercare.errors import Conflict
+from aftercare.errors import Conflict, NotFound
 from aftercare.events import DomainEvent
 from aftercare.logistics.events import CaseParcelMoved
 from aftercare.observability import logger, metrics
@@ -38,7 +37,6 @@ REFUND_WORKFLOW = "refund-workflow"
 REFUNDS = "refunds"
 TICKETS = "tickets"
 MOVING_PARCEL = frozenset({"IN_TRANSIT", "OUT_FOR_DELIVERY", "ATTEMPT_FAIL", "AVAILABLE_FOR_PICKUP"})
-_RETRIES = 4
 
 
 def _earlier(first: str, second: str) -> bool:
@@ -51,23 +49,17 @@ def _earlier(first: str, second: str) -> bool:
 def _apply(
     case_id: str, plan: Callable[[Case], Move | None], *, unknown: str, retried: str, **extra: str
 ) -> Move | None:
-    """Plan the case's move from its current state and write it, planning again when another
-    change won the write. Returns the move written (None: an unknown case, or nothing to do);
-    a case that keeps changing raises Conflict, so the message comes back and is retried."""
-    for _ in range(_RETRIES):
-        case = store.get(case_id, consistent=True)
-        if case is None:
-            logger.warning(unknown, extra={"case_id": case_id, **extra})
-            return None
-        wanted = plan(case)
-        if wanted is None:
-            return None
-        try:
-            move(case, wanted)
-        except Conflict:
-            continue
-        return wanted
-    raise Conflict(f"case {case_id} kept changing; {retried}")
+    """`move_latest` for a reaction: returns the move written (None: an unknown case, or
+    nothing to do); a case that keeps changing raises Conflict, so the message comes back
+    and is retried."""
+    try:
+        written = move_latest(case_id, plan)
+    except NotFound:
+        logger.warning(unknown, extra={"case_id": case_id, **extra})
+        return None
+    except Conflict as error:
+        raise Conflict(f"case {case_id} kept changing; {retried}") from error
+    return written[1] if written else None
 
 
 def parcel_move(case: Case, status: str, occurred_at: str) -> Move | None:

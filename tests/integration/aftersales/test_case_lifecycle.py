@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from aftercare.aftersales.transitions import REFUND_PENDING
+import pytest
+
+from aftercare.aftersales import store
+from aftercare.aftersales.state import Case
+from aftercare.aftersales.transitions import REFUND_PENDING, Transition
 from aftercare.refunds.store import RefundModel
 from tests.integration.aftersales.conftest import RETURN_PARCEL, Cases, TicketCalls, put_evidence
 from tests.support.api import Api, customer, staff
@@ -299,6 +303,40 @@ def test_a_dispute_learns_its_tickets_id_from_tickets_a_moment_later(
     assert f"dispute ticket {ticket_id} opened" in [entry.get("note") for entry in seen["timeline"]]
     flow.replay()  # the same TicketOpened again changes nothing
     assert cases.get(case_id)["version"] == seen["version"]
+
+
+def test_a_supervisor_decides_a_dispute_whose_ticket_id_lands_while_the_decision_is_written(
+    cases: Cases, refunds_started: list[str], flow: EventFlow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The dispute's ticket id arrives from tickets at about the time a supervisor opens the
+    case. Landing between the decision's read and its write, it must not refuse the decision
+    (409): the decision is planned again on the case as it is now, and keeps the ticket id."""
+    case_id = cases.received()["caseId"]
+    cases.ok(cases.staff_action(case_id, "inspect", {"result": "FAIL", "notes": "worn"}, role="warehouse"))
+    cases.ok(cases.customer_action(case_id, "appeal", {"reason": "it came like that"}), "DISPUTED")
+    real_apply = store.apply
+    writes: list[int] = []
+
+    def ticket_lands_first(change: Transition) -> Case:
+        writes.append(change.expected_version)
+        if len(writes) == 1:
+            flow.run()  # tickets opens the ticket; after-sales writes its id on the case
+        return real_apply(change)
+
+    monkeypatch.setattr(store, "apply", ticket_lands_first)
+    decided = cases.ok(
+        cases.staff_action(
+            case_id,
+            "resolve-dispute",
+            {"decision": "FOR_CUSTOMER", "note": "worn in transit"},
+            role="supervisor",
+        ),
+        "REFUNDING",
+    )
+    first = writes[0]
+    assert writes == [first, first, first + 1]  # the decision, the ticket id, the decision again
+    assert decided["dispute"]["decision"] == "FOR_CUSTOMER"
+    assert decided["dispute"]["ticketId"].startswith("tk_")
 
 
 def test_a_failed_inspection_can_be_appealed_once_and_a_supervisor_decides_for_the_customer(
