@@ -6,7 +6,9 @@ resource added to the template exists locally without being listed anywhere else
 
 from __future__ import annotations
 
+import functools
 import json
+import pickle
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -62,8 +64,18 @@ _TemplateLoader.add_multi_constructor("!", _construct_tag)
 
 
 def load(path: Path = TEMPLATE_PATH) -> dict[str, Any]:
+    """The template as data: a copy of its parse, so a caller may change it freely. Parsing
+    the YAML takes longer than provisioning a moto account from it, and every integration
+    test does the latter; the parse is kept per file and modification time."""
+    stat = path.stat()
+    return pickle.loads(_parsed(path, stat.st_mtime_ns, stat.st_size))  # noqa: S301 - our own bytes
+
+
+@functools.lru_cache(maxsize=4)
+def _parsed(path: Path, mtime_ns: int, size: int) -> bytes:
     with path.open(encoding="utf-8") as handle:
-        return dict(yaml.load(handle, Loader=_TemplateLoader))  # noqa: S506 - a SafeLoader subclass
+        template = dict(yaml.load(handle, Loader=_TemplateLoader))  # noqa: S506 - a SafeLoader subclass
+    return pickle.dumps(template)
 
 
 @dataclass

@@ -7,6 +7,7 @@ Cognito, log groups, the HTTP API itself) are emulated elsewhere or not needed l
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import secrets
@@ -141,6 +142,7 @@ def _secret(stack: Stack, client: ClientFactory, logical_id: str, props: dict[st
 
 def provision(stack: Stack, client: ClientFactory) -> list[str]:
     """Create the template's data resources; returns the logical ids created."""
+    client = functools.cache(client)  # one client per service: creating one costs more than a call
     created: list[str] = []
     steps: list[tuple[tuple[str, ...], Callable[..., None]]] = [
         (("AWS::DynamoDB::Table",), _table),
