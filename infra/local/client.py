@@ -4,7 +4,8 @@ end-to-end tests: tokens from `/_local/token`, signed webhooks, the clock."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -94,6 +95,28 @@ class LocalClient:
 
     def run_schedule(self, function: str) -> dict[str, Any]:
         return self._ok(self.post(f"/_local/schedules/{function}/run"))
+
+    def schedules(self) -> list[dict[str, Any]]:
+        return list(self._ok(self.get("/_local/schedules"))["schedules"])
+
+    def set_schedule(self, target: str, *, enabled: bool) -> list[dict[str, Any]]:
+        reply = self.request("PATCH", f"/_local/schedules/{target}", json_body={"enabled": enabled})
+        return list(self._ok(reply)["schedules"])
+
+    @contextmanager
+    def only_schedules(self, *targets: str) -> Iterator[None]:
+        """Every other schedule off while the block runs, then on again (as they were): a
+        clock move of days that one job is about runs only that job's firings."""
+        others = {
+            job["target"] for job in self.schedules() if job["enabled"] and job["target"] not in targets
+        }
+        for target in sorted(others):
+            self.set_schedule(target, enabled=False)
+        try:
+            yield
+        finally:
+            for target in sorted(others):
+                self.set_schedule(target, enabled=True)
 
     def _ok(self, reply: requests.Response) -> Any:
         if reply.status_code >= 400:

@@ -57,6 +57,7 @@ class Gateway:
                 Rule("/_local/clock", endpoint="clock", methods=["GET", "POST"]),
                 Rule("/_local/schedules", endpoint="schedules", methods=["GET"]),
                 Rule("/_local/schedules/<target>/run", endpoint="run_schedule", methods=["POST"]),
+                Rule("/_local/schedules/<target>", endpoint="schedule", methods=["PATCH"]),
                 Rule("/_local/queues", endpoint="queues", methods=["GET"]),
                 Rule("/_local/events", endpoint="events", methods=["GET"]),
                 Rule("/_local/executions", endpoint="executions", methods=["GET"]),
@@ -221,6 +222,17 @@ class Gateway:
     def _local_run_schedule(self, request: Request, target: str) -> Response:
         try:
             return _json(self.local.run_schedule(target))
+        except KeyError:
+            known = sorted({job.target for job in self.local.scheduler.jobs})
+            return _json({"message": f"{target} has no schedule", "scheduled": known}, 404)
+
+    def _local_schedule(self, request: Request, target: str) -> Response:
+        body = request.get_json(silent=True) or {}
+        enabled = body.get("enabled") if isinstance(body, dict) else None
+        if not isinstance(enabled, bool):
+            return _json({"message": 'the body must be {"enabled": true} or {"enabled": false}'}, 400)
+        try:
+            return _json({"schedules": self.local.scheduler.set_enabled(target, enabled)})
         except KeyError:
             known = sorted({job.target for job in self.local.scheduler.jobs})
             return _json({"message": f"{target} has no schedule", "scheduled": known}, 404)

@@ -162,10 +162,25 @@ class Scheduler:
     def run_now(self, target: str) -> list[dict[str, Any]]:
         """Run every schedule of one function or state machine now, whatever its due time."""
         with self._lock:
-            jobs = [job for job in self.jobs if target in {job.target, f"{self.stack.name}-{job.target}"}]
-            if not jobs:
-                raise KeyError(target)
-            return [self._fire(job, self.now(), 0) for job in jobs]
+            return [self._fire(job, self.now(), 0) for job in self._jobs_of(target)]
+
+    def set_enabled(self, target: str, enabled: bool) -> list[dict[str, Any]]:
+        """Turn every schedule of one function or state machine off or on, as DisableRule
+        and EnableRule (or a schedule's State) do on AWS: a disabled schedule does not fire,
+        and one enabled again fires from its next occurrence, never for the time it was off."""
+        with self._lock:
+            jobs = self._jobs_of(target)
+            for job in jobs:
+                if enabled and not job.enabled:
+                    job.next_due = job.schedule.next_after(self.now())
+                job.enabled = enabled
+            return [job.describe() for job in jobs]
+
+    def _jobs_of(self, target: str) -> list[Job]:
+        jobs = [job for job in self.jobs if target in {job.target, f"{self.stack.name}-{job.target}"}]
+        if not jobs:
+            raise KeyError(target)
+        return jobs
 
     def _fire(self, job: Job, due: datetime, missed: int) -> dict[str, Any]:
         event = scheduled_event(job, due, self.stack.region, self.stack.account)

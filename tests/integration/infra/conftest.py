@@ -11,6 +11,7 @@ from typing import Any, cast
 
 import pytest
 
+from infra.local import batching
 from infra.local.stack import LocalStack
 from infra.template import Stack, load
 
@@ -18,7 +19,9 @@ TEMPLATE = Path(__file__).parent / "template.yaml"
 
 
 @pytest.fixture(scope="module")
-def local() -> Iterator[LocalStack]:
+def local(request: pytest.FixtureRequest) -> Iterator[LocalStack]:
+    """A module that only needs the effects of its batches may cap their windows
+    (`MAX_BATCHING_WINDOW = "0.2"`, as the end-to-end stacks do); by default the template's."""
     from moto.awslambda_simple.models import LambdaSimpleBackend
     from moto.core.models import default_user_config as moto_config
     from moto.stepfunctions.parser.asl.component.state.wait.wait_function.wait_function import WaitFunction
@@ -32,6 +35,9 @@ def local() -> Iterator[LocalStack]:
     saved_config = copy.deepcopy(default_user_config)
     saved_invoke = LambdaSimpleBackend.invoke
     saved_wait = WaitFunction._wait_interval
+    cap = getattr(request.module, "MAX_BATCHING_WINDOW", None)
+    if cap is not None:
+        os.environ[batching.CAP_VARIABLE] = cap
     stack = LocalStack(Stack(load(TEMPLATE), name="fragment"))
     stack.start()
     try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import base64
 import json
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
@@ -132,3 +133,26 @@ def test_local_endpoints_report_clock_schedules_queues_and_executions(client: Cl
     assert ran["settled"] is True
     assert client.post("/_local/schedules/Nope/run").status_code == 404
     assert client.post("/_local/clock", json={"advanceSeconds": "soon"}).status_code == 400
+
+
+def test_a_disabled_schedule_does_not_fire_and_once_enabled_fires_from_its_next_occurrence(
+    client: Client,
+) -> None:
+    """As DisableRule and EnableRule on AWS: a clock move while off runs none of its
+    firings, and turning it on again does not make up for the time it was off."""
+    off = client.patch("/_local/schedules/SweepFunction", json={"enabled": False}).get_json()["schedules"]
+    assert {job["event"] for job in off} == {"Hourly", "Nightly"}
+    assert not any(job["enabled"] for job in off)
+    moved = client.post("/_local/clock", json={"advanceSeconds": 3 * 3600}).get_json()
+    assert [run for run in moved["ran"] if run["target"] == "SweepFunction"] == []
+
+    on = client.patch("/_local/schedules/SweepFunction", json={"enabled": True}).get_json()["schedules"]
+    now = datetime.fromisoformat(client.get("/_local/clock").get_json()["now"].replace("Z", "+00:00"))
+    hourly = next(job for job in on if job["event"] == "Hourly")
+    assert hourly["enabled"] is True
+    assert now < datetime.fromisoformat(hourly["nextDue"]) <= now + timedelta(hours=1)
+    moved = client.post("/_local/clock", json={"advanceSeconds": 3600}).get_json()
+    assert [run["event"] for run in moved["ran"] if run["target"] == "SweepFunction"].count("Hourly") == 1
+
+    assert client.patch("/_local/schedules/SweepFunction", json={"enabled": "no"}).status_code == 400
+    assert client.patch("/_local/schedules/Nope", json={"enabled": False}).status_code == 404

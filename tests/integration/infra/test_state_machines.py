@@ -11,6 +11,10 @@ from typing import Any
 from infra.local.stack import LocalStack
 from tests.integration.infra.functions import tasks
 
+# A week of the fragment's schedules each feed a queue with a one-second window; what is
+# tested here is the state machines, not how long a batch gathers.
+MAX_BATCHING_WINDOW = "0.2"
+
 
 def run(local: LocalStack, payload: dict[str, Any]) -> str:
     return local.states.start(local.stack.ref("ApprovalMachine"), payload)
