@@ -1,10 +1,10 @@
 """What other domains may read of after-sales: frozen views and one pure policy.
 
 Orders asks when an order's after-sales windows close (it completes the order then);
-customers lists a customer's cases in their history; analytics reads who handled a case
-and for how long; logistics' tracking lists the parcels an order's cases sent (a parcel
-it has not registered from CaseParcelSent yet is shown awaiting its tracking). Nothing
-here writes, and nothing returns the table's model.
+customers lists a customer's cases in their history; logistics' tracking lists the parcels
+an order's cases sent (a parcel it has not registered from CaseParcelSent yet is shown
+awaiting its tracking). Analytics learns who handled a case and for how long from its
+events, not from here. Nothing here writes, and nothing returns the table's model.
 """
 
 from __future__ import annotations
@@ -31,26 +31,6 @@ class CaseParcel:
     shipment_id: str
     case_id: str
     kind: str  # RETURN or REPLACEMENT
-
-
-@dataclass(frozen=True)
-class Move:
-    """One timeline entry of a case: who moved it from which status to which, when."""
-
-    at: str
-    from_status: str | None
-    to: str
-    actor: str
-
-
-@dataclass(frozen=True)
-class CaseHandling:
-    """What a case's handling time and agent are read from (analytics)."""
-
-    created_at: str
-    resolved_at: str | None
-    auto_approved: bool
-    timeline: tuple[Move, ...]
 
 
 def windows_close_at(*, delivered_at: datetime, categories: list[str]) -> datetime:
@@ -82,16 +62,3 @@ def parcels_of_order(customer_id: str, order_id: str) -> tuple[CaseParcel, ...]:
             if parcel.get("shipmentId"):
                 found.append(CaseParcel(str(parcel["shipmentId"]), case.case_id, kind))
     return tuple(found)
-
-
-def handling(case_id: str) -> CaseHandling | None:
-    """The case's creation, resolution and timeline; None if there is no such case."""
-    case = store.get(case_id, consistent=True)
-    if case is None:
-        return None
-    return CaseHandling(
-        created_at=case.created_at,
-        resolved_at=case.resolved_at,
-        auto_approved=case.auto_approved,
-        timeline=tuple(Move(s.at, s.from_status, s.to, s.actor) for s in case.timeline),
-    )

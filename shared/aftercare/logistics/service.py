@@ -21,17 +21,16 @@ and the customer's notice follow from the events published from the table's stre
 
 from __future__ import annotations
 
-import re
 from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from aftercare import clock, ids
+from aftercare import clock
 from aftercare.aftersales import queries as cases
 from aftercare.auth import Principal
-from aftercare.errors import BadRequest, BusinessRuleViolation, Conflict
+from aftercare.errors import BusinessRuleViolation, Conflict
 from aftercare.logistics import queue, rules, store
-from aftercare.logistics.adapters import CARRIER_CODE, Delivery, adapter_for, registry
+from aftercare.logistics.adapters import Delivery, adapter_for, registry
 from aftercare.logistics.models import EventsAccepted, HistoryEntryOut, ShipmentTrackingOut, TrackingOut
 from aftercare.logistics.rules import CourierEvent, Problem, ProblemKind, ShipmentKind, TrackingStatus
 from aftercare.logistics.store import Shipment
@@ -39,7 +38,6 @@ from aftercare.observability import logger, metrics
 from aftercare.orders import queries as orders
 
 WRITE_ATTEMPTS = 4
-TRACKING_NUMBER = re.compile(r"^[A-Za-z0-9-]{4,40}$")
 CACHE_SIZE = 4096
 
 
@@ -255,51 +253,7 @@ def replay(shipment_id: str) -> int:
     return len({event.event_id for event in events} - known)
 
 
-# ---------------------------------------------------------------- shipments for other domains
-
-
-def register_shipment(
-    *,
-    order_id: str,
-    customer_id: str,
-    kind: ShipmentKind,
-    carrier: str,
-    tracking_number: str,
-    case_id: str | None = None,
-) -> str:
-    """Start tracking a parcel logistics itself is told of by carrier and tracking number
-    (no domain names its shipment id yet). Returns the shipment id; the same parcel
-    registered again for the same order, kind and case returns the same id. Its events
-    then flow like any other. (The order's OUTBOUND parcels come from OrderShipped:
-    track_order_parcel; a case's RETURN and REPLACEMENT parcels from CaseParcelSent:
-    track_case_parcel.)"""
-    errors = []
-    if not CARRIER_CODE.match(carrier):
-        errors.append({"field": "carrier", "message": "lowercase letters, digits, '-' or '_', 2-32 long"})
-    if not TRACKING_NUMBER.match(tracking_number):
-        errors.append({"field": "trackingNumber", "message": "4-40 letters, digits or '-'"})
-    if errors:
-        raise BadRequest("the parcel is not valid", errors=errors)
-    key = store.tracking_key(carrier, tracking_number)
-    existing = store.find_by_tracking(key)
-    if existing and (existing.order_id, existing.kind, existing.case_id) == (order_id, kind.value, case_id):
-        return existing.shipment_id
-    shipment_id = ids.new_id("shp")
-    now = clock.now_iso()
-    store.create(
-        shipment_id=shipment_id,
-        order_id=order_id,
-        customer_id=customer_id,
-        kind=kind.value,
-        carrier=carrier,
-        tracking_number=tracking_number,
-        at=now,
-        case_id=case_id,
-        due_at=rules.due_at(now, rules.EMPTY, delay_recorded=False),
-    )
-    metrics.add_metric(name="ShipmentsRegistered", unit="Count", value=1)
-    logger.info("shipment registered", extra={"shipment_id": shipment_id, "kind": kind, "case_id": case_id})
-    return shipment_id
+# ---------------------------------------------------------------- parcels other domains name
 
 
 def _track(

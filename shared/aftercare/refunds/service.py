@@ -174,9 +174,14 @@ def request(
     customer_id: str,
     items: list[tuple[str, int]] | None,
     reason: str,
-    merchant_fault: bool,
-    flagged: bool,
+    merchant_fault: bool = False,
+    flagged: bool = False,
 ) -> str:
+    """Record the refund and start its workflow; returns the refund id. `source` is
+    "order", "case" or "logistics", `source_id` the order, case or problem id: a second
+    request for the same source returns the first refund's id and starts nothing new.
+    `items` are (sku, quantity) pairs; None refunds everything not yet refunded, shipping
+    included. Refunds' reactions call this; nothing outside refunds does."""
     existing = store.claimed_refund(source, source_id)
     if existing:
         _start(existing)  # a retried request also retries a start that may have failed

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from aftercare import clock
 from aftercare.aws import client
 from aftercare.logistics import service, store
 from tests.integration.logistics.conftest import CARRIER, TRACKING, Couriers, canonical
@@ -101,9 +102,11 @@ def test_events_for_an_unknown_parcel_are_kept_and_replayed_once_it_exists(
 
     from aftercare.logistics.rules import ShipmentKind
 
-    shipment_id = service.register_shipment(
-        order_id=shipped["orderId"], customer_id="cus_alice", kind=ShipmentKind.REPLACEMENT,
-        carrier="sf-express", tracking_number="SF999", case_id="as_01TEST",
+    shipment_id = "shp_01REPLACEMENT"
+    service.track_case_parcel(
+        shipment_id=shipment_id, case_id="as_01TEST", order_id=shipped["orderId"], customer_id="cus_alice",
+        kind=ShipmentKind.REPLACEMENT, carrier="sf-express", tracking_number="SF999",
+        at=clock.now_iso(),
     )  # fmt: skip
     assert service.replay(shipment_id) == 1
     assert service.replay(shipment_id) == 0

@@ -10,10 +10,11 @@ from typing import Any
 import boto3
 import pytest
 
+from aftercare import clock
 from aftercare.aws import client
 from aftercare.logistics import store
 from aftercare.logistics.rules import ShipmentKind
-from aftercare.logistics.service import register_shipment
+from aftercare.logistics.service import track_case_parcel, track_order_parcel
 from aftercare.tickets import reactions as tickets
 from infra.local.sqs_poller import lambda_sqs_event, sqs_sources
 from tests.integration.logistics.conftest import CARRIER, TRACKING, Couriers, canonical
@@ -166,12 +167,21 @@ def test_a_failing_reaction_is_retried_without_repeating_the_ones_done(
     assert len(logistics_tickets(couriers)) == 1
 
 
+def second_parcel(order_id: str) -> str:
+    """A second OUTBOUND parcel of the order (yto YT5566), as OrderShipped names one."""
+    shipment_id = f"shp_second_{order_id}"
+    track_order_parcel(
+        shipment_id=shipment_id, order_id=order_id, customer_id="cus_alice",
+        carrier="yto", tracking_number="YT5566", at=clock.now_iso(),
+    )  # fmt: skip
+    return shipment_id
+
+
 def test_the_last_outbound_parcel_delivered_delivers_the_order(
     couriers: Couriers, orders: Orders, shipped: dict[str, Any], flow: EventFlow
 ) -> None:
     order_id = shipped["orderId"]
-    register_shipment(order_id=order_id, customer_id="cus_alice", kind=ShipmentKind.OUTBOUND,
-                      carrier="yto", tracking_number="YT5566")  # fmt: skip
+    second_parcel(order_id)
     send(couriers, flow, canonical("d1", "DELIVERED", "2026-11-23T07:00:00Z"))
     assert orders.get(order_id)["status"] == "SHIPPED"  # one parcel is still on its way
     assert [
@@ -212,15 +222,13 @@ def test_a_return_parcel_tells_its_after_sales_case(
     heard: list[dict[str, Any]] = []  # what after-sales' reaction to CaseParcelMoved asks of its case
     monkeypatch.setattr(reactions, "on_return_parcel_moved", lambda **kwargs: heard.append(kwargs))
     order = orders.to("DELIVERED")
-    shipment_id = register_shipment(
-        order_id=order["orderId"], customer_id="cus_alice", kind=ShipmentKind.RETURN,
-        carrier="yto", tracking_number="YT7788", case_id="as_01RETURN",
-    )  # fmt: skip
-    again = register_shipment(
-        order_id=order["orderId"], customer_id="cus_alice", kind=ShipmentKind.RETURN,
-        carrier="yto", tracking_number="YT7788", case_id="as_01RETURN",
-    )  # fmt: skip
-    assert again == shipment_id
+    parcel = {
+        "shipment_id": "shp_01RETURN", "case_id": "as_01RETURN", "order_id": order["orderId"],
+        "customer_id": "cus_alice", "kind": ShipmentKind.RETURN, "carrier": "yto",
+        "tracking_number": "YT7788", "at": clock.now_iso(),
+    }  # fmt: skip
+    assert track_case_parcel(**parcel) is True
+    assert track_case_parcel(**parcel) is False  # CaseParcelSent again: tracked once
     for event_id, status, at in (
         ("r1", "IN_TRANSIT", "2026-11-22T09:00:00Z"),
         ("r2", "DELIVERED", "2026-11-23T07:00:00Z"),
@@ -251,8 +259,7 @@ def test_two_last_parcels_delivered_at_once_still_deliver_the_order(
     from aftercare.logistics.adapters.canonical import ADAPTER
 
     order_id = shipped["orderId"]
-    other_id = register_shipment(order_id=order_id, customer_id="cus_alice", kind=ShipmentKind.OUTBOUND,
-                                 carrier="yto", tracking_number="YT5566")  # fmt: skip
+    other_id = second_parcel(order_id)
     other = {
         **canonical("d2", "DELIVERED", "2026-11-23T07:00:00Z"),
         "carrier": "yto",

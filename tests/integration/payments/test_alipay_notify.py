@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 import pytest
 
 from aftercare import clock
-from aftercare.refunds import port, service, store
+from aftercare.refunds import service, store
 from infra.local.payment_fakes.alipay_fake import CHINA, FakeAlipay, new_key_pair, rsa2_sign, signing_string
 from tests.support.api import Api
 from tests.support.bus import EventFlow
@@ -103,7 +103,7 @@ def test_a_refund_notification_records_a_refund_handed_to_people_after_its_polls
     order = orders.place()
     trade = on_alipay.add_trade(order["orderId"], ORDER_TOTAL)
     assert orders.pay(order["orderId"], transaction=trade).status == 200
-    refund_id = port.request_refund(source="order", source_id="s1", order_id=order["orderId"],
+    refund_id = service.request(source="order", source_id="s1", order_id=order["orderId"],
                                     customer_id="cus_alice", items=[("MUG-2", 1)], reason="broken")  # fmt: skip
     service.reserve(refund_id)
     on_alipay.refunds_settle_at_once = False

@@ -10,7 +10,7 @@ import pytest
 
 from aftercare.payments.provider import PermanentPaymentError, provider
 from aftercare.payments.stripe_provider import StripeProvider
-from aftercare.refunds import port, service, store
+from aftercare.refunds import service, store
 from aftercare.settings import get_settings
 from infra.local.payment_fakes.alipay_fake import FakeAlipay
 from infra.local.payment_fakes.stripe_fake import FakeStripe
@@ -24,7 +24,7 @@ def pending_refund(on_stripe: FakeStripe, orders: Orders, monkeypatch: pytest.Mo
     order = orders.place()
     pi = on_stripe.add_payment_intent(ORDER_TOTAL, "cny")
     assert orders.pay(order["orderId"], transaction=pi).status == 200
-    refund_id = port.request_refund(source="order", source_id="s1", order_id=order["orderId"],
+    refund_id = service.request(source="order", source_id="s1", order_id=order["orderId"],
                                     customer_id="cus_alice", items=[("MUG-2", 1)], reason="broken")  # fmt: skip
     service.reserve(refund_id)
     on_stripe.new_refund_status = "pending"
@@ -102,7 +102,7 @@ def test_reconciliation_on_alipay_reads_the_bill_and_finds_a_console_refund(
     order = orders.place()
     trade = on_alipay.add_trade(order["orderId"], ORDER_TOTAL)
     assert orders.pay(order["orderId"], transaction=trade).status == 200
-    refund_id = port.request_refund(source="order", source_id="s1", order_id=order["orderId"],
+    refund_id = service.request(source="order", source_id="s1", order_id=order["orderId"],
                                     customer_id="cus_alice", items=[("MUG-2", 1)], reason="broken")  # fmt: skip
     service.reserve(refund_id)
     service.record(refund_id, service.pay_out(refund_id)["reference"])

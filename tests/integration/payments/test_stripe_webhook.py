@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from aftercare import clock
-from aftercare.refunds import port, service, store
+from aftercare.refunds import service, store
 from infra.local.payment_fakes.stripe_fake import FakeStripe
 from tests.support.api import Api
 from tests.support.bus import EventFlow
@@ -100,7 +100,7 @@ def test_a_refund_outcome_reaches_the_waiting_refund(
     order = orders.place()
     pi = on_stripe.add_payment_intent(ORDER_TOTAL, "cny")
     assert orders.pay(order["orderId"], transaction=pi).status == 200
-    refund_id = port.request_refund(source="order", source_id="s1", order_id=order["orderId"],
+    refund_id = service.request(source="order", source_id="s1", order_id=order["orderId"],
                                     customer_id="cus_alice", items=[("MUG-2", 1)], reason="broken")  # fmt: skip
     service.reserve(refund_id)
     on_stripe.new_refund_status = "pending"
@@ -140,7 +140,7 @@ def test_the_canonical_callback_tells_a_refund_its_outcome_too(
 
     monkeypatch.setattr(service, "_start", lambda *a, **k: None)
     order = orders.to("PAID")
-    refund_id = port.request_refund(source="order", source_id="s1", order_id=order["orderId"],
+    refund_id = service.request(source="order", source_id="s1", order_id=order["orderId"],
                                     customer_id="cus_alice", items=[("MUG-2", 1)], reason="broken")  # fmt: skip
     service.reserve(refund_id)
     service.pay_out(refund_id)  # the sandbox answers at once; the refund is PROCESSING until recorded

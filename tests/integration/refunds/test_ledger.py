@@ -10,7 +10,7 @@ import pytest
 from aftercare.events import DomainEvent
 from aftercare.orders import store as order_store
 from aftercare.orders.events import OrderCancelled
-from aftercare.refunds import ledger, port, reactions, service, store
+from aftercare.refunds import ledger, reactions, service, store
 from aftercare.refunds.events import RefundBalanceChanged
 from tests.support.api import Api, customer, staff
 from tests.support.bus import EventFlow
@@ -18,7 +18,7 @@ from tests.support.orders import ORDER_TOTAL, Orders
 
 
 def ask(order: dict[str, Any], source_id: str = "src-1") -> str:
-    return port.request_refund(source="order", source_id=source_id, order_id=order["orderId"],
+    return service.request(source="order", source_id=source_id, order_id=order["orderId"],
                                customer_id=order["customerId"], items=[("KTL-1", 1)], reason="broken")  # fmt: skip
 
 

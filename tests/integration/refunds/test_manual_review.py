@@ -10,7 +10,7 @@ import pytest
 
 from aftercare.payments import sandbox
 from aftercare.payments.provider import PermanentPaymentError
-from aftercare.refunds import ledger, port, service, store
+from aftercare.refunds import ledger, service, store
 from tests.integration.refunds.conftest import paid_order
 from tests.support.api import Api, customer, staff
 from tests.support.orders import ORDER_TOTAL, Orders
@@ -35,7 +35,7 @@ def in_review(orders: Orders, scenario: str = "fail-permanently") -> tuple[dict[
     """A refund the provider refused: compensated and handed to people, as the workflow does."""
     order = paid_order(orders)
     sandbox.plan(order["orderId"], scenario)
-    refund_id = port.request_refund(source="order", source_id=f"src-{order['orderId']}", order_id=order["orderId"],
+    refund_id = service.request(source="order", source_id=f"src-{order['orderId']}", order_id=order["orderId"],
                                     customer_id=order["customerId"], items=[("KTL-1", 1)], reason="broken")  # fmt: skip
     service.reserve(refund_id)
     with pytest.raises(PermanentPaymentError):
@@ -117,7 +117,7 @@ def test_a_late_provider_success_is_recorded_by_a_retry_and_refuses_a_rejection(
     Rejecting would leave the ledger wrong, and a retry must not pay a second time."""
     order = paid_order(orders)
     sandbox.plan(order["orderId"], "succeed-late")
-    refund_id = port.request_refund(source="order", source_id="src-late", order_id=order["orderId"],
+    refund_id = service.request(source="order", source_id="src-late", order_id=order["orderId"],
                                     customer_id=order["customerId"], items=[("KTL-1", 1)], reason="broken")  # fmt: skip
     service.reserve(refund_id)
     assert service.pay_out(refund_id)["payout"] == "PENDING"
@@ -149,7 +149,7 @@ def test_a_refund_not_in_review_cannot_be_settled_and_an_unknown_one_is_404(
     api: Api, orders: Orders, starts: list[dict[str, Any]]
 ) -> None:
     order = paid_order(orders)
-    refund_id = port.request_refund(source="order", source_id="src-ok", order_id=order["orderId"],
+    refund_id = service.request(source="order", source_id="src-ok", order_id=order["orderId"],
                                     customer_id=order["customerId"], items=[("MUG-2", 1)], reason="broken")  # fmt: skip
     service.reserve(refund_id)
     reply = api.call("POST", f"/v1/admin/refunds/{refund_id}/retry-payout", claims=BOSS)
@@ -168,7 +168,7 @@ def test_a_late_success_the_order_can_no_longer_cover_is_acknowledged_and_left_t
 
     order, refund_id = in_review(orders)  # released by the compensation
     sandbox.plan(order["orderId"], "succeed")
-    everything = port.request_refund(source="order", source_id="src-all", order_id=order["orderId"],
+    everything = service.request(source="order", source_id="src-all", order_id=order["orderId"],
                                      customer_id=order["customerId"], items=None, reason="cancelled")  # fmt: skip
     service.reserve(everything)
     before = money(order["orderId"])

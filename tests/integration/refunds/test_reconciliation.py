@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from aftercare import clock
 from aftercare.payments import sandbox
-from aftercare.refunds import mismatches, port, reconciliation, service
+from aftercare.refunds import mismatches, reconciliation, service
 from aftercare.tickets import store as tickets
 from aftercare.tickets.reactions import RECONCILIATION
 from tests.integration.refunds.conftest import paid_order
@@ -18,7 +18,7 @@ from tests.support.orders import Orders
 
 def paid_refund(orders: Orders, source_id: str) -> str:
     order = paid_order(orders)
-    refund_id = port.request_refund(source="order", source_id=source_id, order_id=order["orderId"],
+    refund_id = service.request(source="order", source_id=source_id, order_id=order["orderId"],
                                     customer_id=order["customerId"], items=[("MUG-2", 1)], reason="broken")  # fmt: skip
     service.reserve(refund_id)
     service.record(refund_id, service.pay_out(refund_id)["reference"])

@@ -9,7 +9,7 @@ import pytest
 
 from aftercare.payments import sandbox
 from aftercare.payments.provider import PermanentPaymentError, TransientPaymentError
-from aftercare.refunds import ledger, port, service, store
+from aftercare.refunds import ledger, service, store
 from aftercare.surveys import store as surveys
 from tests.integration.refunds.conftest import paid_order
 from tests.support.bus import EventFlow
@@ -19,7 +19,7 @@ from tests.support.orders import ORDER_TOTAL, Orders
 def request(
     order: dict[str, Any], items: list[tuple[str, int]] | None, source_id: str = "src-1", **kw: Any
 ) -> str:
-    return port.request_refund(
+    return service.request(
         source="order", source_id=source_id, order_id=order["orderId"], customer_id=order["customerId"],
         items=items, reason="quality issue", **kw,
     )  # fmt: skip

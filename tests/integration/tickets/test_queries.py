@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from aftercare import clock
 from aftercare.tickets import queries
 from tests.integration.tickets.conftest import Tickets
@@ -21,14 +19,3 @@ def test_recent_tickets_newest_first(tickets: Tickets, fixed_clock: clock.FixedC
     ]
     assert recent[0].status == second["status"] and recent[0].category == second["category"]
     assert len(queries.recent_for_customer("cus_alice", limit=1)) == 1
-
-
-def test_a_tickets_handling(tickets: Tickets) -> None:
-    opened: dict[str, Any] = tickets.open()
-    handling = queries.handling(opened["ticketId"])
-    assert handling is not None
-    assert handling.created_at == opened["createdAt"]
-    assert handling.assignee == opened["assignee"]
-    assert handling.solved_at is None
-    assert [move.to for move in handling.timeline] == [entry["to"] for entry in opened["timeline"]]
-    assert queries.handling("tk_missing") is None
