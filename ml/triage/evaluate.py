@@ -239,7 +239,16 @@ FIRST_SIGHT = {
     "unboxing video 发到TikTok with the praise in English ('love your stuff'), which the fifth pass's new "
     "code-switched rule does not see as praise. Category: teenagers' praise ('fire', 封神) and gift questions "
     "fall to PRODUCT or PAYMENT, complaints about the service's people to PRESALE, LOGISTICS or OTHER, and two "
-    "long safety stories to COMPLAINT (still URGENT).",
+    "long safety stories to COMPLAINT (still URGENT). The sixth pass then generalised the urgency rules in "
+    "the policy's terms from these misses (a child's seat or harness giving way and someone nearly sliding out, "
+    "money gone from a wallet with no order, Taiwan's and Hong Kong's consumer bodies, two identical charges and a "
+    "double charge told code-switched (被charge了两次), ill after eating, someone who writes for a paper; not a "
+    "lawyer in the family in a thank-you, nor praise in English after a post), with tests of innocent "
+    "look-alikes, and retrained (the two-identical-charges rule fires on training paraphrases of a double "
+    "charge, so the rule features moved): the figures above, URGENT recall 100 % (35 of 35), precision 94.6 %, "
+    "English 89.3 %. The set is therefore no longer first sight (README.md, History, step 11); the sixth set "
+    "is the measure of that pass. Its two remaining false alarms are the model's priority head ('my dad is a "
+    "lawyer', a haul posted on TikTok), not a rule.",
 }
 
 # How often the held-out split has been scored (README.md, History): each scoring is a look
@@ -249,7 +258,10 @@ SCORED = {
     "then 87.7 %), and once in the fourth, after its paraphrases (`MORE_5`) and the category head's C were chosen "
     "on the development split: the figures above. The split grew from 1,890 to 2,216 tickets with the new "
     "paraphrases (every fifth held out), and every message was drawn afresh (each paraphrase now has its own "
-    "random stream).",
+    "random stream). Scored once more in the sixth pass, after its rule changes and the retraining they needed "
+    "(no phrase bank changed): Chinese 93.2 %, English 90.0 % (1,463 of 1,626, 89.98 %: one ticket short of "
+    "the target, from 90.2 % before the retraining, within the noise of a retraining), URGENT recall 98.0 % "
+    "(343 of 350, from 96.9 %), precision 95.5 %. Nothing was changed after this scoring.",
 }
 
 
