@@ -3,7 +3,8 @@
 
 - `corpus/heldout.jsonl`: generated from paraphrases, slots and modifiers training never
   saw (generate.py); never used for tuning.
-- `second_heldout.txt`, `third_heldout.txt`, `fourth_heldout.txt`, `fifth_heldout.txt`: written by hand
+- `second_heldout.txt`, `third_heldout.txt`, `fourth_heldout.txt`, `fifth_heldout.txt`,
+  `sixth_heldout.txt`: written by hand
   after training, in other voices, with wordings the phrase banks do not contain (README.md); one ticket a line.
 
     python -m ml.triage.evaluate
@@ -32,6 +33,7 @@ SETS = {
     "third held-out set": ROOT / "ml" / "triage" / "third_heldout.txt",
     "fourth held-out set": ROOT / "ml" / "triage" / "fourth_heldout.txt",
     "fifth held-out set": ROOT / "ml" / "triage" / "fifth_heldout.txt",
+    "sixth held-out set": ROOT / "ml" / "triage" / "sixth_heldout.txt",
 }
 FIELDS = ("category", "priority", "sentiment", "language", "channel", "subject", "message")
 CATEGORIES = ["ORDER", "PAYMENT", "LOGISTICS", "RETURN", "REFUND", "PRODUCT", "COMPLAINT", "PRESALE", "OTHER"]
@@ -239,7 +241,36 @@ FIRST_SIGHT = {
     "unboxing video 发到TikTok with the praise in English ('love your stuff'), which the fifth pass's new "
     "code-switched rule does not see as praise. Category: teenagers' praise ('fire', 封神) and gift questions "
     "fall to PRODUCT or PAYMENT, complaints about the service's people to PRESALE, LOGISTICS or OTHER, and two "
-    "long safety stories to COMPLAINT (still URGENT).",
+    "long safety stories to COMPLAINT (still URGENT). The sixth pass then generalised the urgency rules in "
+    "the policy's terms from these misses (a child's seat or harness giving way and someone nearly sliding out, "
+    "money gone from a wallet with no order, Taiwan's and Hong Kong's consumer bodies, two identical charges and a "
+    "double charge told code-switched (被charge了两次), ill after eating, someone who writes for a paper; not a "
+    "lawyer in the family in a thank-you, nor praise in English after a post), with tests of innocent "
+    "look-alikes, and retrained (the two-identical-charges rule fires on training paraphrases of a double "
+    "charge, so the rule features moved): the figures above, URGENT recall 100 % (35 of 35), precision 94.6 %, "
+    "English 89.3 %. The set is therefore no longer first sight (README.md, History, step 11); the sixth set "
+    "is the measure of that pass. Its two remaining false alarms are the model's priority head ('my dad is a "
+    "lawyer', a haul posted on TikTok), not a rule.",
+    "sixth held-out set": "category Chinese 68.5 %, English 74.1 %, mixed 100.0 %; URGENT recall 61.4 % "
+    "(27 of 44), precision 77.1 % (27 of 35); priority exact 62.7 %, sentiment 73.0 %: the figures above, which "
+    "are its first sight. It was written after the sixth pass's rule changes and retraining and committed before "
+    "the rules, banks or model were run on any of it, and nothing was changed after reading it. None of the four "
+    "targets is met. Its 17 missed urgent tickets are wordings the rules lack: a plug gone black and crackling "
+    "(黑了一块, 噼啪响); a foot bath whose water tingles (麻了一下, 有点电); a charge taken twice told as 划了两回, "
+    "three charges for one order (刷了三筆, '3 payments to you, I only checked out once'), one charge too many "
+    "on 花呗 with no order (多了一笔); a massage chair that trapped an arm (夹住了, 青了一大片); Cantonese 燶味 "
+    "and 有煙 (a burning smell, smoke); illness after eating told as 全家都跑厕所 and 'doubled over'; a bath seat "
+    "that let go and an '8 month old' (no word for a child the rules know) tipping into the water; a walking "
+    "frame that folded and a bruise; a cot side that dropped with a child in it; hands red, itchy and puffy "
+    "after a soap; a card used by someone else ('i didn't buy these headphones'); a chat log put up in a "
+    "town's Facebook group (too far from the verb); a review 'that won't be kind'. Its eight false alarms: "
+    "the sixth pass's new rule on a sister who 'works at a magazine' (in a thank-you), and its lawyer exception, "
+    "which reads English 'is a lawyer' only, not 我爸是lawyer; older rules on a journalist cousin who wants the "
+    "link (记者), a toddler's non-slip shoes (宝宝 … 防滑), a candle left burning, a toaster that burns one side "
+    "and a smoke alarm; and the model's priority head on an older customer's 'Hello dear' delivery question. Category: "
+    "presale questions fall to PRODUCT, ORDER or OTHER (PRESALE recall 29.4 %: gift wrapping, bulk orders, a "
+    "power bank on a plane), and polite complaints to OTHER. Work for a next round, to be measured on a set "
+    "written after it.",
 }
 
 # How often the held-out split has been scored (README.md, History): each scoring is a look
@@ -249,7 +280,11 @@ SCORED = {
     "then 87.7 %), and once in the fourth, after its paraphrases (`MORE_5`) and the category head's C were chosen "
     "on the development split: the figures above. The split grew from 1,890 to 2,216 tickets with the new "
     "paraphrases (every fifth held out), and every message was drawn afresh (each paraphrase now has its own "
-    "random stream).",
+    "random stream). Scored once more in the sixth pass, after its rule changes and the retraining they needed "
+    "(no phrase bank changed): Chinese 93.2 %, English 90.0 % (1,463 of 1,626, 89.98 %: one ticket short of "
+    "the target, from 90.2 % before the retraining, within the noise of a retraining), URGENT recall 98.0 % "
+    "(343 of 350, from 96.9 %), precision 95.5 %. After it one rule was added from a fifth-set miss (被charge了两次), "
+    "checked to fire on no training and no held-out-split message, so these figures did not move.",
 }
 
 

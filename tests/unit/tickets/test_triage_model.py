@@ -146,19 +146,25 @@ def test_the_held_out_split_shares_no_message_with_training() -> None:
 # RESULTS.md). The fifth pass then closed two gaps between the rules and their documented
 # policy that its misses showed (a going-public threat written code-switched, a knock to the
 # head), so its URGENT figures (100 % / 88.2 %) are no longer first sight for the rules.
-# The fifth set, written after that pass and run once, misses six of its 35 urgent tickets
-# (82.9 %, RESULTS.md): a known failure at first sight, kept visible rather than tuned away.
+# The fifth set, written after that pass and run once, missed six of its 35 urgent tickets
+# (82.9 %, its first sight, RESULTS.md). The sixth pass generalised the rules in the policy's
+# terms from those misses (README.md, History, step 11), so its URGENT figures (100 % / 94.6 %)
+# are no longer first sight: it is development material now, like the fourth set. The sixth
+# set, written after that pass and run once, misses 17 of its 44 urgent tickets and raises 8
+# false alarms (61.4 % / 77.1 %, RESULTS.md): a known failure at first sight, kept visible
+# rather than tuned away.
 @pytest.mark.parametrize(
     "name",
     [
         "held-out split",
         "second held-out set",
         "fourth held-out set",
+        "fifth held-out set",
         pytest.param(
-            "fifth held-out set",
+            "sixth held-out set",
             marks=pytest.mark.xfail(
                 strict=True,
-                reason="first sight: URGENT recall 82.9 % (29 of 35), precision 90.6 %: RESULTS.md",
+                reason="first sight: URGENT recall 61.4 % (27 of 44), precision 77.1 % (27 of 35): RESULTS.md",
             ),
         ),
     ],
@@ -170,9 +176,11 @@ def test_urgent_tickets_are_found_on_the_held_out_sets(name: str) -> None:
 
 
 # The target is 90 % for each language; these are the levels the shipped model
-# reaches (RESULTS.md: held-out 93.3 % / 90.2 %, second set 90.9 % / 85.3 %, third set
-# 93.3 % / 82.1 %, fourth set 94.7 % / 93.0 %; fifth set 83.6 % / 85.7 %, its first sight,
-# below the target), a point or two below, so a change that makes it worse fails here.
+# reaches (RESULTS.md, sixth pass: held-out 93.2 % / 90.0 % (89.98 %, one ticket short of
+# the target), second set 90.9 % / 85.3 %, third set 93.3 % / 83.9 %, fourth set
+# 94.7 % / 93.0 %; fifth set 83.6 % / 89.3 %, no longer first sight (83.6 % / 85.7 % was);
+# sixth set 68.5 % / 74.1 %, its first sight, far below the target), a point or two below, so
+# a change that makes it worse fails here.
 FLOORS = {
     ("held-out split", "zh"): 0.92,
     ("held-out split", "en"): 0.89,
@@ -183,7 +191,9 @@ FLOORS = {
     ("fourth held-out set", "zh"): 0.94,
     ("fourth held-out set", "en"): 0.91,
     ("fifth held-out set", "zh"): 0.83,
-    ("fifth held-out set", "en"): 0.85,
+    ("fifth held-out set", "en"): 0.88,
+    ("sixth held-out set", "zh"): 0.68,
+    ("sixth held-out set", "en"): 0.74,
 }
 
 

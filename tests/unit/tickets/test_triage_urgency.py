@@ -82,6 +82,36 @@ URGENT = [
     ("重复扣款了", "money"),
     ("钱扣了但是订单没有生成", "money"),
     ("I'm going to do a chargeback", "money"),
+    # a child at risk told far from the word for the child: a seat, cot or harness that gives
+    # way, someone who nearly slid or fell out
+    ("女儿坐的餐椅用了一个月，今天吃饭吃到一半，椅子腿那里的卡扣突然松开了", "safety"),
+    ("儿子的安全座椅，高速上我从后视镜看，安全带自己弹开了", "safety"),
+    ("推着走的时候婴儿车突然自己合上了，吓死我了", "safety"),
+    ("下楼梯时他差点摔下去", "safety"),
+    ("the high chair tray came loose and my little one nearly slipped out", "safety"),
+    ("our son's car seat harness came undone on the motorway", "safety"),
+    ("the stair gate gave way when she leant on it", "safety"),
+    # ill after eating or drinking it, however it is told
+    ("we drank the juice and my husband was unwell the whole next day", "safety"),
+    ("ate two of the cookies, stomach cramps for hours", "safety"),
+    ("喝了你们的酸奶，半夜恶心想吐", "safety"),
+    # Taiwan's and Hong Kong's consumer bodies, someone who writes for a paper
+    ("再不處理我就去找消保官", "legal"),
+    ("我會向消委會投訴", "legal"),
+    ("我表姐在报社工作，这件事我会跟她说", "legal"),
+    ("my neighbour works at the newspaper and would love this story", "legal"),
+    ("my aunt is an editor at a local magazine, just saying", "legal"),
+    ("I'll be contacting the consumer foundation", "legal"),
+    ("my husband is a solicitor and he says this is illegal", "legal"),
+    # a double charge told as two identical ones
+    ("账单上刷了我两笔，金额一模一样", "money"),
+    ("銀行App顯示兩筆相同的付款", "money"),
+    ("there are two identical payments on my PayPal for one order", "money"),
+    ("the payment shows twice on my statement", "money"),
+    ("这个月的会员费bill了我两次", "money"),  # code-switched
+    # money gone from a wallet or card with no order to show for it
+    ("微信零钱少了两百，订单那里什么都没有", "money"),
+    ("银行卡被扣了八十九，我根本没下单", "money"),
 ]
 
 
@@ -128,6 +158,22 @@ def test_what_must_never_be_missed_is_urgent_whatever_the_model_said(text: str, 
         "please send the instructions again",
         "box上面写的尺寸不对",
         "手机摔了一下屏幕没事，质量不错",
+        # the sixth pass's words in innocent tickets: a child's seat that fits, a near miss in
+        # a sale, a lawyer in the family thanked, a paper that is packaging, two orders placed
+        "安全座椅装上了，卡扣有点紧，怎么调松一点",
+        "差点没抢到，还好最后下单了",
+        "差点忘了说，发票抬头写公司名",
+        "the car seat fits our car perfectly, thank you",
+        "my dad is a lawyer and he loved the desk organiser, thank u!!",
+        "我爸是律师，这个公文包他很喜欢",
+        "it came wrapped in newspaper, nice touch",
+        "I work for a paper company, do you do bulk orders?",
+        "we ate the whole box in a day, so good",
+        "I placed two orders by mistake, please cancel one",
+        "我下了两笔订单，能合并发货吗",
+        "支付宝付的款，订单显示已付款，什么时候发货",
+        "我拍了个unboxing video发到TikTok，好多人问在哪买，love your stuff",
+        "posted it on ins, obsessed with it",
     ],
 )
 def test_ordinary_messages_and_platform_names_trigger_nothing(text: str) -> None:

@@ -4,14 +4,20 @@ normalised text (simplified Chinese, lower case) and the ticket's context.
 URGENT, in the service team's words:
 - a safety incident: fire, smoke or sparks, a burning smell or a scorch mark, an overheating
   or swelling battery, a burn, an electric shock, an injury, food poisoning, an allergic
-  reaction (a rash, welts, swelling or blisters after using it), a child at risk (a small
-  part, magnet or button battery in a child's mouth, choking, swallowing, a fall);
+  reaction (a rash, welts, swelling or blisters after using it), being ill after eating or
+  drinking it, a child at risk (a small part, magnet or button battery in a child's mouth,
+  choking, swallowing, a fall; a car seat, high chair or cot that gives way, or someone who
+  nearly slid or fell out, however far the telling is from the word for the child);
 - a legal, media or regulator threat: a lawyer or court, 12315, the consumer association
-  or market regulator, the FTC, BBB or trading standards, a journalist or the press;
+  or market regulator (Taiwan's 消基會 and 消保官, Hong Kong's 消委會), the FTC, BBB or trading
+  standards, a journalist or the press, someone who writes for or works at a paper; not a
+  lawyer in the family named in a thank-you;
 - a threat of a bad review or of going public: telling everyone, posting or filming about it
   on any platform (抖音, 小红书, 微博, 朋友圈, TikTok, X / Twitter, YouTube, Facebook ...);
-- a double charge, or money taken that shows up nowhere: paid or charged but no order,
-  charged without buying anything, a charge the customer does not recognise, a chargeback.
+- a double charge (told as two identical charges too), or money taken that shows up
+  nowhere: paid or charged but no order, money gone from a wallet or card (支付宝少了三百块)
+  with no order, charged without buying anything, a charge the customer does not recognise,
+  a chargeback.
 
 HIGH: clear anger, or a second contact about the same unresolved problem (the customer
 says so, the ticket follows up a closed one, or another ticket of theirs in the same
@@ -186,7 +192,7 @@ SAFETY = _any(
     r"受伤|划伤|割伤|割破|夹伤|砸伤|摔伤|流血|出血|骨折|缝针|送医|进了医院|去了医院|急诊|住院",
     r"磕到头|磕到了头|磕了头|撞到头|撞到了头|磕破|磕伤|撞伤|碰伤|擦伤|摔破|起了个包|肿了个包",
     r"食物中毒|吃坏|拉肚子|拉了.{0,6}肚子|上吐下泻|呕吐|吐了|过敏反应|过敏了|起疹子|中毒|有毒|甲醛超标",
-    r"吃了.{0,10}(?:不舒服|肚子疼|肚子痛|难受|头晕)",
+    r"(?:吃|喝)(?:了|完|过).{0,10}(?:不舒服|肚子疼|肚子痛|难受|头晕|恶心|想吐|发烧)",
     # a burning smell, a scorch mark, smoke: the product overheating before it catches fire
     r"焦糊|糊味|烧糊|烤糊|烧黄|烧黑|熏黑|烤焦|烧化|烧穿|火星|电火花|打火花|冒黑烟|一股烟|有烟冒",
     r"(?<![红发])烧.{0,4}(?:味|气味|味道)|焦.{0,2}(?:味|气味|味道)|(?:塑料|胶皮|电线|橡胶).{0,3}(?:烧|熔|融|化了)",
@@ -199,6 +205,12 @@ SAFETY = _any(
     r"(?:磁珠|磁力珠|小磁铁|纽扣电池|小零件|小部件).{0,12}(?:" + _MOUTH_ZH + r"|掉(?:下来|了|出来)|脱落)",
     _CHILD_ZH + r".{0,12}(?:吞|误食|卡住|卡在|窒息|噎|摔|滑|夹|受伤|划破|烫|溜|磕)",
     r"刹车.{0,4}(?:失灵|坏|不灵|没用)|误食|窒息|噎住",
+    # a child's seat, cot or harness giving way, or someone nearly sliding or falling out: a
+    # child at risk however far the telling is from the word for the child
+    r"(?:安全座椅|儿童座椅|婴儿座椅|安全提篮|餐椅|床护栏|安全门|背带|腰凳)"
+    r".{0,30}(?:松开|松脱|自己开了|弹开|脱开|断了|断开|失灵|塌了|垮了|散架)",
+    r"(?:婴儿车|推车|学步车|婴儿床|秋千|护栏|围栏).{0,8}(?:塌了|垮了|散架|自己收起来|自己合上|翻了|翻倒)",
+    r"(?:差点|差一点|险些|差些)(?:儿)?(?:就)?(?:滑出|滑下|滑落|摔|跌|掉下|掉出|翻出|翻下|栽)",
     # English
     r"caught fire|on fire|burst into flames|flames?\b|fire hazard|sparks?\b|sparking",
     # smoke, not the colour or the glass of that name
@@ -217,6 +229,9 @@ SAFETY = _any(
     r"\bcut (?:my|his|her|their) (?:finger|hand|foot|leg|arm|lip|mouth)|bleed(?:ing)?|\bblood\b|stitches",
     r"hospital|emergency room|\ba ?& ?e\b|\bthe er\b",
     r"food poisoning|poison(?:ed|ing|ous)?|got sick after|sick after (?:eating|drinking|using)",
+    # ill after eating or drinking it, however it is told ("ate the bars and was sick all night")
+    r"\b(?:ate|eaten|eating|drank|drunk|drinking|tasted)\b.{0,60}"
+    r"\b(?:sick(?! of| and tired)|ill\b|unwell|poorly|nause|stomach ?(?:ache|pain|cramp|bug)|upset stomach)",
     r"made (?:me|us|him|her|them|my \w+) (?:sick|ill|vomit|throw up)|vomit|throwing up|threw up|diarrh",
     r"allergic reaction|broke out in (?:a )?rash|hives",
     r"\brash(?:es)?\b|welts|came up in|come up in|breaking out|broke out|anaphyla",
@@ -236,19 +251,49 @@ SAFETY = _any(
     r"brakes? (?:failed|fail|didn't work|did not work|stopped working|gave out)",
     _CHILD_EN + r"\b.{0,40}(?:fell|fall|fallen|tipped|rolled|trapped|pinched|unsafe|danger)",
     r"(?:fell|tipped|rolled|collapsed)\b.{0,40}" + _CHILD_EN + r"\b",
+    r"(?:car seat|booster seat|high ?chair|\bcot\b|crib|stair gate|baby gate|safety gate|bed rail|bouncer"
+    r"|baby carrier|harness|pram|stroller|pushchair)\b.{0,40}"
+    r"(?:came undone|come undone|came loose|came open|came unclipped|unbuckled|unclipped|popped open"
+    r"|gave way|collapsed|folded up|folded in|snapped)",
+    r"(?:nearly|almost|very nearly|practically)\b.{0,8}\b(?:fell|slid|slipped|tipped|tumbled|fall|slide|slip)"
+    r" (?:out|off|over|down|through)",
     r"toxic|lead paint|mou?ld.{0,30}(?:ate|eaten|eating|drank)",
 )
 
+_PRAISE = (
+    r"(?:好评|夸|推荐|安利|种草|五星|5星|好用|很好|不错|值得|喜欢|棒|赞"
+    r"|love|loving|obsessed|amazing|awesome|recommend|thank|great|perfect|so cute|10/10)"
+)
+# what a thank-you says of a present for a relative who is a lawyer ("my dad is a lawyer and he
+# loved it"); not "thanks", which closes threats as often as thank-yous
+_PRAISE_EN = (
+    r"(?:loved|loves|adored|enjoyed|likes it|over the moon|delighted|great gift|perfect gift|amazing|awesome)"
+)
+
 LEGAL_MEDIA_REGULATOR = _any(
-    r"律师|律師|起诉|法院|打官司|告你们|法律途径|法律责任|诉讼|报警|警察",
+    # a lawyer; someone who is one, unless the present for them is praised (我爸是律师，他很喜欢)
+    r"(?<!是)律师|是律师(?!.{0,12}" + _PRAISE + ")",
+    r"起诉|法院|打官司|告你们|法律途径|法律责任|诉讼|报警|警察",
     r"(?<![0-9])(?:12315|12345)(?![0-9])|消协|消费者协会|消保委|市场监管|市场监督|监督管理局|工商局|工商部门|监管部门|质监局",
-    r"媒体|记者|电视台|曝光|上新闻|找报社",
-    r"lawyer|attorney|solicitor|\bsue\b|suing|lawsuit|legal action|take (?:you|this) to court|small claims",
+    # Taiwan's consumer foundation and consumer protection officers, Hong Kong's consumer council
+    r"消基会|消费者文教基金会|消保官|消保处|消费者保护|消委会",
+    r"媒体|记者|电视台|曝光|上新闻|报社|杂志社|登报|上报纸|见报",
+    r"(?:给|替|为)(?:报纸|杂志|报社|新闻)(?:写|投)|在(?:报社|报纸|杂志|电视台|新闻)(?:工作|上班|当|做)",
+    # a lawyer; someone who is one, unless they loved the present (a thank-you, not a threat)
+    r"(?<!is a )(?<!'s a )(?<!is an )(?<!'s an )(?:lawyer|attorney|solicitor)",
+    r"(?:is|'s|was) an? (?:lawyer|attorney|solicitor)(?!.{0,40}" + _PRAISE_EN + ")",
+    r"\bsue\b|suing|lawsuit|legal action|take (?:you|this) to court|small claims",
     r"\bcourt\b|legal (?:team|advice|counsel)",
     r"\bftc\b|\bbbb\b|better business bureau|trading standards",
     r"consumer (?:protection|affairs|rights|council)",
     r"ombudsman|regulator|attorney general|\baccc\b|\bcma\b|file a complaint with|fair trading",
     r"journalist|reporter|the press|news (?:outlet|channel|station)|(?:go|going|went) to the (?:media|news)",
+    # someone who writes for or works at a paper, a magazine or the news
+    r"(?:writes?|writing|wrote|works?|working|worked|editor) (?:for|at|on) (?:the|a|our|my) "
+    r"(?:local |daily |evening |national |regional )?"
+    r"(?:paper|newspaper|magazine|news|tv station|radio station)\b"
+    r"(?! ?(?:company|mill|supplier|shop|store|factory))",
+    r"consumer (?:foundation|association|council|watchdog)|consumers'? association",
     r"(?:contact|tell|call|alert) the (?:media|news|papers)|go public",
 )
 
@@ -258,8 +303,6 @@ _PLATFORMS = (
     r"(?:facebook|(?<![a-z])fb(?![a-z])|(?<![a-z])ins(?![a-z])|instagram|tiktok|twitter|(?<![a-z])x上|youtube"
     r"|reddit|threads|trustpilot|google review|脸书|推特|油管|小红书|抖音|快手|微博|朋友圈|知乎|b站|视频号)"
 )
-_PRAISE = r"(?:好评|夸|推荐|安利|种草|五星|5星|好用|很好|不错|值得|喜欢|棒|赞)"
-
 BAD_REVIEW = _any(
     r"差评|一星|1星|打低分|给低分|负面评价|挂你们|网上说|到处说|让大家都知道|避雷|公之于众|网上曝光",
     r"(?:发|放|挂|传|贴)(?:到|在)网上",
@@ -308,9 +351,20 @@ MONEY = _any(
     # money gone out with no order to show for it, in either order of telling
     r"(?:扣了|扣款|扣费|被扣|划走|划扣|扣走|(?:钱|款).{0,8}(?:走了|出去了|没了|少了|扣)|已付款|已支付|付款成功|支付成功|付了)"
     r".{0,30}(?:没有订单|没订单|无订单|找不到订单|查不到(?:任何)?订单|(?:订单|单子).{0,4}(?:没有|不见|找不到|查不到|没生成|没显示)|没(?:有)?下(?:过)?单|什么都没买|没买东西|没有买)",
+    # money gone from a wallet or card, then no order to show for it (支付宝少了三百块，订单里什么都没有)
+    r"(?:支付宝|微信|零钱|余额|银行卡|信用卡|卡里|账户|花呗).{0,8}(?:少了|被扣|扣了|划走|不见了)"
+    r".{0,30}(?:订单.{0,6}(?:什么都没有|没有|不见|找不到|查不到)|没(?:有)?下(?:过)?单|什么都没买|没买东西)",
     r"(?:什么都没买|没买东西|没有买东西|没(?:有)?下(?:过)?单|没有订单|找不到订单|查不到订单).{0,30}"
     r"(?:扣了|扣款|扣费|被扣|扣走|划走|(?:卡|账户|余额|支付宝|微信).{0,8}(?:扣|少了|划走|走了))",
     r"charged (?:me )?twice|double[- ]?charg|charged two times|billed twice|two (?:charges|payments)",
+    # a double charge told as two identical ones
+    # told code-switched too (被charge了两次, bill了我2次)
+    r"(?:charge|charged|bill|billed|debit|扣款|刷卡)(?:了|过)(?:我)?\s?(?:两|2)\s?(?:次|遍|回)",
+    r"两笔(?:一样|相同|同样|重复|一模一样)的?(?:扣款|扣费|付款|支付|交易|费用|钱)|(?:扣|收|刷)了(?:我)?两笔",
+    r"(?:two|2) (?:identical|same|matching|duplicate) (?:charges|payments|transactions|debits|amounts)"
+    r"|same (?:charge|amount|payment|transaction) (?:twice|two times)"
+    r"|(?:charge|payment|transaction|debit)s? "
+    r"(?:appears?|appeared|shows?|showed|showing|came out|went out|taken) twice",
     r"duplicate (?:charge|payment|transaction)|charged (?:me )?(?:again|two)|paid twice",
     r"money (?:is |was |has )?(?:gone|missing|disappeared|vanished|taken)",
     r"(?:charged|paid|debited|deducted|taken)\b.{0,40}(?:no order|not (?:placed|confirmed|showing)|"
