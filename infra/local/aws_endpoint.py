@@ -97,6 +97,29 @@ _work = {"started": 0}
 _work_lock = threading.Lock()
 
 
+_write_listeners: set[threading.Event] = set()
+
+
+def listen_for_writes(event: threading.Event) -> None:
+    """`event` is set after every DynamoDB write: a stream poller sleeps on it instead of
+    polling an idle stream several times a second (a handful of stacks idling in a test
+    run would otherwise spend a core on empty reads)."""
+    with _work_lock:
+        _write_listeners.add(event)
+
+
+def stop_listening(event: threading.Event) -> None:
+    with _work_lock:
+        _write_listeners.discard(event)
+
+
+def _tell_listeners() -> None:
+    with _work_lock:
+        listeners = tuple(_write_listeners)
+    for event in listeners:
+        event.set()
+
+
 def work_started() -> int:
     """How many requests so far could have started work for another part of the stack (a
     DynamoDB write feeds a stream, a message a queue, an execution its tasks): when this
@@ -124,8 +147,11 @@ def serialise_dynamodb_writes() -> None:
 
         def serialised(self: Any, *args: Any, __original: Any = original, **kwargs: Any) -> Any:
             _count_work()
-            with lock:
-                return __original(self, *args, **kwargs)
+            try:
+                with lock:
+                    return __original(self, *args, **kwargs)
+            finally:
+                _tell_listeners()  # the write's stream record (if any) is readable now
 
         setattr(DynamoDBBackend, name, serialised)
     for path, methods in _STARTS_WORK.items():

@@ -25,7 +25,9 @@ from infra.template import Stack
 
 log = logging.getLogger("aftercare.local.sqs")
 
-RECEIVE_WAIT_SECONDS = 1
+# Long polling, as Lambda's pollers do: moto answers as soon as a message arrives, so a
+# longer wait only makes an idle queue cheaper (one request per queue per 5 s).
+RECEIVE_WAIT_SECONDS = 5
 
 
 @dataclass(frozen=True)

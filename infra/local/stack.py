@@ -193,7 +193,10 @@ class LocalStack:
     # ---------------------------------------------------------------- settling
     def pending(self, since: float) -> list[str]:
         busy = [f"queue {p.source.queue_url.rsplit('/', 1)[-1]}" for p in self.pollers if not p.settled()]
-        busy += [f"stream of {s.source.function}" for s in self.streams if not s.settled(since)]
+        behind = [stream for stream in self.streams if not stream.settled(since)]
+        for stream in behind:
+            stream.nudge()
+        busy += [f"stream of {s.source.function}" for s in behind]
         busy += [f"execution {arn.rsplit(':', 1)[-1]}" for arn in self.states.unsettled()]
         return busy
 

@@ -17,13 +17,15 @@ from datetime import datetime
 from typing import Any
 
 from infra.local import batching
+from infra.local.aws_endpoint import listen_for_writes, stop_listening
 from infra.local.functions import FunctionHost
 from infra.local.sqs_poller import failed_message_ids
 from infra.template import Stack
 
 log = logging.getLogger("aftercare.local.streams")
 
-IDLE_SECONDS = 0.25
+BATCH_POLL_SECONDS = 0.25  # how often a gathering batch looks for more records
+IDLE_SECONDS = 5.0  # an idle stream is read again after this, or at once after a write
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,7 @@ class StreamPoller:
         self.host = host
         self._streams = client("dynamodbstreams")
         self._stop = threading.Event()
+        self._wake = threading.Event()  # set after any DynamoDB write, by a settle, by stop
         self._thread = threading.Thread(target=self._loop, name=f"stream-{source.function}", daemon=True)
         self._lock = threading.Lock()
         self._caught_up_at = 0.0  # when a read last found nothing new (monotonic)
@@ -93,10 +96,13 @@ class StreamPoller:
             ShardIteratorType=self.source.starting_position,
         )["ShardIterator"]
         self._shard = shard["ShardId"]
+        listen_for_writes(self._wake)
         self._thread.start()
 
     def stop(self, *, wait: bool = True) -> None:
         self._stop.set()
+        self._wake.set()
+        stop_listening(self._wake)
         if wait and self._thread.is_alive():
             self._thread.join(timeout=5)
 
@@ -104,6 +110,10 @@ class StreamPoller:
         """True once a read that began after `since` found the stream fully delivered."""
         with self._lock:
             return self._caught_up_at > since or not self.source.enabled
+
+    def nudge(self) -> None:
+        """Read the stream now (a settle asks for a read that began after it did)."""
+        self._wake.set()
 
     def _read(self) -> list[dict[str, Any]]:
         reply = self._streams.get_records(ShardIterator=self._iterator, Limit=self.source.batch_size)
@@ -115,18 +125,19 @@ class StreamPoller:
         attempts = 0
         while not self._stop.is_set():
             try:
+                self._wake.clear()  # a write from here on wakes the wait below at once
                 began = time.monotonic()
                 if not pending:
                     pending = self._read()
                     if pending and self.source.window_seconds:
                         deadline = time.monotonic() + self.source.window_seconds
                         while len(pending) < self.source.batch_size and time.monotonic() < deadline:
-                            time.sleep(min(IDLE_SECONDS, self.source.window_seconds))
+                            time.sleep(min(BATCH_POLL_SECONDS, self.source.window_seconds))
                             pending += self._read()
                 if not pending:
                     with self._lock:
                         self._caught_up_at = began
-                    self._stop.wait(IDLE_SECONDS)
+                    self._wake.wait(IDLE_SECONDS)
                     continue
                 batch, pending = pending[: self.source.batch_size], pending[self.source.batch_size :]
                 remaining = self._deliver(batch)
