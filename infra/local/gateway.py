@@ -223,8 +223,7 @@ class Gateway:
         try:
             return _json(self.local.run_schedule(target))
         except KeyError:
-            known = sorted({job.target for job in self.local.scheduler.jobs})
-            return _json({"message": f"{target} has no schedule", "scheduled": known}, 404)
+            return self._no_schedule(target)
 
     def _local_schedule(self, request: Request, target: str) -> Response:
         body = request.get_json(silent=True) or {}
@@ -234,8 +233,11 @@ class Gateway:
         try:
             return _json({"schedules": self.local.scheduler.set_enabled(target, enabled)})
         except KeyError:
-            known = sorted({job.target for job in self.local.scheduler.jobs})
-            return _json({"message": f"{target} has no schedule", "scheduled": known}, 404)
+            return self._no_schedule(target)
+
+    def _no_schedule(self, target: str) -> Response:
+        known = sorted({job.target for job in self.local.scheduler.jobs})
+        return _json({"message": f"{target} has no schedule", "scheduled": known}, 404)
 
     def _local_queues(self, request: Request) -> Response:
         return _json({"queues": self.local.queues()})

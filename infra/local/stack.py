@@ -192,6 +192,8 @@ class LocalStack:
 
     # ---------------------------------------------------------------- settling
     def pending(self, since: float) -> list[str]:
+        """What is still busy; a stream not yet read since `since` is asked to read now
+        (an idle stream poller otherwise sleeps until the next write)."""
         busy = [f"queue {p.source.queue_url.rsplit('/', 1)[-1]}" for p in self.pollers if not p.settled()]
         behind = [stream for stream in self.streams if not stream.settled(since)]
         for stream in behind:

@@ -305,6 +305,14 @@ def test_a_dispute_learns_its_tickets_id_from_tickets_a_moment_later(
     assert cases.get(case_id)["version"] == seen["version"]
 
 
+def decide_for_customer(cases: Cases, case_id: str, note: str) -> dict[str, Any]:
+    """A supervisor decides the case's dispute for the customer: it goes on to its refund."""
+    reply = cases.staff_action(
+        case_id, "resolve-dispute", {"decision": "FOR_CUSTOMER", "note": note}, role="supervisor"
+    )
+    return cases.ok(reply, "REFUNDING")
+
+
 def test_a_supervisor_decides_a_dispute_whose_ticket_id_lands_while_the_decision_is_written(
     cases: Cases, refunds_started: list[str], flow: EventFlow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -324,15 +332,7 @@ def test_a_supervisor_decides_a_dispute_whose_ticket_id_lands_while_the_decision
         return real_apply(change)
 
     monkeypatch.setattr(store, "apply", ticket_lands_first)
-    decided = cases.ok(
-        cases.staff_action(
-            case_id,
-            "resolve-dispute",
-            {"decision": "FOR_CUSTOMER", "note": "worn in transit"},
-            role="supervisor",
-        ),
-        "REFUNDING",
-    )
+    decided = decide_for_customer(cases, case_id, "worn in transit")
     first = writes[0]
     assert writes == [first, first, first + 1]  # the decision, the ticket id, the decision again
     assert decided["dispute"]["decision"] == "FOR_CUSTOMER"
@@ -370,15 +370,7 @@ def test_a_failed_inspection_can_be_appealed_once_and_a_supervisor_decides_for_t
         ).status
         == 403
     )
-    decided = cases.ok(
-        cases.staff_action(
-            case_id,
-            "resolve-dispute",
-            {"decision": "FOR_CUSTOMER", "note": "photos show transit damage"},
-            role="supervisor",
-        ),
-        "REFUNDING",
-    )
+    decided = decide_for_customer(cases, case_id, "photos show transit damage")
     assert decided["dispute"]["decision"] == "FOR_CUSTOMER"
     assert decided["inspection"]["result"] == "PASS"
     flow.run()
