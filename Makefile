@@ -9,7 +9,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 3000
 
-.PHONY: dev test venv browser faketime lint typecheck cfn-lint unit clock-shifted e2e openapi demo bench format clean train-triage export-triage-corrections
+.PHONY: dev test venv browser faketime lint typecheck cfn-lint unit clock-shifted e2e openapi demo demo-process bench format clean train-triage export-triage-corrections
 .PHONY: checkov deploy smoke imports
 
 $(VENV)/.installed: pyproject.toml
@@ -109,6 +109,10 @@ openapi: venv
 
 demo: venv
 	$(PY) -m infra.local.demo
+
+## The service-process features (appointments, coupons, audits, product/live/topic analytics).
+demo-process: venv
+	$(PY) -m infra.local.demo_process
 
 bench: venv
 	$(PY) -m benchmarks

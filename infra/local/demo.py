@@ -292,8 +292,9 @@ STEPS: list[Callable[[Demo], str]] = [
 ]
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m infra.local.demo", description=__doc__.splitlines()[0])
+def run(steps: list[Callable[[Demo], str]], argv: list[str] | None, *, prog: str, description: str) -> int:
+    """Run `steps` in order against the stack at `--base-url`, stopping at the first failure."""
+    parser = argparse.ArgumentParser(prog=prog, description=description)
     parser.add_argument("--base-url", default=f"http://127.0.0.1:{os.environ.get('PORT', '3000')}")
     parser.add_argument(
         "--webhook-secret", default=os.environ.get("AFTERCARE_WEBHOOK_SECRET", DEFAULT_WEBHOOK_SECRET)
@@ -305,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
     except requests.RequestException:
         print(f"No local stack at {args.base_url}: start it with `make dev` first.", file=sys.stderr)
         return 2
-    for number, step in enumerate(STEPS, start=1):
+    for number, step in enumerate(steps, start=1):
         try:
             line = step(demo)
         except DemoFailed as failure:
@@ -314,6 +315,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{number:>2}. {line}")
     print("Journey complete.")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return run(STEPS, argv, prog="python -m infra.local.demo", description=__doc__.splitlines()[0])
 
 
 if __name__ == "__main__":
