@@ -58,6 +58,9 @@ class Settings:
     notification_log_table: str = _env("NOTIFICATION_LOG_TABLE", "aftercare-notification-log")
     survey_delay_seconds: int = _env_int("SURVEY_DELAY_SECONDS", 24 * 3600)
     survey_response_points: int = _env_int("SURVEY_RESPONSE_POINTS", 50)
+    # The largest goodwill coupon (minor units) a role may give as service recovery.
+    goodwill_limit_agent: int = _env_int("GOODWILL_LIMIT_AGENT", 2000)
+    goodwill_limit_supervisor: int = _env_int("GOODWILL_LIMIT_SUPERVISOR", 20000)
     survey_link_secret: str = _env("SURVEY_LINK_SECRET")  # empty: derived from CURSOR_SECRET
     survey_link_secret_id: str = _env(
         "SURVEY_LINK_SECRET_ID", stand_ins=("SURVEY_LINK_SECRET", "CURSOR_SECRET")

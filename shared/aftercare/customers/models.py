@@ -6,8 +6,9 @@ from typing import Annotated
 
 from pydantic import ConfigDict, Field, field_validator, model_validator
 
-from aftercare.customers.rules import Channel, Tier, is_valid_time_zone
-from aftercare.wire import WireModel
+from aftercare.customers.rules import Channel, CouponStatus, Tier, is_valid_time_zone
+from aftercare.money import CURRENCY_EXPONENTS, is_currency
+from aftercare.wire import NOT_BLANK, MinorUnits, WireModel
 
 # What a customer may opt out of: all surveys, all care campaigns, or one campaign's kind.
 OptOut = Annotated[str, Field(pattern=r"^(surveys|care|care\.[a-z0-9-]{1,40})$")]
@@ -115,3 +116,74 @@ class CustomerHistory(WireModel):
     cases: list[HistoryEntry]
     tickets: list[HistoryEntry]
     surveys: list[HistoryEntry]
+    coupons: list[HistoryEntry] = []  # bought with points or given as goodwill (who, why)
+
+
+# ---------------------------------------------------------------- coupons
+CatalogId = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$")]
+
+
+class CatalogItemOut(WireModel):
+    catalog_id: str
+    title: str
+    points_cost: int
+    discount: int = Field(description="minor units of currency")
+    min_spend: int = Field(description="minor units of currency: the order total it needs")
+    currency: str
+    valid_days: int
+
+
+class CouponCatalog(WireModel):
+    items: list[CatalogItemOut]
+
+
+class RedeemRequest(WireModel):
+    model_config = ConfigDict(**WireModel.model_config, extra="forbid")
+
+    catalog_id: CatalogId
+
+
+class CouponOut(WireModel):
+    coupon_code: str
+    source: str  # points or goodwill
+    catalog_id: str | None = None
+    title: str
+    discount: int = Field(description="minor units of currency")
+    min_spend: int = Field(description="minor units of currency: the order total it needs")
+    currency: str
+    points_cost: int
+    issued_at: str
+    expires_at: str
+    status: CouponStatus
+    order_id: str | None = None
+    used_at: str | None = None
+    issued_by: str | None = None
+    reason: str | None = None
+
+
+class GoodwillRequest(WireModel):
+    """A catalog coupon, or a discount of the staff member's choosing (within their role's limit)."""
+
+    model_config = ConfigDict(**WireModel.model_config, extra="forbid")
+
+    catalog_id: CatalogId | None = None
+    discount: Annotated[int, Field(gt=0, le=10**9)] | None = None
+    currency: Annotated[
+        str, Field(description="ISO 4217 code", json_schema_extra={"enum": sorted(CURRENCY_EXPONENTS)})
+    ] = "CNY"
+    min_spend: MinorUnits = 0
+    valid_days: Annotated[int, Field(ge=1, le=365)] = 30
+    reason: Annotated[str, Field(min_length=1, max_length=500, pattern=NOT_BLANK)]
+
+    @field_validator("currency")
+    @classmethod
+    def _known_currency(cls, value: str) -> str:
+        if not is_currency(value):
+            raise ValueError("not a supported ISO 4217 currency")
+        return value
+
+    @model_validator(mode="after")
+    def _one_of(self) -> GoodwillRequest:
+        if (self.catalog_id is None) == (self.discount is None):
+            raise ValueError("send either catalogId or discount")
+        return self

@@ -6,6 +6,7 @@ and 09:00 local time; a message that falls due then waits for the next 09:00 loc
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
@@ -107,3 +108,48 @@ def earliest_send_at(at: datetime, zone: str) -> datetime:
 
 def cap_allows(last_care_at: datetime | None, now: datetime) -> bool:
     return last_care_at is None or now - last_care_at >= CARE_CAP
+
+
+# ---------------------------------------------------------------- coupons (points buy them)
+class CouponStatus(StrEnum):
+    ACTIVE = "ACTIVE"
+    USED = "USED"
+    EXPIRED = "EXPIRED"  # never stored: an ACTIVE coupon past its expiresAt
+
+
+class CouponSource(StrEnum):
+    POINTS = "points"  # bought with points (the ledger is debited in the same transaction)
+    GOODWILL = "goodwill"  # given by staff as service recovery (no points)
+
+
+@dataclass(frozen=True)
+class CatalogItem:
+    catalog_id: str
+    title: str
+    points_cost: int
+    discount: int  # minor units of `currency`
+    min_spend: int  # minor units of `currency`: the order total (before the coupon) it needs
+    currency: str
+    valid_days: int
+
+
+def coupon_status(stored: str, expires_at: datetime, now: datetime) -> CouponStatus:
+    """What a coupon shows: USED once an order took it; an unused one past its expiry is
+    EXPIRED (derived, never written: the clock decides)."""
+    if stored == CouponStatus.USED:
+        return CouponStatus.USED
+    return CouponStatus.EXPIRED if now >= expires_at else CouponStatus.ACTIVE
+
+
+def coupon_expires_at(issued_at: datetime, valid_days: int) -> datetime:
+    return issued_at + timedelta(days=valid_days)
+
+
+def can_afford(points: int, cost: int) -> bool:
+    return cost >= 0 and points >= cost
+
+
+def goodwill_limit(roles: frozenset[str] | set[str], limits: dict[str, int]) -> int:
+    """The largest goodwill discount (minor units) a staff member may give: the highest of
+    their roles' limits (a role with no limit gives nothing)."""
+    return max((limits.get(role, 0) for role in roles), default=0)

@@ -170,7 +170,8 @@ def record_delivery(
 # ---------------------------------------------------------------- staff: after-sales history
 def history(principal: Principal, customer_id: str) -> CustomerHistory:
     """Orders, cases, tickets and surveys of one customer, newest first, each asked of its
-    domain's queries (the latest HISTORY_LIMIT of each, through their customer index)."""
+    domain's queries (the latest HISTORY_LIMIT of each, through their customer index), and
+    the customer's coupons (a goodwill one with who gave it and why)."""
     require_role(principal, *STAFF_ROLES)
     profile = store.get_profile(customer_id)
     return CustomerHistory(
@@ -180,7 +181,25 @@ def history(principal: Principal, customer_id: str) -> CustomerHistory:
         cases=_cases(customer_id),
         tickets=_tickets(customer_id),
         surveys=_surveys(customer_id),
+        coupons=_coupons(customer_id),
     )
+
+
+def _coupons(customer_id: str) -> list[HistoryEntry]:
+    """The customer's coupons: a goodwill one says who gave it and why."""
+    rows, _ = store.coupons(customer_id, condition=None, limit=HISTORY_LIMIT, start_key=None)
+    now = clock.now()
+    entries = []
+    for row in rows:
+        if row.source == rules.CouponSource.GOODWILL:
+            summary = f"goodwill {int(row.discount)} {row.currency} by {row.issuedBy}: {row.reason}"
+        else:
+            summary = f"{row.title} for {int(row.pointsCost or 0)} points"
+        status = rules.coupon_status(row.status, clock.parse_iso(row.expiresAt), now)
+        entries.append(
+            HistoryEntry(kind="coupon", id=row.couponCode, status=status, summary=summary, at=row.issuedAt)
+        )
+    return entries
 
 
 def _orders(customer_id: str) -> list[HistoryEntry]:

@@ -7,7 +7,10 @@ One partition per customer (`customerId`), three kinds of item by sort key:
   credit points once: the entry and the balance change are one transaction);
 - `DELIVERY#<orderId>`: a delivered order as campaigns see it (day, value, categories),
   written from the Orders table's stream; the `byDeliveredDay` index is the campaigns'
-  audience of "orders delivered on day D".
+  audience of "orders delivered on day D";
+- `COUPON#<couponCode>`: a coupon the customer holds (bought with points: written in one
+  transaction with its `LEDGER#coupon#<code>` debit and the balance; or given by staff),
+  USED or ACTIVE again as orders report its use (the revision orders counts).
 """
 
 from __future__ import annotations
@@ -22,12 +25,13 @@ from pynamodb.indexes import AllProjection, GlobalSecondaryIndex
 from pynamodb.models import Model
 from pynamodb.transactions import TransactWrite
 
-from aftercare.db import conflicts_as_409, is_condition_failure
+from aftercare.db import conflicts_as_409, connection, is_condition_failure
 from aftercare.settings import get_settings
 
 PROFILE = "PROFILE"
 LEDGER = "LEDGER#"
 DELIVERY = "DELIVERY#"
+COUPON = "COUPON#"
 
 
 class ByTierIndex(GlobalSecondaryIndex["ProfileModel"]):
@@ -97,6 +101,34 @@ class DeliveryModel(Model):
     categories = ListAttribute(of=UnicodeAttribute, default=list)
 
     by_delivered_day = ByDeliveredDayIndex()
+
+
+class CouponModel(Model):
+    class Meta:
+        table_name = get_settings().customers_table
+
+    customerId = UnicodeAttribute(hash_key=True)
+    sk = UnicodeAttribute(range_key=True)
+    couponCode = UnicodeAttribute()
+    source = UnicodeAttribute()  # points or goodwill
+    catalogId = UnicodeAttribute(null=True)
+    title = UnicodeAttribute()
+    discount = NumberAttribute()
+    minSpend = NumberAttribute()
+    currency = UnicodeAttribute()
+    pointsCost = NumberAttribute(default=0)
+    issuedAt = UnicodeAttribute()
+    expiresAt = UnicodeAttribute()
+    status = UnicodeAttribute()  # ACTIVE or USED (EXPIRED is derived from expiresAt)
+    orderId = UnicodeAttribute(null=True)  # the order that used it
+    useRevision = NumberAttribute(default=0)  # orders' count of claims and releases
+    usedAt = UnicodeAttribute(null=True)
+    issuedBy = UnicodeAttribute(null=True)  # the staff member of a goodwill coupon
+    reason = UnicodeAttribute(null=True)
+
+
+def coupon_key(code: str) -> str:
+    return f"{COUPON}{code}"
 
 
 def ledger_key(source: str, source_id: str) -> str:
@@ -212,6 +244,86 @@ def ledger_entry(customer_id: str, source: str, source_id: str) -> LedgerModel |
         return LedgerModel.get(customer_id, ledger_key(source, source_id), consistent_read=True)
     except LedgerModel.DoesNotExist:
         return None
+
+
+# ---------------------------------------------------------------- coupons
+def redeem(coupon: CouponModel, entry: LedgerModel, *, cost: int, at: str) -> bool:
+    """Issue `coupon` and debit its `cost` from the balance (the ledger entry says so), in one
+    transaction on the condition that the balance holds the cost: two redemptions racing
+    for the last points cannot both pass, and the balance never goes negative. False if
+    the condition failed (too few points, or a concurrent change: the caller re-reads)."""
+    from pynamodb.exceptions import TransactWriteError
+
+    profile = ProfileModel(customerId=coupon.customerId, sk=PROFILE)
+    try:
+        with TransactWrite(connection=connection()) as tx:
+            tx.save(coupon, condition=CouponModel.sk.does_not_exist())
+            tx.save(entry, condition=LedgerModel.sk.does_not_exist())
+            tx.update(
+                profile,
+                actions=[ProfileModel.points.add(-cost), ProfileModel.updatedAt.set(at)],
+                condition=ProfileModel.customerId.exists() & (ProfileModel.points >= cost),
+            )
+    except TransactWriteError as error:
+        if is_condition_failure(error):
+            return False
+        raise
+    return True
+
+
+def give(coupon: CouponModel) -> None:
+    """Issue a coupon no points pay for (a goodwill coupon)."""
+    with conflicts_as_409("a coupon with this code exists already"):
+        coupon.save(condition=CouponModel.sk.does_not_exist())
+
+
+def get_coupon(customer_id: str, code: str) -> CouponModel | None:
+    try:
+        return CouponModel.get(customer_id, coupon_key(code), consistent_read=True)
+    except CouponModel.DoesNotExist:
+        return None
+
+
+def coupons(
+    customer_id: str, *, condition: Condition | None, limit: int, start_key: dict[str, Any] | None
+) -> tuple[list[CouponModel], Any]:
+    """The customer's coupons, newest first (codes are ULIDs), filtered by `condition`."""
+    results = CouponModel.query(
+        customer_id,
+        CouponModel.sk.startswith(COUPON),
+        filter_condition=condition,
+        scan_index_forward=False,
+        limit=limit,
+        last_evaluated_key=start_key,
+    )
+    return list(results), results.last_evaluated_key
+
+
+def show_coupon_use(customer_id: str, code: str, *, order_id: str | None, revision: int, at: str) -> bool:
+    """USED by `order_id` (or ACTIVE again for None), if `revision` is newer than what the
+    coupon shows: orders' claims and releases may arrive late or out of order. False if it
+    was not newer, or there is no such coupon."""
+    from pynamodb.exceptions import UpdateError
+
+    coupon = CouponModel(customerId=customer_id, sk=coupon_key(code))
+    actions: list[Action] = [CouponModel.useRevision.set(revision)]
+    if order_id is None:
+        actions += [CouponModel.status.set("ACTIVE"), CouponModel.orderId.remove()]
+        actions += [CouponModel.usedAt.remove()]
+    else:
+        actions += [CouponModel.status.set("USED"), CouponModel.orderId.set(order_id)]
+        actions += [CouponModel.usedAt.set(at)]
+    try:
+        coupon.update(
+            actions=actions,
+            condition=CouponModel.sk.exists()
+            & (CouponModel.useRevision.does_not_exist() | (CouponModel.useRevision < revision)),
+        )
+    except UpdateError as error:
+        if is_condition_failure(error):
+            return False
+        raise
+    return True
 
 
 # ---------------------------------------------------------------- deliveries (campaign audiences)

@@ -108,4 +108,43 @@ class OrderShipped:
         return [ShippedParcel(**parcel) for parcel in self.parcels]  # type: ignore[arg-type]
 
 
-ALL = (OrderPlaced, OrderPaid, OrderCancelled, OrderDelivered, OrderShipped, OrderExceptionRaised)
+@dataclass(frozen=True)
+class CouponUsed:
+    """An order took a coupon: orders' copy of it was claimed in the same transaction as the
+    order was written (once per claim). Subject: the coupon code."""
+
+    TYPE: ClassVar[str] = "CouponUsed"
+    VERSION: ClassVar[int] = 1
+
+    coupon_code: str
+    customer_id: str
+    order_id: str
+    revision: int  # claims and releases of this coupon so far: a newer one wins
+    used_at: str
+
+
+@dataclass(frozen=True)
+class CouponReleased:
+    """The order that took a coupon was cancelled before payment: the coupon may be used
+    again (released in the same transaction as the cancellation). Subject: the coupon code."""
+
+    TYPE: ClassVar[str] = "CouponReleased"
+    VERSION: ClassVar[int] = 1
+
+    coupon_code: str
+    customer_id: str
+    order_id: str  # the cancelled order that had it
+    revision: int
+    released_at: str
+
+
+ALL = (
+    OrderPlaced,
+    OrderPaid,
+    OrderCancelled,
+    OrderDelivered,
+    OrderShipped,
+    OrderExceptionRaised,
+    CouponUsed,
+    CouponReleased,
+)

@@ -42,6 +42,9 @@ class PlaceOrderRequest(WireModel):
     ]
     shipping_fee: MinorUnits = 0
     discount: MinorUnits = 0
+    coupon_code: Annotated[str, Field(pattern=r"^[A-Za-z0-9_-]{1,64}$")] | None = Field(
+        default=None, description="one of my ACTIVE coupons: its discount is added to `discount`"
+    )
     shipping_address: Address
     payment_method: Annotated[
         str, Field(pattern=r"^[A-Z_]{2,32}$", examples=["CARD", "ALIPAY", "WECHAT_PAY"])
@@ -117,6 +120,8 @@ class OrderOut(WireModel):
     subtotal: int
     shipping_fee: int
     discount: int
+    coupon_code: str | None = None
+    coupon_discount: int = Field(default=0, description="the part of `discount` the coupon gave")
     total: int
     paid_amount: int
     refund_owed: int

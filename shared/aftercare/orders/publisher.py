@@ -8,6 +8,8 @@ from typing import Any
 
 from aftercare.events import Happened
 from aftercare.orders.events import (
+    CouponReleased,
+    CouponUsed,
     OrderCancelled,
     OrderDelivered,
     OrderExceptionRaised,
@@ -50,9 +52,32 @@ def _new_parcels(old: Image | None, new: Image) -> list[dict[str, object]]:
     ]
 
 
+def coupon_events_of(old: Image | None, new: Image) -> list[Happened]:
+    """Orders' copy of a coupon (`coupon#<code>`): claimed by an order, or given back."""
+    before, after = (old or {}).get("claimedBy"), new.get("claimedBy")
+    if before == after:
+        return []
+    code, owner = str(new["couponCode"]), str(new["couponOwner"])
+    revision, at = int(new.get("revision") or 0), str(new.get("updatedAt") or "")
+    happened: list[Happened] = []
+    if before:
+        released = CouponReleased(
+            coupon_code=code, customer_id=owner, order_id=str(before), revision=revision, released_at=at
+        )
+        happened.append(Happened(released, subject=code, time=at))
+    if after:
+        used = CouponUsed(
+            coupon_code=code, customer_id=owner, order_id=str(after), revision=revision, used_at=at
+        )
+        happened.append(Happened(used, subject=code, time=at))
+    return happened
+
+
 def events_of(old: Image | None, new: Image | None) -> list[Happened]:
     if new is None:
         return []
+    if str(new.get("orderId") or "").startswith("coupon#"):
+        return coupon_events_of(old, new)
     order_id, customer_id = str(new["orderId"]), str(new["customerId"])
     currency = str(new.get("currency") or "")
     happened: list[Happened] = []

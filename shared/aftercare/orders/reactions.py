@@ -8,10 +8,13 @@
 - The provider says a payment failed: the order is held with the reason (PaymentFailed).
 - Refunds reserved, released or settled part of an order: the order shows what is held
   for refunds and what went back (refunds' RefundBalanceChanged).
+- A customer got a coupon: orders keeps its own copy, so an order can claim it atomically
+  (customers' CouponIssued).
 """
 
 from __future__ import annotations
 
+from aftercare.customers.events import CouponIssued
 from aftercare.errors import BusinessRuleViolation, Conflict
 from aftercare.events import DomainEvent
 from aftercare.logistics.events import ParcelDelivered
@@ -106,9 +109,25 @@ def show_refunds(event: DomainEvent) -> None:
                     extra={"order_id": balance.order_id, "revision": balance.revision})  # fmt: skip
 
 
+def keep_coupon(event: DomainEvent) -> None:
+    """The same coupon told again keeps the copy as it is (it may be claimed by now)."""
+    issued: CouponIssued = event.read(CouponIssued)
+    if not service.keep_coupon(
+        code=issued.coupon_code,
+        owner=issued.customer_id,
+        discount=issued.discount,
+        min_spend=issued.min_spend,
+        currency=issued.currency,
+        expires_at=issued.expires_at,
+        at=issued.issued_at,
+    ):
+        logger.info("the coupon is kept already", extra={"coupon": issued.coupon_code})
+
+
 REACTIONS: dict[str, Reaction] = {
     ParcelDelivered.TYPE: deliver_order,
     PaymentCaptured.TYPE: record_payment,
     PaymentFailed.TYPE: hold_failed_payment,
     RefundBalanceChanged.TYPE: show_refunds,
+    CouponIssued.TYPE: keep_coupon,
 }

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
 
 from aftercare.errors import BusinessRuleViolation, Conflict
@@ -87,3 +88,42 @@ def compute_totals(lines: Iterable[tuple[int, int]], shipping_fee: int, discount
             errors=[{"field": "discount", "message": "exceeds subtotal plus shipping"}],
         )
     return Totals(subtotal, shipping_fee, discount, subtotal + shipping_fee - discount)
+
+
+# ---------------------------------------------------------------- coupons
+@dataclass(frozen=True)
+class Coupon:
+    """Orders' copy of a coupon customers issued (CouponIssued), and the order holding it."""
+
+    code: str
+    owner: str
+    discount: int  # minor units of `currency`
+    min_spend: int  # the order total (before the coupon) it needs
+    currency: str
+    expires_at: datetime
+    claimed_by: str | None
+
+
+def coupon_refusal(
+    coupon: Coupon | None, *, customer_id: str, currency: str, total: int, now: datetime
+) -> str | None:
+    """Why `coupon` cannot go on this customer's order of `total` (before the coupon), or None.
+    Another customer's coupon reads as no coupon at all."""
+    if coupon is None or coupon.owner != customer_id:
+        return "no such coupon of yours (a coupon just issued takes a few seconds to be usable)"
+    if coupon.claimed_by is not None:
+        return "the coupon was used already"
+    if now >= coupon.expires_at:
+        return "the coupon has expired"
+    if currency != coupon.currency:
+        return f"the coupon is for orders in {coupon.currency}"
+    if total < coupon.min_spend:
+        return f"the order total {total} is below the coupon's minimum spend of {coupon.min_spend}"
+    return None
+
+
+def coupon_discount(coupon: int, *, subtotal: int, discount: int) -> int:
+    """What the coupon takes off: its discount, but never more than the goods left after the
+    order's other discount, so every line keeps a net value >= 0 and refunds of a line stay
+    pro rata to what was paid for it (refunds split the order's whole discount by line)."""
+    return max(0, min(coupon, subtotal - discount))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from aftercare import clock, ids
+from aftercare import clock, db, ids
 from aftercare.aftersales import queries as aftersales
 from aftercare.auth import Principal, require_owner, require_owner_or_staff
 from aftercare.errors import BusinessRuleViolation, Conflict, NotFound
@@ -47,6 +47,8 @@ def to_wire(order: OrderModel) -> OrderOut:
         subtotal=int(order.subtotal),
         shipping_fee=int(order.shippingFee),
         discount=int(order.discount),
+        coupon_code=order.couponCode,
+        coupon_discount=int(order.couponDiscount or 0),
         total=int(order.total),
         paid_amount=int(order.paidAmount),
         refund_owed=int(order.refundOwed),
@@ -105,6 +107,14 @@ def place_order(principal: Principal, request: PlaceOrderRequest) -> OrderOut:
     totals = rules.compute_totals(
         ((item.quantity, item.unit_price) for item in request.items), request.shipping_fee, request.discount
     )
+    coupon_discount = 0
+    if request.coupon_code is not None:
+        coupon_discount = _coupon_discount(principal, request, totals)
+        totals = rules.compute_totals(
+            ((item.quantity, item.unit_price) for item in request.items),
+            request.shipping_fee,
+            request.discount + coupon_discount,
+        )
     if request.total is not None and request.total != totals.total:
         raise BusinessRuleViolation(
             f"total {request.total} does not match the computed total {totals.total}",
@@ -135,10 +145,44 @@ def place_order(principal: Principal, request: PlaceOrderRequest) -> OrderOut:
         createdAt=now,
         updatedAt=now,
     )
-    store.create(order)
+    if request.coupon_code is not None:
+        order.couponCode = request.coupon_code
+        order.couponDiscount = coupon_discount
+        store.create_with_coupon(order, request.coupon_code)
+    else:
+        store.create(order)
     metrics.add_metric(name="OrdersPlaced", unit="Count", value=1)
     logger.info("order placed", extra={"order_id": order.orderId, "total": totals.total})
     return to_wire(order)
+
+
+def _coupon_discount(principal: Principal, request: PlaceOrderRequest, before: rules.Totals) -> int:
+    """What the request's coupon takes off, or a 422 saying why it cannot go on this order.
+    The claim itself is conditional, in the order's own transaction (store.create_with_coupon)."""
+    assert request.coupon_code is not None
+    copy = store.get_coupon(request.coupon_code)
+    coupon = (
+        rules.Coupon(
+            code=copy.couponCode,
+            owner=copy.couponOwner,
+            discount=int(copy.discount),
+            min_spend=int(copy.minSpend),
+            currency=copy.currency,
+            expires_at=clock.parse_iso(copy.expiresAt),
+            claimed_by=copy.claimedBy,
+        )
+        if copy is not None
+        else None
+    )
+    refusal = rules.coupon_refusal(
+        coupon, customer_id=principal.sub, currency=request.currency, total=before.total, now=clock.now()
+    )
+    if refusal is not None or coupon is None:
+        raise BusinessRuleViolation(
+            f"coupon {request.coupon_code}: {refusal}",
+            errors=[{"field": "couponCode", "message": str(refusal)}],
+        )
+    return rules.coupon_discount(coupon.discount, subtotal=before.subtotal, discount=before.discount)
 
 
 def list_orders(
@@ -219,7 +263,31 @@ def cancel(principal: Principal, order_id: str, reason: str | None) -> OrderOut:
         # with the cancellation so it can never be cancelled without it.
         extra.append(OrderModel.refundOwed.set(paid))
         note += f"; full refund of {paid} owed"
+    elif order.couponCode:
+        return to_wire(_cancel_giving_coupon_back(order, principal.sub, note))
     return to_wire(_transition(order, OrderAction.CANCEL, principal.sub, note, extra))
+
+
+def _cancel_giving_coupon_back(order: OrderModel, actor: str, note: str) -> OrderModel:
+    """Cancelled before payment: the coupon is given back in the same transaction (a paid
+    order cancelled keeps it used: its refund pays back what was paid, after the discount)."""
+    current = OrderStatus(order.status)
+    target = rules.next_status(current, OrderAction.CANCEL, on_hold=order.exception is not None)
+    at = clock.now_iso()
+    code = str(order.couponCode)
+    with db.transaction("the order changed meanwhile or does not allow this; reload it and retry") as tx:
+        store.add_change(
+            tx,
+            order,
+            expected_status=current,
+            entry=timeline_entry(at, current, target, actor, f"{note}; coupon {code} given back"),
+            actions=[OrderModel.status.set(target)],
+            condition=OrderModel.paidAmount == 0,
+        )
+        store.add_release(tx, code, order_id=order.orderId, at=at)
+    metrics.add_metric(name="OrderCancel", unit="Count", value=1)
+    logger.info("order moved", extra={"order_id": order.orderId, "from": current, "to": target})
+    return _load(order.orderId)
 
 
 def confirm_receipt(principal: Principal, order_id: str) -> OrderOut:
@@ -374,3 +442,22 @@ def resolve_exception(order_id: str, resolution: str, actor: str) -> OrderOut:
         condition=OrderModel.exception.exists(),
     )
     return to_wire(order)
+
+
+def keep_coupon(
+    *, code: str, owner: str, discount: int, min_spend: int, currency: str, expires_at: str, at: str
+) -> bool:
+    """Keep orders' copy of a coupon customers issued; False if it is kept already."""
+    return store.keep_coupon(
+        store.CouponCopyModel(
+            orderId=store.coupon_key(code),
+            couponCode=code,
+            couponOwner=owner,
+            discount=discount,
+            minSpend=min_spend,
+            currency=currency,
+            expiresAt=expires_at,
+            revision=0,
+            updatedAt=at,
+        )
+    )

@@ -2,6 +2,11 @@
 
 Every state change is one conditional UpdateItem: the expected status and version are
 part of the condition, the timeline entry is appended in the same write.
+
+Orders' copy of each coupon (customers' CouponIssued) lives here too, keyed
+`coupon#<couponCode>` (no customerId or status: the customer and status indexes never see
+it): an order claims it in the same transaction as the order is written, and a
+cancellation before payment releases it in the same transaction as the cancellation.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from pynamodb.indexes import AllProjection, GlobalSecondaryIndex, KeysOnlyProjec
 from pynamodb.models import Model
 from pynamodb.transactions import TransactWrite
 
-from aftercare.db import TimelineAttribute, conflicts_as_409
+from aftercare.db import TimelineAttribute, conflicts_as_409, transaction
 from aftercare.settings import get_settings
 
 
@@ -119,6 +124,8 @@ class OrderModel(Model):
     createdAt = UnicodeAttribute()
     updatedAt = UnicodeAttribute()
     version = VersionAttribute()
+    couponCode = UnicodeAttribute(null=True)  # the coupon the order took (its discount is in `discount`)
+    couponDiscount = NumberAttribute(null=True)
 
     by_customer = ByCustomerIndex()
     by_status = ByStatusIndex()
@@ -210,6 +217,91 @@ def list_by_status(
         status, scan_index_forward=False, limit=limit, last_evaluated_key=start_key
     )
     return list(results), results.last_evaluated_key
+
+
+# ---------------------------------------------------------------- orders' copy of coupons
+COUPON = "coupon#"
+
+
+class CouponCopyModel(Model):
+    """A coupon as customers issued it, and which order (if any) holds it now."""
+
+    class Meta:
+        table_name = get_settings().orders_table
+
+    orderId = UnicodeAttribute(hash_key=True)  # coupon#<couponCode>
+    couponCode = UnicodeAttribute()
+    couponOwner = UnicodeAttribute()
+    discount = NumberAttribute()
+    minSpend = NumberAttribute()
+    currency = UnicodeAttribute()
+    expiresAt = UnicodeAttribute()
+    claimedBy = UnicodeAttribute(null=True)  # the order that holds it
+    revision = NumberAttribute(default=0)  # claims and releases so far
+    updatedAt = UnicodeAttribute()
+
+
+def coupon_key(code: str) -> str:
+    return f"{COUPON}{code}"
+
+
+def is_coupon_key(key: str) -> bool:
+    return key.startswith(COUPON)
+
+
+def keep_coupon(copy: CouponCopyModel) -> bool:
+    """Keep customers' coupon; False if it is kept already (the event came again)."""
+    from pynamodb.exceptions import PutError
+
+    from aftercare.db import is_condition_failure
+
+    try:
+        copy.save(condition=CouponCopyModel.orderId.does_not_exist())
+    except PutError as error:
+        if is_condition_failure(error):
+            return False
+        raise
+    return True
+
+
+def get_coupon(code: str) -> CouponCopyModel | None:
+    try:
+        return CouponCopyModel.get(coupon_key(code), consistent_read=True)
+    except CouponCopyModel.DoesNotExist:
+        return None
+
+
+def create_with_coupon(order: OrderModel, code: str) -> None:
+    """Write the new order and claim its coupon in one transaction, on the condition that no
+    order holds the coupon and it is the order's customer's: of two orders racing for one
+    coupon, one is written with it and the other fails whole (409)."""
+    with transaction("the coupon was just used by another order") as tx:
+        tx.save(order, condition=OrderModel.orderId.does_not_exist())
+        tx.update(
+            CouponCopyModel(orderId=coupon_key(code)),
+            actions=[
+                CouponCopyModel.claimedBy.set(order.orderId),
+                CouponCopyModel.revision.add(1),
+                CouponCopyModel.updatedAt.set(order.createdAt),
+            ],
+            condition=CouponCopyModel.orderId.exists()
+            & CouponCopyModel.claimedBy.does_not_exist()
+            & (CouponCopyModel.couponOwner == order.customerId),
+        )
+
+
+def add_release(tx: TransactWrite, code: str, *, order_id: str, at: str) -> None:
+    """Give the coupon back, as one part of the order's cancellation (only the order that
+    holds it can)."""
+    tx.update(
+        CouponCopyModel(orderId=coupon_key(code)),
+        actions=[
+            CouponCopyModel.claimedBy.remove(),
+            CouponCopyModel.revision.add(1),
+            CouponCopyModel.updatedAt.set(at),
+        ],
+        condition=CouponCopyModel.claimedBy == order_id,
+    )
 
 
 # ---------------------------------------------------------------- what refunds reports
