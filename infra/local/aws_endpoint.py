@@ -154,6 +154,27 @@ def serialise_dynamodb_writes() -> None:
                 _tell_listeners()  # the write's stream record (if any) is readable now
 
         setattr(DynamoDBBackend, name, serialised)
+    refused = DynamoDBBackend.transact_write_items
+
+    def keeping_streams(self: Any, *args: Any, **kwargs: Any) -> Any:
+        with lock:
+            live = dict(self.tables)
+            try:
+                return refused(self, *args, **kwargs)
+            except Exception:
+                _keep_stream_shards(live, self.tables)
+                raise
+
+    DynamoDBBackend.transact_write_items = keeping_streams  # type: ignore[method-assign]
+    from moto.dynamodbstreams.models import DynamoDBStreamsBackend
+
+    read = DynamoDBStreamsBackend.get_records
+
+    def read_between_writes(self: Any, *args: Any, **kwargs: Any) -> Any:
+        with lock:  # never a record of a transaction that is still being applied or refused
+            return read(self, *args, **kwargs)
+
+    DynamoDBStreamsBackend.get_records = read_between_writes  # type: ignore[method-assign]
     for path, methods in _STARTS_WORK.items():
         module_name, _, class_name = path.rpartition(".")
         backend = getattr(importlib.import_module(module_name), class_name)
@@ -166,6 +187,22 @@ def serialise_dynamodb_writes() -> None:
 
             setattr(backend, name, counted)
     _serialised = True
+
+
+def _keep_stream_shards(live: dict[str, Any], restored: dict[str, Any]) -> None:
+    """moto rolls a refused transaction back by putting deep copies of its tables (taken
+    before it began) in their place, streams included: a stream poller's iterator still
+    reads the live table's shard, which then never sees another record, and holds the
+    refused writes' records. DynamoDB records nothing of a refused transaction: the live
+    shard takes the copy's records (those before the transaction) and stays the table's."""
+    for name, table in restored.items():
+        before = live.get(name)
+        if before is None or before is table or before.stream_shard is None or table.stream_shard is None:
+            continue
+        shard = before.stream_shard
+        shard.items[:] = table.stream_shard.items
+        shard.table = table
+        table.stream_shard = shard
 
 
 def _function_name(name_or_arn: str) -> str:
