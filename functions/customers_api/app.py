@@ -105,9 +105,7 @@ def customer_history(customerId: str) -> CustomerHistory:
 @allow(*STAFF_ROLES)
 def goodwill_coupon(customerId: str, body: GoodwillRequest) -> CouponOut:
     principal = current_principal(app)
-    return once(
-        app, principal, "goodwill-coupon", lambda: coupons.give_goodwill(principal, customerId, body)
-    )
+    return once(app, principal, "goodwill-coupon", lambda: coupons.give_goodwill(principal, customerId, body))
 
 
 lambda_handler = http_handler(app)
