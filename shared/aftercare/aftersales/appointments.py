@@ -58,7 +58,9 @@ def slot_out(slot: Slot) -> SlotOut:
         capacity=slot.capacity,
         booked=slot.booked,
         bookings=[
-            BookingOut(case_id=b.case_id, customer_id=b.customer_id, status=A(b.status), booked_at=b.booked_at)
+            BookingOut(
+                case_id=b.case_id, customer_id=b.customer_id, status=A(b.status), booked_at=b.booked_at
+            )
             for b in slot.bookings
         ],
         created_at=slot.created_at,
@@ -109,7 +111,11 @@ def free_slots(principal: Principal, case_id: str) -> FreeSlotsOut:
     )
     offered = [
         FreeSlotOut(
-            slot_id=slot.slot_id, start=slot.start, end=slot.end, kind=SlotKind(slot.kind), location=slot.location
+            slot_id=slot.slot_id,
+            start=slot.start,
+            end=slot.end,
+            kind=SlotKind(slot.kind),
+            location=slot.location,
         )
         for slot in slots
         if slot.slot_id != held and rules.is_free(slot.start, slot.capacity, slot.booked, now)
@@ -148,7 +154,9 @@ def book(principal: Principal, case_id: str, slot_id: str) -> CaseOut:
     seats = [SeatChange(slot.slot_id, case.case_id, case.customer_id, 1, A.BOOKED.value, at)]
     note = f"appointment booked: {slot.kind} {slot.start}"
     if moving:
-        seats.append(SeatChange(str(current["slotId"]), case.case_id, case.customer_id, -1, A.CANCELLED.value, at))
+        seats.append(
+            SeatChange(str(current["slotId"]), case.case_id, case.customer_id, -1, A.CANCELLED.value, at)
+        )
         note = f"appointment moved from {current['start']} to {slot.kind} {slot.start}"
     wake = rules.first_wake(clock.parse_iso(slot.start), now)
     wanted = Move(
@@ -266,7 +274,8 @@ def settle(case_id: str, now: datetime) -> str:
         assert step.wake_at is not None
         if step.action is Action.REMIND:
             _remind(case, appointment)
-            changed, note = {"remindedAt": at}, "appointment reminder sent"
+            changed: dict[str, Any] = {"remindedAt": at}
+            note = "appointment reminder sent"
         else:
             changed = {"reminderSkipped": True}
             note = f"no appointment reminder: the day before passed in the customer's quiet hours ({zone})"
@@ -274,7 +283,10 @@ def settle(case_id: str, now: datetime) -> str:
             (),
             SYSTEM,
             note,
-            sets={Field.APPOINTMENT: {**appointment, **changed}, Field.APPOINTMENT_AT: clock.iso(step.wake_at)},
+            sets={
+                Field.APPOINTMENT: {**appointment, **changed},
+                Field.APPOINTMENT_AT: clock.iso(step.wake_at),
+            },
         )
         move(case, wanted)
         return "reminded" if step.action is Action.REMIND else "waiting"

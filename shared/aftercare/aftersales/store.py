@@ -489,7 +489,7 @@ def schedule_appointment(case: Case, wake_at: str | None) -> None:
     the case as read, with no timeline entry (nothing happened to the case)."""
     model = CaseModel(pk=case.case_id)
     model.version = case.version
-    actions = (
+    actions: list[Action] = (
         [CaseModel.apptLane.set(DUE_LANE), CaseModel.apptAt.set(wake_at)]
         if wake_at
         else [CaseModel.apptLane.remove(), CaseModel.apptAt.remove()]

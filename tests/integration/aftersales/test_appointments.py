@@ -103,7 +103,9 @@ def test_a_slot_that_cannot_be_kept_is_refused(cases: Cases, start: str, end: st
 
 
 def test_a_date_that_is_no_day_is_a_bad_request(cases: Cases) -> None:
-    reply = cases.api.call("GET", "/v1/admin/appointments", claims=staff("agent"), query={"date": "2026-13-40"})
+    reply = cases.api.call(
+        "GET", "/v1/admin/appointments", claims=staff("agent"), query={"date": "2026-13-40"}
+    )
     assert reply.status == 400
 
 
@@ -154,7 +156,13 @@ def test_the_slots_condition_refuses_the_last_seat_even_when_the_read_said_free(
     bob = repair_case(cases, "cus_bob")
     before = cases.get(bob, "cus_bob")
     real = store.get_slot
-    monkeypatch.setattr(store, "get_slot", lambda *a, **k: replace(real(*a, **k), booked=0))
+
+    def stale(slot_id: str, **kwargs: Any) -> store.Slot:
+        found = real(slot_id, **kwargs)
+        assert found is not None
+        return replace(found, booked=0)
+
+    monkeypatch.setattr(store, "get_slot", stale)
     refused = book(cases, bob, only, owner="cus_bob")
     assert refused.status == 409, refused.body
     assert refused.json["detail"] == store.SLOT_FULL
@@ -185,7 +193,9 @@ def test_another_customers_case_is_not_found(cases: Cases) -> None:
     case_id = repair_case(cases)
     assert book(cases, case_id, target, owner="cus_bob").status == 404
     assert book(cases, case_id, "not-a-slot", owner="cus_bob").status == 404  # invalid body: still 404
-    listing = cases.api.call("GET", f"/v1/after-sales/{case_id}/appointment-slots", claims=customer("cus_bob"))
+    listing = cases.api.call(
+        "GET", f"/v1/after-sales/{case_id}/appointment-slots", claims=customer("cus_bob")
+    )
     assert listing.status == 404
     assert cases.customer_action(case_id, "appointment/cancel", owner="cus_bob").status == 404
     assert calendar(cases)[target]["booked"] == 0
@@ -201,8 +211,14 @@ def test_booking_again_moves_the_appointment_and_frees_the_old_seat(cases: Cases
     old, new = slot(cases), slot(cases, "2026-11-27T02:00:00Z", "2026-11-27T04:00:00Z")
     cases.ok(book(cases, case_id, old))
     moved = cases.ok(book(cases, case_id, new))
-    assert (moved["appointment"]["slotId"], moved["appointment"]["start"]) == (new, "2026-11-27T02:00:00.000Z")
-    assert moved["timeline"][-1]["note"] == f"appointment moved from {START} to DROP_OFF 2026-11-27T02:00:00.000Z"
+    assert (moved["appointment"]["slotId"], moved["appointment"]["start"]) == (
+        new,
+        "2026-11-27T02:00:00.000Z",
+    )
+    assert (
+        moved["timeline"][-1]["note"]
+        == f"appointment moved from {START} to DROP_OFF 2026-11-27T02:00:00.000Z"
+    )
     assert (calendar(cases)[old]["booked"], calendar(cases)[old]["bookings"]) == (0, [])
     assert calendar(cases, "2026-11-27")[new]["booked"] == 1
     # The freed seat is someone else's to take; booking the held slot again changes nothing.
@@ -326,7 +342,9 @@ def test_an_appointment_not_kept_becomes_missed_and_the_customer_books_again(
     assert [b["status"] for b in calendar(cases)[target]["bookings"]] == ["MISSED"]  # history stays
 
 
-def test_an_item_handed_in_makes_the_appointment_attended(cases: Cases, fixed_clock: clock.FixedClock) -> None:
+def test_an_item_handed_in_makes_the_appointment_attended(
+    cases: Cases, fixed_clock: clock.FixedClock
+) -> None:
     case_id = repair_case(cases)
     target = slot(cases)
     cases.ok(book(cases, case_id, target))
