@@ -195,6 +195,17 @@ def cancel(principal: Principal, case_id: str) -> CaseOut:
     return to_wire(move(case, wanted))
 
 
+def freed_with_case(case: Case, at: str) -> tuple[dict[Field, Any], frozenset[Field], tuple[SeatChange, ...]]:
+    """What a change that ends the case (the customer cancelling it) writes for its booked
+    appointment: the appointment CANCELLED and its seat freed, in the case's transaction."""
+    appointment = case.appointment
+    if not rules.is_active(appointment) or appointment["start"] <= at:
+        return {}, frozenset(), ()  # none, or under way: the job settles it once it is over
+    cancelled = {**appointment, "status": A.CANCELLED.value, "settledAt": at}
+    seat = SeatChange(str(appointment["slotId"]), case.case_id, case.customer_id, -1, A.CANCELLED.value, at)
+    return {Field.APPOINTMENT: cancelled}, LANE, (seat,)
+
+
 # ---------------------------------------------------------------- the job
 @dataclass
 class SweepReport:

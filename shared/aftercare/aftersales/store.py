@@ -351,10 +351,10 @@ def _actions(sets: Mapping[Field, Any], removes: Iterable[Field]) -> list[Action
 
 def apply(change: Transition) -> Case:
     """Write `change` if the case is still in its expected status at the version read, and
-    return the case as written. Coverage changes join the same transaction; no other
-    table's part does (what other domains owe follows from the case's events). Conflict
-    if the case changed meanwhile; BusinessRuleViolation if only its units were taken by
-    another case."""
+    return the case as written. Coverage changes and appointment seats join the same
+    transaction; no other table's part does (what other domains owe follows from the case's
+    events). Conflict if the case changed meanwhile, or (SLOT_FULL) if only a slot refused
+    the seat; BusinessRuleViolation if only its units were taken by another case."""
     at = change.entries[-1].at
     actions = [
         *_actions(change.sets, change.removes),

@@ -5,7 +5,7 @@
 resolution (and whether it missed its target), notes a refund the new state asks for,
 reserves or releases the case's units when it starts or stops holding them, and writes the
 timeline entries. The store applies the result as one conditional write on the expected
-status and version (one transaction when units come with it).
+status and version (one transaction when units or appointment seats come with it).
 
 What a change owes other domains is not written here: the Cases table's stream publishes it
 (publisher.py, e.g. CaseRefundRequested) and those domains react.

@@ -367,3 +367,14 @@ def test_a_picked_up_parcel_counts_as_attended(cases: Cases, fixed_clock: clock.
     cases.ok(cases.customer_action(case_id, "return-shipment", RETURN_PARCEL), "RETURN_IN_TRANSIT")
     fixed_clock.set(datetime.fromisoformat(END.replace("Z", "+00:00")))
     assert sweep()["attended"] == 1
+
+
+def test_cancelling_the_case_frees_its_booked_seat(cases: Cases) -> None:
+    case_id = repair_case(cases)
+    target = slot(cases)
+    cases.ok(book(cases, case_id, target))
+    cancelled = cases.ok(cases.customer_action(case_id, "cancel"), "CANCELLED")
+    assert cancelled["appointment"]["status"] == "CANCELLED"
+    assert calendar(cases)[target]["booked"] == 0
+    cases.ok(book(cases, repair_case(cases, "cus_bob"), target, owner="cus_bob"))  # the seat is free
+    assert sweep()["examined"] == 0  # nothing left for the job on the cancelled case
