@@ -30,6 +30,7 @@ from aftercare.errors import BusinessRuleViolation, Conflict
 S = CaseStatus
 MAX_SLOT_LENGTH = timedelta(hours=12)
 MAX_CAPACITY = 100
+PUBLISH_HORIZON = timedelta(days=366)  # how far ahead staff may publish a slot
 # How far ahead a customer sees free slots, and how many at most.
 OFFER_HORIZON = timedelta(days=30)
 OFFER_LIMIT = 50
@@ -64,6 +65,8 @@ def check_new_slot(start: datetime, end: datetime, capacity: int, now: datetime)
     errors = []
     if start <= now:
         errors.append({"field": "start", "message": "a slot starts in the future"})
+    elif start > now + PUBLISH_HORIZON:
+        errors.append({"field": "start", "message": f"a slot starts within {PUBLISH_HORIZON.days} days"})
     if end <= start:
         errors.append({"field": "end", "message": "a slot ends after it starts"})
     elif end - start > MAX_SLOT_LENGTH:

@@ -91,9 +91,8 @@ def publish_slot(principal: Principal, request: SlotRequest) -> SlotOut:
 
 def calendar(day: date) -> CalendarOut:
     """The repair calendar of one day (UTC): its slots, earliest first, with their bookings."""
-    after = f"{day.isoformat()}T00:00:00.000Z"
-    before = f"{(day + timedelta(days=1)).isoformat()}T00:00:00.000Z"
-    slots = store.slots_starting(after, before, free_only=False, limit=DAY_SLOTS)
+    first, last = f"{day.isoformat()}T00:00:00.000Z", f"{day.isoformat()}T23:59:59.999Z"
+    slots = store.slots_starting(first, last, free_only=False, limit=DAY_SLOTS)
     return CalendarOut(date=day.isoformat(), items=[slot_out(slot) for slot in slots])
 
 

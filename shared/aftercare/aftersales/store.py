@@ -465,20 +465,18 @@ def get_slot(slot_id: str, *, consistent: bool = False) -> Slot | None:
         return None
 
 
-def slots_starting(after: str, before: str, *, free_only: bool, limit: int) -> list[Slot]:
-    """Slots starting in [after, before), earliest first (with free_only: a seat left)."""
+def slots_starting(first: str, last: str, *, free_only: bool, limit: int) -> list[Slot]:
+    """Slots starting from `first` to `last` (both included), earliest first (with
+    free_only: a seat left)."""
     results = SlotModel.appointments.query(
         SLOTS_LANE,
-        SlotModel.apptAt.between(after, before),
+        SlotModel.apptAt.between(first, last),
         filter_condition=(SlotModel.booked < SlotModel.capacity) if free_only else None,
         scan_index_forward=True,
     )
     found: list[Slot] = []
     for row in results:
-        if row.slotStart >= before:
-            break  # between() includes its upper bound
-        if row.slotStart >= after:
-            found.append(_slot(row))
+        found.append(_slot(row))
         if len(found) >= limit:
             break
     return found

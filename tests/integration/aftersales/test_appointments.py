@@ -378,3 +378,9 @@ def test_cancelling_the_case_frees_its_booked_seat(cases: Cases) -> None:
     assert calendar(cases)[target]["booked"] == 0
     cases.ok(book(cases, repair_case(cases, "cus_bob"), target, owner="cus_bob"))  # the seat is free
     assert sweep()["examined"] == 0  # nothing left for the job on the cancelled case
+
+
+def test_the_calendar_of_the_last_day_of_the_calendar_is_empty_not_an_error(cases: Cases) -> None:
+    for day in ("9999-12-31", "0001-01-01"):
+        reply = cases.api.call("GET", "/v1/admin/appointments", claims=staff("agent"), query={"date": day})
+        assert (reply.status, reply.json["items"]) == (200, []), reply.body

@@ -3,7 +3,7 @@ when an appointment may change, when the reminder is due, and how it ends."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
 
 import pytest
@@ -47,6 +47,20 @@ def appointment(start: str = "2026-11-26T02:00:00.000Z", end: str = "2026-11-26T
         (NOW + timedelta(hours=1), NOW + timedelta(hours=13, seconds=1), 1, {"end"}),
         (NOW + timedelta(hours=1), NOW + timedelta(hours=2), 0, {"capacity"}),
         (NOW - timedelta(hours=3), NOW - timedelta(hours=4), 101, {"start", "end", "capacity"}),
+        (NOW + timedelta(days=367), NOW + timedelta(days=367, hours=1), 1, {"start"}),  # too far ahead
+        # Out of any calendar's range once in UTC: refused, never converted.
+        (
+            datetime(9999, 12, 31, 20, tzinfo=timezone(timedelta(hours=-14))),
+            datetime(9999, 12, 31, 21, tzinfo=timezone(timedelta(hours=-14))),
+            1,
+            {"start"},
+        ),
+        (
+            NOW + timedelta(hours=1),
+            datetime(9999, 12, 31, 21, tzinfo=timezone(timedelta(hours=-14))),
+            1,
+            {"end"},
+        ),
     ],
 )
 def test_a_slot_is_published_only_if_it_can_be_kept(
