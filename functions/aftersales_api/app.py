@@ -63,6 +63,7 @@ SETTINGS = load(AftersalesApiSettings)
 
 app = create_app()
 CUSTOMER_TAGS = ["after-sales"]
+DAY = r"^\d{4}-\d{2}-\d{2}$"  # strictly (a date type would also take "0" as 1970-01-01)
 STAFF_TAGS = ["staff: after-sales"]
 
 
@@ -275,12 +276,13 @@ def publish_appointment_slot(body: SlotRequest) -> SlotOut:
 )
 @allow(*STAFF_ROLES)
 def appointment_calendar(
-    date_: Annotated[str, Query(alias="date", pattern=r"^\d{4}-\d{2}-\d{2}$")],
+    date_: Annotated[str, Query(alias="date", pattern=DAY, json_schema_extra={"format": "date"})],
 ) -> CalendarOut:
     try:
         day = date.fromisoformat(date_)
     except ValueError as error:
-        raise BadRequest("date is not a calendar day (YYYY-MM-DD)") from error
+        errors = [{"field": "date", "message": "a calendar day, YYYY-MM-DD"}]
+        raise BadRequest("date is not a calendar day", errors=errors) from error
     return appointments.calendar(day)
 
 
