@@ -384,3 +384,35 @@ def test_the_calendar_of_the_last_day_of_the_calendar_is_empty_not_an_error(case
     for day in ("9999-12-31", "0001-01-01"):
         reply = cases.api.call("GET", "/v1/admin/appointments", claims=staff("agent"), query={"date": day})
         assert (reply.status, reply.json["items"]) == (200, []), reply.body
+
+
+def test_the_reminder_follows_the_time_zone_of_the_customers_profile(
+    cases: Cases, fixed_clock: clock.FixedClock
+) -> None:
+    """10:00 in Shanghai on the 26th is 21:00 on the 25th in New York: a New Yorker is
+    reminded at 09:00 there on the 24th (14:00Z), not at Shanghai's morning."""
+    zone = cases.api.call(
+        "PATCH", "/v1/me/preferences", claims=customer(), json_body={"timeZone": "America/New_York"}
+    )
+    assert zone.status == 200, zone.body
+    case_id = repair_case(cases)
+    cases.ok(book(cases, case_id, slot(cases)))
+    take_messages()
+    fixed_clock.set(datetime.fromisoformat("2026-11-24T13:59:00+00:00"))
+    sweep()
+    assert reminders() == []
+    fixed_clock.set(datetime.fromisoformat("2026-11-24T14:00:00+00:00"))
+    sweep()
+    assert [m["data"]["caseId"] for m in reminders()] == [case_id]
+
+
+def test_the_scheduled_sample_event_runs_the_job(cases: Cases, fixed_clock: clock.FixedClock) -> None:
+    from tests.integration.aftersales.test_sample_events import sample
+
+    case_id = repair_case(cases)
+    cases.ok(book(cases, case_id, slot(cases)))
+    fixed_clock.set(datetime.fromisoformat(END.replace("Z", "+00:00")))
+    event = sample("AppointmentSweep", "aftersales_appointments")
+    report = cases.api.host.invoke("AftersalesAppointmentsFunction", event)
+    assert (report["examined"], report["missed"]) == (1, 1)
+    assert cases.get(case_id)["appointment"]["status"] == "MISSED"

@@ -198,3 +198,12 @@ def test_the_job_reads_the_customers_own_zone() -> None:
     assert next_step(appointment(), AW, early, SHANGHAI) == Step(W, at("2026-11-25T01:00:00Z"))
     for zone in (NEW_YORK, SHANGHAI):
         assert next_step(appointment(), AW, later, zone).action is Action.REMIND
+
+
+def test_a_slots_item_in_the_cases_table_is_never_an_event() -> None:
+    from aftercare.aftersales.publisher import events_of
+
+    slot = {"pk": "slot_1", "slotId": "slot_1", "slotStart": "2026-11-26T02:00:00.000Z", "booked": 1,
+            "capacity": 2, "bookings": {"as_1": {"customerId": "cus_a", "status": "BOOKED"}}}  # fmt: skip
+    assert events_of(None, slot) == []
+    assert events_of(slot, {**slot, "booked": 2}) == []
