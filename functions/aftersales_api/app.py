@@ -4,17 +4,30 @@ after-sales options of an order."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Annotated
 
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
-from aftercare.aftersales import customer_actions, disputes, evidence, opening, reads, review, warehouse
+from aftercare.aftersales import (
+    appointments,
+    customer_actions,
+    disputes,
+    evidence,
+    opening,
+    reads,
+    review,
+    warehouse,
+)
 from aftercare.aftersales.models import (
     AfterSalesOptionsOut,
+    AppointmentRequest,
+    CalendarOut,
     CaseOut,
     EvidenceUploadOut,
     EvidenceUploadRequest,
     EvidenceViewsOut,
+    FreeSlotsOut,
     InspectRequest,
     NoteRequest,
     OpenCaseRequest,
@@ -22,9 +35,12 @@ from aftercare.aftersales.models import (
     RepairProgressRequest,
     ResolveDisputeRequest,
     ReturnShipmentRequest,
+    SlotOut,
+    SlotRequest,
 )
 from aftercare.aftersales.rules import CaseStatus
 from aftercare.auth import AGENT, STAFF_ROLES, SUPERVISOR, WAREHOUSE
+from aftercare.errors import BadRequest
 from aftercare.http import allow, create_app, current_principal, http_handler, once, owned_by
 from aftercare.pagination import CURSOR_PATTERN
 from aftercare.settings import load
@@ -47,6 +63,7 @@ SETTINGS = load(AftersalesApiSettings)
 
 app = create_app()
 CUSTOMER_TAGS = ["after-sales"]
+DAY = r"^\d{4}-\d{2}-\d{2}$"  # strictly (a date type would also take "0" as 1970-01-01)
 STAFF_TAGS = ["staff: after-sales"]
 
 
@@ -137,6 +154,37 @@ def confirm(caseId: str) -> CaseOut:
     return once(app, principal, "confirm-case", lambda: customer_actions.confirm(principal, caseId))
 
 
+@app.get(
+    "/v1/after-sales/<caseId>/appointment-slots",
+    tags=CUSTOMER_TAGS,
+    summary="Free repair appointment slots (not started, a seat left) for an approved REPAIR case",
+)
+def appointment_slots(caseId: str) -> FreeSlotsOut:
+    return appointments.free_slots(current_principal(app), caseId)
+
+
+@app.post(
+    "/v1/after-sales/<caseId>/appointment",
+    tags=CUSTOMER_TAGS,
+    summary="Book a repair appointment slot, or move the appointment to another",
+)
+@owned_by(lambda principal, path: reads.load_owned(principal, path["caseId"]))
+def book_appointment(caseId: str, body: AppointmentRequest) -> CaseOut:
+    principal = current_principal(app)
+    call = lambda: appointments.book(principal, caseId, body.slot_id)  # noqa: E731
+    return once(app, principal, "book-appointment", call)
+
+
+@app.post(
+    "/v1/after-sales/<caseId>/appointment/cancel",
+    tags=CUSTOMER_TAGS,
+    summary="Cancel the repair appointment before it starts (its seat is freed)",
+)
+def cancel_appointment(caseId: str) -> CaseOut:
+    principal = current_principal(app)
+    return once(app, principal, "cancel-appointment", lambda: appointments.cancel(principal, caseId))
+
+
 # ---------------------------------------------------------------- staff
 @app.get(
     "/v1/admin/after-sales",
@@ -207,6 +255,35 @@ def resolve_dispute(caseId: str, body: ResolveDisputeRequest) -> CaseOut:
     principal = current_principal(app)
     call = lambda: disputes.resolve_dispute(caseId, principal.sub, body.decision, body.note)  # noqa: E731
     return once(app, principal, "resolve-dispute", call)
+
+
+@app.post(
+    "/v1/admin/appointment-slots",
+    status_code=201,
+    tags=STAFF_TAGS,
+    summary="Publish a repair appointment slot (drop-off or pick-up) with its capacity",
+)
+@allow(WAREHOUSE, SUPERVISOR)
+def publish_appointment_slot(body: SlotRequest) -> SlotOut:
+    principal = current_principal(app)
+    return once(app, principal, "publish-slot", lambda: appointments.publish_slot(principal, body))
+
+
+@app.get(
+    "/v1/admin/appointments",
+    tags=STAFF_TAGS,
+    summary="The repair calendar of a day (UTC): its slots with their bookings, MISSED ones included",
+)
+@allow(*STAFF_ROLES)
+def appointment_calendar(
+    date_: Annotated[str, Query(alias="date", pattern=DAY, json_schema_extra={"format": "date"})],
+) -> CalendarOut:
+    try:
+        day = date.fromisoformat(date_)
+    except ValueError as error:
+        errors = [{"field": "date", "message": "a calendar day, YYYY-MM-DD"}]
+        raise BadRequest("date is not a calendar day", errors=errors) from error
+    return appointments.calendar(day)
 
 
 lambda_handler = http_handler(app)

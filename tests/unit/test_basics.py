@@ -10,7 +10,7 @@ import pytest
 
 from aftercare import clock, ids
 from aftercare.money import format_amount, is_currency
-from aftercare.observability import MaskingFormatter, mask
+from aftercare.observability import MaskingFormatter, mask, mask_record
 
 
 def test_ids_are_prefixed_unique_and_sort_by_creation_time() -> None:
@@ -87,3 +87,18 @@ def test_the_log_formatter_masks_what_it_writes() -> None:
     record = logging.LogRecord("t", logging.INFO, __file__, 1, "mail a.b@example.com", None, None)
     line = json.loads(formatter.format(record))
     assert "a.b@example.com" not in line["message"]
+
+
+def test_a_log_record_is_masked_except_the_frameworks_own_keys() -> None:
+    record = {
+        "level": "INFO",
+        "function_arn": "arn:aws:lambda:us-east-1:123456789012:function:x",
+        "message": "mail li.lei@example.com",
+        "customer": {"email": "li.lei@example.com", "note": "call +86 138 0013 8000"},
+        "phone": "13800138000",
+    }
+    masked = mask_record(record)
+    assert masked["level"] == "INFO" and masked["function_arn"] == record["function_arn"]
+    assert "li.lei@" not in masked["message"]
+    assert masked["customer"]["email"] == "***" and "138 0013 8000" not in masked["customer"]["note"]
+    assert masked["phone"] == "***"

@@ -4,7 +4,7 @@ accept the resolution. (An appeal opens a dispute: disputes.py.)"""
 from __future__ import annotations
 
 from aftercare import clock
-from aftercare.aftersales import effects, reads, rules
+from aftercare.aftersales import appointments, effects, reads, rules
 from aftercare.aftersales.models import CaseOut, ShipmentIn
 from aftercare.aftersales.moves import move
 from aftercare.aftersales.reads import to_wire
@@ -35,7 +35,10 @@ def cancel(principal: Principal, case_id: str, reason: str | None) -> CaseOut:
     if case.status not in rules.CANCELLABLE:
         raise Conflict(f"a case in {case.status} can no longer be cancelled (the return has shipped)")
     note = f"cancelled by the customer: {reason}" if reason else "cancelled by the customer"
-    return to_wire(move(case, Move((S.CANCELLED,), principal.sub, note)))
+    sets, removes, seats = appointments.freed_with_case(case, clock.now_iso())  # a booked repair slot
+    return to_wire(
+        move(case, Move((S.CANCELLED,), principal.sub, note, sets=sets, removes=removes, seats=seats))
+    )
 
 
 def confirm(principal: Principal, case_id: str) -> CaseOut:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import AwareDatetime, ConfigDict, Field, model_validator
 
+from aftercare.aftersales.appointment_rules import AppointmentStatus, SlotKind
 from aftercare.aftersales.rules import (
     CaseStatus,
     CaseType,
@@ -108,6 +109,18 @@ class ResolveDisputeRequest(WireModel):
     note: Note
 
 
+class SlotRequest(WireModel):
+    start: AwareDatetime
+    end: AwareDatetime
+    kind: SlotKind
+    capacity: Annotated[int, Field(ge=1, le=100)]
+    location: Annotated[str, Field(min_length=1, max_length=200, pattern=NOT_BLANK)] | None = None
+
+
+class AppointmentRequest(WireModel):
+    slot_id: Annotated[str, Field(pattern=r"^slot_[0-9A-Z]{26}$")]
+
+
 # ---------------------------------------------------------------- responses
 class EvidenceUploadOut(WireModel):
     upload_url: str
@@ -192,6 +205,55 @@ class EvidenceViewsOut(WireModel):
     items: list[EvidenceViewOut]
 
 
+class AppointmentOut(WireModel):
+    slot_id: str
+    start: str
+    end: str
+    kind: SlotKind
+    location: str | None = None
+    status: AppointmentStatus
+    booked_at: str
+    reminded_at: str | None = None
+    settled_at: str | None = Field(default=None, description="when it became CANCELLED, MISSED or ATTENDED")
+
+
+class FreeSlotOut(WireModel):
+    slot_id: str
+    start: str
+    end: str
+    kind: SlotKind
+    location: str | None = None
+
+
+class FreeSlotsOut(WireModel):
+    items: list[FreeSlotOut]
+
+
+class BookingOut(WireModel):
+    case_id: str
+    customer_id: str
+    status: AppointmentStatus
+    booked_at: str
+
+
+class SlotOut(WireModel):
+    slot_id: str
+    start: str
+    end: str
+    kind: SlotKind
+    location: str | None = None
+    capacity: int
+    booked: int = Field(description="seats taken (booked appointments of a slot not yet over)")
+    bookings: list[BookingOut]
+    created_at: str
+    created_by: str
+
+
+class CalendarOut(WireModel):
+    date: str
+    items: list[SlotOut]
+
+
 class CaseOut(WireModel):
     case_id: str
     order_id: str
@@ -212,6 +274,7 @@ class CaseOut(WireModel):
     inspection: InspectionOut | None = None
     repair: RepairOut | None = None
     dispute: DisputeOut | None = None
+    appointment: AppointmentOut | None = None
     refund_id: str | None = None
     refund_status: str | None = None
     resolved_at: str | None = None

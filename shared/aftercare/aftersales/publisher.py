@@ -139,6 +139,27 @@ def new_parcels(old: Image | None, new: Image) -> list[dict[str, Any]]:
     return added
 
 
+def _released_handoff(old: Image | None, new: Image) -> str | None:
+    """The kind of an old hand-off (REFUND, TICKET) the upgrade script just removed: a case
+    stored before the domain events waited on it, and its removal asks for what it stood
+    for. Refunds and tickets act once per case: a refund already written is only started, and
+    a dispute ticket already opened gets the appeal again as a message, not a second ticket."""
+    kind = (old or {}).get("handoff")
+    return str(kind) if kind and not new.get("handoff") else None
+
+
+def _disputed(new: Image, at: str) -> CaseDisputed:
+    dispute = _dispute(new)
+    return CaseDisputed(
+        case_id=str(new["caseId"]),
+        order_id=str(new["orderId"]),
+        customer_id=str(new["customerId"]),
+        origin=str(dispute.get("origin") or ""),
+        reason=str(dispute.get("reason") or ""),
+        opened_at=str(dispute.get("openedAt") or at),
+    )
+
+
 def events_of(old: Image | None, new: Image | None) -> list[Happened]:
     if new is None or not _is_case(new):
         return []
@@ -148,17 +169,11 @@ def events_of(old: Image | None, new: Image | None) -> list[Happened]:
     # A case whose refund is known already (e.g. one that returns to REFUNDING) asks for none.
     if _became(old, new, "REFUNDING") and not new.get("refundId"):
         happened.append(Happened(refund_requested(new), subject=case_id, time=at))
-    if _became(old, new, "DISPUTED"):
-        dispute = _dispute(new)
-        disputed = CaseDisputed(
-            case_id=case_id,
-            order_id=order_id,
-            customer_id=customer_id,
-            origin=str(dispute.get("origin") or ""),
-            reason=str(dispute.get("reason") or ""),
-            opened_at=str(dispute.get("openedAt") or at),
-        )
-        happened.append(Happened(disputed, subject=case_id, time=at))
+    released = _released_handoff(old, new)
+    if released == "REFUND":
+        happened.append(Happened(refund_requested(new), subject=case_id, time=at))
+    if _became(old, new, "DISPUTED") or released == "TICKET":
+        happened.append(Happened(_disputed(new, at), subject=case_id, time=at))
     decided = _dispute(new)
     if decided.get("decision") and not _dispute(old).get("decision"):
         decision = CaseDisputeDecided(

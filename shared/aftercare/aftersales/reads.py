@@ -3,11 +3,13 @@ work queue, and the wire shape of a case."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from aftercare.aftersales import rules, store
+from aftercare.aftersales.appointment_rules import AppointmentStatus, SlotKind
 from aftercare.aftersales.models import (
+    AppointmentOut,
     CaseItemOut,
     CaseOut,
     Deadlines,
@@ -41,13 +43,27 @@ def _shipment_out(data: Any) -> ShipmentOut | None:
     )
 
 
+def appointment_out(appointment: Mapping[str, Any]) -> AppointmentOut:
+    return AppointmentOut(
+        slot_id=appointment["slotId"],
+        start=appointment["start"],
+        end=appointment["end"],
+        kind=SlotKind(appointment["kind"]),
+        location=appointment.get("location"),
+        status=AppointmentStatus(appointment["status"]),
+        booked_at=appointment["bookedAt"],
+        reminded_at=appointment.get("remindedAt"),
+        settled_at=appointment.get("settledAt"),
+    )
+
+
 def to_wire(case: Case) -> CaseOut:
     deadlines = case.deadlines
     pending = rules.pending_deadlines(
         case.status, deadlines, inspection_failed=case.inspection_failed, breached=case.breached
     )
     visible = [p for p in pending if p.name in rules.PUBLIC_DEADLINES]
-    inspection, repair, dispute = case.inspection, case.repair, case.dispute
+    inspection, repair, dispute, appointment = case.inspection, case.repair, case.dispute, case.appointment
     return CaseOut(
         case_id=case.case_id,
         order_id=case.order_id,
@@ -100,6 +116,7 @@ def to_wire(case: Case) -> CaseOut:
         )
         if dispute
         else None,
+        appointment=appointment_out(appointment) if appointment else None,
         refund_id=case.refund_id,
         refund_status=case.refund_status,
         resolved_at=case.resolved_at,

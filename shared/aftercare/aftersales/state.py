@@ -61,6 +61,8 @@ class Case:
     inspection: Mapping[str, Any] = field(default_factory=dict)  # {result, notes, at, by, automatic}
     repair: Mapping[str, Any] = field(default_factory=dict)  # {stage, stages: [{stage, at, actor, note}]}
     dispute: Mapping[str, Any] = field(default_factory=dict)  # {reason, origin, openedAt, ticketId, ...}
+    # {slotId, start, end, kind, location, status, bookedAt, reminderId, remindedAt, ...}
+    appointment: Mapping[str, Any] = field(default_factory=dict)
     appealed: bool = False
     refund_id: str | None = None
     refund_status: str | None = None
@@ -100,6 +102,9 @@ class Field(StrEnum):
     QUEUE_AT = "queueAt"
     NEXT_DEADLINE_AT = "nextDeadlineAt"
     DUE_SHARD = "dueShard"
+    APPOINTMENT = "appointment"
+    APPOINTMENT_LANE = "apptLane"  # sparse: set while the appointments job has work on the case
+    APPOINTMENT_AT = "apptAt"  # when it has
 
 
 @dataclass(frozen=True)
@@ -109,3 +114,42 @@ class CoverageChange:
     sku: str
     quantity: int
     bought: int
+
+
+@dataclass(frozen=True)
+class Booking:
+    """One case's seat in a slot, as the repair calendar shows it."""
+
+    case_id: str
+    customer_id: str
+    status: str  # appointment_rules.AppointmentStatus
+    booked_at: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Slot:
+    """A repair appointment slot staff published: `capacity` seats, `booked` of them taken."""
+
+    slot_id: str
+    start: str
+    end: str
+    kind: str  # appointment_rules.SlotKind
+    capacity: int
+    booked: int
+    location: str | None
+    bookings: tuple[Booking, ...]
+    created_at: str
+    created_by: str
+
+
+@dataclass(frozen=True)
+class SeatChange:
+    """A slot's part of a case's write: take a seat (only if one is left and the slot has not
+    started), give it back, or only note what became of the booking (MISSED, ATTENDED)."""
+
+    slot_id: str
+    case_id: str
+    customer_id: str
+    change: int  # +1 takes a seat, -1 frees it, 0 only records `status`
+    status: str
+    at: str

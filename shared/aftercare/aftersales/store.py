@@ -7,7 +7,19 @@ One table holds two kinds of item, told apart by their key `pk`:
 - a coverage counter per order item (`pk` = `coverage#<orderId>#<sku>`): how many of the
   units bought are covered by open or finished cases. A case's own write and its coverage
   updates go in one transaction, and the counter's condition (`covered + n <= bought`)
-  is what keeps two racing cases from covering more than was bought.
+  is what keeps two racing cases from covering more than was bought;
+- a repair appointment slot (`pk` = its `slot_` id): its capacity, the seats taken
+  (`booked`) and a map of the bookings (case id -> customer, status). A case's appointment
+  and its slot's seat change in one transaction, the slot's condition
+  (`booked < capacity`, not started) being what keeps racing customers from overbooking it.
+
+Slots live in this table, not one of their own: a seat is part of a case's write (the
+case's version condition and the slot's capacity condition in one transaction, as with the
+coverage counters), the slots have no life without the repair cases, and nothing else reads
+them. One sparse index, `appointments` (`apptLane` + `apptAt`), has two lanes: "slots"
+(every slot by its start: the calendar of a day, the free slots ahead) and "due" (cases whose
+appointment the job must look at, by when: the reminder, the slot's end). One index, not
+two, because a table update creates at most one index at a time.
 
 Every case change is one conditional write on the expected status and version, with its
 timeline entries appended in the same write. The store takes intents (a new `Case`, a
@@ -34,7 +46,7 @@ from pynamodb.models import Model
 from pynamodb.transactions import TransactWrite
 
 from aftercare.aftersales.rules import CaseStatus, CaseType, Reason
-from aftercare.aftersales.state import Case, CoverageChange, Field, Line, Step
+from aftercare.aftersales.state import Booking, Case, CoverageChange, Field, Line, SeatChange, Slot, Step
 from aftercare.aftersales.transitions import Transition
 from aftercare.db import TimelineAttribute, conflicts_as_409, transaction
 from aftercare.errors import BusinessRuleViolation, Conflict
@@ -42,6 +54,9 @@ from aftercare.settings import get_settings
 
 COVERAGE = "coverage"
 CONFLICT = "the case changed meanwhile or does not allow this; reload it and retry"
+SLOT_FULL = "this slot is full or has started; choose another"
+SLOTS_LANE = "slots"
+DUE_LANE = "due"
 
 
 class CaseItemAttribute(MapAttribute[str, Any]):
@@ -80,6 +95,15 @@ class DueDeadlinesIndex(GlobalSecondaryIndex["CaseModel"]):
     nextDeadlineAt = UnicodeAttribute(range_key=True)
 
 
+class CaseAppointmentsIndex(GlobalSecondaryIndex["CaseModel"]):
+    class Meta:
+        index_name = "appointments"
+        projection = AllProjection()
+
+    apptLane = UnicodeAttribute(hash_key=True)
+    apptAt = UnicodeAttribute(range_key=True)
+
+
 class CaseModel(Model):
     class Meta:
         table_name = get_settings().cases_table
@@ -106,6 +130,9 @@ class CaseModel(Model):
     inspection = MapAttribute[str, Any](null=True)  # {result, notes, at, by, automatic}
     repair = MapAttribute[str, Any](null=True)  # {stage, stages: [{stage, at, actor, note}]}
     dispute = MapAttribute[str, Any](null=True)  # {reason, origin, openedAt, ticketId, decision, ...}
+    appointment = MapAttribute[str, Any](null=True)  # {slotId, start, end, kind, status, ...}
+    apptLane = UnicodeAttribute(null=True)  # sparse: "due" while the appointments job has work
+    apptAt = UnicodeAttribute(null=True)
     appealed = BooleanAttribute(default=False)
     refundId = UnicodeAttribute(null=True)
     refundStatus = UnicodeAttribute(null=True)
@@ -119,6 +146,39 @@ class CaseModel(Model):
     by_customer = ByCustomerIndex()
     work_queue = WorkQueueIndex()
     due_deadlines = DueDeadlinesIndex()
+    appointments = CaseAppointmentsIndex()
+
+
+class SlotAppointmentsIndex(GlobalSecondaryIndex["SlotModel"]):
+    class Meta:
+        index_name = "appointments"
+        projection = AllProjection()
+
+    apptLane = UnicodeAttribute(hash_key=True)
+    apptAt = UnicodeAttribute(range_key=True)
+
+
+class SlotModel(Model):
+    """A repair appointment slot (same table as the cases)."""
+
+    class Meta:
+        table_name = get_settings().cases_table
+
+    pk = UnicodeAttribute(hash_key=True)
+    slotId = UnicodeAttribute()
+    slotStart = UnicodeAttribute()
+    slotEnd = UnicodeAttribute()
+    kind = UnicodeAttribute()
+    capacity = NumberAttribute()
+    booked = NumberAttribute(default=0)
+    location = UnicodeAttribute(null=True)
+    bookings = MapAttribute[str, Any](default=dict)  # caseId -> {customerId, status, bookedAt}
+    apptLane = UnicodeAttribute()  # SLOTS_LANE
+    apptAt = UnicodeAttribute()  # = slotStart
+    createdAt = UnicodeAttribute()
+    createdBy = UnicodeAttribute()
+
+    appointments = SlotAppointmentsIndex()
 
 
 class CoverageModel(Model):
@@ -181,6 +241,7 @@ def _case(model: CaseModel) -> Case:
         inspection=_record(model.inspection),
         repair=_record(model.repair),
         dispute=_record(model.dispute),
+        appointment=_record(model.appointment),
         appealed=bool(model.appealed),
         refund_id=model.refundId,
         refund_status=model.refundStatus,
@@ -290,10 +351,10 @@ def _actions(sets: Mapping[Field, Any], removes: Iterable[Field]) -> list[Action
 
 def apply(change: Transition) -> Case:
     """Write `change` if the case is still in its expected status at the version read, and
-    return the case as written. Coverage changes join the same transaction; no other
-    table's part does (what other domains owe follows from the case's events). Conflict
-    if the case changed meanwhile; BusinessRuleViolation if only its units were taken by
-    another case."""
+    return the case as written. Coverage changes and appointment seats join the same
+    transaction; no other table's part does (what other domains owe follows from the case's
+    events). Conflict if the case changed meanwhile, or (SLOT_FULL) if only a slot refused
+    the seat; BusinessRuleViolation if only its units were taken by another case."""
     at = change.entries[-1].at
     actions = [
         *_actions(change.sets, change.removes),
@@ -303,7 +364,7 @@ def apply(change: Transition) -> Case:
     expected = CaseModel.status == change.expected_status.value
     model = CaseModel(pk=change.case_id)
     model.version = change.expected_version  # the version condition pynamodb adds
-    if not change.reservations:
+    if not change.reservations and not change.seats:
         with conflicts_as_409(CONFLICT):
             model.update(actions=actions, condition=expected)
         return _case(model)
@@ -311,6 +372,7 @@ def apply(change: Transition) -> Case:
         with transaction(CONFLICT) as tx:
             tx.update(model, actions=actions, condition=expected)
             _add_coverage(tx, change.order_id, change.reservations, at)
+            _change_seats(tx, change.seats)
     except Conflict as error:
         fresh = get(change.case_id, consistent=True)
         unchanged = (
@@ -318,6 +380,8 @@ def apply(change: Transition) -> Case:
             and fresh.version == change.expected_version
             and fresh.status is change.expected_status
         )
+        if unchanged and change.seats:
+            raise Conflict(SLOT_FULL) from error  # the case was as read: a slot refused
         if unchanged:
             raise BusinessRuleViolation(
                 "the units of this case are now covered by another case",
@@ -327,6 +391,116 @@ def apply(change: Transition) -> Case:
     written = get(change.case_id, consistent=True)
     assert written is not None  # the transaction has just written it
     return written
+
+
+# ---------------------------------------------------------------- appointment slots
+def _change_seats(tx: TransactWrite, seats: Iterable[SeatChange]) -> None:
+    for seat in seats:
+        item = SlotModel(pk=seat.slot_id)
+        booking = SlotModel.bookings[seat.case_id]
+        if seat.change > 0:
+            condition: Condition = (
+                SlotModel.pk.exists()
+                & (SlotModel.booked < SlotModel.capacity)
+                & (SlotModel.slotStart > seat.at)
+                & booking.does_not_exist()
+            )
+            entry = {"customerId": seat.customer_id, "status": seat.status, "bookedAt": seat.at}
+            actions = [SlotModel.booked.set(SlotModel.booked + 1), booking.set(entry)]
+        elif seat.change < 0:
+            condition = booking.exists() & (SlotModel.booked >= 1)
+            actions = [SlotModel.booked.set(SlotModel.booked - 1), booking.remove()]
+        else:
+            condition = booking.exists()
+            actions = [SlotModel.bookings[seat.case_id]["status"].set(seat.status)]
+        tx.update(item, actions=actions, condition=condition)
+
+
+def _slot(model: SlotModel) -> Slot:
+    bookings = _record(model.bookings)
+    return Slot(
+        slot_id=model.slotId,
+        start=model.slotStart,
+        end=model.slotEnd,
+        kind=model.kind,
+        capacity=int(model.capacity),
+        booked=int(model.booked or 0),
+        location=model.location,
+        bookings=tuple(
+            Booking(case_id, str(b["customerId"]), str(b["status"]), str(b["bookedAt"]))
+            for case_id, b in sorted(bookings.items(), key=lambda pair: str(pair[1].get("bookedAt")))
+        ),
+        created_at=model.createdAt,
+        created_by=model.createdBy,
+    )
+
+
+def create_slot(slot: Slot) -> Slot:
+    model = SlotModel(
+        pk=slot.slot_id,
+        slotId=slot.slot_id,
+        slotStart=slot.start,
+        slotEnd=slot.end,
+        kind=slot.kind,
+        capacity=slot.capacity,
+        booked=0,
+        location=slot.location,
+        bookings={},
+        apptLane=SLOTS_LANE,
+        apptAt=slot.start,
+        createdAt=slot.created_at,
+        createdBy=slot.created_by,
+    )
+    with conflicts_as_409("a slot with this id exists"):
+        model.save(condition=SlotModel.pk.does_not_exist())
+    return _slot(model)
+
+
+def get_slot(slot_id: str, *, consistent: bool = False) -> Slot | None:
+    if not slot_id.startswith("slot_"):
+        return None
+    try:
+        return _slot(SlotModel.get(slot_id, consistent_read=consistent))
+    except SlotModel.DoesNotExist:
+        return None
+
+
+def slots_starting(first: str, last: str, *, free_only: bool, limit: int) -> list[Slot]:
+    """Slots starting from `first` to `last` (both included), earliest first (with
+    free_only: a seat left)."""
+    results = SlotModel.appointments.query(
+        SLOTS_LANE,
+        SlotModel.apptAt.between(first, last),
+        filter_condition=(SlotModel.booked < SlotModel.capacity) if free_only else None,
+        scan_index_forward=True,
+    )
+    found: list[Slot] = []
+    for row in results:
+        found.append(_slot(row))
+        if len(found) >= limit:
+            break
+    return found
+
+
+def schedule_appointment(case: Case, wake_at: str | None) -> None:
+    """When the appointments job looks at the case next (None: never again), as one write on
+    the case as read, with no timeline entry (nothing happened to the case)."""
+    model = CaseModel(pk=case.case_id)
+    model.version = case.version
+    actions: list[Action] = (
+        [CaseModel.apptLane.set(DUE_LANE), CaseModel.apptAt.set(wake_at)]
+        if wake_at
+        else [CaseModel.apptLane.remove(), CaseModel.apptAt.remove()]
+    )
+    with conflicts_as_409(CONFLICT):
+        model.update(actions=actions, condition=CaseModel.status == case.status.value)
+
+
+def appointments_due(now_iso: str, *, limit: int) -> list[str]:
+    """Case ids whose appointment the job should look at now, the most overdue first."""
+    rows = CaseModel.appointments.query(DUE_LANE, CaseModel.apptAt <= now_iso, scan_index_forward=True,
+                                        limit=limit)  # fmt: skip
+    return [row.caseId for row in rows]
 
 
 # ---------------------------------------------------------------- reads

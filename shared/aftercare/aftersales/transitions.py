@@ -5,7 +5,7 @@
 resolution (and whether it missed its target), notes a refund the new state asks for,
 reserves or releases the case's units when it starts or stops holding them, and writes the
 timeline entries. The store applies the result as one conditional write on the expected
-status and version (one transaction when units come with it).
+status and version (one transaction when units or appointment seats come with it).
 
 What a change owes other domains is not written here: the Cases table's stream publishes it
 (publisher.py, e.g. CaseRefundRequested) and those domains react.
@@ -21,7 +21,7 @@ from typing import Any
 from aftercare import clock
 from aftercare.aftersales import rules
 from aftercare.aftersales.rules import CaseStatus
-from aftercare.aftersales.state import Case, CoverageChange, Field, Step
+from aftercare.aftersales.state import Case, CoverageChange, Field, SeatChange, Step
 
 S = CaseStatus
 AFTER_SALES = "after-sales"  # the actor of the notes after-sales itself writes
@@ -44,6 +44,7 @@ class Move:
     inspection_failed: bool | None = None  # None: as the case has it
     refund_id: str | None = None
     mark_breach: bool = False
+    seats: tuple[SeatChange, ...] = ()  # appointment slots changed in the same write
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ class Transition:
     reservations: tuple[CoverageChange, ...]  # coverage counters changed in the same write
     moved: bool  # the status changed (not only a note)
     breached_now: bool  # this change is the one that missed the resolution target
+    seats: tuple[SeatChange, ...] = ()  # appointment slots changed in the same transaction
 
 
 def needs_refund(case: Case, move: Move) -> bool:
@@ -129,6 +131,7 @@ def plan(case: Case, move: Move, now: datetime) -> Transition:
         reservations=reservations(case, final, failed_after),
         moved=bool(path),
         breached_now=breached_now,
+        seats=move.seats,
     )
 
 

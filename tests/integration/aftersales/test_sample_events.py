@@ -119,3 +119,26 @@ def test_the_publisher_sample_asks_refunds_for_the_cases_refund(api: Api, aws: A
     }
     assert by_queue["RefundsReactionsFunction"] == ["CaseRefundRequested"]
     assert sum(len(types) for types in by_queue.values()) == 1
+
+
+def test_the_appointment_samples_publish_book_list_and_cancel(cases: Cases, api: Api) -> None:
+    from tests.integration.aftersales.conftest import put_evidence
+
+    key = put_evidence(SAMPLE_CUSTOMER)
+    case = cases.approved(SAMPLE_CUSTOMER, type="REPAIR", reason="QUALITY_ISSUE", evidence=[key])
+    status, slot = invoke(api, sample("PublishAppointmentSlot"))
+    assert (status, slot["capacity"], slot["kind"]) == (201, 4, "DROP_OFF"), slot
+    sample_slot = "slot_01JD6Z3Q00SAMPLE0000000000"
+
+    def with_slot(name: str) -> dict[str, Any]:
+        event = with_ids(sample(name), case["orderId"], case["caseId"])
+        return dict(json.loads(json.dumps(event).replace(sample_slot, slot["slotId"])))
+
+    status, free = invoke(api, with_slot("AppointmentSlotsFree"))
+    assert (status, [s["slotId"] for s in free["items"]]) == (200, [slot["slotId"]])
+    status, booked = invoke(api, with_slot("BookAppointment"))
+    assert (status, booked["appointment"]["status"]) == (200, "BOOKED"), booked
+    status, day = invoke(api, sample("AppointmentCalendar"))
+    assert (status, [s["booked"] for s in day["items"]]) == (200, [1])
+    status, cancelled = invoke(api, with_slot("CancelAppointment"))
+    assert (status, cancelled["appointment"]["status"]) == (200, "CANCELLED")

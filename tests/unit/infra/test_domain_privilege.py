@@ -41,6 +41,7 @@ STILL_CROSSING: dict[str, set[str]] = {}
 # function → the other domains' tables it reads only through their queries module (a read
 # policy only). Each says which queries read it, so a table that leaves knows its reader.
 READS_THROUGH_QUERIES: dict[str, set[str]] = {
+    "AftersalesAppointmentsFunction": {"CustomersTable"},  # customers.queries reach (quiet hours)
     "AftersalesApiFunction": {"OrdersTable"},  # orders.queries: what was bought, when it arrived
     "CampaignRunnerFunction": {"CustomersTable"},  # customers.queries reach, delivered_on, members_of
     # customers' history: orders/aftersales/surveys/tickets .queries recent_for_customer
