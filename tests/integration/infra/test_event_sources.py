@@ -172,3 +172,23 @@ def test_settling_waits_for_the_stream_to_be_delivered(local: LocalStack) -> Non
     assert local.settle()["settled"]
 
     assert [r["dynamodb"]["Keys"]["id"] for r in stream.RECORDS] == [{"S": "b"}]
+
+
+def test_a_refused_transaction_records_nothing_and_the_stream_keeps_flowing(local: LocalStack) -> None:
+    """DynamoDB records nothing of a refused transaction; moto rolls one back by swapping in
+    copies of its tables, which the local stack makes keep the stream its poller reads."""
+    table = local.stack.ref("EventsTable")
+    dynamodb = local.client("dynamodb")
+    with pytest.raises(dynamodb.exceptions.TransactionCanceledException):
+        dynamodb.transact_write_items(
+            TransactItems=[
+                {"Put": {"TableName": table, "Item": {"id": {"S": "refused"}}}},
+                {"Put": {"TableName": table, "Item": {"id": {"S": "c"}}, "ConditionExpression": "attribute_not_exists(id) AND id = :never",
+                         "ExpressionAttributeValues": {":never": {"S": "x"}}}},
+            ]
+        )  # fmt: skip
+    dynamodb.put_item(TableName=table, Item={"id": {"S": "after"}})
+
+    assert local.settle()["settled"]
+
+    assert [r["dynamodb"]["Keys"]["id"] for r in stream.RECORDS] == [{"S": "after"}]
