@@ -303,3 +303,19 @@ def test_a_sessions_day_has_one_alert_id() -> None:
     assert alert_id("live_1", DAY) == alert_id("live_1", DAY)
     assert len({alert_id("live_1", DAY), alert_id("live_2", DAY), alert_id("live_1", "2026-11-24")}) == 3
     assert alert_id("live_1", DAY).startswith("ntf_")
+
+
+# ---------------------------------------------------------------- the report's sections
+def test_the_report_sections_say_when_there_is_nothing_to_show_and_escape_names() -> None:
+    from aftercare.analytics.render import live_section, product_section
+
+    empty = product_quality(date(2026, 11, 23), date(2026, 11, 23), {}, {}, generated_at=T0)
+    assert "No product sold in this range." in product_section(empty)
+    assert "No SKU jumped against its own past." in product_section(empty)
+    nobody = live_sessions(date(2026, 11, 23), date(2026, 11, 23), {}, alert_threshold=5, generated_at=T0)
+    assert live_section(nobody).count("No live-stream orders in this range.") == 2
+    odd = {"session": {"<b>s</b>": Counter({"orders": 1, "host.<i>h</i>": 1})}, "host": {}}
+    html = live_section(
+        live_sessions(date(2026, 11, 23), date(2026, 11, 23), odd, alert_threshold=5, generated_at=T0)
+    )
+    assert "<b>s</b>" not in html and "&lt;b&gt;s&lt;/b&gt;" in html and "&lt;i&gt;h&lt;/i&gt;" in html
