@@ -50,12 +50,12 @@ RULE = JumpRule()
 
 
 def jumped(cases: int, lines: int, baseline_cases: int, baseline_lines: int, rule: JumpRule = RULE) -> bool:
-    """cases/lines >= factor × baseline_cases/baseline_lines, in exact integer arithmetic."""
+    """cases/lines >= factor × baseline_cases/baseline_lines (cross-multiplied, so a baseline
+    rate of 0 needs no division), and strictly above the baseline rate."""
     if lines <= 0 or baseline_lines <= 0 or cases < rule.min_cases:
         return False
-    return cases * baseline_lines >= rule.factor * baseline_cases * lines and cases * baseline_lines > (
-        baseline_cases * lines
-    )
+    now, before = cases * baseline_lines, baseline_cases * lines  # the two rates over one denominator
+    return now >= rule.factor * before and now > before
 
 
 def baseline_of(first: date, last: date) -> tuple[date, date]:
