@@ -10,6 +10,7 @@ from aws_lambda_powertools.event_handler.openapi.params import Query
 
 from aftercare.analytics import service
 from aftercare.analytics.models import Kpis
+from aftercare.analytics.product_models import LiveSessions, ProductQuality
 from aftercare.auth import SUPERVISOR
 from aftercare.http import allow, create_app, http_handler
 from aftercare.settings import load
@@ -44,6 +45,39 @@ def kpis(
 ) -> Kpis:
     first, last = service.parse_range(from_, to)
     return service.kpis(first, last)
+
+
+@app.get(
+    "/v1/admin/analytics/products",
+    tags=["staff: analytics"],
+    summary="Product quality per SKU and category, and the SKUs whose rates jumped (supervisors)",
+    description="Units sold; return, exchange, repair and complaint rates per order line with the reasons "
+    "behind them; and the SKUs whose rate is at least twice their own over the equal-length period just "
+    "before `from` (at least 3 cases). `from`/`to` as for the KPIs.",
+)
+@allow(SUPERVISOR)
+def products(
+    from_: Annotated[str | None, Query(alias="from", pattern=DAY, json_schema_extra=AS_DATE)] = None,
+    to: Annotated[str | None, Query(pattern=DAY, json_schema_extra=AS_DATE)] = None,
+) -> ProductQuality:
+    first, last = service.parse_range(from_, to)
+    return service.product_quality(first, last)
+
+
+@app.get(
+    "/v1/admin/analytics/live-sessions",
+    tags=["staff: analytics"],
+    summary="KPIs per live-stream session and per host (supervisors)",
+    description="Orders, GMV, after-sales requests, return rate, complaints and CSAT of the orders placed "
+    "with a live-stream source. `from`/`to` as for the KPIs.",
+)
+@allow(SUPERVISOR)
+def live_sessions(
+    from_: Annotated[str | None, Query(alias="from", pattern=DAY, json_schema_extra=AS_DATE)] = None,
+    to: Annotated[str | None, Query(pattern=DAY, json_schema_extra=AS_DATE)] = None,
+) -> LiveSessions:
+    first, last = service.parse_range(from_, to)
+    return service.live_sessions(first, last)
 
 
 lambda_handler = http_handler(app)

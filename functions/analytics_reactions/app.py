@@ -18,6 +18,7 @@ class AnalyticsReactionsSettings:
     analytics_reactions_dlq_url: str
     analytics_table: str
     idempotency_table: str
+    notifications_queue_url: str  # a live session's after-sales alert to supervisors
 
 
 SETTINGS = load(AnalyticsReactionsSettings)

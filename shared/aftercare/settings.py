@@ -96,6 +96,8 @@ class Settings:
     idempotency_ttl_seconds: int = _env_int("IDEMPOTENCY_TTL_SECONDS", 24 * 3600)
     analytics_table: str = _env("ANALYTICS_TABLE", "aftercare-analytics")
     reports_bucket: str = _env("REPORTS_BUCKET", "aftercare-reports")
+    # A live-stream session's after-sales requests in one UTC day that notify supervisors (once).
+    live_aftersales_alert_threshold: int = _env_int("LIVE_AFTERSALES_ALERT_THRESHOLD", 5)
     # Domain events: the bus publishers put events on, and each reacting domain's DLQ
     # (named per domain: the local stack runs every function in one environment).
     event_bus_name: str = _env("EVENT_BUS_NAME")

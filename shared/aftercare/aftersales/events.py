@@ -25,6 +25,11 @@ class CaseOpened:
     customer_id: str
     case_type: str  # RETURN_REFUND, REFUND_ONLY, EXCHANGE, REPAIR, ...
     opened_at: str
+    reason: str = ""  # the customer's reason (QUALITY_ISSUE, SIZE_FIT, ...)
+    items: list[dict[str, Any]] = field(default_factory=list)  # RefundLine fields: what it is about
+
+    def lines(self) -> list[tuple[str, int]]:
+        return [(str(line["sku"]), int(line.get("quantity") or 0)) for line in self.items if line.get("sku")]
 
 
 @dataclass(frozen=True)

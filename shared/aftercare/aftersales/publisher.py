@@ -85,7 +85,19 @@ def _lifecycle(old: Image | None, new: Image, at: str) -> list[Happened]:
     opened_at = str(new.get("createdAt") or at)
     happened: list[Happened] = []
     if old is None:
-        opened = CaseOpened(case_id, order_id, customer_id, str(new.get("type") or "OTHER"), opened_at)
+        opened = CaseOpened(
+            case_id,
+            order_id,
+            customer_id,
+            str(new.get("type") or "OTHER"),
+            opened_at,
+            reason=str(new.get("reason") or ""),
+            items=[
+                {"sku": str(i["sku"]), "quantity": int(i["quantity"])}
+                for i in new.get("items") or []
+                if isinstance(i, Mapping) and i.get("sku")
+            ],
+        )
         happened.append(Happened(opened, subject=case_id, time=opened_at))
     if _status(old) == REQUESTED and _status(new) not in UNREVIEWED:
         reviewed = _reviewed(new, at)

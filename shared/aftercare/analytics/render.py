@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from html import escape
 
 from aftercare.analytics.models import Bucket, CsatKpi, DurationStats, JointCell, Kpis, Rate
+from aftercare.analytics.product_models import LiveFigures, LiveSessions, ProductQuality
 
 INK, MUTED, GRID = "#1f2933", "#6b7785", "#e4e7eb"
 BLUE, TEAL, AMBER, RED, GREEN = "#2f6fdf", "#1a9e8f", "#e6a23c", "#d64545", "#3f9c35"
@@ -283,7 +284,9 @@ def _duration_cells(stats: DurationStats) -> str:
     )
 
 
-def page(k: Kpis) -> str:
+def page(k: Kpis, *sections: str) -> str:
+    """The report page; `sections`: more HTML (each its own headings and tables), shown after
+    the agents and before how the figures are computed."""
     labels = [day.date[5:] for day in k.daily]
     cor = k.satisfaction_vs_handling_time
     t, c = k.tickets, k.cases
@@ -452,7 +455,83 @@ ul.methods {{ font-size: 12px; color: {MUTED}; padding-left: 18px; }}
 <h2>Agents</h2>
 <table><thead><tr><th>agent</th><th>assigned</th><th>replies</th><th>solved</th><th>workload</th>
 <th>first response (median)</th><th>SLA breaches</th><th>CSAT</th></tr></thead><tbody>{agents}</tbody></table>
-<h2>How the figures are computed</h2>
+{"".join(sections)}<h2>How the figures are computed</h2>
 <ul class="methods">{methods}</ul>
 </main></body></html>
+"""
+
+
+# ---------------------------------------------------------------- product quality and live streams
+TOP_SKUS = 10
+
+
+def _rate_cell(rate: Rate) -> str:
+    return f"<td>{escape(fmt_rate(rate))} ({rate.numerator} of n={rate.n})</td>"
+
+
+def _reasons(counts: dict[str, int]) -> str:
+    return ", ".join(f"{name} {n}" for name, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def product_section(q: ProductQuality) -> str:
+    """Top SKUs by return rate and the SKUs whose rates jumped against their own past."""
+    top = [s for s in q.skus if s.order_lines][:TOP_SKUS]
+    rows = (
+        "".join(
+            f"<tr><th>{escape(s.sku)}</th><td>{escape(s.category)}</td><td>{s.order_lines}</td>"
+            f"<td>{s.units_sold}</td>{_rate_cell(s.return_rate)}{_rate_cell(s.exchange_rate)}"
+            f"{_rate_cell(s.repair_rate)}{_rate_cell(s.complaint_rate)}"
+            f"<td>{escape(_reasons(s.reasons))}</td></tr>"
+            for s in top
+        )
+        or '<tr><td colspan="9" class="none">No product sold in this range.</td></tr>'
+    )
+    jumps = (
+        "".join(
+            f"<tr><th>{escape(j.sku)}</th><td>{escape(j.category)}</td><td>{escape(j.kind)}</td>"
+            f"{_rate_cell(j.current)}{_rate_cell(j.baseline)}"
+            f"<td>{'new' if j.ratio is None else f'×{j.ratio:g}'}</td></tr>"
+            for j in q.jumps
+        )
+        or '<tr><td colspan="6" class="none">No SKU jumped against its own past.</td></tr>'
+    )
+    return f"""<h2 id="products">Product quality: top SKUs by return rate</h2>
+<table><thead><tr><th>SKU</th><th>category</th><th>order lines</th><th>units</th><th>return rate</th>
+<th>exchange rate</th><th>repair rate</th><th>complaint rate</th><th>reasons</th></tr></thead>
+<tbody>{rows}</tbody></table>
+<h2 id="jumps">SKUs whose rates jumped (against {escape(q.baseline_from)} to {escape(q.baseline_to)})</h2>
+<table><thead><tr><th>SKU</th><th>category</th><th>rate</th><th>now</th><th>before</th><th>jump</th></tr></thead>
+<tbody>{jumps}</tbody></table>
+"""
+
+
+def live_section(live: LiveSessions) -> str:
+    """The KPIs per live-stream session and per host."""
+
+    def figures(f: LiveFigures) -> str:
+        return (
+            f"<td>{f.orders}</td><td>{fmt_money(f.gmv)}</td><td>{f.after_sales_requests}</td>"
+            f"{_rate_cell(f.return_rate)}<td>{f.complaints}</td>"
+            f"<td>{escape(fmt_number(f.csat.mean))} (n={f.csat.n})</td>"
+        )
+
+    sessions = (
+        "".join(
+            f"<tr><th>{escape(s.session_id)}</th><td>{escape(s.host)}</td>{figures(s)}</tr>"
+            for s in live.sessions
+        )
+        or '<tr><td colspan="8" class="none">No live-stream orders in this range.</td></tr>'
+    )
+    hosts = (
+        "".join(f"<tr><th>{escape(h.host)}</th><td>{h.sessions}</td>{figures(h)}</tr>" for h in live.hosts)
+        or '<tr><td colspan="8" class="none">No live-stream orders in this range.</td></tr>'
+    )
+    head = (
+        "<th>orders</th><th>GMV</th><th>after-sales requests</th><th>return rate</th>"
+        "<th>complaints</th><th>CSAT</th>"
+    )
+    return f"""<h2 id="live-sessions">Live-stream sessions</h2>
+<table><thead><tr><th>session</th><th>host</th>{head}</tr></thead><tbody>{sessions}</tbody></table>
+<h2 id="live-hosts">Live-stream hosts</h2>
+<table><thead><tr><th>host</th><th>sessions</th>{head}</tr></thead><tbody>{hosts}</tbody></table>
 """

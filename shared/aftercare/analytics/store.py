@@ -16,11 +16,19 @@ What a survey may later be about (a ticket's or case's agent and handling time, 
 events told it) is one item per subject, `pk = subject#<kind>#<id>`, `sk = subject`: the
 latest agent told wins (by its time), the first handling time told is kept, so redelivered
 or late events never move it backwards.
+
+Product and live-stream figures (analytics/products.py) are per day and scope, one partition
+per month of their own (`pk = P#2026-11`, `sk = <day>#<scope>#<key>`: a SKU, category, live
+session or host), written in the same transaction as the event's marker (an event touching
+more items than one transaction holds continues in further transactions, each with its own
+marker). What an order's OrderPlaced told (its lines and live session) is one item per
+order, `pk = order#<orderId>`; a live session's alert claim is `pk = alert#<session>#<day>`.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import time
 from collections import Counter
 from collections.abc import Iterator, Mapping
@@ -34,6 +42,7 @@ from botocore.exceptions import ClientError
 from aftercare import clock
 from aftercare.analytics.aggregate import ItemKey
 from aftercare.analytics.facts import Subject, SubjectNote
+from aftercare.analytics.products import Line, OrderNote, ScopedKey
 from aftercare.aws import client
 from aftercare.settings import get_settings
 
@@ -84,35 +93,62 @@ def _update(key: ItemKey, adds: Mapping[str, int], shard: int, at: str) -> dict[
     }
 
 
+def _scoped_update(key: ScopedKey, adds: Mapping[str, int], at: str) -> dict[str, Any]:
+    day, scope, name = key
+    update = _update((day, None), adds, 0, at)
+    update["Update"]["Key"] = {
+        "pk": {"S": scoped_partition(day)},
+        "sk": {"S": scoped_sort_key(day, scope, name)},
+    }
+    return update
+
+
+def _marker_put(marker: str, at: str, expires: int) -> dict[str, Any]:
+    return {
+        "Put": {
+            "TableName": _table(),
+            "Item": {
+                "pk": {"S": marker},
+                "sk": {"S": "rec"},
+                "at": {"S": at},
+                "expiresAt": {"N": str(expires)},
+            },
+            "ConditionExpression": "attribute_not_exists(pk)",
+        }
+    }
+
+
 def apply(
-    marker: str, additions: Mapping[ItemKey, Mapping[str, int]], *, shard: int, attempts: int = 5
+    marker: str,
+    additions: Mapping[ItemKey, Mapping[str, int]],
+    *,
+    shard: int,
+    scoped: Mapping[ScopedKey, Mapping[str, int]] | None = None,
+    attempts: int = 5,
 ) -> bool:
-    """Add `additions` once for the event `marker` names: False if it was added before.
-    Contention with concurrent writers is retried with backoff, then raised (the event's
-    message is reported as failed and the queue delivers it again)."""
-    if not additions:
+    """Add `additions` (and the `scoped` ones) once for the event `marker` names: False if it
+    was added before. Contention with concurrent writers is retried with backoff, then raised
+    (the event's message is reported as failed and the queue delivers it again)."""
+    if not additions and not scoped:
         return True
     at = clock.now_iso()
     expires = int((clock.now() + MARKER_TTL).timestamp())
-    items: list[dict[str, Any]] = [
-        {
-            "Put": {
-                "TableName": _table(),
-                "Item": {
-                    "pk": {"S": marker},
-                    "sk": {"S": "rec"},
-                    "at": {"S": at},
-                    "expiresAt": {"N": str(expires)},
-                },
-                "ConditionExpression": "attribute_not_exists(pk)",
-            }
-        }
-    ]
-    items += [
+    updates = [
         _update(key, adds, shard, at) for key, adds in sorted(additions.items(), key=lambda kv: str(kv[0]))
     ]
-    if len(items) > MAX_TRANSACTION_ITEMS:
-        raise ValueError(f"one event touches {len(items) - 1} aggregate items; at most 99 fit a transaction")
+    if len(updates) >= MAX_TRANSACTION_ITEMS:
+        raise ValueError(f"one event touches {len(updates)} aggregate items; at most 99 fit a transaction")
+    updates += [_scoped_update(key, adds, at) for key, adds in sorted((scoped or {}).items())]
+    size = MAX_TRANSACTION_ITEMS - 1
+    added = True
+    for part, start in enumerate(range(0, len(updates), size)):
+        name = marker if part == 0 else f"{marker}#{part}"
+        done = _transact([_marker_put(name, at, expires), *updates[start : start + size]], attempts)
+        added = done if part == 0 else added
+    return added
+
+
+def _transact(items: list[dict[str, Any]], attempts: int) -> bool:
     for attempt in range(attempts):
         try:
             client("dynamodb").transact_write_items(TransactItems=items)
@@ -130,6 +166,135 @@ def apply(
                 raise
             time.sleep(0.05 * 2**attempt)
     return True
+
+
+# ---------------------------------------------------------------- product and live scopes
+ORDER_TTL = timedelta(days=400)  # cases, tickets and surveys about an order come within it
+
+
+def scoped_partition(day: str) -> str:
+    return f"P#{day[:7]}"
+
+
+def scoped_sort_key(day: str, scope: str, key: str) -> str:
+    return f"{day}#{scope}#{key}"
+
+
+def _order_key(order_id: str) -> dict[str, Any]:
+    return {"pk": {"S": f"order#{order_id}"}, "sk": {"S": "order"}}
+
+
+def remember_order(note: OrderNote) -> None:
+    """Keep what an OrderPlaced told about the order (the same event always tells the same)."""
+    lines = [{"sku": line.sku, "quantity": line.quantity, "category": line.category} for line in note.lines]
+    client("dynamodb").put_item(
+        TableName=_table(),
+        Item={
+            **_order_key(note.order_id),
+            "lines": {"S": json.dumps(lines, separators=(",", ":"))},
+            "sessionId": {"S": note.session_id},
+            "host": {"S": note.host},
+            "expiresAt": {"N": str(int((clock.now() + ORDER_TTL).timestamp()))},
+        },
+    )
+
+
+def order_note(order_id: str) -> OrderNote | None:
+    """What analytics remembers of an order; None if its OrderPlaced was not counted yet."""
+    item = (
+        client("dynamodb")
+        .get_item(TableName=_table(), Key=_order_key(order_id), ConsistentRead=True)
+        .get("Item")
+    )
+    if not item:
+        return None
+    lines = tuple(
+        Line(str(line["sku"]), int(line["quantity"]), str(line["category"]))
+        for line in json.loads(item["lines"]["S"])
+    )
+    return OrderNote(order_id, lines, item["sessionId"]["S"], item["host"]["S"])
+
+
+def scoped_count(day: str, scope: str, key: str, metric: str) -> int:
+    """One metric of one scope's day, as written so far (a consistent read)."""
+    item = (
+        client("dynamodb")
+        .get_item(
+            TableName=_table(),
+            Key={"pk": {"S": scoped_partition(day)}, "sk": {"S": scoped_sort_key(day, scope, key)}},
+            ConsistentRead=True,
+        )
+        .get("Item")
+    )
+    return int(_number(item[metric]) or 0) if item and metric in item else 0
+
+
+def claim_alert(session_id: str, day: str, notification_id: str) -> bool:
+    """Claim a live session's day alert: True for the one caller that claims it first."""
+    try:
+        client("dynamodb").put_item(
+            TableName=_table(),
+            Item={
+                "pk": {"S": f"alert#{session_id}#{day}"},
+                "sk": {"S": "alert"},
+                "notificationId": {"S": notification_id},
+                "at": {"S": clock.now_iso()},
+                "expiresAt": {"N": str(int((clock.now() + ORDER_TTL).timestamp()))},
+            },
+            ConditionExpression="attribute_not_exists(pk) OR #released = :yes",
+            ExpressionAttributeNames={"#released": "released"},
+            ExpressionAttributeValues={":yes": {"BOOL": True}},
+        )
+    except ClientError as error:
+        if error.response["Error"]["Code"] == "ConditionalCheckFailedException":
+            return False
+        raise
+    return True
+
+
+def release_alert(session_id: str, day: str) -> None:
+    """Give a claim back (its notification could not be queued): the next try claims it."""
+    client("dynamodb").update_item(
+        TableName=_table(),
+        Key={"pk": {"S": f"alert#{session_id}#{day}"}, "sk": {"S": "alert"}},
+        UpdateExpression="SET #released = :yes",
+        ExpressionAttributeNames={"#released": "released"},
+        ExpressionAttributeValues={":yes": {"BOOL": True}},
+    )
+
+
+def read_scoped(first: date, last: date) -> tuple[dict[str, dict[str, Counter[str]]], int]:
+    """The product and live figures of the days `first`..`last`, summed per scope and key:
+    one Query per month touched. Also the Query pages read."""
+    found: dict[str, dict[str, Counter[str]]] = {}
+    reads = 0
+    for month in months(first, last):
+        request: dict[str, Any] = {
+            "TableName": _table(),
+            "KeyConditionExpression": "pk = :pk AND sk BETWEEN :low AND :high",
+            "ExpressionAttributeValues": {
+                ":pk": {"S": f"P#{month}"},
+                ":low": {"S": max(first.isoformat(), f"{month}-01")},
+                ":high": {"S": min(last.isoformat(), f"{month}-31") + "~"},
+            },
+        }
+        while True:
+            reply = client("dynamodb").query(**request)
+            reads += 1
+            for item in reply.get("Items") or []:
+                _day, scope, key = str(item["sk"]["S"]).split("#", 2)
+                numbers = Counter(
+                    {
+                        name: number
+                        for name, value in item.items()
+                        if name not in ("expiresAt",) and (number := _number(value)) is not None
+                    }
+                )
+                found.setdefault(scope, {}).setdefault(key, Counter()).update(numbers)
+            if not reply.get("LastEvaluatedKey"):
+                break
+            request["ExclusiveStartKey"] = reply["LastEvaluatedKey"]
+    return found, reads
 
 
 # ---------------------------------------------------------------- survey subjects

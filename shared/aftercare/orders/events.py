@@ -16,6 +16,15 @@ class OrderLine:
 
 
 @dataclass(frozen=True)
+class OrderSource:
+    """Where an order was sold: kind `live-stream` (with its session and host), `app` or `web`."""
+
+    kind: str
+    session_id: str = ""
+    host: str = ""
+
+
+@dataclass(frozen=True)
 class OrderPlaced:
     """A customer placed an order (once per order: its item was first written)."""
 
@@ -27,6 +36,29 @@ class OrderPlaced:
     currency: str
     total: int  # minor units, what the customer is to pay
     placed_at: str
+    lines: list[dict[str, object]] = field(default_factory=list)  # OrderLine fields
+    source: dict[str, str] = field(default_factory=dict)  # OrderSource fields; {}: not told
+
+    def ordered(self) -> list[OrderLine]:
+        return [
+            OrderLine(
+                sku=str(line["sku"]),
+                quantity=int(str(line.get("quantity") or 0)),
+                unit_price=int(str(line.get("unit_price") or 0)),
+                category=str(line.get("category") or ""),
+            )
+            for line in self.lines
+            if line.get("sku")
+        ]
+
+    def sold_by(self) -> OrderSource | None:
+        if not self.source.get("kind"):
+            return None
+        return OrderSource(
+            kind=str(self.source["kind"]),
+            session_id=str(self.source.get("session_id") or ""),
+            host=str(self.source.get("host") or ""),
+        )
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, field_validator, model_validator
 
@@ -35,6 +35,23 @@ class OrderItemIn(WireModel):
     unit_price: MinorUnits
 
 
+class LiveStreamSource(WireModel):
+    """Sold during a live stream: the session and its host (直播电商)."""
+
+    kind: Literal["live-stream"]
+    session_id: Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")]
+    host: Annotated[str, Field(min_length=1, max_length=64, pattern=NOT_BLANK)]
+
+
+class StoreSource(WireModel):
+    """Sold through the app or the web shop."""
+
+    kind: Literal["app", "web"]
+
+
+OrderSource = Annotated[LiveStreamSource | StoreSource, Field(discriminator="kind")]
+
+
 class PlaceOrderRequest(WireModel):
     items: Annotated[list[OrderItemIn], Field(min_length=1, max_length=100)]
     currency: Annotated[
@@ -50,6 +67,7 @@ class PlaceOrderRequest(WireModel):
         str, Field(pattern=r"^[A-Z_]{2,32}$", examples=["CARD", "ALIPAY", "WECHAT_PAY"])
     ]
     total: MinorUnits | None = Field(default=None, description="if sent, must equal the computed total")
+    source: OrderSource | None = Field(default=None, description="where the order was sold")
 
     @field_validator("currency")
     @classmethod
@@ -133,6 +151,7 @@ class OrderOut(WireModel):
     exception: OrderExceptionOut | None = None
     shipment_ids: list[str]
     delivered_at: str | None = None
+    source: OrderSource | None = None
     timeline: list[TimelineEntry]
     created_at: str
     updated_at: str

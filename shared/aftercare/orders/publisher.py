@@ -73,6 +73,32 @@ def coupon_events_of(old: Image | None, new: Image) -> list[Happened]:
     return happened
 
 
+def _lines(image: Image) -> list[dict[str, object]]:
+    """The order's lines (OrderLine fields)."""
+    return [
+        {
+            "sku": str(item["sku"]),
+            "quantity": int(item["quantity"]),
+            "unit_price": int(item["unitPrice"]),
+            "category": str(item.get("category") or ""),
+        }
+        for item in image.get("items") or []
+    ]
+
+
+def _source(image: Image) -> dict[str, str]:
+    """Where the order was sold (OrderSource fields), {} when the order does not say."""
+    source = image.get("source")
+    if not isinstance(source, Mapping) or not source.get("kind"):
+        return {}
+    found = {"kind": str(source["kind"])}
+    if source.get("sessionId"):
+        found["session_id"] = str(source["sessionId"])
+    if source.get("host"):
+        found["host"] = str(source["host"])
+    return found
+
+
 def events_of(old: Image | None, new: Image | None) -> list[Happened]:
     if new is None:
         return []
@@ -89,18 +115,12 @@ def events_of(old: Image | None, new: Image | None) -> list[Happened]:
             currency=currency,
             total=int(new.get("total") or 0),
             placed_at=placed_at,
+            lines=_lines(new),
+            source=_source(new),
         )
         happened.append(Happened(placed, subject=order_id, time=placed_at))
     if int(new.get("paidAmount") or 0) > 0 and int((old or {}).get("paidAmount") or 0) == 0:
-        lines = [
-            {
-                "sku": str(item["sku"]),
-                "quantity": int(item["quantity"]),
-                "unit_price": int(item["unitPrice"]),
-                "category": str(item.get("category") or ""),
-            }
-            for item in new.get("items") or []
-        ]
+        lines = _lines(new)
         happened.append(
             Happened(
                 OrderPaid(

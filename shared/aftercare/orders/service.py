@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from pydantic import TypeAdapter
+
 from aftercare import clock, db, ids
 from aftercare.aftersales import queries as aftersales
 from aftercare.auth import Principal, require_owner, require_owner_or_staff
@@ -16,6 +18,7 @@ from aftercare.orders.models import (
     OrderExceptionOut,
     OrderItemOut,
     OrderOut,
+    OrderSource,
     PlaceOrderRequest,
     RaiseExceptionRequest,
 )
@@ -25,6 +28,7 @@ from aftercare.pagination import clamp_limit, decode_cursor, encode_cursor
 from aftercare.wire import Page, TimelineEntry
 
 WHAT = "order"
+SOURCE: TypeAdapter[Any] = TypeAdapter(OrderSource)  # the stored source, read back to its wire shape
 
 
 def to_wire(order: OrderModel) -> OrderOut:
@@ -68,6 +72,7 @@ def to_wire(order: OrderModel) -> OrderOut:
         else None,
         shipment_ids=list(order.shipmentIds or []),
         delivered_at=order.deliveredAt,
+        source=SOURCE.validate_python(order.source.as_dict()) if order.source else None,
         timeline=[
             TimelineEntry(at=e.at, from_status=e.from_status, to=e.to, actor=e.actor, note=e.note)
             for e in order.timeline
@@ -140,6 +145,7 @@ def place_order(principal: Principal, request: PlaceOrderRequest) -> OrderOut:
         refundOwed=0,
         shippingAddress=request.shipping_address.model_dump(by_alias=True, exclude_none=True),
         paymentMethod=request.payment_method,
+        source=request.source.model_dump(by_alias=True) if request.source else None,
         shipmentIds=[],
         timeline=[timeline_entry(now, None, OrderStatus.PENDING_PAYMENT, principal.sub, "order placed")],
         createdAt=now,

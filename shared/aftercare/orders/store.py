@@ -114,6 +114,7 @@ class OrderModel(Model):
     shippingAddress = MapAttribute[str, Any]()
     paymentMethod = UnicodeAttribute()
     payment = MapAttribute[str, Any](null=True)
+    source = MapAttribute[str, Any](null=True)  # where it was sold: {kind, sessionId?, host?}
     exception = ExceptionAttribute(null=True)
     shipmentIds = ListAttribute(of=UnicodeAttribute, default=list)
     parcels = ListAttribute(of=ParcelAttribute, null=True)  # OrderShipped's parcels, by shipment

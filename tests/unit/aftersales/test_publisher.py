@@ -189,7 +189,16 @@ def test_a_review_names_its_reviewer_unless_it_was_automatic() -> None:
 def test_opened_resolved_and_breached_say_when() -> None:
     opened = "2026-11-22T08:00:00.000Z"
     (new,) = events_of(None, case("REQUESTED", createdAt=opened))
-    assert new.payload == CaseOpened("as_1", "ord_1", "cus_alice", "RETURN_REFUND", opened)
+    assert new.payload == CaseOpened(
+        "as_1",
+        "ord_1",
+        "cus_alice",
+        "RETURN_REFUND",
+        opened,
+        reason="NO_REASON",
+        items=[{"sku": "KTL-1", "quantity": 2}],
+    )
+    assert new.payload.lines() == [("KTL-1", 2)]
     (resolved,) = events_of(case("REFUNDING"), case("REFUNDED", createdAt=opened, resolvedAt=LATER))
     assert resolved.payload == CaseResolved("as_1", "ord_1", "cus_alice", "REFUNDED", opened, LATER)
     (breached,) = events_of(case("RECEIVED"), case("RECEIVED", resolveBreachedAt=LATER))

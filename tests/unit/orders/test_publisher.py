@@ -100,7 +100,27 @@ def test_the_payloads_carry_what_the_reactions_need() -> None:
 def test_a_placed_order_and_a_raised_exception_say_what_and_when() -> None:
     created = "2026-11-23T08:00:00.000000Z"
     (placed,) = events_of(None, order("PLACED", createdAt=created))
-    assert placed.payload == OrderPlaced("ord_1", "cus_alice", "CNY", 29800, created)
+    lines = [{"sku": "KETTLE-1", "quantity": 2, "unit_price": 14500, "category": "kitchen"}]
+    assert placed.payload == OrderPlaced("ord_1", "cus_alice", "CNY", 29800, created, lines=lines, source={})
     assert placed.time == created
     (raised,) = events_of(order("PAID", **PAID), order("PAID", **PAID, exception=EXCEPTION))
     assert raised.payload == OrderExceptionRaised("ord_1", "cus_alice", "OUT_OF_STOCK", EXCEPTION["raisedAt"])
+
+
+@pytest.mark.parametrize(
+    ("source", "carried"),
+    [
+        (None, {}),
+        ({"kind": "app"}, {"kind": "app"}),
+        (
+            {"kind": "live-stream", "sessionId": "live_1", "host": "Lin"},
+            {"kind": "live-stream", "session_id": "live_1", "host": "Lin"},
+        ),
+    ],
+)
+def test_a_placed_order_carries_where_it_was_sold(source: Any, carried: dict[str, str]) -> None:
+    (placed,) = events_of(None, order("PLACED", **({"source": source} if source else {})))
+    assert placed.payload.source == carried
+    sold = placed.payload.sold_by()
+    expected = (carried["kind"], carried.get("session_id", ""), carried.get("host", "")) if carried else None
+    assert ((sold.kind, sold.session_id, sold.host) if sold else None) == expected
