@@ -92,6 +92,8 @@ class Settings:
     webhook_tolerance_seconds: int = _env_int("WEBHOOK_TOLERANCE_SECONDS", 300)
     idempotency_ttl_seconds: int = _env_int("IDEMPOTENCY_TTL_SECONDS", 24 * 3600)
     analytics_table: str = _env("ANALYTICS_TABLE", "aftercare-analytics")
+    audits_table: str = _env("AUDITS_TABLE", "aftercare-audits")
+    audit_samples_per_agent: int = _env_int("AUDIT_SAMPLES_PER_AGENT", 2)  # per kind, per week
     reports_bucket: str = _env("REPORTS_BUCKET", "aftercare-reports")
     # Domain events: the bus publishers put events on, and each reacting domain's DLQ
     # (named per domain: the local stack runs every function in one environment).
@@ -104,6 +106,7 @@ class Settings:
     tickets_reactions_dlq_url: str = _env("TICKETS_REACTIONS_DLQ_URL")
     logistics_reactions_dlq_url: str = _env("LOGISTICS_REACTIONS_DLQ_URL")
     analytics_reactions_dlq_url: str = _env("ANALYTICS_REACTIONS_DLQ_URL")
+    audits_reactions_dlq_url: str = _env("AUDITS_REACTIONS_DLQ_URL")
 
 
 CATALOGUE: dict[str, Field[Any]] = {spec.name: spec for spec in fields(Settings)}
