@@ -72,7 +72,7 @@ def sample_week(week: str | None = None, *, per_agent: int | None = None, now: d
                 existing += 1
     candidates = sum(len(subjects) for subjects in groups.values())
     metrics.add_metric(name="AuditsSampled", unit="Count", value=created)
-    logger.info("audit week sampled", extra={"week": week, "candidates": candidates, "created": created})
+    logger.info("audit week sampled", extra={"week": week, "candidates": candidates, "audits_created": created})
     return SamplingOut(week=week, candidates=candidates, created=created, existing=existing)
 
 
