@@ -51,7 +51,7 @@ def list_audits(
 @app.post(
     "/v1/admin/audits/<auditId>/score",
     tags=["staff: audits"],
-    summary="Score an audit: greeting, accuracy, tone, resolution, each 1-5 (supervisors; never one's own work)",
+    summary="Score an audit: greeting, accuracy, tone, resolution, 1-5 (supervisors; not their own work)",
     description="A score outside 1-5 is a 422; an audit is scored once (409); a supervisor whose "
     "own work it is gets a 403.",
 )

@@ -80,7 +80,7 @@ def sample(candidates: Iterable[str], *, week: str, agent: str, kind: str, n: in
     ordered = sorted(set(candidates))
     if n <= 0 or not ordered:
         return []
-    return random.Random(seed(week, agent, kind)).sample(ordered, min(n, len(ordered)))
+    return random.Random(seed(week, agent, kind)).sample(ordered, min(n, len(ordered)))  # noqa: S311 - a reproducible draw, not a secret
 
 
 # ---------------------------------------------------------------- scoring

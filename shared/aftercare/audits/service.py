@@ -37,7 +37,9 @@ def note_candidate(*, kind: AuditKind, subject_id: str, agent: str, done_at: str
 
 
 # ---------------------------------------------------------------- the weekly sample
-def sample_week(week: str | None = None, *, per_agent: int | None = None, now: datetime | None = None) -> SamplingOut:
+def sample_week(
+    week: str | None = None, *, per_agent: int | None = None, now: datetime | None = None
+) -> SamplingOut:
     """Audit up to `per_agent` (AUDIT_SAMPLES_PER_AGENT) of each agent's tickets and cases of
     `week` (default: the last whole week). Idempotent: the claims written with each audit
     make a second run of the week create nothing."""
@@ -62,7 +64,9 @@ def sample_week(week: str | None = None, *, per_agent: int | None = None, now: d
                 status=AuditStatus.PENDING.value,
                 listKey=store.list_key(week, audit_id),
                 doneAt=candidate.doneAt if candidate else at,
-                timeline=[timeline_entry(at, None, AuditStatus.PENDING.value, SAMPLER, f"sampled for {week}")],
+                timeline=[
+                    timeline_entry(at, None, AuditStatus.PENDING.value, SAMPLER, f"sampled for {week}")
+                ],
                 createdAt=at,
                 updatedAt=at,
             )
@@ -72,7 +76,9 @@ def sample_week(week: str | None = None, *, per_agent: int | None = None, now: d
                 existing += 1
     candidates = sum(len(subjects) for subjects in groups.values())
     metrics.add_metric(name="AuditsSampled", unit="Count", value=created)
-    logger.info("audit week sampled", extra={"week": week, "candidates": candidates, "audits_created": created})
+    logger.info(
+        "audit week sampled", extra={"week": week, "candidates": candidates, "audits_created": created}
+    )
     return SamplingOut(week=week, candidates=candidates, created=created, existing=existing)
 
 
@@ -117,7 +123,8 @@ def list_audits(
         start_key=decode_cursor(cursor, owner=principal.sub, scope=scope),
     )
     return Page[AuditOut](
-        items=[to_wire(row) for row in rows], next_cursor=encode_cursor(last, owner=principal.sub, scope=scope)
+        items=[to_wire(row) for row in rows],
+        next_cursor=encode_cursor(last, owner=principal.sub, scope=scope),
     )
 
 

@@ -14,7 +14,7 @@ One hash key, `pk`, three kinds of item:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from pynamodb.attributes import ListAttribute, MapAttribute, UnicodeAttribute, VersionAttribute
@@ -130,7 +130,9 @@ def list_key(week: str, audit_id: str) -> str:
     return f"{week}#{audit_id}"
 
 
-def timeline_entry(at: str, from_status: str | None, to: str, actor: str, note: str | None) -> TimelineAttribute:
+def timeline_entry(
+    at: str, from_status: str | None, to: str, actor: str, note: str | None
+) -> TimelineAttribute:
     return TimelineAttribute(at=at, from_status=from_status, to=to, actor=actor, note=note)
 
 
@@ -169,7 +171,9 @@ def create_sampled(audit: AuditModel, *, slot: int) -> bool:
     """The audit with its slot and pick claims, in one transaction; False (nothing written)
     when the slot is taken or the work was picked already."""
     week, agent, kind = audit.week, audit.agent, audit.kind
-    slot_claim = ClaimModel(pk=f"{SLOT}{week}#{agent}#{kind}#{slot}", auditId=audit.pk, claimedAt=audit.createdAt)
+    slot_claim = ClaimModel(
+        pk=f"{SLOT}{week}#{agent}#{kind}#{slot}", auditId=audit.pk, claimedAt=audit.createdAt
+    )
     pick_claim = ClaimModel(
         pk=f"{PICK}{week}#{kind}#{audit.subjectId}", auditId=audit.pk, claimedAt=audit.createdAt
     )
@@ -194,7 +198,9 @@ def get(audit_id: str, *, consistent: bool = True) -> AuditModel | None:
         return None
 
 
-def change(audit: AuditModel, *, expected_status: str, entry: TimelineAttribute, actions: list[Action]) -> None:
+def change(
+    audit: AuditModel, *, expected_status: str, entry: TimelineAttribute, actions: Sequence[Action]
+) -> None:
     """One conditional write on the expected status and version, with its timeline entry."""
     all_actions = [
         *actions,
@@ -212,7 +218,11 @@ def listing(
     if agent:
         condition: Condition | None = (AuditModel.status == status) if status else None
         results = AuditModel.by_agent.query(
-            agent, scan_index_forward=False, filter_condition=condition, limit=limit, last_evaluated_key=start_key
+            agent,
+            scan_index_forward=False,
+            filter_condition=condition,
+            limit=limit,
+            last_evaluated_key=start_key,
         )
     elif status:
         results = AuditModel.by_status.query(

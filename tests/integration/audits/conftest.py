@@ -43,18 +43,23 @@ class Audits:
     def sample(self) -> dict[str, Any]:
         return dict(self.api.host.invoke("AuditSamplingFunction", dict(SCHEDULED)))
 
-    def list(self, claims: dict[str, Any] | None = None, **query: Any) -> Reply:
+    def listing(self, claims: dict[str, Any] | None = None, **query: Any) -> Reply:
         return self.api.call(
             "GET", "/v1/admin/audits", claims=claims or staff("supervisor", sub="sup_zhao"), query=query
         )
 
     def items(self, **query: Any) -> list[dict[str, Any]]:
-        reply = self.list(limit=100, **query)
+        reply = self.listing(limit=100, **query)
         assert reply.status == 200, reply.body
         return list(reply.json["items"])
 
     def score(
-        self, audit_id: str, scores: dict[str, Any] | None = None, *, sub: str = "sup_zhao", role: str = "supervisor"
+        self,
+        audit_id: str,
+        scores: dict[str, Any] | None = None,
+        *,
+        sub: str = "sup_zhao",
+        role: str = "supervisor",
     ) -> Reply:
         body = {"scores": scores or {"greeting": 5, "accuracy": 4, "tone": 4, "resolution": 3}, "note": "ok"}
         return self.api.call(

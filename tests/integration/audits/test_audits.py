@@ -12,7 +12,6 @@ import pytest
 from aftercare.aftersales.events import CaseResolved
 from aftercare.audits import reactions, rules, store
 from aftercare.events import Happened, envelope
-from tests.integration.analytics.conftest import kpis
 from tests.integration.audits.conftest import NEXT_MONDAY, WEEK, Audits
 from tests.support.api import customer, staff
 from tests.support.bus import EventFlow
@@ -31,7 +30,8 @@ def solve_week(audits: Audits, flow: EventFlow, work: dict[str, int]) -> dict[st
 def test_a_solved_ticket_becomes_a_candidate_of_its_assignees_week(audits: Audits, flow: EventFlow) -> None:
     solved = solve_week(audits, flow, {"agent_li": 2, "agent_wang": 1})
     assert sorted(candidates()) == sorted(
-        [("agent_li", "TICKET", t) for t in solved["agent_li"]] + [("agent_wang", "TICKET", t) for t in solved["agent_wang"]]
+        [("agent_li", "TICKET", t) for t in solved["agent_li"]]
+        + [("agent_wang", "TICKET", t) for t in solved["agent_wang"]]
     )
     flow.replay()  # the same events again change nothing
     assert len(candidates()) == 3
@@ -39,12 +39,22 @@ def test_a_solved_ticket_becomes_a_candidate_of_its_assignees_week(audits: Audit
 
 def case_resolved(handled_by: str, case_id: str = "cs_1") -> Any:
     payload = CaseResolved(
-        case_id, "ord_1", "cus_1", "REFUNDED", "2026-11-23T08:00:00.000000Z", "2026-11-24T10:00:00.000000Z", handled_by
+        case_id,
+        "ord_1",
+        "cus_1",
+        "REFUNDED",
+        "2026-11-23T08:00:00.000000Z",
+        "2026-11-24T10:00:00.000000Z",
+        handled_by,
     )
-    return envelope(Happened(payload, subject=case_id, time=payload.resolved_at), source="aftersales", origin=case_id)
+    return envelope(
+        Happened(payload, subject=case_id, time=payload.resolved_at), source="aftersales", origin=case_id
+    )
 
 
-def test_a_resolved_case_is_a_candidate_of_who_handled_it_and_an_automatic_one_of_nobody(audits: Audits) -> None:
+def test_a_resolved_case_is_a_candidate_of_who_handled_it_and_an_automatic_one_of_nobody(
+    audits: Audits,
+) -> None:
     reactions.note_resolved_case(case_resolved("agent_wang", "cs_1"))
     reactions.note_resolved_case(case_resolved("", "cs_2"))
     reactions.note_resolved_case(case_resolved("agent_wang", "cs_1"))  # told again
@@ -62,9 +72,15 @@ def test_the_weekly_run_samples_n_per_agent_reproducibly_and_a_second_run_create
     again = audits.sample()
     assert (again["created"], again["existing"]) == (0, 4)
     found = audits.items()
-    assert len(found) == 4 and {a["status"] for a in found} == {"PENDING"} and {a["week"] for a in found} == {WEEK}
+    assert (
+        len(found) == 4
+        and {a["status"] for a in found} == {"PENDING"}
+        and {a["week"] for a in found} == {WEEK}
+    )
     li_tickets = {a["subjectId"] for a in found if (a["agent"], a["kind"]) == ("agent_li", "TICKET")}
-    assert li_tickets == set(rules.sample(solved["agent_li"], week=WEEK, agent="agent_li", kind="TICKET", n=2))
+    assert li_tickets == set(
+        rules.sample(solved["agent_li"], week=WEEK, agent="agent_li", kind="TICKET", n=2)
+    )
     assert {(a["agent"], a["kind"], a["subjectId"]) for a in found if a["agent"] == "agent_wang"} == {
         ("agent_wang", "TICKET", solved["agent_wang"][0])  # fewer candidates than N: all of them
     }
@@ -94,7 +110,12 @@ def test_a_supervisor_scores_an_audit_once(audits: Audits, sampled: list[dict[st
     reply = audits.score(audit["auditId"])
     assert reply.status == 200, reply.body
     scored = reply.json
-    assert (scored["status"], scored["scoredBy"], scored["meanScore"], scored["note"]) == ("SCORED", "sup_zhao", 4.0, "ok")
+    assert (scored["status"], scored["scoredBy"], scored["meanScore"], scored["note"]) == (
+        "SCORED",
+        "sup_zhao",
+        4.0,
+        "ok",
+    )
     assert scored["scores"] == {"greeting": 5, "accuracy": 4, "tone": 4, "resolution": 3}
     assert scored["timeline"][-1]["from"] == "PENDING" and scored["timeline"][-1]["to"] == "SCORED"
     assert audits.score(audit["auditId"], sub="sup_morgan").status == 409
@@ -107,7 +128,9 @@ def test_two_supervisors_scoring_at_once_one_wins_the_other_gets_409(
 ) -> None:
     audit = next(a for a in sampled if a["agent"] == "agent_li")
     with ThreadPoolExecutor(max_workers=2) as pool:
-        replies = list(pool.map(lambda sub: audits.score(audit["auditId"], sub=sub), ["sup_zhao", "sup_morgan"]))
+        replies = list(
+            pool.map(lambda sub: audits.score(audit["auditId"], sub=sub), ["sup_zhao", "sup_morgan"])
+        )
     assert sorted(r.status for r in replies) == [200, 409]
 
 
@@ -135,8 +158,10 @@ def test_a_supervisor_never_audits_their_own_work(audits: Audits, sampled: list[
 
 
 @pytest.mark.parametrize("claims", [customer(), staff("agent", sub="agent_li"), staff("warehouse")])
-def test_anyone_but_a_supervisor_gets_403(audits: Audits, sampled: list[dict[str, Any]], claims: dict[str, Any]) -> None:
-    assert audits.list(claims).status == 403
+def test_anyone_but_a_supervisor_gets_403(
+    audits: Audits, sampled: list[dict[str, Any]], claims: dict[str, Any]
+) -> None:
+    assert audits.listing(claims).status == 403
     assert audits.score(sampled[0]["auditId"], sub=claims["sub"], role=claims["roles"][0]).status == 403
 
 
@@ -162,8 +187,21 @@ def test_scored_audits_join_the_kpis_per_agent_and_per_week(
     flow.run()
     assert flow.types().count("AuditScored") == 2
     flow.replay()  # counted once per event
-    body = kpis(audits.api, **{"from": "2026-11-23", "to": "2026-11-30"}).json
-    assert body["audits"] == {"n": 2, "meanScore": 3.12, "byWeek": [{"week": WEEK, "n": 2, "meanScore": 3.12}]}
+    body = audits.api.call(
+        "GET",
+        "/v1/admin/analytics/kpis",
+        claims=staff("supervisor", sub="sup_zhao"),
+        query={"from": "2026-11-23", "to": "2026-11-30"},
+    ).json
+    assert body["audits"] == {
+        "n": 2,
+        "meanScore": 3.12,
+        "byWeek": [{"week": WEEK, "n": 2, "meanScore": 3.12}],
+    }
     by_agent = {a["agentId"]: a["audits"] for a in body["agents"]}
-    assert by_agent["agent_li"] == {"n": 1, "meanScore": 4.0, "byWeek": [{"week": WEEK, "n": 1, "meanScore": 4.0}]}
+    assert by_agent["agent_li"] == {
+        "n": 1,
+        "meanScore": 4.0,
+        "byWeek": [{"week": WEEK, "n": 1, "meanScore": 4.0}],
+    }
     assert by_agent["sup_morgan"]["n"] == 1 and by_agent["sup_morgan"]["meanScore"] == 2.25
