@@ -216,7 +216,9 @@ def _mean_score(counter: Mapping[str, int], prefix: str) -> float | None:
 
 
 def audits(counter: Mapping[str, int]) -> AuditsKpi:
-    weeks = sorted({name.split(".")[2] for name in counter if name.startswith("audits.week.") and counter[name]})
+    weeks = sorted(
+        {name.split(".")[2] for name in counter if name.startswith("audits.week.") and counter[name]}
+    )
     return AuditsKpi(
         n=int(counter.get("audits.n", 0)),
         mean_score=_mean_score(counter, "audits"),

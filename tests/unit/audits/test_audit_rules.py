@@ -52,7 +52,9 @@ def test_the_weekly_run_samples_the_last_whole_week(now: datetime, week: str) ->
         (["tk_01", "tk_01", "tk_01"], 2, 1),  # repeats are one candidate: never picked twice
     ],
 )
-def test_the_sample_takes_n_distinct_candidates_at_most(candidates: list[str], n: int, expected_size: int) -> None:
+def test_the_sample_takes_n_distinct_candidates_at_most(
+    candidates: list[str], n: int, expected_size: int
+) -> None:
     picked = rules.sample(candidates, week="2026-W48", agent="agent_li", kind="TICKET", n=n)
     assert len(picked) == expected_size
     assert len(set(picked)) == len(picked)
