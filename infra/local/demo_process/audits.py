@@ -93,5 +93,4 @@ def audit_kpis(demo: Demo) -> str:
     )
 
 
-# audit_kpis is left out until the local stack publishes AuditScored reliably (see the e2e test).
-STEPS: list[Callable[[Demo], str]] = [solve_ticket, sample_week, score_audit]
+STEPS: list[Callable[[Demo], str]] = [solve_ticket, sample_week, score_audit, audit_kpis]

@@ -53,6 +53,9 @@ def sample_week(
     at = clock.iso(moment)
     for (agent, kind), subjects in sorted(groups.items()):
         for slot, subject_id in enumerate(rules.sample(subjects, week=week, agent=agent, kind=kind, n=n)):
+            if store.claimed(week, agent, kind, slot, subject_id):  # an earlier run's
+                existing += 1
+                continue
             candidate = store.get_candidate(week, agent, kind, subject_id)
             audit_id = ids.new_id("aud")
             audit = AuditModel(

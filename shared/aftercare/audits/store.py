@@ -167,15 +167,33 @@ def get_candidate(week: str, agent: str, kind: str, subject_id: str) -> Candidat
 
 
 # ---------------------------------------------------------------- audits
+def slot_key(week: str, agent: str, kind: str, slot: int) -> str:
+    return f"{SLOT}{week}#{agent}#{kind}#{slot}"
+
+
+def pick_key(week: str, kind: str, subject_id: str) -> str:
+    return f"{PICK}{week}#{kind}#{subject_id}"
+
+
+def claimed(week: str, agent: str, kind: str, slot: int, subject_id: str) -> bool:
+    """The slot is taken or the work was picked already: a consistent read sees an earlier
+    run's claims, so a rerun of the week writes nothing and attempts no transaction."""
+    for key in (slot_key(week, agent, kind, slot), pick_key(week, kind, subject_id)):
+        try:
+            ClaimModel.get(key, consistent_read=True)
+            return True
+        except ClaimModel.DoesNotExist:
+            continue
+    return False
+
+
 def create_sampled(audit: AuditModel, *, slot: int) -> bool:
     """The audit with its slot and pick claims, in one transaction; False (nothing written)
-    when the slot is taken or the work was picked already."""
+    when the slot is taken or the work was picked already (by a run racing this one)."""
     week, agent, kind = audit.week, audit.agent, audit.kind
-    slot_claim = ClaimModel(
-        pk=f"{SLOT}{week}#{agent}#{kind}#{slot}", auditId=audit.pk, claimedAt=audit.createdAt
-    )
+    slot_claim = ClaimModel(pk=slot_key(week, agent, kind, slot), auditId=audit.pk, claimedAt=audit.createdAt)
     pick_claim = ClaimModel(
-        pk=f"{PICK}{week}#{kind}#{audit.subjectId}", auditId=audit.pk, claimedAt=audit.createdAt
+        pk=pick_key(week, kind, audit.subjectId), auditId=audit.pk, claimedAt=audit.createdAt
     )
     try:
         with TransactWrite(connection=connection()) as tx:
