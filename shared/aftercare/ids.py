@@ -7,7 +7,7 @@ import secrets
 from aftercare import clock
 
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-PREFIXES = frozenset({"ord", "shp", "as", "rf", "tk", "sv", "cus", "ntf", "evt", "pay", "slot", "cpn"})
+PREFIXES = frozenset({"ord", "shp", "as", "rf", "tk", "sv", "cus", "ntf", "evt", "pay", "slot", "cpn", "aud"})
 
 
 def ulid() -> str:

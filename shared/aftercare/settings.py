@@ -95,6 +95,8 @@ class Settings:
     webhook_tolerance_seconds: int = _env_int("WEBHOOK_TOLERANCE_SECONDS", 300)
     idempotency_ttl_seconds: int = _env_int("IDEMPOTENCY_TTL_SECONDS", 24 * 3600)
     analytics_table: str = _env("ANALYTICS_TABLE", "aftercare-analytics")
+    audits_table: str = _env("AUDITS_TABLE", "aftercare-audits")
+    audit_samples_per_agent: int = _env_int("AUDIT_SAMPLES_PER_AGENT", 2)  # per kind, per week
     reports_bucket: str = _env("REPORTS_BUCKET", "aftercare-reports")
     # A live-stream session's after-sales requests in one UTC day that notify supervisors (once).
     live_aftersales_alert_threshold: int = _env_int("LIVE_AFTERSALES_ALERT_THRESHOLD", 5)
@@ -109,6 +111,7 @@ class Settings:
     tickets_reactions_dlq_url: str = _env("TICKETS_REACTIONS_DLQ_URL")
     logistics_reactions_dlq_url: str = _env("LOGISTICS_REACTIONS_DLQ_URL")
     analytics_reactions_dlq_url: str = _env("ANALYTICS_REACTIONS_DLQ_URL")
+    audits_reactions_dlq_url: str = _env("AUDITS_REACTIONS_DLQ_URL")
 
 
 CATALOGUE: dict[str, Field[Any]] = {spec.name: spec for spec in fields(Settings)}

@@ -109,4 +109,5 @@ def owned(local_stack: LocalStackProcess) -> dict[str, str]:  # noqa: F811
         "surveyId": surveys[0]["surveyId"],
         "customerId": OWNER[0],
         "carrier": "sf-express",
+        "auditId": "aud_01JD6Z3Q00RELIABILITY0000",  # staff routes only: refused before any lookup
     }

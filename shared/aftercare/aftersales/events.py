@@ -63,6 +63,7 @@ class CaseResolved:
     status: str
     opened_at: str
     resolved_at: str
+    handled_by: str = ""  # the staff member who reviewed it ("" when nobody did: automatic)
 
 
 @dataclass(frozen=True)

@@ -104,7 +104,10 @@ def _lifecycle(old: Image | None, new: Image, at: str) -> list[Happened]:
         happened.append(Happened(reviewed, subject=case_id, time=reviewed.reviewed_at))
     if _became_set(old, new, "resolvedAt"):
         resolved_at = str(new["resolvedAt"])
-        resolved = CaseResolved(case_id, order_id, customer_id, str(new["status"]), opened_at, resolved_at)
+        handled_by = "" if _status(new) in UNREVIEWED else _reviewed(new, at).reviewer
+        resolved = CaseResolved(
+            case_id, order_id, customer_id, str(new["status"]), opened_at, resolved_at, handled_by
+        )
         happened.append(Happened(resolved, subject=case_id, time=resolved_at))
     if _became_set(old, new, "resolveBreachedAt"):
         breached_at = str(new["resolveBreachedAt"])

@@ -24,6 +24,7 @@ from aftercare.aftersales.events import (
     CaseResolved,
     CaseReviewed,
 )
+from aftercare.audits.events import AuditScored
 from aftercare.events import DomainEvent
 from aftercare.logistics.events import ParcelDelivered, ShipmentProblemsFound, ShipmentRegistered
 from aftercare.orders.events import OrderCancelled, OrderDelivered, OrderExceptionRaised, OrderPlaced
@@ -331,6 +332,26 @@ def _refund_settled(event: DomainEvent) -> list[Fact]:
     return []
 
 
+# ---------------------------------------------------------------- quality audits
+def _audit_scored(event: DomainEvent) -> list[Fact]:
+    """A scored audit, dated by when it was scored, counted for the audited agent and for
+    the ISO week the audited work was done in (`audits.week.<week>.*`): its count, the sum
+    of its criteria's scores and how many criteria (so the mean score is sum / criteria)."""
+    scored = event.read(AuditScored)
+    values = [int(v) for v in scored.scores.values() if 1 <= int(v) <= 5]
+    if not values:
+        return []
+    day, agent = day_of(_at(scored.at, event)), scored.agent or None
+    facts: list[Fact] = []
+    for prefix in ("audits", f"audits.week.{scored.week or 'unknown'}"):
+        facts += [
+            Count(f"{prefix}.n", day, agent=agent),
+            Count(f"{prefix}.points", day, sum(values), agent=agent),
+            Count(f"{prefix}.criteria", day, len(values), agent=agent),
+        ]
+    return facts
+
+
 # ---------------------------------------------------------------- the events counted
 DERIVE: dict[str, Callable[[DomainEvent], list[Fact]]] = {
     OrderPlaced.TYPE: _order_placed,
@@ -355,6 +376,7 @@ DERIVE: dict[str, Callable[[DomainEvent], list[Fact]]] = {
     SurveySent.TYPE: _survey_sent,
     RefundRequested.TYPE: _refund_requested,
     RefundSettled.TYPE: _refund_settled,
+    AuditScored.TYPE: _audit_scored,
 }
 COUNTED = frozenset({*DERIVE, SurveyAnswered.TYPE})  # every event type analytics listens to
 

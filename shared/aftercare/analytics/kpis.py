@@ -16,6 +16,8 @@ from datetime import date, timedelta
 from aftercare.analytics import histogram
 from aftercare.analytics.models import (
     AgentKpi,
+    AuditsKpi,
+    AuditWeekKpi,
     Breaches,
     Bucket,
     CasesKpi,
@@ -52,6 +54,9 @@ METHODS = {
     "nps": "NPS = % promoters (9-10) - % detractors (0-6) of the answers that gave an NPS score",
     "triageAccepted": "customer tickets whose intake triage staff never corrected, of customer tickets "
     "opened (both dated by the ticket's creation)",
+    "audits": "quality audits scored in the range (by when they were scored), per agent and per ISO "
+    "week of the audited work; the mean score is over every criterion (greeting, accuracy, tone, "
+    "resolution: 1-5)",
     "slaBreaches": "tickets: each first-response and resolution breach recorded by the SLA check; cases: "
     "the 48-hour resolution target missed, and reviews approved automatically after their deadline",
 }
@@ -204,6 +209,30 @@ def correlation(counter: Mapping[str, int]) -> Correlation:
     )
 
 
+# ---------------------------------------------------------------- quality audits
+def _mean_score(counter: Mapping[str, int], prefix: str) -> float | None:
+    criteria = int(counter.get(f"{prefix}.criteria", 0))
+    return round(counter.get(f"{prefix}.points", 0) / criteria, 2) if criteria else None
+
+
+def audits(counter: Mapping[str, int]) -> AuditsKpi:
+    weeks = sorted(
+        {name.split(".")[2] for name in counter if name.startswith("audits.week.") and counter[name]}
+    )
+    return AuditsKpi(
+        n=int(counter.get("audits.n", 0)),
+        mean_score=_mean_score(counter, "audits"),
+        by_week=[
+            AuditWeekKpi(
+                week=week,
+                n=int(counter.get(f"audits.week.{week}.n", 0)),
+                mean_score=_mean_score(counter, f"audits.week.{week}"),
+            )
+            for week in weeks
+        ],
+    )
+
+
 # ---------------------------------------------------------------- the document
 def _breaches(counter: Mapping[str, int], domain: str) -> Breaches:
     return Breaches(
@@ -222,6 +251,7 @@ def _agent(agent_id: str, counter: Mapping[str, int]) -> AgentKpi:
         resolution=duration(counter, "tickets.resolution"),
         cases_reviewed=int(counter.get("cases.first_response.n", 0)),
         csat=csat(counter),
+        audits=audits(counter),
     )
 
 
@@ -318,6 +348,7 @@ def compute(
             (_agent(agent_id, counter) for agent_id, counter in by_agent.items()),
             key=lambda a: (-(a.assigned + a.solved + a.replies), a.agent_id),
         ),
+        audits=audits(c),
         satisfaction_vs_handling_time=correlation(c),
         daily=[_day(day, totals.get(day, empty)) for day in days],
         methods=METHODS,

@@ -105,6 +105,20 @@ class RefundsKpi(WireModel):
     amount: dict[str, int]
 
 
+class AuditWeekKpi(WireModel):
+    week: str = Field(description="the ISO week the audited work was done in")
+    n: int
+    mean_score: float | None
+
+
+class AuditsKpi(WireModel):
+    """Quality audits scored in the range: count and mean score (1-5, over every criterion)."""
+
+    n: int
+    mean_score: float | None
+    by_week: list[AuditWeekKpi] = Field(default_factory=list)
+
+
 class AgentKpi(WireModel):
     agent_id: str
     assigned: int
@@ -115,6 +129,7 @@ class AgentKpi(WireModel):
     resolution: DurationStats
     cases_reviewed: int
     csat: CsatKpi
+    audits: AuditsKpi | None = None
 
 
 class JointCell(WireModel):
@@ -160,6 +175,7 @@ class Kpis(WireModel):
     complaint_rate: Rate = Field(description="complaint tickets opened, of orders placed")
     refunds: RefundsKpi
     agents: list[AgentKpi]
+    audits: AuditsKpi | None = None
     satisfaction_vs_handling_time: Correlation
     daily: list[DayKpi]
     methods: dict[str, str]

@@ -168,6 +168,7 @@ def test_a_published_event_reaches_exactly_the_queues_whose_rules_name_it(api: A
         "AftersalesReactionsFunction": [],
         "LogisticsReactionsFunction": [],
         "AnalyticsReactionsFunction": ["OrderCancelled"],  # counted in the KPIs
+        "AuditsReactionsFunction": [],
     }
 
 

@@ -240,3 +240,25 @@ def test_one_change_that_adds_both_parcels_sends_them_in_one_event() -> None:
         ("shp_1", "RETURN"),
         ("shp_2", "REPLACEMENT"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("timeline", "fields", "handled_by"),
+    [
+        (
+            [REVIEW, {"from": "APPROVED", "to": "REFUNDED", "at": LATER, "actor": "refund-workflow"}],
+            {},
+            "agent_wu",
+        ),
+        ([{**REVIEW, "actor": "system:deadlines"}], {}, ""),  # approved automatically
+        ([REVIEW], {"autoApproved": True}, ""),
+        ([{"at": AT, "to": "REFUNDED"}], {}, ""),  # no review on the timeline
+    ],
+)
+def test_a_resolved_case_names_who_handled_it_its_reviewer(
+    timeline: list[dict[str, Any]], fields: dict[str, Any], handled_by: str
+) -> None:
+    (resolved,) = events_of(
+        case("REFUNDING"), case("REFUNDED", resolvedAt=LATER, timeline=timeline, **fields)
+    )
+    assert resolved.payload.handled_by == handled_by

@@ -28,6 +28,7 @@ from aftercare.analytics.facts import (
     note_of,
     survey_subject,
 )
+from aftercare.audits.events import AuditScored
 from aftercare.events import DomainEvent, Happened, envelope
 from aftercare.logistics.events import ParcelDelivered, ShipmentProblemsFound, ShipmentRegistered
 from aftercare.orders.events import (
@@ -322,6 +323,22 @@ CASES: list[tuple[str, DomainEvent, list[Any]]] = [
     ),
     ("a refund sent to manual review", ev(settled("MANUAL_REVIEW")), [Count("refunds.manual_review", DAY)]),
     ("a refund rejected is not counted", ev(settled("REJECTED")), []),
+    (
+        "a scored audit, for its agent and its audited week",
+        ev(
+            AuditScored(
+                "aud_1", "agent_li", "2026-W47", "CASE", "as_1", {"greeting": 4, "tone": 2}, "sup", T0
+            )
+        ),
+        [
+            Count("audits.n", DAY, agent="agent_li"),
+            Count("audits.points", DAY, 6, agent="agent_li"),
+            Count("audits.criteria", DAY, 2, agent="agent_li"),
+            Count("audits.week.2026-W47.n", DAY, agent="agent_li"),
+            Count("audits.week.2026-W47.points", DAY, 6, agent="agent_li"),
+            Count("audits.week.2026-W47.criteria", DAY, 2, agent="agent_li"),
+        ],
+    ),
 ]
 
 

@@ -30,6 +30,7 @@ OWNER = {
     "CampaignSendsTable": "campaigns",
     "NotificationLogTable": "notifications",
     "AnalyticsTable": "analytics",
+    "AuditsTable": "audits",
 }
 KERNEL = {"IdempotencyTable"}  # Idempotency-Key and once-per-event records, keyed per function
 

@@ -22,7 +22,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[3]
 DOMAINS = (
-    "aftersales", "analytics", "campaigns", "customers", "logistics", "notifications", "orders",
+    "aftersales", "analytics", "audits", "campaigns", "customers", "logistics", "notifications", "orders",
     "payments", "refunds", "surveys", "tickets",
 )  # fmt: skip
 PUBLISHED = frozenset({"events", "queries"})
