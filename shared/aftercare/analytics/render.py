@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from html import escape
 
 from aftercare.analytics.models import Bucket, CsatKpi, DurationStats, JointCell, Kpis, Rate
+from aftercare.analytics.topics.models import TopicsOut
 
 INK, MUTED, GRID = "#1f2933", "#6b7785", "#e4e7eb"
 BLUE, TEAL, AMBER, RED, GREEN = "#2f6fdf", "#1a9e8f", "#e6a23c", "#d64545", "#3f9c35"
@@ -283,7 +284,7 @@ def _duration_cells(stats: DurationStats) -> str:
     )
 
 
-def page(k: Kpis) -> str:
+def page(k: Kpis, topics: TopicsOut | None = None) -> str:
     labels = [day.date[5:] for day in k.daily]
     cor = k.satisfaction_vs_handling_time
     t, c = k.tickets, k.cases
@@ -452,7 +453,32 @@ ul.methods {{ font-size: 12px; color: {MUTED}; padding-left: 18px; }}
 <h2>Agents</h2>
 <table><thead><tr><th>agent</th><th>assigned</th><th>replies</th><th>solved</th><th>workload</th>
 <th>first response (median)</th><th>SLA breaches</th><th>CSAT</th></tr></thead><tbody>{agents}</tbody></table>
+{topics_section(topics)}
 <h2>How the figures are computed</h2>
 <ul class="methods">{methods}</ul>
 </main></body></html>
 """
+
+
+def topics_section(topics: TopicsOut | None) -> str:
+    """Recurring issues: the latest weekly topics (the topics job's), most tickets first."""
+    if topics is None or topics.period is None:
+        return '<h2>Recurring issues</h2><p class="none">No weekly topics in this range yet.</p>'
+    rows = (
+        "".join(
+            f"<tr><th>{escape(t.topic)}</th><td>{t.count}</td><td>{escape(t.trend)}</td>"
+            f"<td>{escape(', '.join(t.terms))}</td><td>{escape(' '.join(t.examples))}</td></tr>"
+            for t in topics.items
+        )
+        or '<tr><td colspan="5" class="none">No topic shared by two tickets or more.</td></tr>'
+    )
+    before = (
+        f" against {escape(topics.previous.from_)} – {escape(topics.previous.to)}" if topics.previous else ""
+    )
+    return (
+        f"<h2>Recurring issues · {escape(topics.period.from_)} – {escape(topics.period.to)}</h2>"
+        f'<p class="detail">n={topics.tickets} customer tickets grouped by what they say{before} '
+        f"(n={topics.previous_tickets})</p>"
+        "<table><thead><tr><th>topic</th><th>tickets</th><th>trend</th><th>terms</th><th>examples</th></tr>"
+        f"</thead><tbody>{rows}</tbody></table>"
+    )

@@ -78,9 +78,10 @@ def kpis(first: date, last: date) -> Kpis:
 
 # ---------------------------------------------------------------- the report
 def render_report(first: date, last: date) -> str:
+    from aftercare.analytics import recurring
     from aftercare.analytics.render import page
 
-    return page(kpis(first, last))
+    return page(kpis(first, last), topics=recurring.latest(first, last))
 
 
 def write_report(first: date | None = None, last: date | None = None) -> dict[str, Any]:

@@ -49,7 +49,7 @@ def test_texts_about_one_problem_land_in_one_group_in_both_languages(
 
 
 def test_unrelated_texts_stay_apart() -> None:
-    found = groups_of(ONE_OFFS + ["the kettle is beautiful", "鞋子很舒服"])
+    found = groups_of([*ONE_OFFS, "the kettle is beautiful", "鞋子很舒服"])
     assert all(len(group) == 1 for group in found)
 
 

@@ -31,7 +31,10 @@ def test_the_trend_in_words(count: int, previous: int, wanted: str) -> None:
     ("previous", "wanted"),
     [
         ([(KETTLE, 3)], [3, 0]),
-        ([(KETTLE, 2), (normalized({"kettle": 1.0, "lid": 1.0, "leak": 0.8}), 1)], [3, 0]),  # two groups, one topic
+        (
+            [(KETTLE, 2), (normalized({"kettle": 1.0, "lid": 1.0, "leak": 0.8}), 1)],
+            [3, 0],
+        ),  # two groups, one topic
         ([(normalized({"kettle": 1.0, "lid": 0.2}), 4)], [4, 0]),  # kettle mostly: overlap 0.65
         ([(normalized({"lid": 1.0, "handle": 1.0}), 4)], [0, 0]),  # overlap 0.41: no match
         ([(PARCEL, 5), (KETTLE, 1)], [1, 5]),
@@ -48,7 +51,11 @@ def test_previous_groups_count_for_the_topic_their_terms_overlap_most(
 @pytest.mark.parametrize(
     ("centre", "terms", "label"),
     [
-        ({"lid": 0.5, "kettle": 0.7, "leak": 0.5, "pour": 0.1}, ["kettle", "leak", "lid", "pour"], "kettle · leak · lid"),
+        (
+            {"lid": 0.5, "kettle": 0.7, "leak": 0.5, "pour": 0.1},
+            ["kettle", "leak", "lid", "pour"],
+            "kettle · leak · lid",
+        ),
         ({"invoice": 1.0}, ["invoice"], "invoice"),
         ({}, [], "(no terms)"),
     ],
@@ -71,12 +78,25 @@ def _texts(prefix: str, day: str, texts: list[str]) -> list[Text]:
 
 
 def test_a_week_of_tickets_becomes_topics_with_counts_trends_and_examples() -> None:
-    kettle_zh, kettle_en = ["水壶盖子漏水", "水壺蓋子漏水", "电水壶盖子漏水"], ["The kettle lid leaks", "kettle lid leaking"]
-    last_week = _texts("p", "2026-11-18", [kettle_zh[0], kettle_en[0], kettle_zh[1], "my parcel is late", "包裹还没到"])
+    kettle_zh, kettle_en = (
+        ["水壶盖子漏水", "水壺蓋子漏水", "电水壶盖子漏水"],
+        ["The kettle lid leaks", "kettle lid leaking"],
+    )
+    last_week = _texts(
+        "p", "2026-11-18", [kettle_zh[0], kettle_en[0], kettle_zh[1], "my parcel is late", "包裹还没到"]
+    )
     this_week = _texts(
         "c",
         "2026-11-25",
-        [*kettle_zh, *kettle_en, *kettle_zh, "鞋子尺码偏小", "these shoes run small", "请开发票", "parcel late"],
+        [
+            *kettle_zh,
+            *kettle_en,
+            *kettle_zh,
+            "鞋子尺码偏小",
+            "these shoes run small",
+            "请开发票",
+            "parcel late",
+        ],
     )
     topics = find_topics(this_week, last_week)
     assert [(t.label, t.count, t.trend) for t in topics] == [

@@ -32,7 +32,9 @@ class Vocabulary:
     idf: dict[str, float]
 
     @classmethod
-    def fit(cls, documents: Iterable[Sequence[str]], *, min_df: int = MIN_DF, max_vocab: int = MAX_VOCAB) -> Vocabulary:
+    def fit(
+        cls, documents: Iterable[Sequence[str]], *, min_df: int = MIN_DF, max_vocab: int = MAX_VOCAB
+    ) -> Vocabulary:
         df: Counter[str] = Counter()
         n = 0
         for terms in documents:

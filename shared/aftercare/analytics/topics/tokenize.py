@@ -29,7 +29,9 @@ MAX_CHARS = 500
 CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
 # a Chinese run, or a Latin word (a "t" in "t恤" or "don't" stays with its word)
 _PIECE = re.compile(r"[\u3400-\u9fff]+|[a-z][a-z']*")
-STOP_CHARS = frozenset("的了吗呢吧啊呀哦嘛么啦哈嗯我你您他她它们是在这那就也都很还又和与及或个把被给让请谢得地着过已经有怎幺")
+STOP_CHARS = frozenset(
+    "的了吗呢吧啊呀哦嘛么啦哈嗯我你您他她它们是在这那就也都很还又和与及或个把被给让请谢得地着过已经有怎幺"
+)
 STOP_WORDS = frozenset(
     """a about above after again against all also am an and any are aren't as at be because been before
     being below between both but by can can't cannot could couldn't did didn't do does doesn't doing don't
@@ -43,7 +45,7 @@ STOP_WORDS = frozenset(
     day days week weeks today yesterday time times since ago every new order ordered item items product
     bought buy purchase purchased help issue issues problem problems something anything thing things
     want need like know see look make made use used using come came go went say said tell told ask
-    asked way back again bit lot lots much many never ever always""".split()
+    asked way back again bit lot lots much many never ever always""".split()  # noqa: SIM905
 )
 MIN_WORD = 2
 

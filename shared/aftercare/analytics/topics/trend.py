@@ -33,7 +33,7 @@ def previous_counts(
 
 
 def trend_of(count: int, previous: int) -> str:
-    """"up from 3", "down from 9", "same as before (4)", or "new"."""
+    """ "up from 3", "down from 9", "same as before (4)", or "new"."""
     if previous == 0:
         return "new"
     if count > previous:
