@@ -1,5 +1,6 @@
 """Analytics HTTP API: the KPIs of PRODUCT.md §8 for a range of days, for supervisors,
-answered from the daily aggregates (one Query per month of the range, never a scan)."""
+answered from the daily aggregates (one Query per month of the range, never a scan); and the
+recurring issues the weekly topics job stored (one Query: this function computes nothing)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from typing import Annotated, Any
 
 from aws_lambda_powertools.event_handler.openapi.params import Query
 
-from aftercare.analytics import service
+from aftercare.analytics import recurring, service
 from aftercare.analytics.models import Kpis
 from aftercare.analytics.product_models import LiveSessions, ProductQuality
+from aftercare.analytics.topics.models import TopicsOut
 from aftercare.auth import SUPERVISOR
 from aftercare.http import allow, create_app, http_handler
 from aftercare.settings import load
@@ -78,6 +80,24 @@ def live_sessions(
 ) -> LiveSessions:
     first, last = service.parse_range(from_, to)
     return service.live_sessions(first, last)
+
+
+@app.get(
+    "/v1/admin/analytics/topics",
+    tags=["staff: analytics"],
+    summary="Recurring issues: the latest weekly topics of customer tickets (supervisors)",
+    description="The topics the weekly job found for the latest period ending between `from` and `to` "
+    "(inclusive UTC days, YYYY-MM-DD, at most 366 days apart; `to` defaults to today and `from` to 30 days "
+    "before it): each with its top terms, its count, its trend against the period before and example "
+    "ticket ids, most tickets first. No run in the range: `period` is null and `items` empty.",
+)
+@allow(SUPERVISOR)
+def topics(
+    from_: Annotated[str | None, Query(alias="from", pattern=DAY, json_schema_extra=AS_DATE)] = None,
+    to: Annotated[str | None, Query(pattern=DAY, json_schema_extra=AS_DATE)] = None,
+) -> TopicsOut:
+    first, last = service.parse_range(from_, to)
+    return recurring.latest(first, last)
 
 
 lambda_handler = http_handler(app)

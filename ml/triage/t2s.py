@@ -1,6 +1,7 @@
 """Writes the layer's traditional-to-simplified character table (`t2s.json`) from OpenCC's
 `TSCharacters.txt` (opencc-python-reimplemented, a dev dependency): one character to one
-character, the first candidate OpenCC lists; TW/HK variant characters folded as well.
+character, the first candidate OpenCC lists; TW/HK variant characters folded as well. The
+same file goes to analytics (its recurring-issue tokenizer), which reads no other domain.
 
     python -m ml.triage.t2s
 """
@@ -13,6 +14,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "shared" / "aftercare" / "tickets" / "triage" / "t2s.json"
+COPIES = (ROOT / "shared" / "aftercare" / "analytics" / "topics" / "t2s.json",)
 
 
 def table() -> dict[str, str]:
@@ -40,7 +42,8 @@ def main() -> None:
         "traditional": "".join(keys),
         "simplified": "".join(mapping[key] for key in keys),
     }
-    OUT.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
+    for target in (OUT, *COPIES):
+        target.write_text(json.dumps(data, ensure_ascii=False, indent=0) + "\n", encoding="utf-8")
     print(f"{len(keys)} characters -> {OUT.relative_to(ROOT)}")
 
 

@@ -325,3 +325,17 @@ def test_the_scripted_demo_journey_completes(
     printed = capsys.readouterr().out
     assert "Journey complete." in printed
     assert "PENDING_PAYMENT → PAID → CONFIRMED → PACKED → SHIPPED" in printed
+
+
+def test_the_service_process_demo_shows_every_feature_once(
+    local_stack: LocalStackProcess, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from infra.local.demo_process import feature_steps
+    from infra.local.demo_process.__main__ import main
+
+    features = {step.__module__.rsplit(".", 1)[-1] for step in feature_steps()}
+    assert {"appointments", "coupons", "audits", "product_live", "topics"} <= features
+    arguments = ["--base-url", local_stack.base_url, "--webhook-secret", local_stack.webhook_secret]
+    assert main(arguments) == 0
+    printed = capsys.readouterr().out
+    assert "Journey complete." in printed and "FAILED" not in printed

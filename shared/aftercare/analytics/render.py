@@ -10,6 +10,7 @@ from html import escape
 
 from aftercare.analytics.models import Bucket, CsatKpi, DurationStats, JointCell, Kpis, Rate
 from aftercare.analytics.product_models import LiveFigures, LiveSessions, ProductQuality
+from aftercare.analytics.topics.models import TopicsOut
 
 INK, MUTED, GRID = "#1f2933", "#6b7785", "#e4e7eb"
 BLUE, TEAL, AMBER, RED, GREEN = "#2f6fdf", "#1a9e8f", "#e6a23c", "#d64545", "#3f9c35"
@@ -535,3 +536,27 @@ def live_section(live: LiveSessions) -> str:
 <h2 id="live-hosts">Live-stream hosts</h2>
 <table><thead><tr><th>host</th><th>sessions</th>{head}</tr></thead><tbody>{hosts}</tbody></table>
 """
+
+
+def topics_section(topics: TopicsOut | None) -> str:
+    """Recurring issues: the latest weekly topics (the topics job's), most tickets first."""
+    if topics is None or topics.period is None:
+        return '<h2>Recurring issues</h2><p class="none">No weekly topics in this range yet.</p>'
+    rows = (
+        "".join(
+            f"<tr><th>{escape(t.topic)}</th><td>{t.count}</td><td>{escape(t.trend)}</td>"
+            f"<td>{escape(', '.join(t.terms))}</td><td>{escape(' '.join(t.examples))}</td></tr>"
+            for t in topics.items
+        )
+        or '<tr><td colspan="5" class="none">No topic shared by two tickets or more.</td></tr>'
+    )
+    before = (
+        f" against {escape(topics.previous.from_)} – {escape(topics.previous.to)}" if topics.previous else ""
+    )
+    return (
+        f"<h2>Recurring issues · {escape(topics.period.from_)} – {escape(topics.period.to)}</h2>"
+        f'<p class="detail">n={topics.tickets} customer tickets grouped by what they say{before} '
+        f"(n={topics.previous_tickets})</p>"
+        "<table><thead><tr><th>topic</th><th>tickets</th><th>trend</th><th>terms</th><th>examples</th></tr>"
+        f"</thead><tbody>{rows}</tbody></table>"
+    )

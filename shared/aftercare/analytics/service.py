@@ -155,12 +155,14 @@ def kpis(first: date, last: date) -> Kpis:
 
 # ---------------------------------------------------------------- the report
 def render_report(first: date, last: date) -> str:
-    from aftercare.analytics.render import live_section, page, product_section
+    from aftercare.analytics import recurring
+    from aftercare.analytics.render import live_section, page, product_section, topics_section
 
     return page(
         kpis(first, last),
         product_section(product_quality(first, last)),
         live_section(live_sessions(first, last)),
+        topics_section(recurring.latest(first, last)),
     )
 
 

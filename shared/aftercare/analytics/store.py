@@ -446,3 +446,82 @@ def latest_report_key() -> str | None:
         if not reply.get("IsTruncated"):
             return newest
         request["ContinuationToken"] = reply["NextContinuationToken"]
+
+
+# ---------------------------------------------------------------- recurring issues
+# What customers wrote (TicketOpened's text: subject and first message, capped), one item per
+# ticket, `pk = text#<day opened>`, `sk = <openedAt>#<ticketId>`: a period is one Query per
+# day. Personal data: it expires after TEXT_TTL (two weekly periods and some slack).
+# Each run of the topics job is one item, `pk = topics`, `sk = <to>#<from>` (its period).
+TEXT_TTL = timedelta(days=35)
+TOPICS_TTL = timedelta(days=400)
+TOPICS_PK = "topics"
+
+
+def keep_text(ticket_id: str, at: str, text: str) -> None:
+    """Keep a ticket's text (the same item again for a redelivered event)."""
+    client("dynamodb").put_item(
+        TableName=_table(),
+        Item={
+            "pk": {"S": f"text#{at[:10]}"},
+            "sk": {"S": f"{at}#{ticket_id}"},
+            "ticketId": {"S": ticket_id},
+            "at": {"S": at},
+            "text": {"S": text},
+            "expiresAt": {"N": str(int((clock.now() + TEXT_TTL).timestamp()))},
+        },
+    )
+
+
+def texts(first: date, last: date) -> list[tuple[str, str, str]]:
+    """(ticket id, text, opened at) of the tickets opened `first`..`last`: one Query per day."""
+    found: list[tuple[str, str, str]] = []
+    day = first
+    while day <= last:
+        request: dict[str, Any] = {
+            "TableName": _table(),
+            "KeyConditionExpression": "pk = :pk",
+            "ExpressionAttributeValues": {":pk": {"S": f"text#{day.isoformat()}"}},
+        }
+        while True:
+            reply = client("dynamodb").query(**request)
+            found += [
+                (str(item["ticketId"]["S"]), str(item["text"]["S"]), str(item["at"]["S"]))
+                for item in reply.get("Items") or []
+            ]
+            if not reply.get("LastEvaluatedKey"):
+                break
+            request["ExclusiveStartKey"] = reply["LastEvaluatedKey"]
+        day += timedelta(days=1)
+    return found
+
+
+def put_topics(first: date, last: date, document: str) -> None:
+    """Store one run's topics (a JSON document); a run for the same period replaces it."""
+    client("dynamodb").put_item(
+        TableName=_table(),
+        Item={
+            "pk": {"S": TOPICS_PK},
+            "sk": {"S": f"{last.isoformat()}#{first.isoformat()}"},
+            "document": {"S": document},
+            "at": {"S": clock.now_iso()},
+            "expiresAt": {"N": str(int((clock.now() + TOPICS_TTL).timestamp()))},
+        },
+    )
+
+
+def latest_topics(first: date, last: date) -> str | None:
+    """The document of the latest run whose period ends `first`..`last` (one Query)."""
+    reply = client("dynamodb").query(
+        TableName=_table(),
+        KeyConditionExpression="pk = :pk AND sk BETWEEN :low AND :high",
+        ExpressionAttributeValues={
+            ":pk": {"S": TOPICS_PK},
+            ":low": {"S": first.isoformat()},
+            ":high": {"S": last.isoformat() + "~"},
+        },
+        ScanIndexForward=False,
+        Limit=1,
+    )
+    items = reply.get("Items") or []
+    return str(items[0]["document"]["S"]) if items else None

@@ -27,6 +27,10 @@ class TicketOpened:
     source_id: str = ""
     order_id: str = ""
     case_id: str = ""
+    text: str = ""  # the subject and the opening message, at most TEXT_CHARS characters
+
+
+TEXT_CHARS = 500  # TicketOpened's `text`: enough to say what a ticket is about
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from typing import Any
 
 from aftercare.events import Happened
 from aftercare.tickets.events import (
+    TEXT_CHARS,
     TicketAssigned,
     TicketOpened,
     TicketReopened,
@@ -78,8 +79,16 @@ def _opened(old: Image | None, new: Image) -> Found:
         source_id=_text(new, "sourceId"),
         order_id=_text(new, "orderId"),
         case_id=_text(new, "caseId"),
+        text=_opening_text(new),
     )
     return [(opened, at)]
+
+
+def _opening_text(new: Image) -> str:
+    """The subject and the first message (the one a new ticket item holds), capped."""
+    first = [m for m in new.get("messages") or [] if isinstance(m, Mapping)][:1]
+    body = _text(first[0], "body") if first else ""
+    return "\n".join(part for part in (_text(new, "subject"), body) if part)[:TEXT_CHARS]
 
 
 def _assigned(old: Image | None, new: Image) -> Found:

@@ -106,6 +106,24 @@ def test_opened_says_what_for_and_when() -> None:
     assert opened.time == AT0
 
 
+@pytest.mark.parametrize(
+    ("fields", "text"),
+    [
+        (
+            {"subject": "水壶盖子漏水", "messages": [{**CUSTOMER, "body": "倒水的时候漏"}]},
+            "水壶盖子漏水\n倒水的时候漏",
+        ),
+        ({"subject": "Lid", "messages": [{**CUSTOMER, "body": "x" * 600}]}, "Lid\n" + "x" * 496),  # capped
+        ({"subject": "Only a subject"}, "Only a subject"),
+        ({}, ""),
+    ],
+)
+def test_opened_carries_the_subject_and_the_first_message_capped(fields: dict[str, Any], text: str) -> None:
+    """What analytics groups into recurring issues (it reads no ticket table)."""
+    (opened,) = events_of(None, ticket("NEW", createdAt=AT0, **fields))
+    assert opened.payload.text == text
+
+
 def test_a_staff_reply_says_whether_it_was_the_first_response() -> None:
     before = ticket("OPEN", createdAt=AT0, assignee="agent_li", messageCount=1)
     first = {**before, "messageCount": 2, "messages": [STAFF], "firstRespondedAt": AT1}
