@@ -5,11 +5,10 @@ renders that range instead (the local stack's /_local/reports/kpis)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from aftercare.analytics import service
-from aftercare.handlers import task_handler
+from aftercare.handlers import detail_days, task_handler
 from aftercare.settings import load
 
 
@@ -24,13 +23,6 @@ class AnalyticsReportSettings:
 SETTINGS = load(AnalyticsReportSettings)
 
 
-def _day(detail: dict[str, Any], name: str) -> date | None:
-    value = detail.get(name)
-    return date.fromisoformat(str(value)) if value else None
-
-
 @task_handler()
 def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
-    detail = event.get("detail")
-    detail = detail if isinstance(detail, dict) else {}
-    return service.write_report(_day(detail, "from"), _day(detail, "to"))
+    return service.write_report(*detail_days(event))

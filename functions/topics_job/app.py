@@ -7,11 +7,10 @@ period instead (at most 14 days)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from aftercare.analytics import recurring
-from aftercare.handlers import task_handler
+from aftercare.handlers import detail_days, task_handler
 from aftercare.settings import load
 
 
@@ -25,13 +24,6 @@ class TopicsJobSettings:
 SETTINGS = load(TopicsJobSettings)
 
 
-def _day(detail: dict[str, Any], name: str) -> date | None:
-    value = detail.get(name)
-    return date.fromisoformat(str(value)) if value else None
-
-
 @task_handler()
 def lambda_handler(event: dict[str, Any], context: Any) -> dict[str, Any]:
-    detail = event.get("detail")
-    detail = detail if isinstance(detail, dict) else {}
-    return recurring.run(_day(detail, "from"), _day(detail, "to"))
+    return recurring.run(*detail_days(event))

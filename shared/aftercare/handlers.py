@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from aftercare.observability import logger, metrics, tracer
@@ -24,3 +25,16 @@ def task_handler(correlation_id_path: str | None = None) -> Callable[[Handler], 
         return entry
 
     return wrap
+
+
+def detail_days(event: dict[str, Any]) -> tuple[date | None, date | None]:
+    """A scheduled job's optional `detail: {from, to}` range (YYYY-MM-DD), as a person running
+    it by hand gives it; (None, None) on the schedule's own event."""
+    detail = event.get("detail")
+    detail = detail if isinstance(detail, dict) else {}
+
+    def day(name: str) -> date | None:
+        value = detail.get(name)
+        return date.fromisoformat(str(value)) if value else None
+
+    return day("from"), day("to")
