@@ -192,13 +192,19 @@ def test_every_resource_of_the_template_exists_on_the_local_endpoint(local_stack
     from infra.template import Stack
 
     stack = Stack(parameters={"Stage": "dev", "WebhookSecret": "x" * 16, "CursorSecret": "x" * 16})
-    tables = set(local_stack.aws("dynamodb").list_tables()["TableNames"])
-    queues = {url.rsplit("/", 1)[-1] for url in local_stack.aws("sqs").list_queues().get("QueueUrls", [])}
-    topics = {t["TopicArn"].rsplit(":", 1)[-1] for t in local_stack.aws("sns").list_topics()["Topics"]}
-    functions = {f["FunctionName"] for f in local_stack.aws("lambda").list_functions()["Functions"]}
-    groups = {g["logGroupName"] for g in local_stack.aws("logs").describe_log_groups()["logGroups"]}
-    alarms = {a["AlarmName"] for a in local_stack.aws("cloudwatch").describe_alarms()["MetricAlarms"]}
-    machines = {m["name"] for m in local_stack.aws("stepfunctions").list_state_machines()["stateMachines"]}
+
+    def listed(service: str, operation: str, key: str) -> list[Any]:
+        # Every page: past 50 functions, log groups or alarms the first page is not all of them.
+        pages = local_stack.aws(service).get_paginator(operation).paginate()
+        return [entry for page in pages for entry in page.get(key, [])]
+
+    tables = set(listed("dynamodb", "list_tables", "TableNames"))
+    queues = {url.rsplit("/", 1)[-1] for url in listed("sqs", "list_queues", "QueueUrls")}
+    topics = {t["TopicArn"].rsplit(":", 1)[-1] for t in listed("sns", "list_topics", "Topics")}
+    functions = {f["FunctionName"] for f in listed("lambda", "list_functions", "Functions")}
+    groups = {g["logGroupName"] for g in listed("logs", "describe_log_groups", "logGroups")}
+    alarms = {a["AlarmName"] for a in listed("cloudwatch", "describe_alarms", "MetricAlarms")}
+    machines = {m["name"] for m in listed("stepfunctions", "list_state_machines", "stateMachines")}
     buckets = {b["Name"] for b in local_stack.aws("s3").list_buckets()["Buckets"]}
     policies = {
         logical_id

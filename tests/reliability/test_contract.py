@@ -51,6 +51,10 @@ POSITIVE_EXCLUDED: dict[tuple[str, str], str] = {
     ("GET", "/v1/surveys/{surveyId}"): "the token must be our signature over this survey",
     ("POST", "/v1/surveys/{surveyId}/responses"): "the token must be our signature over this survey",
     ("GET", "/v1/admin/analytics/kpis"): "from must be on or before to, at most 366 days apart",
+    ("GET", "/v1/admin/analytics/products"): "from must be on or before to, at most 366 days apart",
+    ("GET", "/v1/admin/analytics/live-sessions"): "from must be on or before to, at most 366 days apart",
+    ("GET", "/v1/admin/analytics/topics"): "from must be on or before to, at most 366 days apart",
+    ("POST", "/v1/admin/customers/{customerId}/coupons"): "exactly one of catalogId and discount",
 }
 # A cursor is our signature over a position: a generated one that matches its pattern is
 # still forged, and rightly refused (400). Generated cases leave it out; the rest of each
