@@ -270,7 +270,9 @@ FIRST_SIGHT = {
     "and a smoke alarm; and the model's priority head on an older customer's 'Hello dear' delivery question. Category: "
     "presale questions fall to PRODUCT, ORDER or OTHER (PRESALE recall 29.4 %: gift wrapping, bulk orders, a "
     "power bank on a plane), and polite complaints to OTHER. Work for a next round, to be measured on a set "
-    "written after it.",
+    "written after it. After the seventh pass's retraining on corrected text (the character table had folded "
+    "37 simplified characters such as 吃, 温, 户, 台 to variants; nothing tuned on this set): Chinese 66.7 %, "
+    "English 74.1 %, URGENT recall 59.1 % (26 of 44), precision 78.8 %: the figures above.",
 }
 
 # How often the held-out split has been scored (README.md, History): each scoring is a look
@@ -284,7 +286,10 @@ SCORED = {
     "(no phrase bank changed): Chinese 93.2 %, English 90.0 % (1,463 of 1,626, 89.98 %: one ticket short of "
     "the target, from 90.2 % before the retraining, within the noise of a retraining), URGENT recall 98.0 % "
     "(343 of 350, from 96.9 %), precision 95.5 %. After it one rule was added from a fifth-set miss (被charge了两次), "
-    "checked to fire on no training and no held-out-split message, so these figures did not move.",
+    "checked to fire on no training and no held-out-split message, so these figures did not move. Scored once "
+    "more in the seventh pass, after the character table stopped folding simplified characters to variants and "
+    "the model was retrained on the corrected text (no phrase bank, rule or setting changed): Chinese 93.2 %, "
+    "English 90.1 % (1,465 of 1,626), URGENT recall 98.0 %, precision 95.0 %: the figures above.",
 }
 
 

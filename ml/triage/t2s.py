@@ -17,20 +17,41 @@ OUT = ROOT / "shared" / "aftercare" / "tickets" / "triage" / "t2s.json"
 COPIES = (ROOT / "shared" / "aftercare" / "analytics" / "topics" / "t2s.json",)
 
 
+def _pairs(text: str) -> list[tuple[str, str]]:
+    pairs = []
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if len(parts) != 2:
+            continue
+        source, target = parts[0], parts[1].split(" ")[0]
+        if len(source) == 1 and len(target) == 1 and source != target:
+            pairs.append((source, target))
+    return pairs
+
+
 def table() -> dict[str, str]:
-    mapping: dict[str, str] = {}
     dictionary = resources.files("opencc").joinpath("dictionary")
-    for name in ("TWVariantsRev.txt", "HKVariantsRev.txt", "TSCharacters.txt"):
-        for line in dictionary.joinpath(name).read_text(encoding="utf-8").splitlines():
-            parts = line.split("\t")
-            if len(parts) != 2:
+    mapping = dict(_pairs(dictionary.joinpath("TSCharacters.txt").read_text(encoding="utf-8")))
+    simplified = set(mapping.values())
+    for name in ("TWVariantsRev.txt", "HKVariantsRev.txt"):
+        for source, target in _pairs(dictionary.joinpath(name).read_text(encoding="utf-8")):
+            # The variant files also list characters that are themselves simplified
+            # (吃 -> 喫, 台 -> 臺): folding those would turn plain simplified text into
+            # traditional, so a variant counts only when it is not a simplified character.
+            if source in mapping or source in simplified:
                 continue
-            source, target = parts[0], parts[1].split(" ")[0]
-            if len(source) == 1 and len(target) == 1 and source != target:
-                mapping[source] = mapping.get(
-                    target, target
-                )  # a variant of a traditional form: to simplified
-    return mapping
+            mapping[source] = mapping.get(target, target)
+    # OpenCC folds one step (薴 -> 苧, 苧 -> 苎): follow the chain so one pass of
+    # str.translate gives the simplified form
+    return {source: _end(mapping, target) for source, target in mapping.items()}
+
+
+def _end(mapping: dict[str, str], character: str) -> str:
+    seen = {character}
+    while character in mapping and mapping[character] not in seen:
+        character = mapping[character]
+        seen.add(character)
+    return character
 
 
 def main() -> None:

