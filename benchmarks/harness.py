@@ -220,20 +220,23 @@ class Recorder:
         events.register("after-call", lambda **kw: self._after_call(service, **kw))
 
     def _provide_params(self, params: dict[str, Any], model: Any, **_: Any) -> None:
+        entered = time.perf_counter()
         members = model.input_shape.members if model.input_shape is not None else {}
         if "ReturnConsumedCapacity" in members and "ReturnConsumedCapacity" not in params:
             params["ReturnConsumedCapacity"] = "TOTAL"
         if self.keep_params:
             _current.params = copy.deepcopy(params)
         _current.sized_params = params  # sized after the call, with the response
-        _current.started = (
-            time.perf_counter()
-        )  # after the copy above: the recorder's own work is not the call's
+        _current.started = time.perf_counter()
+        # the recorder's own work (the copy above, the sizing below) is neither the call's
+        # nor the handler's: `own_ms` lets a measurement take it out of the handler's time
+        self._add_own(_current.started - entered)
 
     def _after_call(
         self, service: str, http_response: Any, parsed: dict[str, Any], model: Any, **_: Any
     ) -> None:
-        ms = (time.perf_counter() - getattr(_current, "started", time.perf_counter())) * 1000
+        ended = time.perf_counter()
+        ms = (ended - getattr(_current, "started", ended)) * 1000
         error = (parsed.get("Error") or {}).get("Code") if http_response.status_code >= 300 else None
         sized = getattr(_current, "sized_params", None) or {}
         call = Call(
@@ -252,6 +255,14 @@ class Recorder:
         _current.sized_params = None
         with self._lock:
             self.calls.append(call)
+        self._add_own(time.perf_counter() - ended)
+
+    def _add_own(self, seconds: float) -> None:
+        _current.own = getattr(_current, "own", 0.0) + seconds
+
+    def own_ms(self) -> float:
+        """The recorder's own bookkeeping so far in this thread, in ms (it only grows)."""
+        return getattr(_current, "own", 0.0) * 1000
 
     @contextlib.contextmanager
     def capture(self) -> Iterator[list[Call]]:
