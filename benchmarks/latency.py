@@ -7,9 +7,9 @@ The handler runs as Lambda runs it (`FunctionHost.invoke` with a real HTTP API 2
 JWT claims, Powertools resolver, pydantic validation, Logger/Tracer/Metrics decorators). The
 floor is its own AWS requests timed in the botocore client as they happen (from the
 parameters given to the parsed response: boto3's whole work and the round trip), so the
-ratio is exactly the handler's overhead over the requests it cannot avoid (the recorder's own
-bookkeeping, copying and sizing each request, is taken out of the handler's time). The same requests
-are also replayed with a plain boto3 client right after each call ("replayed"), as a check
+ratio is exactly the handler's overhead over the requests it cannot avoid (the recorder's
+own bookkeeping, copying and sizing each request, is taken out of the handler's time). The
+same requests are also replayed with a plain boto3 client right after each call ("replayed"), as a check
 on the floor: for reads the two agree; for conditional writes the replay is lower, because
 the server refuses a write replayed onto the state it already produced before doing the
 write's work (applying it, the stream record), so it cannot stand as the writes' floor.

@@ -3,6 +3,7 @@ held-out sets with the shipped weights (ml/triage/RESULTS.md has the full evalua
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from aftercare.tickets.triage import classify
 from aftercare.tickets.triage.features import MAX_CHARS, features
 from aftercare.tickets.triage.model import LinearModel, default_model, pack
 from aftercare.tickets.triage.text import language_of, normalize
-from ml.triage import evaluate, train
+from ml.triage import evaluate, t2s, train
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -41,10 +42,6 @@ def test_simplified_characters_are_never_folded_to_a_variant(typed: str, read: s
 def test_no_simplified_character_is_a_key_of_the_shipped_table() -> None:
     """OpenCC's TW/HK variant lists also name simplified characters (吃 -> 喫): the table
     must fold toward simplified only, or plain simplified text is read as a variant."""
-    import json
-
-    from ml.triage import t2s
-
     shipped = json.loads((ROOT / "shared/aftercare/tickets/triage/t2s.json").read_text("utf-8"))
     assert dict(zip(shipped["traditional"], shipped["simplified"], strict=True)) == t2s.table()
     simplified = set(shipped["simplified"])
