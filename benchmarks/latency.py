@@ -14,7 +14,7 @@ on the floor: for reads the two agree; for conditional writes the replay is lowe
 the server refuses a write replayed onto the state it already produced before doing the
 write's work (applying it, the stream record), so it cannot stand as the writes' floor.
 
-    python -m benchmarks.latency [--iterations 40]
+    python -m benchmarks.latency [--iterations 40] [--only 'place order']
 """
 
 from __future__ import annotations
@@ -358,13 +358,14 @@ def measure(bench: LocalBench, ops: list[Operation], iterations: int, warmup: in
     return results
 
 
-def run(iterations: int) -> list[Measured]:
+def run(iterations: int, only: str = "") -> list[Measured]:
     bench = LocalBench().start()
     try:
         # the write operations that consume a target need warmup + iterations of them
         fx = _fixtures(bench, iterations + WARMUP + 1)
         bench.quiet()
-        return measure(bench, operations(bench, fx), iterations)
+        chosen = [op for op in operations(bench, fx) if only in op.name]
+        return measure(bench, chosen, iterations)
     finally:
         bench.stop()
 
@@ -413,10 +414,11 @@ def as_json(results: list[Measured]) -> list[dict[str, Any]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--iterations", type=int, default=40)
+    parser.add_argument("--only", default="", help="measure only the operations whose name holds this")
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--json-out", help="also write the figures as JSON to this file")
     args = parser.parse_args()
-    results = run(args.iterations)
+    results = run(args.iterations, args.only)
     print(json.dumps(as_json(results), indent=2) if args.json else report(results))
     if args.json_out:
         Path(args.json_out).write_text(json.dumps(as_json(results)))

@@ -157,7 +157,8 @@ class _AuthorizeThenValidate(OpenAPIRequestValidationMiddleware):
         is_json = media == JSON or (media.startswith("application/") and media.endswith("+json"))
         if not is_json and media not in self.accept:
             raise UnsupportedMediaType(f"send the body as {' or '.join(self.accept)}")
-        if is_json:
+        if is_json and not body.lstrip().startswith(b"{"):
+            # an object is parsed once, by Powertools; anything else is looked at here
             try:
                 parsed = json.loads(body)
             except ValueError:
@@ -292,12 +293,16 @@ def once(app: APIGatewayHttpResolver, principal: Principal, operation: str, call
     caller, the route and the path; the replay is the first call's JSON result."""
     from aftercare.idempotency import run_once
 
+    key = idempotency_key(app)
+    if key is None:
+        return call()  # the resolver validates and serialises the model itself, once
+
     def as_json() -> Any:
         result = call()
         return result.model_dump(mode="json") if isinstance(result, BaseModel) else result
 
     return run_once(
-        idempotency_key(app),
+        key,
         context=app.lambda_context,
         scope=f"{operation}:{principal.sub}:{app.current_event.path}",
         payload=raw_body(app).decode(errors="replace"),
