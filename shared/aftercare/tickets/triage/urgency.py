@@ -1,23 +1,39 @@
 """What must never be missed, whatever the model says (PRODUCT.md §6): pure rules over the
 normalised text (simplified Chinese, lower case) and the ticket's context.
 
-URGENT, in the service team's words:
+URGENT, in the service team's words; each kind however it is told, by its name or by what
+happened:
 - a safety incident: fire, smoke or sparks, a burning smell or a scorch mark, an overheating
   or swelling battery, a burn, an electric shock, an injury, food poisoning, an allergic
-  reaction (a rash, welts, swelling or blisters after using it), being ill after eating or
-  drinking it, a child at risk (a small part, magnet or button battery in a child's mouth,
-  choking, swallowing, a fall; a car seat, high chair or cot that gives way, or someone who
-  nearly slid or fell out, however far the telling is from the word for the child);
+  reaction, being ill after eating or drinking it, a child at risk. Told by what happened:
+  an electric fault felt as a tingle, numbness or a zap on touching it or its water (麻了一下,
+  有点电, "zapped me"); burning seen or heard (a plug, socket or lead gone black or brown,
+  crackling or popping at it, smoke, Cantonese 燶味, a hot-plastic smell, "like an iron left
+  on"); an injury told as trapped, bruised or swollen (夹住了, 青了一大片, "a nasty bruise"),
+  or someone, an elderly one too, falling because a walking frame, stool or chair gave way;
+  an allergic reaction told as red, itchy, puffy or swollen skin after using it (a rash,
+  welts, blisters); ill after eating told by what it did (全家都跑厕所, "doubled over");
+  a child at risk (a small part, magnet or button battery in a child's mouth, choking,
+  swallowing, a fall; a car seat, high chair, cot side or bath seat that gives way, or
+  someone who nearly slid or fell out, however far the telling is from the word for the
+  child), a child told by age counting as the word for one (两岁的, "my 8 month old");
+  not a candle left burning, a smoke alarm, toast a toaster burns on one side, nor a
+  safety feature asked about (防滑, non-slip);
 - a legal, media or regulator threat: a lawyer or court, 12315, the consumer association
   or market regulator (Taiwan's 消基會 and 消保官, Hong Kong's 消委會), the FTC, BBB or trading
-  standards, a journalist or the press, someone who writes for or works at a paper; not a
-  lawyer in the family named in a thank-you;
+  standards, a journalist or the press, someone who writes for or works at a paper or
+  presents on the radio; not a relative who is a lawyer or a journalist or works at a paper
+  or a magazine named in a thank-you or asking for the link (我爸是lawyer…说quality很好);
 - a threat of a bad review or of going public: telling everyone, posting or filming about it
-  on any platform (抖音, 小红书, 微博, 朋友圈, TikTok, X / Twitter, YouTube, Facebook ...);
-- a double charge (told as two identical charges too), or money taken that shows up
-  nowhere: paid or charged but no order, money gone from a wallet or card (支付宝少了三百块)
-  with no order, charged without buying anything, a charge the customer does not recognise,
-  a chargeback.
+  on any platform (抖音, 小红书, 微博, 朋友圈, TikTok, X / Twitter, YouTube, Facebook ...), told
+  without "bad" too: a review "that won't be kind", everyone in a neighbourhood group
+  hearing of it, a chat log or screenshots put up in a group (发到业主群里让大家评评理, 挂你们);
+- a double charge (told as two identical charges, or as a count: 扣了两回, 刷了三笔, 多了一笔
+  on 花呗, "charged 3 times", "two pending holds", "went through twice"; not a plan billed
+  twice a year, nor two payments for two orders), or money taken that shows up nowhere:
+  paid or charged but no order, money gone from a wallet or card (支付宝少了三百块) with no
+  order, charged without buying anything, someone else using the card, a charge the
+  customer does not recognise, a chargeback.
 
 HIGH: clear anger, or a second contact about the same unresolved problem (the customer
 says so, the ticket follows up a closed one, or another ticket of theirs in the same
@@ -171,17 +187,157 @@ def _any(*patterns: str) -> Matcher:
     return Matcher(patterns)
 
 
-_CHILD_ZH = "(?:孩子|宝宝|婴儿|婴幼儿|幼儿|儿童|小孩|儿子|女儿|孙子|孙女|外孙|侄子|侄女|娃)"
+def _counted(unit: str, *numbers: str) -> str:
+    """`unit` (plain characters) just after a number: each of `numbers` is a fixed-width
+    expression of a number, checked behind the unit, so the expression begins with the unit
+    (its anchor) rather than with a digit every ticket holds."""
+    return unit + "(?:" + "|".join(f"(?<={number}{unit})" for number in numbers) + ")"
+
+
+# a child told by its age counts as the word for a child: 两岁的, 一岁半的, 三个月大的 ("my 2yo",
+# "an 8 month old", "18-month-old", "3 year old"); years only up to twelve, so an eighty-year-old
+# mother is not one
+_ZH_DIGIT = "(?<![0-9一二三四五六七八九十百几])[一两二三四五六七八九十1-9]"
+_ZH_TEENS = "(?<![0-9一二三四五六七八九十百几])(?:十一|十二|10|11|12)"
+_ZH_MONTHS = "(?<![0-9一二三四五六七八九十百几])(?:十一|十二|1[0-9]|2[0-4])"
+_AGE_ZH = (
+    _counted("岁", _ZH_DIGIT, _ZH_TEENS, _ZH_DIGIT + "周")
+    + "(?:半|多)?(?:的|大)|"
+    + _counted("个月大", _ZH_DIGIT, _ZH_MONTHS)
+    + "|"
+    + _counted("个多月大", _ZH_DIGIT, _ZH_MONTHS)
+    + "|"
+    + _counted("个半月大", _ZH_DIGIT, _ZH_MONTHS)
+    + "|"
+    + _counted("个月龄", _ZH_DIGIT, _ZH_MONTHS)
+    + "|"
+    + _counted("月龄", _ZH_DIGIT, _ZH_MONTHS)
+)
+_EN_DIGIT = "(?<![a-z0-9.,£$€])"
+_EN_WORD = "(?<![a-z])"
+_EN_COUNTS = (
+    _EN_DIGIT + "[1-9]",
+    _EN_DIGIT + "(?:[1-9][- ]|[1-9][0-9])",
+    _EN_DIGIT + "[1-9][0-9][- ]",
+    _EN_WORD + "(?:one|two|six|ten)[- ]",
+    _EN_WORD + "(?:four|five|nine)[- ]",
+    _EN_WORD + "(?:three|seven|eight)[- ]",
+    _EN_WORD + "(?:eleven|twelve)[- ]",
+    _EN_WORD + "eighteen[- ]",
+)
+_EN_YEARS = (
+    _EN_DIGIT + "[1-9]",
+    _EN_DIGIT + "(?:[1-9][- ]|1[0-2])",
+    _EN_DIGIT + "1[0-2][- ]",
+    _EN_WORD + "(?:one|two|six|ten)[- ]",
+    _EN_WORD + "(?:four|five|nine)[- ]",
+    _EN_WORD + "(?:three|seven|eight)[- ]",
+    _EN_WORD + "(?:eleven|twelve)[- ]",
+)
+_AGE_EN = (
+    _counted("month", *_EN_COUNTS)
+    + "s?[- ]old|"
+    + _counted("week", *_EN_COUNTS)
+    + "s?[- ]old|"
+    + _counted("year", *_EN_YEARS)
+    + "s?[- ]old|"
+    + _counted("yr", *_EN_YEARS[:3])
+    + "s?[- ]old|"
+    + _counted("yo", _EN_DIGIT + "[1-9]", _EN_DIGIT + "(?:[1-9] |1[0-2])", _EN_DIGIT + "1[0-2] ")
+    + "(?![a-z])"
+)
+_CHILD_ZH = (
+    "(?:孩子|宝宝|婴儿|婴幼儿|幼儿|儿童|小孩|儿子|女儿|孙子|孙女|外孙|侄子|侄女|娃|baby|toddler|"
+    + _AGE_ZH
+    + "|"
+    + _AGE_EN
+    + ")"
+)
 _CHILD_EN = (
     r"(?:baby|babies|toddler|child|children|kid|kids|son|daughter|infant|newborn|grandson|granddaughter"
-    r"|grandchild|grandchildren|grandkid|grandkids|grandbaby|little one|little boy|little girl)"
+    r"|grandchild|grandchildren|grandkid|grandkids|grandbaby|little one|little boy|little girl|"
+    + _AGE_EN
+    + ")"
 )
 # a message telling of something going into a mouth: with a child, a choking hazard
 _MOUTH_ZH = (
     r"(?:塞|放|含|放进|塞进|吃进|咬)(?:了)?(?:到|在|进)?嘴里|往嘴里|吞(?:下|进|了|掉)|咽(?:下|了)"
     r"|卡(?:在)?(?:喉咙|嗓子)"
 )
-_MOUTH_EN = r"(?:in|into|inside) (?:his|her|their|my|the) mouth|mouthing|swallow|chok|gagg|inhal"
+_MOUTH_EN = (
+    r"(?:in|into|inside) (?:his|her|their|my|the) mouth|mouthing|swallow|chok|gagg|inhal"
+    r"|chew(?:ing|ed|s)? (?:on )?(?:a |the |some )?(?:loose|broken|small|torn|detached|bitten)"
+)
+
+# what carries mains power or a charge: a plug, socket or lead gone black or crackling is burning
+_POWER_ZH = (
+    "(?:插头|插座|插孔|插苏|插排|排插|插线板|拖线板|电线|电源线|线头|接线|充电口|充电头|充电器|充电线|充电座"
+    "|适配器|电池(?!盖|仓|后盖)|插上电|通电|一插上|线路|电路)"
+)
+_POWER_EN = (
+    r"(?:plugs?|sockets?|outlets?|power points?|power strip|extension lead|extension cord|extension"
+    r"|cords?|cables?|wires?|wiring|chargers?|adapters?|adaptors?|fuse|fuse box|batter(?:y|ies)|power bank"
+    r"|pins|prongs)"
+)
+# crackling in a speaker or headphones is a sound fault, not a fire
+_NOT_AUDIO = (
+    r"(?:(?!headphone|earphone|earbud|speaker|audio|\bmic\b|music|\baux\b|radio|bluetooth|\bcalls?\b)[^\n])"
+)
+_CRACKLE_EN = (
+    r"(?:crackl(?:e|es|ed|ing)|(?:popping|pop|bang|banging|fizzing|sizzling|crackle|hissing|snapping) "
+    r"(?:noises?|sounds?)|(?:went|goes|go) (?:pop|bang)|a (?:loud |big |little )?(?:pop|bang)\b(?! of)"
+    r"|fizz(?:ed|es|ing)\b|sizzl(?:e|es|ed|ing)|arc(?:ed|ing)\b)"
+)
+_ZH_CRACKLE = (
+    r"(?:(?:噼啪|噼里啪啦|劈啪|劈里啪啦|啪啪|滋滋|嗞嗞|呲呲)(?:地|的)?(?:响|声|作响|冒|的)"
+    r"|(?:啪|嘭|砰|嘣)的一声|爆响)"
+)
+# a part of the body, for an injury or a reaction told by what it did to someone
+_LIMB_ZH = "(?:手(?!机)|胳膊|手臂|手指|指头|手腕|腿|脚|脚趾|头(?!发)|脖子|膝盖)"
+_BODY_ZH = (
+    "(?:脸|皮肤|手(?!机|感)|手背|手指|胳膊|手臂|腿|脚|脖子|身上|嘴|嘴唇|眼睛|眼皮|头皮|额头|脸颊|下巴"
+    "|耳朵|背上|胸口)"
+)
+_BODY_EN = (
+    r"(?:arms?|hands?|fingers?|thumbs?|legs?|hips?|knees?|feet|foot|toes?|wrists?|ankles?|forehead"
+    r"|face|cheeks?|chin|lips?|ribs?|shins?|shoulders?|elbows?|neck|thighs?|eyes?|eyelids?|skin|scalp"
+    r"|ears?|chest|tummy|bum)"
+)
+_SKIN_WORDS = r"red|itchy|itching|puffy|swollen|blotchy|inflamed|bumpy|stinging|blistered"
+_SKIN_EN = "(?:" + _SKIN_WORDS + ")"
+# after eating or drinking it (or making something with it and eating that)
+_ATE_EN = r"(?:ate|eaten|eating|drank|drunk|drinking|tasted|cooked|baked|made|served)"
+_ILL_EN = (
+    r"(?:doubled (?:over|up)(?! (?:with |in )?laugh)|stomach cramps?|tummy (?:ache|pain|cramps?|bug)"
+    r"|belly ?ache|cramp(?:s|ing)\b|on the (?:toilet|loo)"
+    r"|(?:toilet|loo|bathroom)\b.{0,15}\ball (?:night|day|evening|morning)"
+    r"|the runs\b|(?:couldn'?t|can'?t|could not) keep (?:anything|it|food) down)"
+)
+# a falling person: an elderly one whose frame, stool or chair gave way is as urgent as a child
+_FALL_ZH = (
+    "(?:摔倒|跌倒|摔了一跤|跌了一跤|摔了个跟头|摔在地上|摔到地上|跌在地上|跌到地上|跌坐|坐到地上|坐在了地上"
+    "|摔下来|跌下来|摔了下来|栽倒|倒在地上)"
+)
+_GAVE_WAY_ZH = (
+    "(?:塌了|垮了|散架|断了|折了|合上了|合起来|收起来|翻了|塌下去|陷下去|断开|裂开|一歪|歪了|松了|软了)"
+)
+_GAVE_WAY_EN = (
+    r"(?:gave way|give way|giving way|gives way|folded|collapsed|buckled|caved in|tipped over|came apart"
+    r"|broke|snapped|slid out|went from under|went out from under)"
+)
+# what a person leans, sits or stands on
+_HOLDS_ME_EN = (
+    r"(?:walking frame|walker|zimmer|rollator|walking stick|cane|crutch|crutches|stool|step stool|chair"
+    r"|ladder|step ladder|stepladder|bed|bench|seat|commode|recliner|armchair|sofa|shower seat|bath step"
+    r"|grab rail|grab bar|handrail)"
+)
+_FELL_EN = (
+    r"(?<![a-z'])(?:i|he|she|they|we|me|him|her|mum|mom|dad|nan|nana|gran|granny|grandma|grandad|grandpa"
+    r"|husband|wife|mother"
+    r"|father|partner|son|daughter|aunt|uncle)\b.{0,12}\b(?:fell|fall|fallen|falling|went down|hit (?:my|his"
+    r"|her|the) (?:head|floor|hip|back)|on the floor|landed|took a tumble|had a fall)\b"
+    r"(?! in love| apart| asleep| for| off the (?:shelf|table|truck|van|lorry|back))"
+)
 
 SAFETY = _any(
     # Chinese
@@ -189,58 +345,230 @@ SAFETY = _any(
     r"鼓包|鼓起来|胀起来|膨胀|变形.{0,4}发烫",
     r"(?:电池|充电宝|充电器|充电头|充电|插头|插座|电源|适配器|电线|手机|机身).{0,8}(?:发烫|很烫|烫手|过热|特别烫|好烫|滚烫|烫得|烧)",
     r"烫伤|烧伤|灼伤|触电|漏电|电到我|电了一下|被电",
+    # an electric fault told by how it felt: a tingle or numbness on touching it or its water
+    r"(?:摸|碰|接触|握着|拿着|泡|洗|踩|水|外壳|机身|金属|把手|手柄|插头|插座|表面|壳子)"
+    r".{0,12}(?:麻了一下|麻一下|一阵麻|发麻|酥麻|麻麻的|麻酥酥|手麻(?!烦)|脚麻|有点电(?![量池脑视话源线费器])"
+    r"|有电流|电手|电了(?:我|一下|手)|电人)(?!.{0,6}舒服)",
+    r"(?:麻了一下|一阵麻|发麻|酥麻|麻麻的|麻酥酥|电手).{0,10}(?:摸|碰|接触|外壳|机身|金属|插头|插座|漏电)",
+    r"(?:有点|有些|会|很|好|一直|老是|居然|竟然)(?:电手|电人)|(?<![充放来停通断])电到(?:手|脚|了我|他|她|人)",
     r"受伤|划伤|割伤|割破|夹伤|砸伤|摔伤|流血|出血|骨折|缝针|送医|进了医院|去了医院|急诊|住院",
+    # an injury told as trapped, bruised or swollen
+    r"(?<![去消祛化散退])(?:淤青|瘀青|淤血|瘀血|青紫|乌青)(?![膏霜贴药油])",
+    r"(?:青了|紫了|青紫了)(?:一大片|一片|一块|一大块|好大一块|一圈)|青一块紫一块",
+    _BODY_ZH + r"(?:上|都|也)?(?:青了|紫了|乌青|肿起来|肿得)",
+    r"夹(?:住|到|伤|了)(?:了)?(?:他|她|我|孩子|宝宝|老人)?(?:的)?" + _LIMB_ZH,
+    r"把(?:他|她|我|我们|孩子|宝宝|人|老人|老伴|老公|老婆|我妈|我爸|奶奶|爷爷|外婆|外公|姥姥|姥爷)"
+    r"(?:的.{1,2})?夹(?:住|到|伤|了)",
+    r"(?:手|胳膊|腿|脚|手指|指头|手臂|脖子|他|她|我|人|孩子|宝宝)(?:都|给|又)?被.{0,6}夹(?:住|到|伤)",
+    r"(?:都是|全是|满是|一手|一脸|一身|流了好多|出了好多)血(?![压糖型氧脂])",
+    # someone (an elderly one too) falling because a frame, stool or chair gave way
+    r"(?:助行器|助步器|学步车|拐杖|拐棍|凳子|椅子|折叠椅|折叠凳|梯子|人字梯|床|沙发|架子|坐便椅|洗澡椅|淋浴椅"
+    r"|浴椅|轮椅|扶手|靠背|马扎|板凳|stool|chair|walker|ladder|frame).{0,20}"
+    + _GAVE_WAY_ZH
+    + ".{0,20}"
+    + _FALL_ZH,
+    _FALL_ZH + r".{0,20}(?:塌了|垮了|散架|断了|折了|合上了|合起来了|收起来了|塌下去)",
     r"磕到头|磕到了头|磕了头|撞到头|撞到了头|磕破|磕伤|撞伤|碰伤|擦伤|摔破|起了个包|肿了个包",
     r"食物中毒|吃坏|拉肚子|拉了.{0,6}肚子|上吐下泻|呕吐|吐了|过敏反应|过敏了|起疹子|中毒|有毒|甲醛超标",
     r"(?:吃|喝)(?:了|完|过).{0,10}(?:不舒服|肚子疼|肚子痛|难受|头晕|恶心|想吐|发烧)",
+    # ill after eating or drinking it, told by what it did (全家都跑厕所, 跑了一晚上厕所)
+    r"(?:吃|喝)(?:了|完|过)?.{0,30}(?:跑.{0,6}厕所|蹲.{0,4}厕所|闹肚子|拉稀|窜稀|腹泻|肠胃炎|胃疼|胃痛|绞痛|反胃"
+    r"|上吐下泻)",
+    r"(?:都在|都|一直|一晚上|一整晚|一夜|整晚|整夜|半夜|不停地|不停|轮流)(?:在)?跑(?:了)?.{0,4}厕所",
     # a burning smell, a scorch mark, smoke: the product overheating before it catches fire
-    r"焦糊|糊味|烧糊|烤糊|烧黄|烧黑|熏黑|烤焦|烧化|烧穿|火星|电火花|打火花|冒黑烟|一股烟|有烟冒",
-    r"(?<![红发])烧.{0,4}(?:味|气味|味道)|焦.{0,2}(?:味|气味|味道)|(?:塑料|胶皮|电线|橡胶).{0,3}(?:烧|熔|融|化了)",
+    r"焦糊|糊味|烧糊|烧黄|烧黑|熏黑|烧化|烧穿|火星|电火花|打火花|冒黑烟|一股烟|有烟冒",
+    # (not toast browned on one side by a toaster)
+    r"(?<!面包)(?<!吐司)(?<!一面)(?<!一边)(?<!单面)烤(?:焦|糊)",
+    r"(?<![红发])(?<!蜡烛)烧.{0,4}(?:味|气味|味道)(?!.{0,4}(?:好闻|很香|香))|焦.{0,2}(?:味|气味|味道)"
+    r"|(?:塑料|胶皮|电线|橡胶).{0,3}(?:烧|熔|融|化了|糊)",
+    # burning told by sight or sound: a plug, socket or lead gone black, crackling, smoke (冒了点白烟,
+    # Cantonese 燶味, 见到有烟)
+    r"(?:插头|插座|插孔|插苏|插排|排插|插线板|拖线板|电线|电源线|线头|接线|充电口|充电头|充电器|充电线|适配器|插脚)"
+    r"(?:那里|那儿|这里|那块|这块|上面|上|处|的地方|附近|周围|旁边|里面|口)?.{0,8}"
+    r"(?:黑了(?:一块|一片|一圈|一点|一小块|一大块|一大片)|(?:都|全|有点|已经|直接)?黑了|发黑|变黑|焦黑|黑掉|黑乎乎|熔了|融了|化了)",
+    _POWER_ZH + ".{0,12}" + _ZH_CRACKLE,
+    _ZH_CRACKLE + ".{0,12}" + _POWER_ZH,
+    r"冒(?:了|出|出了|着|咗)?(?:点|一点|一点点|一股|一阵|一些|些|很多|好多|大量|阵)?(?:白|黑|青|蓝)?烟",
+    r"(?:见到|看到|看见|睇到|睇见|发现|竟然|居然|突然|开始)有(?:点|些|阵|一阵|啲|一啲|一股|好多)?烟"
+    r"(?![灰缸雾花草酒囱嘴斗盒头味民油弹吗嘛么卖感道机])",
+    r"㶶味|㶶臭|㶶烟|烧㶶|燶味|燶臭|燶烟|烧燶",  # 燶 folds to 㶶
+    r"(?<!不)(?<!排)出(?:咗)?烟(?![口道管囱])",
     # an allergic reaction: the skin after using it
     r"红肿|又红又肿|肿起来|肿了|起疹|红疹|皮疹|疹子|荨麻疹|起红点|起疙瘩|起泡|水泡|脱皮.{0,4}(?:疼|痛)",
     r"(?:脸|皮肤|手|脖子|身上|嘴|眼睛|眼皮).{0,6}(?:过敏|发痒|痒得|刺痛|红了一片)",
+    # an allergic reaction told as red, itchy or swollen skin after using it
+    r"又红又痒|又痒又红|又痒又肿|又红又肿|红痒",
+    r"(?:用了|用完|涂了|涂完|抹了|抹完|擦了|擦完|洗了|洗完|戴了|戴上|穿了|穿上|敷了|敷完|喷了|泡了|用过|一用|刚用)"
+    r".{0,20}(?:(?<!不)(?<!不发)(?<!不变)红了|(?<!不)发红|变红|通红|(?<![止去不])痒|(?<![消去不])肿|起包|起小包|起了.{0,4}(?:包|疙瘩|红点)"
+    r"|小疙瘩|(?<!不)刺痛|灼热|火辣辣)",
     # a child and something in its mouth: a choking or swallowing hazard
     _CHILD_ZH + r".{0,20}(?:" + _MOUTH_ZH + ")",
     r"(?:" + _MOUTH_ZH + r").{0,20}" + _CHILD_ZH,
     r"(?:磁珠|磁力珠|小磁铁|纽扣电池|小零件|小部件).{0,12}(?:" + _MOUTH_ZH + r"|掉(?:下来|了|出来)|脱落)",
-    _CHILD_ZH + r".{0,12}(?:吞|误食|卡住|卡在|窒息|噎|摔|滑|夹|受伤|划破|烫|溜|磕)",
-    r"刹车.{0,4}(?:失灵|坏|不灵|没用)|误食|窒息|噎住",
+    # (not an anti-slip, anti-fall or anti-pinch feature: 防滑, 防摔, 防夹, nor a hair clip)
+    r"(?<!防止)(?<!避免)(?<!防)"
+    + _CHILD_ZH
+    + r".{0,12}(?:吞|误食|卡住|卡在|窒息|噎|(?<!防)摔(?!不)|(?<![防抗止])滑(?![板梯轮雪冰草翔])"
+    r"|(?<!防)夹(?!子|克|心|层|板)|被夹|受伤|划破|(?<![防不])烫|溜|(?<!防)磕)",
+    # someone who may have swallowed it (怕是被她吞了, 我怕她吞下去了)
+    r"被(?:他|她|宝宝|孩子|娃|儿子|女儿)(?:给)?(?:吞|咽|误食)"
+    r"|(?:怕|担心|可能|好像|是不是|会不会)(?:是)?(?:被)?(?:他|她|宝宝|孩子|娃)(?:给)?(?:吞|咽)(?:下去|进去|了)",
+    r"刹车.{0,4}(?:失灵|坏|不灵|没用)|brakes?\s?.{0,4}(?:失灵|坏了|不灵|没用|刹不住)|误食|窒息|噎住",
     # a child's seat, cot or harness giving way, or someone nearly sliding or falling out: a
     # child at risk however far the telling is from the word for the child
     r"(?:安全座椅|儿童座椅|婴儿座椅|安全提篮|餐椅|床护栏|安全门|背带|腰凳)"
     r".{0,30}(?:松开|松脱|自己开了|弹开|脱开|断了|断开|失灵|塌了|垮了|散架)",
     r"(?:婴儿车|推车|学步车|婴儿床|秋千|护栏|围栏).{0,8}(?:塌了|垮了|散架|自己收起来|自己合上|翻了|翻倒)",
+    # a bath seat that let go, a cot side that dropped
+    r"(?:洗澡椅|沐浴椅|浴椅|浴架|浴网|浴床|洗澡架|洗澡床|婴儿床|床护栏|床围栏|护栏|围栏|侧板|栏杆).{0,12}"
+    r"(?:吸盘.{0,4})?(?:松了|松开|掉下来|掉下去|滑下来|滑落|脱落|吸不住|自己落下|落下来|降下来|倒了|翻了)",
     r"(?:差点|差一点|险些|差些)(?:儿)?(?:就)?(?:滑出|滑下|滑落|摔|跌|掉下|掉出|翻出|翻下|栽)",
     # English
-    r"caught fire|on fire|burst into flames|flames?\b|fire hazard|sparks?\b|sparking",
-    # smoke, not the colour or the glass of that name
-    r"smok(?:e|ing|ed)\b(?![ -]?(?:gr[ae]y|glass|black|blue|brown|colou?r|tint|effect))",
+    # (a flame, not a candle's nor the flame-retardant kind; a spark written before Chinese: "spark冒出来")
+    r"caught fire|on fire|burst into flames|(?<!candle )flames?(?![a-z])(?![ -]?(?:retardant|resistant|proof"
+    r"|red|effect))|fire hazard|sparks?(?![a-z])|sparking",
+    # smoke, not the colour or the glass of that name, nor a smoke alarm
+    r"smok(?:e|ing|ed)\b(?![ -]?(?:gr[ae]y|glass|black|blue|brown|colou?r|tint|effect|alarms?|detectors?"
+    r"|sensors?|free|salmon|ham|bacon|cheese|paprika|flavou?r))",
     r"explod(?:e|ed|ing)|explosion|melt(?:ed|ing)\b|scorch",
-    r"\bburn(?:ed|t|s|ing)?\b|burn mark|blister",
+    # a burn, not a candle left burning nor toast a toaster burns on one side
+    r"(?<!leave it )(?<!left it )(?<!leave )(?<!left )(?<!keep it )(?<!keep )(?<!kept )(?<!toaster )(?<!cand"
+    r"le )\bburn(?:ed|t|s|ing)?\b(?! ?(?:orange|sienna|umber|times?|rate|hours?|overnight|evenly|unevenly"
+    r"|one side|on one side"
+    r"|the toast|toast|the bread|bread|bagels?|calories|fat|a cd|cds?|dvds?|cleanly|longer|for (?:\d|a |an "
+    r"|about|up to"
+    r"|over|hours|ages)|through the night|all night|safely|properly|nicely|slowly|for hours))|burn mark"
+    r"|blister",
     r"electric(?:al)? shock|shocked (?:me|my|him|her|us)|electrocut",
+    # an electric fault told by how it felt ("a tingle when I touch it", "zapped me", "felt a shock")
+    r"(?:touch(?:ed|ing)?|held|holding|grabbed|plugged|unplugged|switched|put (?:my|his|her) (?:hand|foot"
+    r"|feet|finger)s?"
+    r"|the water|in the water|metal|casing)\b.{0,40}\b(?:tingl(?:e|es|ed|ing|y)\b(?! of)|zapp(?:ed|ing)\b"
+    r"|zaps?\b(?! of)"
+    r"|jolt\b(?! of)|(?:electric(?:al)?|little|small|slight|mild|sharp|nasty) (?:shock|buzz|zap)\b"
+    r"|felt a (?:shock|buzz)|pins and needles)",
+    r"(?:tingl(?:e|es|ed|ing|y)\b|zapp(?:ed|ing)\b|zaps?\b(?! of)|jolt\b|buzz(?:ed|es)? me\b|felt a (?:shock"
+    r"|buzz)|got a (?:little |small |slight |mild |nasty )?(?:shock|zap|jolt))"
+    r".{0,40}\b(?:touch(?:ed|ing)? (?:it|the|its|a|any|that|this|my)|when (?:i|you|she|he|we|they) (?:touch"
+    r"|held|hold"
+    r"|grab|put|plug|unplug|switch)|off (?:it|the)\b|from (?:it|the (?:plug|socket|switch|kettle|toaster"
+    r"|lamp|heater"
+    r"|metal|handle|casing|cable|cord|charger|water|bath|tap))\b|in the water|the water|metal|casing|handle)",
+    r"zapp(?:ed|ing) (?:me|my|him|her|us|them)\b|got zapped|(?:gave|gives|giving) (?:me|him|her|us|them"
+    r"|my \w+) (?:a |an )?(?:little |small |slight |mild |nasty |real |proper )?(?:zap\b|jolt\b(?! of)"
+    r"|electric(?:al)? (?:buzz|tingle))"
+    r"|buzz(?:ed|es|ing) (?:my|his|her) (?:hand|hands|finger|fingers|foot|feet|arm|arms)\b"
+    r"|felt (?:a |an |like an? )?(?:little |small |slight |mild |sharp |real |proper )?(?:electric(?:al)? )?"
+    r"(?:shock|jolt|zap|tingle)s?\b(?! of)",
     r"swollen|swell(?:ing|ed)?\b|bulg(?:e|ing|ed)|puff(?:ed|ing|s)? up|puffy battery",
     r"(?:battery|batteries|charger|power bank|plug|adapter|adaptor)\b.{0,30}"
     r"(?:\bhot\b|expand|lifting|deform)",
     r"(?:电池|充电宝|充电器|power bank|battery).{0,12}(?:鼓|变形|膨胀|hot)",
-    r"(?:battery|charger|power bank|plug|adapter|adaptor|phone|laptop|cable|socket)\b.{0,40}"
+    r"(?:adapter|adaptor|charger|plug|cable|cord|battery|power bank|socket).{0,8}"
+    r"(?:发烫|很烫|烫手|过热|特别烫|好烫|滚烫|烫得|烫到)",
+    r"(?:battery|charger|power bank|plug|adapter|adaptor|phone|laptop|cable|socket|cord|wire|wiring|outlet"
+    r"|extension|power strip)\b.{0,40}"
     r"(?:overheat|too hot|really hot|very hot|super hot|extremely hot|so hot|burning hot|scalding)",
     r"overheat(?:ing|ed|s)?\b",
     r"injur(?:y|ed|ies)|\bhurt (?:my|his|her|him|me|us|our|the|myself|herself|himself|themselves)\b|got hurt",
     r"\bcut (?:my|his|her|their) (?:finger|hand|foot|leg|arm|lip|mouth)|bleed(?:ing)?|\bblood\b|stitches",
+    # an injury told as trapped, pinched or bruised ("trapped my arm", "a nasty bruise on my hip")
+    r"(?:trapped|pinched|caught|crushed|jammed|squashed|clamped|nipped) (?:my|his|her|their|our|the baby's"
+    r"|my son's"
+    r"|my daughter's|someone's) (?:\w+ )?(?:arm|arms|hand|hands|finger|fingers|thumb|thumbs|leg|legs|foot"
+    r"|feet|toe|toes|wrist|neck|knee|ankle|head)\b",
+    r"(?:my|his|her|their|our|baby's|son's|daughter's) (?:\w+ )?(?:arm|arms|hand|hands|finger|fingers"
+    r"|fingertip|thumb|thumbs|leg|legs|foot|feet|toe|toes|wrist|neck|ankle) "
+    r"(?:got |was |were |became |has been |had been |been )?(?:trapped|pinched|crushed|jammed|squashed"
+    r"|clamped|caught\b(?! up| out| on camera))",
+    r"(?:trapped|pinned|crushed) (?:him|her)\b|trapped me (?:under|against|between|beneath)",
+    r"bruis(?:e|es|ed|ing)\b(?! cream| gel| balm| oil| ointment| relief| remover| stick| spray| serum"
+    r"| treatment)"
+    r"(?=.{0,25}\b(?:my|his|her|their|our|your|the baby's)\s(?:left |right |upper |lower |whole )?"
+    + _BODY_EN
+    + r"\b)",
+    _BODY_EN + r" (?:is |are |was |were |got |has |have |all |now |badly |really |very |quite )*"
+    r"(?:bruised|bruises|bruising|black and blue)",
+    r"(?:nasty|huge|massive|horrible|awful|terrible|enormous|giant|really bad|purple) bruis(?:e|es|ing)\b"
+    r"|bruised (?:my|his|her|their|our) ",
+    r"(?:i've got|i have|i got|i had|he has|she has|he's got|she's got|he had|she had|left me with"
+    r"|left him with"
+    r"|left her with|gave me|gave him|gave her|given me|given him|given her|now has|now have) (?:a |an "
+    r"|some )?"
+    r"(?:\w+ )?bruis(?:e|es|ing)\b(?! cream| gel| balm| oil| ointment| relief| remover| stick| spray)",
+    r"(?<!goodyear )(?<!storm )(?<![a-z])welt\b(?! pocket| seam| construction| stitch)",
+    # someone falling because a walking frame, stool or chair gave way under them
+    _HOLDS_ME_EN + r"\b.{0,60}\b" + _GAVE_WAY_EN + r"\b.{0,60}\b" + _FELL_EN,
+    r"(?:fell|went down|hit the floor|ended up on the floor|landed on|took a tumble|had a fall)\b"
+    r"(?! off and| out| apart| in love| asleep| behind| through).{0,40}"
+    r"\b(?:it|the whole thing|" + _HOLDS_ME_EN + r")\b.{0,20}"
+    r"\b(?:gave way|collapsed|folded|buckled|caved in|came apart|snapped)",
+    r"(?:gave way|give way|collapsed|folded up|folded|buckled|caved in|came apart) "
+    r"(?:(?:under|beneath) (?:me|him|her|them|us|my \w+|his \w+)|on (?:me|him|her))\b",
     r"hospital|emergency room|\ba ?& ?e\b|\bthe er\b",
     r"food poisoning|poison(?:ed|ing|ous)?|got sick after|sick after (?:eating|drinking|using)",
     # ill after eating or drinking it, however it is told ("ate the bars and was sick all night")
     r"\b(?:ate|eaten|eating|drank|drunk|drinking|tasted)\b.{0,60}"
     r"\b(?:sick(?! of| and tired)|ill\b|unwell|poorly|nause|stomach ?(?:ache|pain|cramp|bug)|upset stomach)",
     r"made (?:me|us|him|her|them|my \w+) (?:sick|ill|vomit|throw up)|vomit|throwing up|threw up|diarrh",
+    # ill after eating it, told by what it did ("within an hour we were both doubled over")
+    r"\b" + _ATE_EN + r"\b.{0,80}\b" + _ILL_EN,
+    _ILL_EN + r".{0,40}\b(?:after|since|from) (?:eating|drinking|having|trying|tasting|finishing|consuming"
+    r"|(?:i|we|he|she|they) (?:ate|drank|had|tried))\b",
     r"allergic reaction|broke out in (?:a )?rash|hives",
     r"\brash(?:es)?\b|welts|came up in|come up in|breaking out|broke out|anaphyla",
     r"swollen (?:face|lips?|eyes?|skin)",
+    # an allergic reaction told as red, itchy or puffy skin ("my hands went red and itchy and puffy")
+    _BODY_EN
+    + r"\b.{0,30}\b"
+    + _SKIN_EN
+    + r"\b,?(?: and| &| n|,)? (?:so |really |very |all )?(?:"
+    + _SKIN_WORDS
+    + r"|bumps|spots|blotches|patches|lumps|welts)\b",
+    _SKIN_EN
+    + r",? (?:and |& )?"
+    + _SKIN_EN
+    + r" (?:skin|rash|bumps|spots|patches|blotches|lumps|welts|hives)\b"
+    r".{0,40}\b(?:after|since|from|when)\b",
+    _BODY_EN + r"\b.{0,20}\b(?:went|turned|gone|got|became|come up|came up|swelled|blew up)\b.{0,10}"
+    r"\b(?:puffy|blotchy|inflamed|swollen)\b",
     r"(?:had|having|got|caused|causing|gave (?:me|him|her|us|them)) "
     r"(?:an? )?(?:bad |severe |nasty )?reaction",
     # a burning smell, a scorch mark, smoke
-    r"(?:smell|smells|smelled|smelt|smelling|stink|stinks|stank|reek|reeks|reeked)\b.{0,20}"
-    r"(?:burn|smok|melt|scorch|singe|electrical)",
+    # (not a candle that smells lovely while it burns)
+    r"(?:smell|smells|smelled|smelt|smelling|stink|stinks|stank|reek|reeks|reeked|odou?r|whiff|fumes)\b"
+    r"(?! (?:amazing|lovely|nice|great|good|gorgeous|divine|beautiful|incredible|wonderful|fantastic|so good"
+    r"|so nice)).{0,20}(?:burn|smok|melt|scorch|singe|electrical)",
+    # burning told by smell, sight or sound: a hot-plastic smell, "like an iron left on", a plug gone brown,
+    # crackling or popping at a plug or lead
+    r"(?:smell|smells|smelled|smelt|smelling|stink|stinks|stank|reek|reeks|reeked|odou?r|whiff"
+    r"|fumes)\b.{0,25}"
+    r"\b(?:hot (?:plastic|rubber|metal|wiring|wires?|electrics?|electrical|iron|motor|dust)|(?:an"
+    r"|a hot) iron\b|(?:plastic|rubber) (?:melting|burning|heating))",
+    r"hot (?:plastic|rubber|metal|wiring|electrical|electric|motor|dust|iron) ?(?:smell|stink|odou?r|whiff"
+    r"|fumes)|hot (?:smell|stink|odou?r|whiff)\b",
+    _POWER_EN + r"\b.{0,40}\b(?:went|gone|turned|turning|going|goes|turns|become|became|got|getting)"
+    r"(?: (?:a bit|slightly|all|completely|really|partly|kind of|sort of|now))? "
+    r"(?:brown|black|charred|blackened|discolou?red|scorched)\b",
+    r"(?:brown|black|dark|burn|scorch) (?:patch|patches|mark|marks|spot|spots|ring|rings|stain|stains|line"
+    r"|lines)\b"
+    r".{0,30}\b(?:plug|socket|outlet|pins?|prongs|cable|cord|wire|charger|adapter|adaptor|heater|heated"
+    r"|blanket|throw)",
+    r"(?:heated|heater|heating pad|electric blanket|plug|socket|outlet|charger|adapter|adaptor|cable"
+    r"|cord)\b.{0,60}\b(?:brown|scorch) (?:patch|mark|marks|spot|ring|stain)",
+    # (a code-switched "charger一直crackling": no word boundary between Latin and Chinese)
+    r"(?<!aux )(?<!audio )(?<!headphone )(?<!speaker )(?<!hdmi )"
+    + _POWER_EN
+    + r"(?![a-z])"
+    + _NOT_AUDIO
+    + "{0,40}"
+    + _CRACKLE_EN,
+    r"(?<!headphones )(?<!headphone )(?<!earphones )(?<!earbuds )(?<!speaker )(?<!speakers )(?<!radio )"
+    + _CRACKLE_EN
+    + _NOT_AUDIO
+    + r"{0,40}(?<![a-z])"
+    + _POWER_EN
+    + r"(?![a-z])",
     r"charr(?:ed|ing)|\bsinge[ds]?\b|black (?:mark|marks|smudge|soot)|soot\b",
     # a child and a small part, a magnet or a button battery: a choking or swallowing hazard
     _CHILD_EN + r"\b.{0,60}(?:" + _MOUTH_EN + ")",
@@ -249,12 +577,25 @@ SAFETY = _any(
     r"small (?:parts?|pieces?|magnets?|balls?) (?:came|come|fell|falls?|comes|broke) (?:off|out|loose)",
     r"chok(?:e|ed|ing)|swallow(?:ed|ing)?|suffocat|strangl",
     r"brakes? (?:failed|fail|didn't work|did not work|stopped working|gave out)",
-    _CHILD_EN + r"\b.{0,40}(?:fell|fall|fallen|tipped|rolled|trapped|pinched|unsafe|danger)",
+    # (not "so she doesn't fall", "won't fall apart", "falls asleep")
+    r"(?<!stop my )(?<!stop the )(?<!stop a )(?<!stop your )(?<!stops my )(?<!stops the )(?<!prevent my )"
+    r"(?<!prevent the )(?<!keep my )(?<!keeps my )(?<!keep the )(?<!stopping my )(?<!stop our )"
+    + _CHILD_EN
+    + r"\b.{0,40}(?<!n't )(?<!not )(?<!never )(?<!from )(?<!without )"
+    r"(?:fell|fall(?:s|en|ing)?|tipped|rolled|trapped|pinched|unsafe|danger(?:ous)?)\b"
+    r"(?! asleep| apart| in love| for\b| behind)",
     r"(?:fell|tipped|rolled|collapsed)\b.{0,40}" + _CHILD_EN + r"\b",
     r"(?:car seat|booster seat|high ?chair|\bcot\b|crib|stair gate|baby gate|safety gate|bed rail|bouncer"
     r"|baby carrier|harness|pram|stroller|pushchair)\b.{0,40}"
     r"(?:came undone|come undone|came loose|came open|came unclipped|unbuckled|unclipped|popped open"
     r"|gave way|collapsed|folded up|folded in|snapped)",
+    # a bath seat that let go, a cot side that dropped
+    r"(?:bath seat|bath ring|bath support|bathing seat|bath chair|cot side|crib side|drop side|side rail"
+    r"|cot rail|crib rail|bed rail|playpen|play pen|travel cot|bassinet|moses basket|changing table)\b.{0,40}"
+    r"\b(?:let go|lets go|letting go|dropped (?:down|by itself|on its own|suddenly)|drops down|came off"
+    r"|fell off"
+    r"|came away|came unstuck|unstuck|lost (?:its )?suction|gave way|gave out|collapsed|tipped|slid|released"
+    r"|detached|unlatched|popped off)",
     r"(?:nearly|almost|very nearly|practically)\b.{0,8}\b(?:fell|slid|slipped|tipped|tumbled|fall|slide|slip)"
     r" (?:out|off|over|down|through)",
     r"toxic|lead paint|mou?ld.{0,30}(?:ate|eaten|eating|drank)",
@@ -267,32 +608,69 @@ _PRAISE = (
 # what a thank-you says of a present for a relative who is a lawyer ("my dad is a lawyer and he
 # loved it"); not "thanks", which closes threats as often as thank-yous
 _PRAISE_EN = (
-    r"(?:loved|loves|adored|enjoyed|likes it|over the moon|delighted|great gift|perfect gift|amazing|awesome)"
+    r"(?:loved|loves|adore|enjoyed|likes it|over the moon|delighted|great gift|perfect gift|amazing|awesome)"
 )
+
+# praise of what was shared to a group or a platform (衣服好看, 很满意)
+_PRAISE_SHARED = (
+    r"(?:好评|夸|推荐|安利|种草|五星|好用|很好|不错|值得|喜欢|棒|赞|好看|漂亮|可爱|满意|精致|划算"
+    r"|love|loving|obsessed|amazing|awesome|recommend|great|perfect|so cute|gorgeous|lovely|10/10)"
+)
+# what a thank-you says of a present for a relative who is a lawyer or a journalist, or works at a
+# paper or a magazine, in either language (我姐在杂志社上班，她也说好看; "asked where I got it")
+_THANKS_ANY = (
+    r"(?:好评|夸|推荐|安利|种草|五星|好用|很好|不错|好看|漂亮|喜欢|很棒|太棒|超棒|赞|链接|在哪买|哪里买|哪买|同款|也想要"
+    r"|也想买|也要买|买一个|love it|loved it|loves it|love (?:the|your|my|her|his|it)|loved|adore|obsessed"
+    r"|amazing"
+    r"|awesome|gorgeous|beautiful|perfect|so cute|the link|a link|where (?:i|she|he|you) (?:got|bought)"
+    r"|asked where|where to (?:get|buy)|wants? one|want one|10/10|quality)"
+)
+# what a threat says of that relative, praise or not (我老公是律师，说你们这样违法)
+_THREAT_ZH = r"(?:起诉|告你|告你们|法律|违法|维权|赔偿|投诉|追究|诉讼|曝光|处理|说法)"
 
 LEGAL_MEDIA_REGULATOR = _any(
     # a lawyer; someone who is one, unless the present for them is praised (我爸是律师，他很喜欢)
-    r"(?<!是)律师|是律师(?!.{0,12}" + _PRAISE + ")",
+    # (是个律师, 当律师: a relative who is one; not in a thank-you, unless the threat is there too)
+    r"(?<!是)(?<!是个)(?<!是一个)(?<!是一名)(?<!是名)(?<!当)(?<!做)律师",
+    r"(?:是|是个|是一个|是一名|是名|当|做)律师(?!.{0,40}" + _PRAISE + ")",
+    r"(?:是|是个|是一个|是一名|是名|当|做) ?(?:律师|lawyer|attorney|solicitor).{0,40}" + _THREAT_ZH,
     r"起诉|法院|打官司|告你们|法律途径|法律责任|诉讼|报警|警察",
     r"(?<![0-9])(?:12315|12345)(?![0-9])|消协|消费者协会|消保委|市场监管|市场监督|监督管理局|工商局|工商部门|监管部门|质监局",
     # Taiwan's consumer foundation and consumer protection officers, Hong Kong's consumer council
-    r"消基会|消费者文教基金会|消保官|消保处|消费者保护|消委会",
-    r"媒体|记者|电视台|曝光|上新闻|报社|杂志社|登报|上报纸|见报",
-    r"(?:给|替|为)(?:报纸|杂志|报社|新闻)(?:写|投)|在(?:报社|报纸|杂志|电视台|新闻)(?:工作|上班|当|做)",
+    r"消基会|消费者文教基金会|消保官|消保处|消费者保护|消费者权益保护|消委会",
+    r"曝光|上新闻|登报|上报纸|见报",
+    # the press, a journalist, someone at a paper or a magazine: not in a thank-you or asking for the link,
+    # nor social media or a multimedia player
+    r"(?<!社交)(?<!多)(?<!流)(?<!自)(?:媒体|记者|电视台|报社|杂志社)(?!.{0,30}" + _THANKS_ANY + ")",
+    r"(?:给|替|为)(?:报纸|杂志|报社|新闻)(?:写|投)|在(?:报社|报纸|杂志|杂志社|电视台|新闻)(?:工作|上班|当|做)"
+    r"(?!.{0,30}" + _THANKS_ANY + ")",
+    r"(?:媒体|记者|电视台|报社|杂志社).{0,30}" + _THREAT_ZH,
+    r"(?:找|联系|告诉|通知|叫|报给|爆料给|投诉到)(?:了)?(?:媒体|记者|电视台|报社|杂志社)",
     # a lawyer; someone who is one, unless they loved the present (a thank-you, not a threat)
-    r"(?<!is a )(?<!'s a )(?<!is an )(?<!'s an )(?:lawyer|attorney|solicitor)",
-    r"(?:is|'s|was) an? (?:lawyer|attorney|solicitor)(?!.{0,40}" + _PRAISE_EN + ")",
+    # (is a lawyer, 是lawyer, a retired one: a relative, unless no praise follows)
+    r"(?<!is a )(?<!'s a )(?<!is an )(?<!'s an )(?<!as a )(?<!was a )(?<!是)(?<!是个)(?<!是 )(?<!retired )"
+    r"(?:lawyer|attorney|solicitor)",
+    r"(?:is|'s|was|as) an? (?:retired )?(?:lawyer|attorney|solicitor)(?!.{0,40}" + _PRAISE_EN + ")",
+    r"(?:是|是个|是 )(?:lawyer|attorney|solicitor)(?!.{0,40}" + _THANKS_ANY + ")",
     r"\bsue\b|suing|lawsuit|legal action|take (?:you|this) to court|small claims",
     r"\bcourt\b|legal (?:team|advice|counsel)",
     r"\bftc\b|\bbbb\b|better business bureau|trading standards",
     r"consumer (?:protection|affairs|rights|council)",
     r"ombudsman|regulator|attorney general|\baccc\b|\bcma\b|file a complaint with|fair trading",
-    r"journalist|reporter|the press|news (?:outlet|channel|station)|(?:go|going|went) to the (?:media|news)",
+    # a journalist or reporter, not one in the family who wants the link or loved the present
+    r"(?:journalist|reporter)(?!.{0,60}" + _THANKS_ANY + ")",
+    r"(?:journalist|reporter).{0,60}(?:write about|story|cover|expose|article|investigat|report on"
+    r"|hear about)",
+    r"the press|news (?:outlet|channel|station)|(?:go|going|went) to the (?:media|news)",
+    # someone who presents or works on the radio or television, a consumer slot
+    r"consumer (?:slot|show|programme|program|segment|column|page|desk|champion|rights show)"
+    r"|(?:presents|presenter|presenting|hosts|host of|producer|produces) (?:on |for |at )?(?:the |a |our "
+    r"|my )?(?:\w+ ){0,3}(?:radio|tv|television|news|podcast)\b(?!.{0,40}" + _THANKS_ANY + ")",
     # someone who writes for or works at a paper, a magazine or the news
     r"(?:writes?|writing|wrote|works?|working|worked|editor) (?:for|at|on) (?:the|a|our|my) "
     r"(?:local |daily |evening |national |regional )?"
     r"(?:paper|newspaper|magazine|news|tv station|radio station)\b"
-    r"(?! ?(?:company|mill|supplier|shop|store|factory))",
+    r"(?! ?(?:company|mill|supplier|shop|store|factory))(?!.{0,60}" + _THANKS_ANY + ")",
     r"consumer (?:foundation|association|council|watchdog)|consumers'? association",
     r"(?:contact|tell|call|alert) the (?:media|news|papers)|go public",
 )
@@ -303,8 +681,21 @@ _PLATFORMS = (
     r"(?:facebook|(?<![a-z])fb(?![a-z])|(?<![a-z])ins(?![a-z])|instagram|tiktok|twitter|(?<![a-z])x上|youtube"
     r"|reddit|threads|trustpilot|google review|脸书|推特|油管|小红书|抖音|快手|微博|朋友圈|知乎|b站|视频号)"
 )
+_PLATFORMS_ZH_ = (
+    "(?:抖音|快手|小红书|微博|朋友圈|知乎|b站|视频号|大众点评|贴吧|脸书|推特|油管)(?:和|跟|还有|、|上|里)?"
+)
 BAD_REVIEW = _any(
     r"差评|一星|1星|打低分|给低分|负面评价|挂你们|网上说|到处说|让大家都知道|避雷|公之于众|网上曝光",
+    r"把你们(?:店|家|公司)?.{0,4}(?:挂|曝光)",
+    # a chat log or screenshots put up in a group or on a platform (发到宝妈群里, 聊天记录都发出来)
+    r"(?:发|放|挂|传|贴|晒|转发|转|丢)(?:到|在|进|去|上)?.{0,8}"
+    r"(?:宝妈群|妈妈群|业主群|小区群|家长群|同学群|邻居群|亲戚群|家族群|朋友群|车友群|本地群|老乡群|同事群|广场舞群"
+    r"|微信群|群里让|群里给大家|群里曝光)(?!.{0,20}" + _PRAISE_SHARED + ")",
+    r"(?:聊天记录|截图|对话记录|录音|记录)(?:都|全|全部|统统)?.{0,12}(?:发|挂|晒|贴|公开|放|传)"
+    r"(?:到|在|上|出来|出去)?.{0,10}(?:网上|(?<!售后)(?<!客服)(?<!粉丝)(?<!会员)(?<!店铺)(?<!官方)群(?!主)|朋友圈|微博"
+    r"|抖音|小红书|快手|知乎|b站|让大家|公开)(?!.{0,20}" + _PRAISE_SHARED + ")",
+    r"(?:去|到|在|上)" + _PLATFORMS_ZH_ + r".{0,15}(?:发出来|挂出来|晒出来|贴出来|公开|发帖"
+    r"|写(?:个|篇|一篇|了一篇|了)?(?:长文|帖子|帖|post|文章|笔记|测评))(?!.{0,12}" + _PRAISE_SHARED + ")",
     r"(?:发|放|挂|传|贴)(?:到|在)网上",
     # (not 发货 / 发现 / 发票 before a platform named on its own, nor praise posted there)
     r"(?:发(?!货|现|票)|挂|曝光|吐槽|写).{0,6}(?:微博|抖音|小红书|朋友圈|知乎|黑猫)(?!.{0,12}"
@@ -313,7 +704,8 @@ BAD_REVIEW = _any(
     # going public on a platform, whichever: what the customer says they will do there
     r"(?:在|到|上|去)(?:抖音|快手|小红书|微博|朋友圈|知乎|b站|视频号|黑猫|大众点评|点评|贴吧|头条|网上|群里|直播间)"
     r".{0,8}(?:说说|说一说|讲讲|曝光|吐槽|揭露|发帖|发个帖|发文|发视频|发个视频|发条|拍视频|拍个视频|直播|挂出|挂你|告诉大家|让大家)",
-    r"让(?:大家|所有人|别人|更多人|全网|全世界|网友|朋友们)(?:都)?(?:知道|看看|看到|评评理|别买|别来|小心|避坑)",
+    r"让(?:大家|所有人|别人|更多人|全网|全世界|网友|朋友们|姐妹们|宝妈们|家长们|邻居们|朋友|姐妹|宝妈)(?:都)?"
+    r"(?:知道|看看|看到|评评理|别买|别来|小心|避坑|避雷|注意)",
     r"(?:拍|录)(?:个|成|了|一段)?视频.{0,10}(?:发|曝|传|挂)|(?:曝光|揭露)你们",
     # code-switched: a Chinese verb and a platform written in English, or the other way round
     # ("发个facebook post", "post到ins上", "I'll post it on 小红书"); not when what is posted
@@ -322,18 +714,44 @@ BAD_REVIEW = _any(
     r"" + _PLATFORMS + r"(?!.{0,12}" + _PRAISE + ")",
     r"(?:在|到|上|去)\s?"
     + _PLATFORMS
-    + r".{0,8}(?:说说|讲讲|曝光|吐槽|揭露|发帖|发视频|骂|喷|挂|告诉大家|让大家)",
+    + r".{0,8}(?:说说|讲讲|曝光|吐槽|揭露|发帖|发视频|骂|喷|挂|告诉大家|让大家"
+    r"|写(?:个|篇|一篇)?.{0,4}(?:post|帖|长文)(?!.{0,12}" + _PRAISE + "))",
     r"(?:post|posting|share|sharing|put|putting|upload|uploading|film|filming|tell|telling|warn)\b.{0,30}"
     r"(?:小红书|抖音|快手|微博|朋友圈|知乎|b站|视频号|大众点评|贴吧)",
     # telling everyone, unless it is to recommend the shop
     r"告诉(?:大家|所有人|全网|网友|身边的人|朋友们|所有朋友)(?!.{0,12}" + _PRAISE + ")",
     r"(?:bad|negative|terrible|awful|scathing|honest|1[- ]star|one[- ]star|0[- ]star|zero[- ]star) review",
+    # a review told without "bad": one that won't be kind, on every site, that reflects this
+    r"review.{0,60}\b(?:won'?t be|will not be|isn'?t going to be|not going to be|wont be) (?:kind|pretty"
+    r"|flattering|positive|favou?rable|pleasant|glowing|friendly|complimentary)",
+    r"(?:leave|leaving|left|write|writing|post|posting|put|putting)\b.{0,20}reviews? (?:on|across) (?:every"
+    r"|all|each) "
+    r"(?:site|platform|website|review site)|(?:on|across) every (?:site|platform|website|review site) (?:i"
+    r"|we) can|my (?:review|rating)s?.{0,30}\breflects? (?:this|that|my|how|the way)",
     r"review.{0,20}(?:1|one|zero|0) stars?|(?:1|one)[- ]star(?:s|red)?\b",
     r"(?:post|posting|share|sharing|put|putting|tell|warn)\b.{0,30}"
     r"(?:twitter|reddit|facebook|tiktok|instagram|trustpilot|yelp|social media|everyone|everybody|online)",
+    # a chat log or screenshots put up in a group, the verb some words away ("putting the whole chat log up in
+    # our town's Facebook group"), or everyone in a group hearing of it
+    r"(?:post|posting|put|putting|share|sharing|upload|uploading|screenshot|screenshotting|publish"
+    r"|publishing)\b.{0,25}"
+    r"\b(?:chat|conversation|screenshot|screen shot|messages|emails|correspondence|transcript|log|receipts"
+    r"|photos"
+    r"|pictures|video|footage|story|whole thing)\w*\b.{0,50}\b(?:group|facebook|fb|whatsapp|wechat|instagram"
+    r"|twitter|reddit|tiktok|social media|nextdoor|mumsnet|forum|public)(?!.{0,30}" + _PRAISE_SHARED + ")",
+    r"(?:post|posting|put|putting|share|sharing|tell|telling|warn|warning|show|showing|upload"
+    r"|uploading)\b.{0,80}"
+    r"\b(?:town|village|neighbou?rhood|local|community|street|estate|school|parents'?|mums'?|moms'?|mummy"
+    r"|mommy"
+    r"|residents'?|church|buy and sell)(?:'s)? (?:facebook |fb |whatsapp |wechat |community )?(?:group|chat"
+    r"|page|forum)(?!.{0,30}" + _PRAISE_SHARED + ")",
+    r"(?:everyone|everybody|people|every (?:mum|parent|one)) (?:in|on|at|from) (?:my|our|the) (?:\w+ ){1,3}"
+    r"(?:will|is going to|are going to|gonna|shall|'ll|is about to|are about to) ?(?:hear|know|see|find out"
+    r"|read|learn)",
     r"trustpilot|leave a review (?:about|warning)",
     # going public on a platform, whichever: what the customer says they will do there
-    r"(?:post|posting|share|sharing|put|putting|tell|warn|make|making|film|filming|upload|uploading|record|recording)\b"
+    r"(?:post|posting|share|sharing|put|putting|tell|warn|make|making|film|filming|upload|uploading|record"
+    r"|recording)\b"
     r".{0,40}(?:youtube|snapchat|threads|linkedin|whatsapp|google reviews?|tripadvisor|mumsnet|weibo|douyin|"
     r"xiaohongshu|rednote|\bx\b|a (?:video|post|thread|tiktok|reel|story) about)",
     r"(?:tweet|tweeting|blog|blogging|vlog|vlogging) about|go(?:ing)? viral|name and shame",
@@ -342,30 +760,103 @@ BAD_REVIEW = _any(
     r"(?:knows?|hears?|sees?)",
 )
 
+_TIMES = (
+    r"(?:twice|two times|three times|four times|2 times|3 times|4 times|2x|3x|4x|x2|x3|x4|multiple times"
+    r"|several times|more than once)\b"
+)
+# a plan billed twice a year, not a double charge
+_NOT_A_PLAN = r"(?! (?:a|per|each|every) (?:year|month|week|quarter|day)| (?:yearly|annually|monthly|weekly))"
+# two payments for two orders, not a double charge
+_NOT_EACH = (
+    r"(?! (?:for|on|across|from) (?:two|2|three|3|both|each|separate|different|my (?:two|2|three|3)"
+    r"|the (?:two|2|three|3)))"
+)
 MONEY = _any(
-    r"扣了两次|扣款两次|两次扣款|重复扣款|重复扣费|重复支付|扣了两笔|扣了2次|扣两次|多扣|扣了双份|付了两次|付两次|支付了两次",
+    r"扣款两次|两次扣款|重复扣款|重复扣费|重复支付|扣了两笔|多扣|扣了双份|支付了两次",
+    # (not a buckle fastened at the second go, nor a payment tried twice that failed)
+    r"(?<!卡扣)(?<!纽扣)(?<!扣子)扣(?:了)?(?:两|2)次(?!.{0,4}(?:才|都没|没|不|扣上|扣好|扣紧))",
+    r"付(?:了)?两次(?!.{0,4}(?:都|也|还)?(?:失败|没成功|不成功|付不了|没付上|没付成|不行))",
     r"(?:钱|款).{0,6}扣了.{0,12}(?:没|无|未|不见)|扣(?:了)?(?:钱|款).{0,12}(?:订单|没有|没到|不见|失败)",
     r"付了(?:钱|款).{0,12}(?:没有订单|订单没|未付款|待付款|不见|没生成)",
     r"(?:付了钱|付了款|扣了钱|扣了款|钱扣了|钱被扣).{0,30}(?:没有订单|订单也没有|订单没有|没生成|支付失败)",
     r"钱不见了|钱没了|钱去哪|余额.{0,4}(?:少了|不见)|拒付|盗刷",
     # money gone out with no order to show for it, in either order of telling
     r"(?:扣了|扣款|扣费|被扣|划走|划扣|扣走|(?:钱|款).{0,8}(?:走了|出去了|没了|少了|扣)|已付款|已支付|付款成功|支付成功|付了)"
-    r".{0,30}(?:没有订单|没订单|无订单|找不到订单|查不到(?:任何)?订单|(?:订单|单子).{0,4}(?:没有|不见|找不到|查不到|没生成|没显示)|没(?:有)?下(?:过)?单|什么都没买|没买东西|没有买)",
+    r".{0,30}(?:没有订单|没订单|无订单|找不到订单|查不到(?:任何)?订单|(?:订单|单子).{0,4}(?:没有|不见|找不到|查不到|没生成|没显示)|没(?:有)?下(?:过)?单"
+    r"|什么都没买|没买东西|没有买)",
     # money gone from a wallet or card, then no order to show for it (支付宝少了三百块，订单里什么都没有)
     r"(?:支付宝|微信|零钱|余额|银行卡|信用卡|卡里|账户|花呗).{0,8}(?:少了|被扣|扣了|划走|不见了)"
     r".{0,30}(?:订单.{0,6}(?:什么都没有|没有|不见|找不到|查不到)|没(?:有)?下(?:过)?单|什么都没买|没买东西)",
     r"(?:什么都没买|没买东西|没有买东西|没(?:有)?下(?:过)?单|没有订单|找不到订单|查不到订单).{0,30}"
     r"(?:扣了|扣款|扣费|被扣|扣走|划走|(?:卡|账户|余额|支付宝|微信).{0,8}(?:扣|少了|划走|走了))",
-    r"charged (?:me )?twice|double[- ]?charg|charged two times|billed twice|two (?:charges|payments)",
+    # (not a plan billed twice a year, nor two payments for two orders)
+    r"charged (?:me )?twice"
+    + _NOT_A_PLAN
+    + r"|double[- ]?charg|charged two times|billed twice"
+    + _NOT_A_PLAN,
+    r"(?<!in )(?<!into )two (?:charges|payments)\b"
+    + _NOT_EACH
+    + r"(?!.{0,40}\b(?:two|2|both|separate) orders)",
+    # a double charge told as a count: 扣了两回, 划了两回, 刷了三笔, 扣咗两次, 多了一笔 on a card or 花呗
+    r"(?:划走|划扣|扣走|扣款|扣费|刷走|代扣)(?:了|咗|过)?(?:我|我们|我司|我的)?(?:的)?(?:钱|款)?\s?"
+    r"(?:两|2|二|三|3|四|4|五|5|好几)\s?(?:次|回|遍|笔)",
+    # (划 is a swipe too: 划了两次屏幕)
+    r"划(?:了|咗|过)?(?:我|我们|我司|我的)?(?:的)?(?:钱|款)?\s?(?:两|2|二|三|3|四|4|五|5|好几)\s?(?:回|笔)",
+    r"(?<!卡扣)(?<!纽扣)(?<!扣子)扣(?:了|咗|过)?(?:我|我们|我司|我的)?(?:的)?(?:钱|款)?\s?(?:两|2|二|三|3|四|4|五|5|好几)\s?"
+    r"(?:次|回|遍|笔)(?!.{0,4}(?:才|都没|没|不|扣上|扣好|扣紧))",
+    r"刷(?:了|咗)?(?:我)?\s?(?:两|2|三|3|四|4|五|5|好几|几)\s?笔",
+    r"(?:花呗|借呗|白条|信用卡|银行|银行卡|账单|扣款|支付宝|微信|流水|明细|账户|卡里|余额)"
+    r".{0,12}多(?:了|出|出了|出来|扣了)?(?:一|1|两|2|几)笔",
+    r"多(?:了|出了|出来)(?:一|1|两|2)笔.{0,12}(?:扣款|扣费|消费|支出)",
+    # charged for something the customer did not buy (有人用了我的卡, 没在你们这买东西却扣了钱)
+    r"有人(?:盗)?用(?:了)?我的(?:卡|银行卡|信用卡|账户|账号|支付宝|微信)"
+    r"|(?:卡|银行卡|信用卡|支付宝|微信)(?:被人|被)(?:盗用|冒用)",
+    r"(?:不是我(?:本人)?(?:买|下单|下|付|消费|操作)的|没(?:有)?(?:在|从|跟)(?:你们|你家|贵店|贵司|这家)"
+    r"(?:家|店|平台)?(?:这|这里|那里|这儿)?(?:买|下单|下过单|购买|消费))"
+    r".{0,30}(?:扣|划|刷|账单|银行|信用卡|花呗|短信|扣款|扣费)",
+    r"(?:扣了|扣款|扣费|划走|刷了|账单|银行|信用卡|花呗).{0,30}"
+    r"(?:不是我(?:本人)?(?:买|下单|下|付|消费|操作)的|没(?:有)?(?:在|从|跟)(?:你们|你家|贵店|贵司|这家)"
+    r"(?:家|店|平台)?(?:这|这里|那里|这儿)?(?:买|下单|下过单|购买|消费))",
+    r"(?:charged|billed|debited|deducted|charging|billing|took payment|taken payment|took (?:the "
+    r"|my )?money)\b(?: (?:me|us|my card|my account|our account|our card|the (?:payment|money|amount)))?"
+    r"(?: for (?:it|this|that|one|the same \w+|the one \w+|a single \w+))? " + _TIMES + _NOT_A_PLAN,
+    r"(?:charge|payment|transaction|debit|money|amount)s? (?:has |have |had |was |were |got |has been )?"
+    r"(?:went through|gone through|go through|goes through|come through|came through|processed|been taken"
+    r"|debited"
+    r"|deducted|charged|posted|listed)\b.{0,12}\b" + _TIMES + _NOT_A_PLAN,
+    r"(?<!made )(?<!make )(?<!making )(?<!in )(?<!into )(?<!split )(?:two|2|three|3|four|4|five|5|multiple"
+    r"|several) "
+    r"(?:identical |separate |duplicate |pending |different |same )?(?:charges|payments|transactions|debits"
+    r"|holds"
+    r"|authori[sz]ations|deductions)\b(?! of\b)" + _NOT_EACH + r"(?=.{0,60}(?:\b(?:to|from|by) (?:you|your)\b"
+    r"|on (?:my|our|the) (?:card|statement|account|bank|credit card)|\bpending\b|\bonly\b"
+    r"|\bjust\b.{0,10}\bon(?:e|ce)\b"
+    r"|\bonce\b|one (?:order|purchase|checkout|item|transaction)|single (?:order|purchase)|same (?:order"
+    r"|amount|item|day)))",
+    r"(?:shows?|showing|lists?|listed|appears?|appearing) (?:your company|you|your (?:shop|store|name)"
+    r"|the (?:charge"
+    r"|payment)) (?:twice|two times|three times)|twice (?:for|with) the same (?:amount|order|item|price"
+    r"|total)|same amount twice|(?:twice|two times|three times) (?:on|in) (?:the|my|our) (?:statement|card"
+    r"|bank statement)",
+    r"(?:someone|somebody|a stranger|someone else|somebody else|hackers?) (?:has |have |had )?(?:used"
+    r"|is using"
+    r"|been using|took|stole|hacked|got into|accessed) (?:my|our) (?:card|credit card|debit card|bank card"
+    r"|account|paypal|bank|details|card details)",
+    r"(?:card|account|paypal|card details) (?:was|were|has been|have been|got|had been) (?:used by someone"
+    r"|stolen|cloned|compromised|hacked|skimmed)",
+    r"(?:didn'?t|did not|never) (?:buy|bought|purchase|purchased|authori[sz]e) (?:these|this|that|those|them"
+    r"|it|anything)\b.{0,60}\b(?:charge|charged|charges|statement|debited|billed)",
+    r"(?:charged|charges|statement|debited|billed)\b.{0,60}\b(?:didn'?t|did not|never) (?:buy|bought"
+    r"|purchase|purchased|authori[sz]e) (?:these|this|that|those|them|it|anything)\b",
     # a double charge told as two identical ones
     # told code-switched too (被charge了两次, bill了我2次)
-    r"(?:charge|charged|bill|billed|debit|扣款|刷卡)(?:了|过)(?:我)?\s?(?:两|2)\s?(?:次|遍|回)",
+    r"(?:charge|charged|bill|billed|debit|扣款|刷卡)(?:了|过)(?:我)?\s?(?:两|2|三|3|四|4|好几)\s?(?:次|遍|回)",
     r"两笔(?:一样|相同|同样|重复|一模一样)的?(?:扣款|扣费|付款|支付|交易|费用|钱)|(?:扣|收|刷)了(?:我)?两笔",
     r"(?:two|2) (?:identical|same|matching|duplicate) (?:charges|payments|transactions|debits|amounts)"
     r"|same (?:charge|amount|payment|transaction) (?:twice|two times)"
     r"|(?:charge|payment|transaction|debit)s? "
     r"(?:appears?|appeared|shows?|showed|showing|came out|went out|taken) twice",
-    r"duplicate (?:charge|payment|transaction)|charged (?:me )?(?:again|two)|paid twice",
+    r"duplicate (?:charge|payment|transaction)|charged (?:me )?(?:again|two)|paid twice" + _NOT_A_PLAN,
     r"money (?:is |was |has )?(?:gone|missing|disappeared|vanished|taken)",
     r"(?:charged|paid|debited|deducted|taken)\b.{0,40}(?:no order|not (?:placed|confirmed|showing)|"
     r"says unpaid|shows unpaid|still unpaid|never (?:went through|arrived))",
@@ -376,10 +867,12 @@ MONEY = _any(
     r"|(?:can'?t|cannot|couldn'?t) find (?:the|my|an|any) order|"
     r"order (?:isn'?t|is not|wasn'?t|doesn'?t|does not|never) (?:there|show|showing|appear|placed|created)|"
     r"(?:didn'?t|did not|never|haven'?t|have not) (?:buy|order|place|make|purchase)"
-    r"|nothing (?:in my|ordered|placed|bought))",
+    r"|nothing (?:in my|ordered|placed|bought)|nothing (?:under|on|in) (?:my|the) (?:orders?|account))",
     r"(?:no order|(?:didn'?t|did not|never|haven'?t|have not) "
     r"(?:buy|bought|order|ordered|place|placed|purchase) (?:anything|a thing|an order))"
     r".{0,60}(?:charged|debited|deducted|taken|billed|came out|left my|gone from|withdrawn)",
+    r"(?:payment|charge|transaction|debit)s? (?:to|from|by) (?:you|your)\b.{0,60}\b(?:never|didn'?t|did not"
+    r"|haven'?t|have not) (?:ordered|order|bought|buy|purchased|purchase) (?:anything|a thing|from)",
     r"(?:charge|payment|transaction|debit)s? (?:i|we) (?:don'?t|do not|didn'?t|did not) "
     r"(?:recogni[sz]e|make|authori[sz]e)",
 )
