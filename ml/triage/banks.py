@@ -4164,6 +4164,1227 @@ MORE_5: dict[str, tuple[str, str]] = {
 }
 
 
+# A sixth round (issue 15, eighth pass), every intent, mostly Chinese: Chinese had a third of
+# English's paraphrases and fell to 66.7 % on the sixth set's new voices. Written for this
+# round by two writers who read the banks and the labelling policy and none of the held-out
+# material (the split, the hand-written sets, RESULTS.md), from the kinds the policy names
+# and the banks lacked, never from a held-out sentence: Hong Kong Cantonese and Taiwanese
+# wording, 东北 / 四川 / 北京 colloquial Chinese, voice-to-text and two-character messages,
+# people writing for a parent or a child; Singapore, Malaysian, Hong Kong, Filipino and
+# Nigerian English, US Southern and teen English; gift and business buyers (礼盒, 对公转账,
+# 专票, net 30, a PO number, tiered pricing); a safety incident told by what was felt, heard
+# or smelled (麻了一下, 噼啪响, "a little zap", hot plastic), a child by age, a pet or an
+# older parent hurt; a double charge told as a count (扣了三笔, "two pending holds"); going
+# public told without "bad review" (挂你们, 业主群, "my channel"). Deduplicated against the
+# banks (exact, and near by difflib ratio >= 0.7 for Chinese). Mixed (code-switched) lines
+# are the third of each entry. Cut by paraphrase like the rest: every fifth is held out.
+MORE_6: dict[str, tuple[str, str, str]] = {
+    "order.change_address": (
+        """
+        唔该帮我改下地址，我写错咗座数，应该系B座
+        地址打错咗，仲未寄出嘅话可唔可以改
+        请问还没出货的话可以改成超商取货吗？地址填错了，谢谢您
+        宅配地址想改到公司，请问还来得及吗
+        老铁地址整错了 给改一下呗 还没发吧
+        我帮我妈下的单，地址填成我家了，要改成她那边，城南老小区3栋
+        改成我妈家地址
+        地址错了改下 东门那个不是西门
+        您受累，给我把收货地址改成单位的，甭送家里了
+        孩子帮我下的单 手机号留的是他的 能改成我的吗 我好接电话
+        送朋友的生日礼物，结果收货人填成我自己了，能改成她的名字和地址吗
+        啥子情况哦，地址选成我老家的了，帮我改成成都这边嘛
+        那个我跟你说一下啊我上午下的单然后看了一下地址还是以前租的那个房子现在不住那了你帮我改成现在这个行不行
+        """,
+        """
+        eh the address for my order got problem, I never put the unit number lah, can help change before you all send out?
+        Hi po, the barangay on my order is wrong, is it still possible to edit it before shipping?
+        Please help me to correct the delivery address on {o}, I mistakenly wrote my former office in Ikeja instead of the Lekki one
+        y'all, I put my mama's old address on that order, she's moved out by the lake now, can you fix it before it heads out
+        It's a birthday present for my niece and I just noticed it's set to come to my place instead of hers. Could the shipping address on the order be switched to her flat?
+        Our office moved up to level 12 last month and the order still says level 3, could you update the delivery address on our company purchase
+        bruh i put my dorm but im home for break, can u change where the order goes
+        Pls kindly amend address of my order, should be Flat C 18/F, I missed out the floor
+        """,
+        """
+        收件address少了楼层，order还没出货的话麻烦update一下
+        送给朋友的gift，地址要改成她家的，order还来得及改吗
+        我个order地址写错咗，可唔可以帮我改去公司address
+        """,
+    ),
+    "order.cancel": (
+        """
+        唔该帮我取消张单，我唔要喇
+        张单落错咗，可唔可以取消
+        请问刚刚下的订单可以取消吗？超商选错了想重新下，谢谢您
+        这单整岔劈了 给我取消了吧
+        我妈不会弄 手一抖下了三单 帮忙取消两单
+        取消 不要了
+        取消吧
+        孩子拿我手机乱点，下了个{p}，这单麻烦给撤了
+        要得，那就不买了，帮我把订单取消嘛
+        您受累给取消一下，甭发了，家里有了
+        公司那边预算没批下来，刚才那个批量采购的订单先取消掉，以后再下
+        本来买来送人的，对方说已经有一个了，趁还没发货取消吧
+        喂你好我刚才那个单子不要了你帮我取消一下谢谢啊
+        """,
+        """
+        Can cancel my order or not? Accidentally bought the same thing two times lah
+        Good day, please I want to cancel the order I placed this morning, I have gotten the item elsewhere
+        hi po, can I still cancel my order? my tita already gave me the same one as pasalubong
+        Our purchasing team raised this one by mistake and the PO has been withdrawn, please cancel the order before anything is dispatched
+        I was getting this for my brother's birthday but it turns out he already has one, so I'd like to cancel if it hasn't gone out yet
+        I reckon I got a little click-happy last night, could y'all cancel that order for me
+        lowkey regret buying this ngl, can i cancel
+        Pls help cancel my order, I chose wrong model, many thx
+        """,
+        """
+        order下多了一张，帮我cancel最新那张
+        这张order可以cancel吗，公司的PO取消了
+        唔该帮我cancel张order，买错咗
+        """,
+    ),
+    "order.modify": (
+        """
+        唔该帮我将件衫改做细码，仲未寄嘅话
+        可唔可以喺张单度加多一个{p}，一齐寄
+        请问订单可以从超商取货改成宅配吗
+        数量整错了 五个改成三个 能整不
+        是送人的，想在订单里加个礼盒包装和贺卡，卡上写生日快乐
+        送礼用的，麻烦别放价签和发货单，订单备注能加上吗
+        公司采购的那单，数量从50改成80，能直接在原单上加吗
+        改颜色 要白的
+        给我妈买的鞋码数拍大了 帮我改成37
+        颜色选成红的了，咋个改成蓝的嘛，还没发货吧
+        您受累把这单的型号换成大号的，甭让我重新下了
+        员工福利那单，想把其中十份换成另一个口味，还没发的话能改吗
+        我看了一下还没发货那能不能把那个黑色的换成灰色的数量不变
+        """,
+        """
+        can add one more {p} to my order or not? same address, want to send together lah
+        could you pop a card in the order saying Happy 40th Dad, love Jen? I forgot the gift message at checkout
+        We ordered 20 of the desk lamps for the office but now need 25, could you bump the quantity before it's packed
+        please I made a mistake on the colour, kindly change it from black to wine before you dispatch
+        hey y'all, could you switch the size on my order from the small to a medium? my grandbaby's growing like a weed
+        can i change my order to the lilac one?? the grey is giving boring
+        May I change the model in my order to the one with bigger water tank, I will top up the difference
+        is it possible po to remove the price tags and add gift wrap to my order? it's for my ninang
+        """,
+        """
+        帮我喺order度加多一个{p}，一齐ship
+        order的quantity要改成25个，公司要多几个
+        能帮我的order加个gift message吗，是送人的
+        """,
+    ),
+    "order.invoice": (
+        """
+        唔该张单开张发票畀我，抬头写公司名
+        请问这笔订单可以开三联式发票吗？要打统编报帐，谢谢您
+        发票开了没 报销等着用呢
+        公司采购的那批订单要开增值税专用发票，税号和开户行我发给你
+        专票抬头开错了，税号少一位，麻烦作废重开
+        员工福利那单一共二十份，能合并开一张发票吗
+        给我妈买的{p}，她保修要用发票，能补开一张寄过去吗
+        送人的那单发票别跟货放一起，单独发我邮箱
+        发票咋还没开呢 都好些天了
+        麻烦开个票
+        订单{o}的电子发票能换成纸质的吗，我们财务只收纸质的
+        发票抬头嘛就写个人，要得不
+        你好我上周下的那个单要开发票抬头是我们单位名字税号我一会儿发你
+        """,
+        """
+        Our finance dept needs the invoice made out to the company with our VAT number on it, we paid with the company card
+        could you do a gift receipt for my order? no prices please, it's going to my in-laws
+        we're a public school and tax-exempt, can the invoice show zero sales tax? I can email the exemption certificate
+        Please I need a proper invoice with your company stamp so my office can reimburse me, the order confirmation is not enough
+        Hi, can send me the tax invoice for my order? Need to claim from my company one
+        Can I have an official receipt po with my business name and TIN on it? it's for BIR
+        our café bought the coffee machine on {o}, the accountant wants a VAT invoice with the café's trading name
+        need the invoice to show our purchase order number, can you add PO 4471 to it
+        Gift receipt?
+        We're a small primary school and the PTA bought the reading lamps for the library last week. Our bursar is very strict about paperwork. She can't pay back the parent who bought them unless the invoice has the school's name on it instead of his. Could you reissue it to Hillcrest Primary?
+        """,
+        """
+        公司要VAT invoice，抬头写company name
+        可以开一张gift receipt吗，不要显示price
+        麻烦开张invoice俾我，要写公司名同埋PO number
+        """,
+    ),
+    "order.status": (
+        """
+        点解我张单一直显示处理中嘅
+        落咗单两日都冇动静，究竟有冇落到单
+        请问订单一直显示待出货，这样正常吗，谢谢您
+        订单咋还卡着不动呢 啥情况
+        下单了吗 我看不到
+        孩子帮我下的单，我在手机上找不着，到底下成没
+        公司采购那单显示待审核三天了，财务问我到底下没下成
+        订单显示已关闭 我没点啊
+        那个单子嘛一直是待确认，啥子意思哦
+        您受累给瞅一眼，订单{o}到底是个啥状态
+        单呢
+        你好我想问一下就是我前天下了一个单然后一直没有短信也没有电话我也不知道到底下没下上你帮我看一下
+        """,
+        """
+        my order still showing processing one, got problem or not?
+        Please what is the status of my order? It has been on 'processing' since Tuesday
+        just asking po if my order is confirmed na, the app still says to be processed
+        Did the order for our office go through? Our procurement system shows it submitted but we never got an acknowledgement from you
+        ordered a birthday gift for my daughter last night and the app just says received, it hasn't moved since, is that normal
+        howdy, just checkin' my order went through okay, never got one of them confirmation emails
+        is my order even real lol it says pending since forever
+        May I know why my order status change to 'under review'?
+        """,
+        """
+        我的order一直showing processing，正常吗
+        Order submit咗两日都未confirm，咩事
+        公司的PO order显示received，但一直没有update
+        """,
+    ),
+    "payment.failed": (
+        """
+        点解俾唔到钱嘅，张卡明明冇问题
+        付款一直失败，请问是不是刷卡有问题，谢谢您
+        付不了款 咋整啊
+        付不上
+        付款付不进去 一直转圈圈
+        替我爸付钱，他那张卡老说支付失败，卡是好的
+        云闪付付款提示交易失败，换了张卡也不行
+        公司卡付款被拒了，是不是有单笔限额
+        咋个付不起钱嘛，点了好几次都不得行
+        用街口支付结帐一直失败，请问还有别的办法吗
+        您受累瞧瞧，我这付款老说系统繁忙
+        我点了付款然后跳出来一个错误就回到购物车了钱也没扣这是咋回事
+        """,
+        """
+        tried to pay with my card 3 times already, keep say declined, but my bank say no problem one
+        please my Verve card keeps failing at the payment page, the bank says the card is fine
+        GCash payment keeps saying 'transaction failed' po, I've tried so many times already
+        the company card keeps getting declined at checkout, finance says there's no block on it
+        trying to order my mom's birthday present and Apple Pay just says payment not completed, over and over
+        checkout keeps kickin' me back to the cart every time I hit pay, what am I doin' wrong
+        it keeps saying unable to process payment and sends me back, same card worked fine last month
+        My credit card cannot pay, always show error code 05
+        """,
+        """
+        我的card一直被decline，bank说没问题
+        用Apple Pay俾钱一直fail，点算
+        GCash付款一直失败，payment page卡住
+        """,
+    ),
+    "payment.coupon": (
+        """
+        张优惠券点解用唔到嘅
+        满减冇减到，多俾咗钱
+        请问折价券怎么没有折抵，谢谢您
+        券咋用不了呢 领完就灰了
+        券没减
+        我妈说她领了个红包，付钱的时候没扣掉，帮她看看
+        公司批量买了二十个，说好的满额折扣没算进去
+        那个优惠券嘛用不起，啥子原因哦
+        您受累看看，这券明明没过期，咋就不让用呢
+        会员价没显示，结果按原价付的
+        免运券用不了，结帐还是算了运费
+        我领了一张满两百减三十的券然后凑够了两百多结算的时候还是原价
+        """,
+        """
+        the voucher code cannot use one ah, say not eligible, but I'm first time buy
+        please the promo code you sent on WhatsApp is not applying, it keeps saying invalid
+        the bulk discount you advertise for 10+ units didn't come off when we ordered 12 for the office
+        my 11.11 voucher didn't get deducted po, I still paid the full amount
+        the code on the gift card my aunt gave me keeps saying it's already been redeemed
+        y'all sent me a coupon for my birthday but it just won't take at checkout
+        bro the student code isn't working fr
+        referral code?
+        """,
+        """
+        这个promo code一直说not eligible
+        Voucher用唔到，checkout个total冇减
+        买了10件，bulk discount没有apply到
+        """,
+    ),
+    "payment.methods": (
+        """
+        可唔可以用八达通或者转数快俾钱
+        请问可以刷卡分期吗？还是只能超商付款，谢谢您
+        能货到付款不 我不会整网上支付
+        公司对公转账已经打过去了，备注了订单号，麻烦查一下收到没
+        公司采购要走对公转账，收款账户是哪个
+        员工福利批量下单，能不能月结或者先发货后付款
+        我帮老人付款，能用我的微信给他的订单付吗
+        能用云闪付吗
+        分期可以不
+        微信付得起不嘛，还是只能支付宝
+        您受累问一句，甭网上付行不行，我想去银行汇款
+        我昨天下午用对公账户汇的款金额是{m}你们财务看到没有
+        """,
+        """
+        Can we pay on net 30 terms? We're a small architecture firm and our accounts team only pays against an invoice
+        Do you accept purchase orders from schools? Our district has to send a PO before any payment goes out
+        can pay by PayNow or not?
+        Please do you accept bank transfer in naira or only dollar cards?
+        pwede po ba COD or GCash? I don't have a credit card
+        does the company card have to be in the name of the person ordering? I'm placing this for my boss
+        can I pay using FPS or Octopus?
+        can i use my mom's card if she says its ok lol
+        Net 30?
+        I'm ordering on behalf of our church and the treasurer wants to send a cheque, is that something y'all take
+        """,
+        """
+        可以用PayNow付款吗，没有credit card
+        公司要net 30 terms付款，可以吗
+        可唔可以用FPS transfer俾钱
+        """,
+    ),
+    "payment.price_adjust": (
+        """
+        我啱啱买完就减价，可唔可以补返差价
+        请问买完隔天就降价了，可以退差额吗，谢谢您
+        昨天刚买今天就降了 咋整 能补差价不
+        补差价
+        给我妈买的{p}，前脚买完后脚就便宜了{m}，差价能退吗
+        公司刚批量采购了一批，第二天阶梯价又降了一档，差价能返吗
+        买完就降价嘛，这个差价补不补哦
+        您受累，东西我挺满意，甭退货，就是买贵了，退个差价就成
+        降价了能保价吗
+        直播间现在比我下单那会儿便宜不少，差价能给我补上吗
+        我上礼拜买的那个现在页面上便宜了好几十我看还在价保期内能不能申请一下
+        """,
+        """
+        I bought last week, now got sale 20% off, can refund the difference or not?
+        Please the price of the {p} dropped two days after I paid, can I get the balance back?
+        hi po, it's on 9.9 sale now but I bought it at regular price on the 5th, can you adjust it?
+        We ordered 30 units for the school at full price and your site now shows a tiered price for 25 and up, can that be applied to our order?
+        bought this as a Christmas gift and it's already on sale for less, do you do price adjustments within 14 days?
+        well shoot, it went on sale the very next day, any chance y'all could give me the difference
+        it's literally cheaper now 💀 can i get the difference
+        """,
+        """
+        我上周买的，现在on sale便宜了{m}，可以price adjust吗
+        买完就price drop，可唔可以refund个差价
+        这个price drop了，能refund the difference吗
+        """,
+    ),
+    "payment.double_charge": (
+        """
+        点解扣咗我两次钱，我只系买咗一样嘢
+        信用卡账单上有两条一模一样的，都是你们家的
+        付了一次扣了两回 赶紧给我退一笔
+        扣了三笔！！我就下了一单
+        请问为什么刷卡被刷了两次？银行简讯显示两笔，请尽快处理
+        花呗账单里同一单出现了两次，都是{m}
+        银行短信连着来了两条扣款 订单就一个
+        帮我妈付的钱，银行打电话问她怎么同一家店扣了两次
+        云闪付扣款两次，同一时间同一金额
+        扣两次了
+        公司对公账户被划走了两次货款，财务在追问，请马上核实退回
+        付钱的时候网卡了一下，我又点了一次，结果微信扣了两回，订单就一个，咋个整嘛
+        我昨晚在你们这买了个{p}，当时转了半天，今早一看银行短信，扣了两笔{m}，订单只有一个
+        """,
+        """
+        3 payments for one checkout, I only pressed pay once
+        it went through twice on my PayPal, same amount, same minute, one order
+        my bank app is showing two pending holds of {m} from you but there's only the one order
+        Apple Pay took it two times lah, I only got one order confirmation
+        Please I was debited two times for one order, my bank alert came in twice
+        looked at my credit card statement and y'all got me on there twice for the same {p}
+        My credit card statement show your shop charge the same {m} two times, pls reverse one
+        why do i have two of the same transaction from u?? i only bought one hoodie
+        billed 3x??
+        Checkout froze on the last page so I waited and refreshed, and it showed my order as confirmed. Fine, I thought. Then I opened my banking app tonight. There are three separate payments of {m} to you, all in the same minute.
+        """,
+        """
+        我的PayPal被扣了两次，只有一张order
+        bank app显示两个pending hold，我只checkout一次
+        Apple Pay charge咗我两次，张order得一张
+        """,
+    ),
+    "payment.missing_money": (
+        """
+        钱已经扣咗，但系冇单，搞咩啊
+        微信显示付款成功了，订单里啥都没有，钱呢
+        银行短信说扣了{m}，我这边一个订单都没有
+        钱没了单也没了
+        云闪付付完钱页面就白了，订单没生成，钱也没退回来
+        请问我刷卡成功了但订单显示未付款，这笔钱去哪了
+        替老人问一下，他说手机上付了钱，可我在他账号里找不到订单
+        信用卡有一笔你们店的扣款，我根本没下过单
+        钱扣了订单没了 咋整
+        对公转账转过去三天了，订单还是待付款，钱到底到哪去了
+        花呗扣了钱，订单显示交易关闭，钱也没回来
+        我刚才付钱显示成功了然后订单里面什么也没有钱也扣了你们看看怎么回事
+        """,
+        """
+        money already deducted liao but no order in my account leh
+        Please I made payment by transfer and my account has been debited but there is no order on my profile
+        there's a {m} charge from your store on my credit card statement and I haven't bought from you in months
+        PayPal says completed but my orders page is empty, where did the money go?
+        filing a dispute with my bank is next, the money came out on Friday and there's still no order
+        I don't recognise this charge from you on my card, nobody in our house bought anything
+        Hi po, GCash deducted the payment already but the app says payment pending and no order was made
+        my Apple Pay went through and the card was charged but the order screen just went blank and there's nothing in my account
+        """,
+        """
+        钱已经扣了but我的account没有order
+        信用卡statement有一笔你们的charge，我没买过东西
+        GCash扣咗钱但系冇order，我要dispute呢笔钱
+        """,
+    ),
+    "logistics.where": (
+        """
+        我嘅包裹去咗边呀，几时到
+        请问宅配大概什么时候会到，谢谢您
+        我那快递这会儿到哪疙瘩了
+        到了没
+        老铁 物流咋好几天一动不动呢
+        给我妈寄的，她天天问我到了没，帮查下到哪了
+        送人的礼物，想知道现在走到哪了
+        快递走到哪里了嘛，好几天了
+        您受累帮我查查，{c}这单走到哪儿了
+        公司那批员工福利的货，物流现在到哪了
+        包裹在哪
+        喂我问一下我那个快递到哪里了啊说好三天到的现在都第五天了
+        """,
+        """
+        my parcel where already? tracking never move since Monday leh
+        Please I have been waiting for my order since last week and the tracking is not updating at all
+        hi po, where na my parcel? it's been at the sorting hub in Pasig for 4 days
+        The order for our office was supposed to ship Tuesday, can you tell me which courier has it and the tracking number
+        I ordered my dad's birthday present on the 3rd and the tracking still just says shipped with no other updates, any idea where it is?
+        any idea where my package got off to? tracker ain't budged in three days
+        yo where's my package at, tracking been frozen for days
+        May I know when will my parcel reach? The {c} tracking only show in transit
+        parcel where?
+        """,
+        """
+        我的parcel去咗边，tracking三日冇郁过
+        tracking一直停在sorting hub，包裹到哪了
+        公司order的包裹ship了吗，可以给我tracking number吗
+        """,
+    ),
+    "logistics.not_received": (
+        """
+        话我签收咗喎，但我乜都冇收到
+        请问超商取货显示已取件，但我根本没去取啊
+        物流说签收了 我啥也没收着
+        没收到啊
+        我妈说快递员没来过，系统显示签收了，她一整天都在家
+        送给朋友的礼物显示签收了，她说没收到
+        门卫说没见过这个包裹，物流上写的是门卫代收
+        显示签收了嘛，我屋头哪里有哦
+        您受累问问快递员，东西放哪儿了，我这儿压根没见着
+        公司前台说没签过，但物流显示已签收
+        物流写着放在快递柜了可是我一直没收到取件码去柜子那找了也没有
+        """,
+        """
+        tracking say delivered already but nothing at my door leh, my neighbour also never receive
+        Please the rider marked my order as delivered but I did not receive anything, nobody even called me
+        the app says it's delivered po but there's no parcel at the guard house, the guard says nothing came
+        it says signed for at our front office by a name nobody here recognises, we never got the box
+        my daughter's birthday present shows delivered on Saturday, she was home all weekend and nothing came
+        the tracking claims they dropped it on my porch but there ain't nothing on my porch but the dog
+        says delivered 2pm... i was literally home at 2pm. nothing.
+        The status show delivered to locker but the locker is empty when I open it
+        """,
+        """
+        tracking说delivered了，但我门口什么都没有
+        显示delivered去building reception，但reception话冇收到
+        app显示已经delivered，but公司前台说没有收到
+        """,
+    ),
+    "logistics.redirect": (
+        """
+        我听日唔喺屋企，可唔可以改后日送
+        请问可以改成超商取货吗？白天家里没人收宅配
+        快递能给放门卫那不 我上班不在家
+        放快递柜
+        我妈腿脚不好，能让快递员送上楼吗，别放驿站
+        送人的，能不能让快递员直接送到她公司前台
+        能不能改成晚上送嘛，白天屋头没得人
+        您受累跟快递员说一声，甭打电话，放门口就成
+        包裹能不能转寄到我爸那边，也在这个城市
+        改天再送吧
+        快递员刚打电话我在外地出差你让他先别送放到小区门口那个驿站我回来自己拿
+        """,
+        """
+        tomorrow I not at home, can the driver deliver to my office instead or not?
+        Please can the dispatch rider call me before coming, our estate gate needs an access code
+        can I just pick it up at the branch po instead of home delivery? no one will be at the house
+        It's a surprise gift, can the courier leave it with my neighbour at number 14 so my wife doesn't see it?
+        Our café is only open 7 to 3, can the delivery come in the morning and to the side door
+        could y'all have it held at the depot, I'm gonna be at the lake house all week
+        Can change to deliver to SF locker? Not at home in daytime
+        """,
+        """
+        明天不在家，delivery可以改送去office吗
+        可唔可以叫courier送去SF locker
+        是surprise gift，能送到隔壁neighbour那里吗
+        """,
+    ),
+    "logistics.customs": (
+        """
+        我个包裹喺海关卡咗好耐，要点搞
+        请问国际包裹清关需要我提供身份证吗，谢谢您
+        海关那块儿卡住了 咋整
+        清关
+        替我女儿问的，她在国外，包裹被海关扣了说要补税
+        公司批量进口的那批货清关要报关资料，需要我们提供什么
+        海关要交好多税哦，这个钱哪个出
+        清关短信让我上传实名认证，是你们发的吗
+        包裹在海关待了一个礼拜了
+        您受累问一句，这海关得卡多少天啊
+        我查了一下物流说在海关等待查验已经好多天了是不是还需要我做什么
+        """,
+        """
+        the courier say customs need me pay GST first, the price never include meh?
+        Please customs at the airport are asking me to pay duty before they release my package, is that normal?
+        Bureau of Customs is holding my parcel po, they're asking for the invoice
+        our company shipment is held at customs and the broker needs the commercial invoice and HS codes from you
+        it's a gift my sister sent from overseas and customs wrote asking what it's worth, I don't have an order number
+        customs is holding my package, they say they need some form from y'all
+        customs has my package hostage lol what do i do
+        """,
+        """
+        我的parcel卡在customs，要交tax吗
+        customs要invoice先放行，可以发给我吗
+        海关hold住我个package，要俾duty咩
+        """,
+    ),
+    "logistics.damaged_in_transit": (
+        """
+        个箱烂晒，入面啲嘢都跌咗出嚟
+        请问宅配送来的时候箱子压坏了，里面的东西也裂了
+        快递盒子都瘪了 里头东西也整坏了
+        箱子破了
+        送人的礼盒到的时候角都压塌了，这还怎么送
+        我妈收到的包裹湿透了，纸箱都泡烂了
+        快递箱子被摔得稀巴烂
+        盒子都压扁了嘛，里头的杯子碎了
+        公司订的那批货有三箱外包装破了
+        包裹上一个大鞋印，一看就是被踩过，里面东西都变形了
+        我拆开一看泡沫都碎了外面箱子也凹进去一大块东西摔得不成样子
+        """,
+        """
+        the box reach already all squashed one, the {p} inside also bent
+        Please the carton was torn and soaked when the rider brought it, the items inside are spoilt
+        the parcel arrived po with the box crushed on one side, looks like it was dropped
+        half the mugs in our office order came smashed and the outer carton has a huge dent in the corner
+        the gift box was all dented and the ribbon torn off by the time it got to my sister
+        the box showed up lookin' like somebody sat on it and the {p} inside is cracked
+        box got absolutely wrecked in shipping 😭 corner caved right in
+        """,
+        """
+        box到的时候已经crushed，里面的{p}也坏了
+        个box送到嘅时候湿晒，入面啲嘢都damage咗
+        快递box被压扁了，明显是运输中damage
+        """,
+    ),
+    "return.request": (
+        """
+        我想退货，件衫唔啱身
+        请问还在七天鉴赏期内，可以退货吗，谢谢您
+        这玩意儿不想要了 咋退
+        退货
+        给我妈买的，她说用不惯，想退了
+        送人的对方不喜欢，包装都没拆，能退吗
+        孩子帮我下的单，买错了东西，我要退回去
+        这个东西不合适嘛，退得了不
+        您受累，这个我退了吧，甭换了
+        公司团购了十件，多了三件，能把多出来的退掉吗
+        能退嘛
+        上周买的{p}，用了两次觉得跟我想的不太一样，也没坏，就是用不上，还在七天里吧，我想退
+        """,
+        """
+        the colour not nice lah, haven't use it yet, can return?
+        Please I want to return this item, it's not what I wanted, how do I go about it?
+        hi po, I'd like to return the item, it's too big for our condo
+        I got this as a gift and there's no order number or receipt with it, can I still return it?
+        We ordered 40 chairs for the school hall and only need 30, can we send the extra 10 back?
+        I'm fixin' to send this back, it just ain't what I had in mind, how do I go about that
+        not feeling it tbh, can i return
+        is sale stuff final sale or can I still send it bak? got a top last week
+        """,
+        """
+        收到gift但冇order number，可以return吗
+        想return多出来的10张chair，公司不需要
+        这个不太适合，can return吗
+        """,
+    ),
+    "return.exchange": (
+        """
+        对鞋细咗，可唔可以换大一码
+        请问收到的颜色跟我想的不太一样，可以换成米白色吗
+        码整小了 能换不
+        换个大码
+        给我爸买的衣服小了，换个XL
+        送人的，对方想要别的颜色，能换吗，吊牌都在
+        这个鞋子嘛有点挤脚，换大一号要得不
+        您受累给换一件，这件太肥了
+        员工福利发的T恤，有几个人尺码不对，能批量换吗
+        换货
+        我穿了一下没出门就是腰那块有点紧想换个大一号的同款同色
+        """,
+        """
+        the shoes too small lah, can change to one size bigger?
+        Please I want to exchange the gown for a bigger size, it's too tight at the waist
+        can I have it changed to a bigger size po? it's too small for my son
+        My friend got me this jacket as a gift but it's a size too small. I don't have the order number, only the gift receipt. Can I swap it for a large?
+        We got the staff polos in the wrong sizes, can we swap 10 mediums for larges
+        could I trade these boots for a half size up, they pinch my toes somethin' fierce
+        can i swap this for the pink one instead lol
+        """,
+        """
+        双鞋too small，可以exchange大一码吗
+        收到的gift size唔啱，有gift receipt，可以换吗
+        公司的polo要exchange成L码
+        """,
+    ),
+    "return.logistics": (
+        """
+        退货寄咗返去，你哋收到未
+        请问退货可以用超商寄件吗？寄回地址是哪里
+        退货咋寄啊 地址给一个
+        退货寄哪
+        我妈不会寄快递，退货能上门来取吗
+        退回去的货签收没
+        退货寄到哪里嘛，运费哪个出
+        您受累说一下，退货寄哪个地址，到付成不
+        公司退的那二十件分三个箱子寄回去了，单号发给谁
+        上门取件的师傅一直没来
+        我已经把退货用{c}寄出去了单号也填了你们那边显示收到没有
+        """,
+        """
+        I already post back the return liao, you all receive or not?
+        Please where should I drop the return item? There is no {c} office close to me
+        hi po, the return pick-up didn't come today, can you rebook it?
+        We're returning a pallet of office chairs, do you arrange freight collection or do we book it ourselves?
+        I'm returning a gift that was shipped straight to me and the label has the sender's address, where do I send it back to
+        dropped my return off at the post office Tuesday, y'all get it yet?
+        the return label u sent is blank?? can u resend
+        """,
+        """
+        我已经send back了return，你们收到了吗
+        return label印唔到，可唔可以再send一次
+        return的courier pickup没来，能改天吗
+        """,
+    ),
+    "refund.status": (
+        """
+        退款几时到账呀，等咗好耐
+        请问退款退到信用卡要多久，谢谢您
+        退款咋还没到 都一礼拜了
+        退的钱呢
+        退款咋样了
+        替我妈问一下，她那单退了货，钱退到哪了
+        退款嘛好久才到哦
+        您受累给催催，这退款等了挺久了
+        公司那批退货的款，对公账户还没收到
+        显示退款成功了，花呗里没看到
+        我那个退货你们都签收好几天了退款那里一直显示处理中到底什么时候能到
+        """,
+        """
+        refund how long more then can reach? already one week liao
+        Please I am yet to receive my refund since you confirmed the return
+        hi po, when will the refund be credited to my GCash? it's been 5 days
+        Our accounts team hasn't seen the refund for the returned office chairs come through on the company card yet, can you check
+        my grandma sent back the gift I bought her and I still haven't seen the refund on my card
+        just wonderin' when that refund's gonna show up, been a couple weeks now
+        refund still not here 🙃 whats the hold up
+        """,
+        """
+        refund几时到账，已经一个week
+        return收到了，但refund还没到我的card
+        你哋话refund咗，但我bank account仲未见到
+        """,
+    ),
+    "refund.request": (
+        """
+        我唔要喇，直接退钱畀我啦
+        请问可以直接退款吗？还没出货的话就不要了
+        不要了 把钱退了
+        退钱
+        给我妈买的她说不要了，东西还没发，帮忙退款吧
+        送人的日子都过了东西还没到，不要了，退款吧
+        少发了一个嘛，那个的钱退给我
+        您受累，甭发了，把钱给我退回来
+        公司采购那单不要了，货款请原路退回对公账户
+        包裹一直没到，我不等了，申请仅退款
+        你好那个东西我想了想还是不要了你们还没发货的话直接把钱退给我就行
+        """,
+        """
+        the item never come, I want refund can?
+        Please refund my money, the order was cancelled from your side
+        I prefer refund po, not store credit, thank you
+        We'd like a refund for the 5 units that were out of stock on our purchase order, the rest can still ship
+        the birthday's come and gone so I don't need it anymore, please just refund me for the late order
+        I'd just as soon have my money back, if that's alright with y'all
+        refund pls, i'm done waiting for the restock
+        """,
+        """
+        我唔要replacement，可唔可以refund返俾我
+        out of stock的5个请refund，其他照发
+        item没到，我想申请refund
+        """,
+    ),
+    "refund.amount": (
+        """
+        退返嚟嘅钱少咗{m}，点解嘅
+        请问退款金额怎么比我付的少？运费没退吗
+        退的钱不对啊 少了一截
+        少退了
+        替老人问一下，退回来的钱比付的少了几十块
+        退款只到了一半，另一半呢
+        钱嘛退是退了，少了好几十哦
+        您受累算算，这退款金额不对，少了{m}
+        公司那批退货应该退八千多，到账才五千，差了不少
+        退款到账了，但运费没退
+        我付了{m}退回来的钱少了一截也没人跟我说扣的是什么
+        """,
+        """
+        refund got come in but less {m} leh, why like that?
+        Please the refund I received is not complete, the delivery fee was not included
+        the refund po was only for one item but I returned two
+        We returned 10 units but the credit note only covers 8, please check the refund on our company order
+        the refund came back without the gift wrap charge, I paid extra for that
+        y'all refunded me but it's short about fifteen bucks, what happened there
+        why is my refund missing like half the money??
+        """,
+        """
+        refund少了{m}，shipping fee没退
+        退返嘅refund amount唔啱，少咗一件的钱
+        refund的amount不对，gift wrap的钱没退
+        """,
+    ),
+    "product.defect": (
+        """
+        个{p}用咗两日就坏咗
+        请问行动电源充不进电，是不是坏掉了
+        这玩意儿刚用就整坏了 啥质量
+        坏了
+        给我妈买的{p}，才用了三天就坏了
+        送人的手表，人家一戴就不走了，太尴尬了
+        按钮摁不动了
+        这个东西嘛用两下就不得行了
+        您受累，这{p}不好使了，才买一礼拜
+        公司批量买的{p}，有五个到手就是坏的
+        屏幕一闪一闪的，用了不到一个月
+        刚开始用还挺好的，第三天早上起来一按就没反应了，换了插座也不行
+        """,
+        """
+        the {p} cannot on already after one week, got problem lah
+        Please the blender you sent is not working, it just hums and the blades don't move
+        the electric fan po stopped rotating after 3 days
+        Three of the 12 desk lamps we got for the office flicker and then go dark, the rest are fine
+        I bought this as a gift and my brother says the left speaker doesn't work at all, kind of embarrassing
+        this darn thing quit on me after two uses, won't power up no matter what
+        the earbuds randomly disconnect every 5 mins its so annoying
+        The zip of the bag broken already, only used two times
+        I gave my dad the smoke grey {p} for Father's Day and the display stopped showing anything on day three
+        """,
+        """
+        这个{p}用了一个week就broken了
+        部机开唔到，charge咗成晚都冇response
+        earbuds左边没有sound，connect不到
+        """,
+    ),
+    "product.usage": (
+        """
+        呢个{p}点用㗎，说明书睇唔明
+        请问这个要怎么跟手机配对，谢谢您
+        这玩意儿咋整啊 咋开
+        咋开机
+        替老人问一下，字太小了，声音怎么调大
+        孩子帮我装好就走了，我不会用，定时咋设
+        这个嘛咋个用哦，按哪个键
+        您受累教教我，这个怎么连WiFi
+        公司买了一批，怎么批量设置成中文
+        灯一直闪红色 啥意思
+        你好我刚买的这个机器拿到手不知道先干嘛是要先充电还是直接就能用
+        """,
+        """
+        how to pair this one with my phone ah? the manual very cheem
+        Please how do I set the time on this wall clock, the instruction is not clear
+        how do I use the timer po? I can't understand the manual
+        we bought the coffee machine for our café, how do I set it to pull double shots by default
+        it was a gift so I don't have the box or leaflet, how do I get it into pairing mode
+        how do I get this fancy thing to quit beepin' every time I open the lid
+        ok how do u even turn this on, which button
+        """,
+        """
+        这个怎么pair phone，manual看不懂
+        部coffee machine点set double shot
+        收到是gift没有manual，怎么reset
+        """,
+    ),
+    "product.missing_parts": (
+        """
+        个盒入面冇充电线嘅
+        请问盒子里少了一个转接头，可以补寄吗
+        零件少了 装不上 咋整
+        缺东西
+        给我妈买的，她打开说遥控器没有
+        送人的礼盒里少了一个杯子，一套应该是两个
+        螺丝少了两颗嘛，装不起
+        您受累给补寄一下，说明书和充电头都没有
+        公司订的二十套，有三套少了底座
+        说好的赠品收纳袋，盒子里没见着
+        我一样一样对着清单数了一遍少了一个挂钩还有一个小扳手
+        """,
+        """
+        the box got no charger inside leh, listing say got
+        Please the screws for the bed frame are not complete, I can't couple it
+        the remote po is not in the box, only the fan
+        We ordered 12 office chairs and only 10 sets of armrests were in the cartons
+        opened the gift with my niece and the batteries and the little pump aren't in there
+        there's supposed to be a wall bracket in here and I'll be darned if I can find it
+        where's the cable?? box only had the thing itself
+        """,
+        """
+        box入面冇charger，listing写有
+        少了两颗screw，assemble不起来
+        set里面的remote不见了
+        """,
+    ),
+    "product.not_as_described": (
+        """
+        件衫同相差太远，颜色完全唔同
+        请问收到的尺寸跟商品页写的不一样，这样可以处理吗
+        这啥玩意儿 跟图上两码事
+        跟图不一样
+        给我妈买的，说是大字版，收到的字一样小
+        说是真皮的，拿到手摸着就是人造革
+        页面写的是不锈钢嘛，结果是铁的，都生锈了
+        您受累瞧瞧，这颜色跟照片压根不是一个色
+        公司采购的型号写的是带蓝牙的，到货一批全是不带的
+        容量写的2升，实际装不到一升半
+        我对着详情页看了半天尺寸重量都对不上收到的明显是小一号的
+        """,
+        """
+        this one in real life is brown lah, the photo show beige, not the same at all
+        Please what I received is not what I saw on your page, the material is very thin and cheap
+        the page says stainless po but a magnet sticks to it and the tag says iron
+        the listing said it seats 6 but the table barely fits 4 of us in the café
+        bought it as a gift because the page said it comes in a gift box, it came in a plastic bag
+        this ain't real leather like the page said, it's that plasticky stuff
+        the 'oversized' hoodie is basically a crop top, not what the page showed at all
+        """,
+        """
+        颜色同photo差好远，not as described
+        page话genuine leather，收到手感完全是PU
+        说是gift box包装，结果只有一个plastic bag
+        """,
+    ),
+    "product.warranty": (
+        """
+        个{p}仲喺保养期，坏咗可唔可以免费整
+        请问保固期内可以送修吗，谢谢您
+        保修咋整啊 去哪修
+        能保修不
+        替我爸问一下，去年买的{p}坏了，还在保修期吗
+        发票找不到了，还能走保修吗
+        保修嘛是一年还是两年，我这个坏了修得不
+        您受累，这东西过保了，修一下得多少钱
+        公司买的那批有两台坏了，保修是寄回去还是上门
+        维修寄回去多久能修好
+        我这个用了十个月了最近有点毛病想问一下保修的话要准备什么东西
+        """,
+        """
+        my {p} spoil already, still got warranty or not?
+        Please is this still under warranty? I bought it in March and the screen has stopped showing
+        can I bring it to your service center po for repair? still under warranty
+        One of the coffee grinders at our café died at 10 months, how do we lodge a warranty claim as a business customer
+        it was a wedding gift so I don't have the order number, is the warranty still valid
+        does the warrenty cover the motor? mine's done quit after eight months
+        warranty still good on this? it's like 11 months old and it's dying
+        """,
+        """
+        部机坏咗，仲有冇warranty cover
+        买了十个月，warranty可以cover维修吗
+        gift来的没有order number，warranty还有效吗
+        """,
+    ),
+    "product.safety": (
+        """
+        插上电手一碰外壳麻了一下，吓得我赶紧拔了
+        热水壶摸着有点电手，酥酥麻麻的
+        用着用着噼啪响了两声，冒出一股热塑料味
+        充电的时候滋滋响，插头那里都黑了
+        我家一岁半的把遥控器里的纽扣电池抠出来了，不知道咽没咽，正往医院去
+        三个月大的宝宝躺在摇椅上，带子突然松了，头磕在地上青了一块
+        老大老二玩那个滑板车，轮子飞出去了，老二膝盖划了道口子
+        我妈踩那个防滑垫滑倒了，垫子一点都不防滑，现在腿肿了
+        狗啃了你们的宠物玩具，里面的填充物吞下去了，现在在宠物医院
+        猫窝里的加热垫烫得不得了，猫肚子上的毛都焦了
+        部充电宝充电嗰阵突然好烫，仲有阵烧焦味，差啲着火
+        请问电暖器用到一半突然冒烟还有火花，这样很危险吧
+        这玩意儿一插电就冒火星子，差点把窗帘点着了
+        老人坐的那个折叠凳腿突然折了，摔了一跤，胳膊一大片淤青
+        冒烟了！！
+        昨晚给孩子冲奶，温奶器开始还好好的，后来闻到一股焦糊味，一看底座熏黑了，插头烫手
+        你们那个电热毯我妈盖着睡觉半夜说腿上烫起了水泡你们这个东西到底有没有问题
+        """,
+        """
+        every time I touch the metal side of the {p} I feel a tingle in my fingers, like a buzz
+        the lamp gave me a little zap when I switched it on and my hand still feels numb
+        there's a crackling and popping noise coming from inside the heater and it smells like hot plastic
+        the adapter got buzzing sound and the plastic smell very strong lah, I quickly unplug already
+        one corner of the adapter is melted and the socket was too hot to keep my hand on
+        my 8 month old was chewing the rattle and the end cap popped off into her mouth, I had to hook it out with my finger
+        the 2yo was standing in the activity walker and it tipped right over, he's got a lump on his forehead the size of an egg
+        our dog chewed the squeaky toy, a chunk broke off and sliced his gum open, he's at the vet now
+        my mum is 82 and leaned on the shower stool when a leg buckled, she went down hard and her hip is black and blue
+        Please the extension box you sold me made a loud pop and the wall around the socket is black now, my house almost went up
+        the face mask gave me red itchy bumps all over my cheeks within like 10 mins
+        So we've had the nightlight about a month and it's been fine. Last night I heard a faint crackle and there was a smell like an iron left face down. When I pulled it out, the plug end was soft and bent out of shape. It was two feet from the cot.
+        """,
+        """
+        这个charger摸起来有点tingle，好像漏电
+        heater有crackling声，还有一股hot plastic的味道
+        我个2岁仔爬上个shelf，成个shelf倒落嚟，佢额头有个bruise
+        奶奶坐的shower stool突然gave way，她摔倒了
+        """,
+    ),
+    "complaint.service": (
+        """
+        你哋啲客服态度好差，问两句就唔理人
+        打咗几次电话都冇人听，点做生意㗎
+        请问你们客服都不回讯息的吗？已经等了三天
+        你们客服啥玩意儿啊 说话阴阳怪气的
+        客服啥态度
+        帮我妈打电话问事，客服嫌她说话慢，直接挂了
+        那个客服嘛说话冲得很，问啥都说不晓得
+        您受累转告一下你们领导，那个客服说话太噎人了
+        我们公司是大客户，对接的业务员一个月换了三个，每次都要从头说一遍
+        每次都说帮我反馈，然后就没下文了
+        客服说会回电，从周一等到周五
+        上周我就问过一次客服说会跟进结果没人理今天又问换了个人又让我从头说你们到底有没有人管
+        """,
+        """
+        your customer service very lousy lah, I call 5 times nobody pick up, chat also no reply
+        Please your agent was very rude to me, she shouted at me on the phone and dropped the call
+        the agent po kept saying 'that's not my problem' and then ended the chat, so disrespectful
+        I called to ask about adding a gift note and the rep laughed at me, then left me on hold for 25 minutes
+        bless your heart, but whoever answered the phone yesterday has no business in customer service, she was downright nasty
+        the guy on chat literally left me on read for an hour and then closed it 💀
+        Your staff at the pickup counter ignored me and kept playing with their phone, very poor attitude
+        I've been buying for our office from you for three years. Every order I've had to chase, every email sits for a week, and the account rep I was given doesn't know who we are. I'm writing to complain about your business team, not any product.
+        """,
+        """
+        你们的customer service很lousy，打了五次都没人接
+        个agent好rude，直接end咗个chat
+        客服一直copy paste，完全不listen
+        """,
+    ),
+    "complaint.misleading": (
+        """
+        你哋话买一送一，结果乜都冇送，呃人
+        请问页面写全馆免运，为什么结帐还要付运费？这样不是骗人吗
+        说好的正品 整来个高仿 忽悠谁呢
+        主播说全网最低，我一搜别家便宜一百
+        跟老人说这枕头能治失眠，根本就是普通枕头，专门骗老年人
+        说好的阶梯价买一百件打七折，结算根本没有，这不是骗企业客户吗
+        说的是包邮嘛，结果还要补运费，啥子意思哦
+        您受累说说，这标的原价是咋回事，先涨后降糊弄谁呢
+        广告写的送精美礼盒，收到就一个塑料袋装着
+        骗人
+        详情页写的是现货下单当天发结果付完款告诉我要预售二十天这不是故意骗人下单吗
+        """,
+        """
+        your ad say free shipping islandwide, checkout still charge me, this one is cheating lah
+        Please the flash sale countdown restarts every single day, it is a trick to pressure people and it is deceitful
+        the host in your live selling said free shipping on all orders today po, but I was charged shipping, very misleading
+        your 'bulk pricing from 10 units' is a con, it only applies to one colour and that's buried in the small print
+        y'all advertised it as Made in USA and the box says made in China, that's just plain dishonest
+        the influencer code said 40% off and it was actually like 5%, so scammy
+        Product page said gift box included, now your sales tell me gift box only for members, this is misleading
+        """,
+        """
+        广告话free shipping，checkout又charge我运费，好misleading
+        live selling说是original，收到是fake，这是false advertising
+        写着gift box included，结果没有，false advertising
+        """,
+    ),
+    "complaint.threat_legal": (
+        """
+        再唔处理我就去消委会投诉你哋
+        我已经揾咗律师，等住收律师信啦
+        请问是要我去找消保官申诉你们才会处理吗
+        再不给整明白 我就打12345
+        我要打12315
+        替我爸说一句，再不解决我们就去消协，他这么大岁数经不起折腾
+        我们公司法务已经在看合同了，再拖就按违约起诉
+        不给个说法嘛，我就去市场监管局告你们
+        您受累转告一下，材料我都准备好了，明儿就去法院立案
+        我认识电视台的，这事儿让他们来评评理
+        找律师了
+        我已经把聊天记录和付款凭证都整理好了下周一还没结果我就去消费者协会
+        """,
+        """
+        if you all still don't settle this, I go to CASE and the small claims tribunal, don't say I never warn
+        I'm sending the whole file to the state attorney general's office this afternoon
+        consumer affairs will be getting a copy of every email you've sent me
+        I've already got the number for the Channel 7 tip line, keep ignoring me and see what happens
+        Please be informed that I have briefed my lawyer and you will be receiving a letter from his chambers
+        I'll be filing in small claims first thing Monday, y'all can explain yourselves to the judge
+        I will report to Consumer Council if still no one handle this
+        I'm going to the DTI po about this, I have screenshots of everything
+        """,
+        """
+        再唔handle我就去消委会file complaint
+        我会去small claims court告你们
+        我已经联络咗lawyer，等住收legal letter
+        """,
+    ),
+    "complaint.threat_review": (
+        """
+        再唔理我，我就喺连登出post闹爆你哋
+        请问要我去PTT跟Dcard发文你们才会处理吗
+        我要发到业主群里让大家评评理
+        挂你们
+        再拖我就发朋友圈，让我那几千个好友都看看
+        我妈广场舞群里几百号人，我这就把聊天记录发过去
+        等着上热搜吧
+        我要在抖音开直播讲讲你们家干的事
+        不解决嘛我就发到小区群里头，让大家都晓得
+        公司采购群里都是同行，我会把这次经历原原本本发出去，看谁还敢跟你们合作
+        我都截图了，回头发小红书
+        一星
+        你们再这样拖着我就把这个事发到我们单位群里面让大家都看看
+        """,
+        """
+        just so you know, the review I'm writing won't be kind
+        everyone in my neighbourhood group will hear how you treated me
+        this is going on my channel, 40k subscribers are about to meet your company
+        I'll be telling all the mums in our school WhatsApp group to steer clear of you
+        wait till my Google review go up lah, sure make you all famous
+        I'm making a TikTok about this whole mess and it's not gonna be cute
+        Please you people will see what I will write about your company on my Facebook page tonight
+        mark my words, the whole church is gonna know not to shop here
+        I've been a customer for five years and I've sent half my street your way. After how I was spoken to today, that stops. The post going up on our neighbourhood page tonight won't be kind.
+        """,
+        """
+        我会在Facebook group话晒俾大家知
+        等住睇我个review，一定唔会nice
+        这件事我会拍成video放上我的channel
+        """,
+    ),
+    "presale.size": (
+        """
+        我平时着M码，呢件要拣咩码
+        请问这件版型偏大还是偏小？我160公分50公斤，谢谢您
+        一米八 一百六十斤 穿啥码
+        穿几码
+        给我妈买，她一米五五，一百二十斤，选哪个码
+        送男朋友的，他平时穿42的鞋，这双要拿几码
+        公司统一订工服，尺码表有没有到4XL的
+        娃儿五岁，一米一，穿好大的嘛
+        您受累给参谋一下，我这身板儿穿大号还是加大号
+        三个月大的宝宝穿哪个码的连体衣
+        这款鞋子码数标准不
+        我脚背比较高平时穿39的运动鞋这双是要拍39还是40比较好
+        """,
+        """
+        I usually wear M, this one can fit or not? Asian sizing?
+        Please what size will fit a 14 year old boy who is 5'9?
+        is the medium po ok for 60kg? I'm 5'2
+        buying this as a gift for my husband, he's a 42 regular in suits, which size jacket is that
+        We need polos for 30 staff, do you have a size breakdown with chest measurements so I can order the right mix
+        does this run big? I'm a big ol' boy, usually a 2XL
+        would a small be oversized on me or like actually fitted, im 5'3
+        """,
+        """
+        我通常穿medium，这件fit会不会偏小
+        送老公的gift，他穿42 regular，拿哪个size
+        公司要30件polo，有size chart吗
+        """,
+    ),
+    "presale.stock": (
+        """
+        呢个颜色仲有冇货呀
+        请问这款还有现货吗？今天下单大概多久出货
+        还有货不 老铁
+        有货吗
+        公司采购要两百件，库存够不够，能一次发齐吗
+        员工福利要一百份，这款礼盒能备够货吗
+        想给我妈买一个，红色的啥时候能补上
+        这个还有得卖不，有的话我就拍了
+        您受累问一嘴，大号的还能补货不
+        缺货的那个颜色可以预订吗
+        我看那个灰色显示无货了是卖完了以后不会再上了还是过几天会补
+        """,
+        """
+        the black colour still got stock anot? I want buy 3
+        Please do you have up to 50 pieces of this bag available? I want to buy for my shop
+        do you have available stock po for the blue one? and will it arrive before Dec 20 if I order today?
+        We need 40 of the ergonomic chairs for a new office fit-out, can you supply that many from stock or is there a lead time?
+        if I order the {p} now will it get here before my son's birthday on the 14th?
+        y'all got any more of the green ones comin' in, or are they gone for good
+        pls tell me the lilac one is restocking 🙏
+        My sister's baby shower is in two weeks and the registry says she wants the cream bassinet. Your site shows it as low stock. Is there actually one I can buy right now?
+        """,
+        """
+        这个black色还有stock吗，想买三个
+        公司要40张chair，有stock吗
+        而家order，birthday之前送唔送到
+        """,
+    ),
+    "presale.specs": (
+        """
+        呢款{p}同上一代有咩分别
+        请问这个行动电源可以带上飞机吗？容量是多少
+        这玩意儿防水不
+        啥材质
+        给我妈买的，她眼神不好，这个字大不大，操作复杂吗
+        送人的话有礼盒包装吗？能帮忙写张贺卡吗，价签能不放吗
+        公司采购一百台，有没有阶梯价，能开专票吗
+        批量买能不能印公司logo
+        这个用起来巴适不，噪音大不大
+        您受累问一下，这保温杯能保温几个钟头
+        请问可以寄到金门吗？运费怎么算
+        一岁半的娃能用吗，有没有容易掉的小零件
+        你好我想问一下这个电饭煲是几升的三口人够不够用
+        """,
+        """
+        do you offer tiered pricing if we order 100 units for our staff?
+        before I order, can you gift wrap it, leave the price tag out and ship it straight to the recipient?
+        this one can use with Singapore plug or not? need adapter?
+        Please is this standing fan rechargeable, how many hours can it last when there is no light?
+        is it BPA free po? it's for my baby's milk
+        Thinking of getting the espresso machine for our café, can it handle about 150 cups a day?
+        is this the kinda cooler that'll keep ice a whole weekend at the lake?
+        does it come in that sage green or just the beige
+        tiered pricing?
+        """,
+        """
+        100个units有bulk pricing吗
+        可以gift wrap同埋唔放price tag吗
+        这个espresso machine适合café用吗，一天150杯
+        """,
+    ),
+    "other.thanks": (
+        """
+        唔该晒，帮咗我好大忙
+        搞掂咗，多谢你哋
+        收到了，谢谢您，包装很用心，下次还会再来
+        老铁没毛病，东西贼好
+        谢谢
+        我妈收到可高兴了，说你们客服特别耐心，谢谢
+        送人的礼物包装得好漂亮，朋友很喜欢，感谢
+        东西巴适得很，谢谢客服妹妹
+        您受累了，事儿给办得妥妥的，谢谢
+        员工福利那批都收到了，同事们都说好，谢谢你们配合开票发货
+        感谢感谢
+        孩子帮我问的事解决了，谢谢你们
+        本来还担心赶不上我爸生日，结果提前一天就到了，老爷子特别喜欢，真心谢谢你们
+        """,
+        """
+        received already, very nice, thank you ah!
+        Thank you so much ma, God bless you for your help
+        thank you po for the fast reply, super helpful
+        the gift arrived wrapped beautifully with no price tag, my mum was over the moon, thank you
+        Just a note of thanks from our office manager, the bulk order arrived complete and on time
+        y'all are a blessing, thank you kindly
+        ok this is sooo cute, thank u!!
+        my uncle is a lawyer and he loved how easy your returns were, thanks!
+        Many thanks for your prompt help, really appreciate
+        """,
+        """
+        parcel收到了，quality very nice，thank you啊
+        个gift包装得好靓，my mum超开心，thanks
+        多谢你哋嘅help，service好好
+        """,
+    ),
+    "other.feedback": (
+        """
+        建议你哋个app加返繁体中文
+        建议可以增加超商取货的选项，会比较方便
+        给个建议啊 app字太小 老年人看不清
+        建议
+        希望能出个长辈模式，我妈老是点错
+        建议加个贺卡留言功能，送人方便
+        企业采购流程太麻烦了，建议做个批量下单的入口
+        你们那个搜索嘛不太好用，搜啥子都出来一堆不相干的
+        您受累转达一下，包装盒能不能做小点，甭塞那么多泡沫
+        搜索要是能语音输入就好了
+        就是提个意见啊你们那个购物车老是自己清空每次都要重新加不是啥大事就是有点烦
+        """,
+        """
+        just suggest lah, your website font too small for the old folks to read
+        Please you should add delivery to Port Harcourt, many of us here want to buy
+        suggestion po, hope you can add a Tagalog version of the app
+        would be great to have a gift receipt option at checkout, I always have to email to ask for one
+        For business buyers it'd be handy to download all the month's invoices in one go
+        just a thought, y'all might put the care instructions right on the product page
+        the unboxing was cute but the tissue paper everywhere is a lot, maybe tone it down
+        """,
+        """
+        建议checkout加个gift receipt选项
+        website的font太细，老人家睇唔清
+        希望有bulk order的page，公司采购比较方便
+        """,
+    ),
+    "other.account": (
+        """
+        我个账户登入唔到，验证码一直收唔到
+        请问会员要怎么绑定手机号码，谢谢您
+        账号咋登不上了 密码也对啊
+        登不上
+        替我妈问一下，她换了手机号，账号怎么转过来
+        孩子帮我注册的账号，密码我不知道，咋改
+        公司想开个企业账号，几个采购员一起用，怎么弄
+        我那个账号嘛被锁了，啥子原因
+        您受累帮我把账号注销了，甭留着了
+        积分咋没了
+        不想收你们的推送了怎么关
+        我换了个新手机下了你们的app登录的时候一直说账号异常让我验证但是验证码又收不到
+        """,
+        """
+        cannot login to my account leh, OTP never come
+        Please I have changed my line, how do I put the new number on my profile so the OTP can come
+        how do I change the name on my account po, I just got married
+        can we set up a business account so three people in our office can order under one company login?
+        is there a way to hide an order in our shared account? it's my wife's birthday present
+        plumb forgot my password, and I've checked my junk folder for that reset email, nothin'
+        how do i change my username it's so cringe, i made it in middle school
+        """,
+        """
+        login唔到，OTP一直收唔到
+        想开一个business account，公司几个人share
+        点样改account的email
+        """,
+    ),
+    "other.misc": (
+        """
+        你哋喺香港有冇门市
+        请问你们客服服务时间是几点到几点，谢谢您
+        你们是哪嘎达的公司
+        在不
+        喂
+        替我妈问问，你们线下有店没，她不会网上买
+        我们是做礼品定制的，想跟你们谈合作，找哪位
+        你们那儿招人不嘛
+        您受累问一下，你们总部在哪儿
+        有客服电话吗
+        可以买礼品卡送人吗
+        你好我就是想问一下你们这个店是品牌官方开的还是代理商开的
+        """,
+        """
+        your shop got physical outlet in Singapore or not?
+        Please do you have an office in Lagos where I can come and buy directly?
+        are you hiring po? I'd like to apply as a customer service rep
+        Who handles corporate partnerships? We'd love to work with you on a café collaboration
+        Are y'all open the Friday after Thanksgiving?
+        random q but is this a small business or like a big company
+        What is your office hours on public holiday?
+        """,
+        """
+        你们在Singapore有physical store吗
+        想问下你哋office几点open
+        corporate partnership要找边个
+        """,
+    ),
+}
+
+
 INTENTS = [
     Intent(
         intent.name,
@@ -4173,16 +5394,16 @@ INTENTS = [
         intent.zh
         + tuple(
             line
-            for more in (MORE, MORE_2, MORE_3, MORE_4, MORE_5)
+            for more in (MORE, MORE_2, MORE_3, MORE_4, MORE_5, MORE_6)
             for line in _lines(more.get(intent.name, ("", ""))[0])
         ),
         intent.en
         + tuple(
             line
-            for more in (MORE, MORE_2, MORE_3, MORE_4, MORE_5)
+            for more in (MORE, MORE_2, MORE_3, MORE_4, MORE_5, MORE_6)
             for line in _lines(more.get(intent.name, ("", ""))[1])
         ),
-        intent.mixed,
+        intent.mixed + _lines(MORE_6.get(intent.name, ("", "", ""))[2]),
     )
     for intent in INTENTS
 ]

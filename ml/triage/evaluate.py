@@ -34,6 +34,7 @@ SETS = {
     "fourth held-out set": ROOT / "ml" / "triage" / "fourth_heldout.txt",
     "fifth held-out set": ROOT / "ml" / "triage" / "fifth_heldout.txt",
     "sixth held-out set": ROOT / "ml" / "triage" / "sixth_heldout.txt",
+    "seventh held-out set": ROOT / "ml" / "triage" / "seventh_heldout.txt",
 }
 FIELDS = ("category", "priority", "sentiment", "language", "channel", "subject", "message")
 CATEGORIES = ["ORDER", "PAYMENT", "LOGISTICS", "RETURN", "REFUND", "PRODUCT", "COMPLAINT", "PRESALE", "OTHER"]
@@ -272,7 +273,18 @@ FIRST_SIGHT = {
     "power bank on a plane), and polite complaints to OTHER. Work for a next round, to be measured on a set "
     "written after it. After the seventh pass's retraining on corrected text (the character table had folded "
     "37 simplified characters such as 吃, 温, 户, 台 to variants; nothing tuned on this set): Chinese 66.7 %, "
-    "English 74.1 %, URGENT recall 59.1 % (26 of 44), precision 78.8 %: the figures above.",
+    "English 74.1 %, URGENT recall 59.1 % (26 of 44), precision 78.8 %. The eighth pass then generalised the "
+    "urgency rules in the policy's terms from these misses and added paraphrases (`MORE_6`) written without "
+    "this set (README.md, History, step 14): the figures above, no longer first sight.",
+    "seventh held-out set": "category Chinese 83.3 %, English 79.6 %, mixed 90.0 %; URGENT recall 97.4 % (38 of "
+    "39), precision 77.6 % (38 of 49); priority exact 72.7 %, sentiment 80.5 %: the figures above, which are its "
+    "first sight. It was written for the eighth pass by a writer who had read none of the banks, rules or "
+    "results, and committed before the pass's rules, banks or model were run on any of it; nothing was changed "
+    "after reading it. The URGENT recall target is met; precision (11 false alarms: a lawyer friend who "
+    "recommended the shop, praise posted on TikTok and 小红书, a 'killer deal', a heater's overheat protection and "
+    "a volcano kit asked about before buying, a nurse's how-to question) and the category target are not "
+    "(presale questions from teachers and caregivers fall to ORDER or PRODUCT, tickets pasted with order details "
+    "to ORDER). Work for a next round, to be measured on a set written after it.",
 }
 
 # How often the held-out split has been scored (README.md, History): each scoring is a look

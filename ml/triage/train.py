@@ -53,7 +53,10 @@ C = {"category": 0.5, "priority": 3.0, "sentiment": 3.0}
 MIN_DF = 2
 NB_SCALED = ("category",)  # grouped CV: +2.6 points for Chinese, the same for English
 NB_ALPHA = 0.3
-PRUNE = 0.05
+# eighth pass, on the development split: 0.1 against 0.05 kept Chinese 84.3 % (83.6 %) and
+# English 86.6 % (86.9 %), within noise, with 13,039 features instead of 21,300: the weights
+# file the tickets function loads at its cold start shrinks by 40 %; 0.2 lost 0.7 points
+PRUNE = 0.1
 SCALE = 1000
 
 

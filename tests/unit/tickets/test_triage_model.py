@@ -173,7 +173,11 @@ def test_the_held_out_split_shares_no_message_with_training() -> None:
 # are no longer first sight: it is development material now, like the fourth set. The sixth
 # set, written after that pass and run once, misses 17 of its 44 urgent tickets and raises 8
 # false alarms (61.4 % / 77.1 %, RESULTS.md): a known failure at first sight, kept visible
-# rather than tuned away (59.1 % / 78.8 % since the seventh pass's retraining).
+# rather than tuned away (59.1 % / 78.8 % since the seventh pass's retraining). The eighth
+# pass generalised the rules in the policy's terms from those misses (README.md, History,
+# step 14), so the sixth set is development material now too (100 % / 93.6 %). The seventh
+# set, written before that pass was run on it, finds 38 of its 39 urgent tickets at first
+# sight (97.4 %) but raises 11 false alarms (precision 77.6 %, below its 80 % target).
 @pytest.mark.parametrize(
     "name",
     [
@@ -181,11 +185,12 @@ def test_the_held_out_split_shares_no_message_with_training() -> None:
         "second held-out set",
         "fourth held-out set",
         "fifth held-out set",
+        "sixth held-out set",
         pytest.param(
-            "sixth held-out set",
+            "seventh held-out set",
             marks=pytest.mark.xfail(
                 strict=True,
-                reason="URGENT recall 59.1 % (26 of 44), precision 78.8 % (26 of 33): RESULTS.md",
+                reason="URGENT recall 97.4 % (38 of 39), precision 77.6 % (38 of 49): RESULTS.md",
             ),
         ),
     ],
@@ -197,14 +202,13 @@ def test_urgent_tickets_are_found_on_the_held_out_sets(name: str) -> None:
 
 
 # The target is 90 % for each language; these are the levels the shipped model
-# reaches (RESULTS.md, seventh pass: held-out 93.2 % / 90.1 %, second set 90.9 % / 85.3 %,
-# third set 91.7 % / 82.1 %, fourth set 94.7 % / 93.0 %; fifth set 83.6 % / 89.3 %, no longer
-# first sight (83.6 % / 85.7 % was); sixth set 66.7 % / 74.1 %, far below the target, 68.5 %
-# / 74.1 % at first sight, before the character table was corrected), a point or two below, so
-# a change that makes it worse fails here.
+# reaches (RESULTS.md, eighth pass: held-out 92.2 % / 90.7 %, second set 93.5 % / 86.8 %,
+# third set 91.7 % / 87.5 %, fourth set 98.2 % / 93.0 %, fifth set 87.3 % / 89.3 %, sixth set
+# 74.1 % / 75.9 % (development material now), seventh set 83.3 % / 79.6 % at first sight, below
+# the target), a point or two below, so a change that makes it worse fails here.
 FLOORS = {
     ("held-out split", "zh"): 0.92,
-    ("held-out split", "en"): 0.89,
+    ("held-out split", "en"): 0.90,
     ("second held-out set", "zh"): 0.89,
     ("second held-out set", "en"): 0.84,
     ("third held-out set", "zh"): 0.91,
@@ -213,8 +217,10 @@ FLOORS = {
     ("fourth held-out set", "en"): 0.91,
     ("fifth held-out set", "zh"): 0.83,
     ("fifth held-out set", "en"): 0.88,
-    ("sixth held-out set", "zh"): 0.66,
-    ("sixth held-out set", "en"): 0.74,
+    ("sixth held-out set", "zh"): 0.73,
+    ("sixth held-out set", "en"): 0.75,
+    ("seventh held-out set", "zh"): 0.82,
+    ("seventh held-out set", "en"): 0.78,
 }
 
 
