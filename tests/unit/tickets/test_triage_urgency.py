@@ -112,7 +112,7 @@ URGENT = [
     # money gone from a wallet or card with no order to show for it
     ("微信零钱少了两百，订单那里什么都没有", "money"),
     ("银行卡被扣了八十九，我根本没下单", "money"),
-    # the seventh pass: each kind told in the words of what happened rather than its name
+    # the eighth pass (README.md, History, step 14): each kind told in the words of what happened rather than its name
     # an electric fault told by feel: a tingle or numbness on touching it or its water
     ("电吹风的金属外壳摸上去麻了一下", "safety"),
     ("洗衣机外壳碰一下手麻，是不是有问题", "safety"),
@@ -271,7 +271,7 @@ def test_what_must_never_be_missed_is_urgent_whatever_the_model_said(text: str, 
         "支付宝付的款，订单显示已付款，什么时候发货",
         "我拍了个unboxing video发到TikTok，好多人问在哪买，love your stuff",
         "posted it on ins, obsessed with it",
-        # the seventh pass's words in innocent tickets: a relative at a paper or a magazine or who
+        # the eighth pass's words in innocent tickets: a relative at a paper or a magazine or who
         # is a lawyer named in a thank-you (in Chinese or code-switched too), a journalist relative
         # who wants the link, a child's safety-feature question, a candle, a smoke alarm, a
         # toaster's toast, and the look-alikes of each new kind
