@@ -36,9 +36,10 @@ LOAD_TARGET_MS = 30.0
 P99_TARGET_MS = 2.0
 
 # What the tickets function has loaded anyway before it first triages (its handler imports
-# these standard modules through pydantic, Powertools and botocore), and the ticket rules.
+# these standard modules through pydantic, Powertools and botocore: typing and math too), and
+# the ticket rules.
 _BEFORE = (
-    "import json, re, base64, binascii, array, unicodedata, dataclasses, pathlib; "
+    "import json, re, base64, binascii, array, unicodedata, dataclasses, pathlib, typing, math; "
     "import aftercare.tickets.rules"
 )
 _LOADED = (

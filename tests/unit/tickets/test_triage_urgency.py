@@ -10,7 +10,7 @@ import pytest
 
 from aftercare.tickets.rules import Priority
 from aftercare.tickets.triage import TriageContext, classify, normalize
-from aftercare.tickets.triage.urgency import GROUPS, Context, anchors, apply, signals
+from aftercare.tickets.triage.urgency import GROUPS, Context, _alternatives, anchors, apply, signals
 
 NONE = Context()
 
@@ -412,6 +412,22 @@ def test_the_rules_read_a_long_message_to_its_end() -> None:
     assert classify("售后", story).priority != "URGENT"
     assert classify("售后", story + "再不处理我就找律师").priority == "URGENT"
     assert classify("售后", story[:-30] + "找律" + "师了" + story[:40]).priority == "URGENT"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        ("fire|smoke", ["fire", "smoke"]),
+        ("a|b(c|d)|e", ["a", "b(c|d)", "e"]),
+        ("(?:a|b)(?:c|(?:d|e))x|y", ["(?:a|b)(?:c|(?:d|e))x", "y"]),
+        (r"a\|b|c", [r"a\|b", "c"]),  # an escaped bar does not split
+        (r"\(a|b\)", [r"\(a", r"b\)"]),  # nor does an escaped parenthesis open a group
+        ("[|(]a|b", ["[|(]a", "b"]),  # a bar or a parenthesis in a class is a character
+        ("no bars", ["no bars"]),
+    ],
+)
+def test_a_rule_is_split_into_its_top_level_alternatives(pattern: str, expected: list[str]) -> None:
+    assert _alternatives(pattern) == expected
 
 
 @pytest.mark.parametrize(

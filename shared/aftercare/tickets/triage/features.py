@@ -65,6 +65,8 @@ class Gazetteers(NamedTuple):
 
 
 _TERM_WORD = re.compile(r"[a-z0-9']+|[^a-z0-9'\s]")
+_LATIN_OR_DIGIT = re.compile(r"[a-z0-9]")
+_ONE_WORD = re.compile(r"[a-z0-9']+")
 
 
 @cache
@@ -79,11 +81,11 @@ def gazetteers() -> Gazetteers:
             continue
         for raw in terms:
             term = raw.lower()
-            if not re.search(r"[a-z0-9]", term):
+            if not _LATIN_OR_DIGIT.search(term):
                 chinese.append((term, name))
             elif term.endswith("*"):
                 prefixes.setdefault(term[:-1], set()).add(name)
-            elif re.fullmatch(r"[a-z0-9']+", term):
+            elif _ONE_WORD.fullmatch(term):
                 words.setdefault(term, set()).add(name)
             else:
                 phrases.append((f" {' '.join(_TERM_WORD.findall(term))} ", name))
