@@ -23,7 +23,7 @@ from aftercare.orders.models import (
     RaiseExceptionRequest,
 )
 from aftercare.orders.rules import OrderAction, OrderStatus
-from aftercare.orders.store import ItemAttribute, OrderModel, ParcelAttribute, timeline_entry
+from aftercare.orders.store import OrderModel, ParcelAttribute, timeline_entry
 from aftercare.pagination import clamp_limit, decode_cursor, encode_cursor
 from aftercare.wire import Page, TimelineEntry
 
@@ -126,40 +126,43 @@ def place_order(principal: Principal, request: PlaceOrderRequest) -> OrderOut:
             errors=[{"field": "total", "message": f"expected {totals.total}"}],
         )
     now = clock.now_iso()
-    order = OrderModel(
-        orderId=ids.new_id("ord"),
-        customerId=principal.sub,
+    placed = OrderOut(
+        order_id=ids.new_id("ord"),
+        customer_id=principal.sub,
         status=OrderStatus.PENDING_PAYMENT,
         items=[
-            ItemAttribute(
-                sku=i.sku, name=i.name, category=i.category, quantity=i.quantity, unitPrice=i.unit_price
+            OrderItemOut(
+                sku=i.sku, name=i.name, category=i.category, quantity=i.quantity, unit_price=i.unit_price
             )
             for i in request.items
         ],
         currency=request.currency,
         subtotal=totals.subtotal,
-        shippingFee=totals.shipping_fee,
+        shipping_fee=totals.shipping_fee,
         discount=totals.discount,
+        coupon_code=request.coupon_code,
+        coupon_discount=coupon_discount,
         total=totals.total,
-        paidAmount=0,
-        refundOwed=0,
-        shippingAddress=request.shipping_address.model_dump(by_alias=True, exclude_none=True),
-        paymentMethod=request.payment_method,
-        source=request.source.model_dump(by_alias=True) if request.source else None,
-        shipmentIds=[],
-        timeline=[timeline_entry(now, None, OrderStatus.PENDING_PAYMENT, principal.sub, "order placed")],
-        createdAt=now,
-        updatedAt=now,
+        paid_amount=0,
+        refund_owed=0,
+        shipping_address=request.shipping_address,
+        payment_method=request.payment_method,
+        source=request.source,
+        shipment_ids=[],
+        timeline=[
+            TimelineEntry(at=now, to=OrderStatus.PENDING_PAYMENT, actor=principal.sub, note="order placed")
+        ],
+        created_at=now,
+        updated_at=now,
+        version=1,
     )
     if request.coupon_code is not None:
-        order.couponCode = request.coupon_code
-        order.couponDiscount = coupon_discount
-        store.create_with_coupon(order, request.coupon_code)
+        store.create_with_coupon(placed, request.coupon_code)
     else:
-        store.create(order)
+        store.create(placed)
     metrics.add_metric(name="OrdersPlaced", unit="Count", value=1)
-    logger.info("order placed", extra={"order_id": order.orderId, "total": totals.total})
-    return to_wire(order)
+    logger.info("order placed", extra={"order_id": placed.order_id, "total": totals.total})
+    return placed
 
 
 def _coupon_discount(principal: Principal, request: PlaceOrderRequest, before: rules.Totals) -> int:
