@@ -209,6 +209,20 @@ URGENT = [
     ("我老公是律师，他说你们这样是违法的", "legal"),
     ("我表哥是lawyer，说可以起诉你们", "legal"),
     ("my daughter presents the consumer show on local radio", "legal"),
+    # the ninth pass: kinds the seventh set showed the rules still missed (its model caught them)
+    ("孩子一直干呕，我从他嘴里掏出来一个小磁铁", "safety"),  # taken out of a mouth, retching
+    ("一小块塑料卡在宝宝嘴里了", "safety"),  # a piece of it stuck in a mouth
+    ("my toddler was gagging, there was a bead at the back of her throat", "safety"),
+    ("found the remote's battery in her mouth when I picked her up", "safety"),  # whoever holds it
+    ("the walking reins snapped at the crossing and my son ran into the road", "safety"),
+    ("the isofix arm released on a bend with my baby in the car seat", "safety"),  # a restraint let go
+    ("the toaster startd smokin and tripped the fuse", "safety"),  # smoke typed without its g
+    ("银行卡扣了899 可是账户里查不到这笔订单", "money"),  # no order to show, "this" order
+    ("信用卡被扣了一笔 我根本不记得买过东西", "money"),  # a charge not remembered
+    ("被你们扣了三百 可是我一个order都没有", "money"),  # told in both languages
+    ("there's a monthly charge on my card but I never signed up for a subscription", "money"),
+    ("I was billed £7.99 again and I did not subscribe to anything", "money"),
+    ("is this charge from you fraud? I don't shop here", "money"),
 ]
 
 
@@ -350,6 +364,14 @@ def test_what_must_never_be_missed_is_urgent_whatever_the_model_said(text: str, 
         "the charger has a crack in the casing",
         "the hinge is soft close so my toddler doesn't trap her fingers",
         "用了两次，皮肤不发红了",
+        # the ninth pass: alarming words that are not incidents
+        "That's a killer deal on the pressure washer! does the discount stack?",  # not "the press"
+        "is the paint on the blocks non-toxic? my son chews everything",
+        "这个暖风机有overheat protection吗 宿舍要求auto shut-off",
+        "Could the courier leave it by the gate? it's 4 x 50l bags",  # a times sign, not X
+        "一小块漆掉了 不影响使用",  # a chip of paint, not a small part
+        "I never signed up for your newsletter, please stop emailing me",
+        "the car seat cover came apart in the wash",
     ],
 )
 def test_ordinary_messages_and_platform_names_trigger_nothing(text: str) -> None:

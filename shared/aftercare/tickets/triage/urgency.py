@@ -13,12 +13,13 @@ happened:
   or someone, an elderly one too, falling because a walking frame, stool or chair gave way;
   an allergic reaction told as red, itchy, puffy or swollen skin after using it (a rash,
   welts, blisters); ill after eating told by what it did (全家都跑厕所, "doubled over");
-  a child at risk (a small part, magnet or button battery in a child's mouth, choking,
-  swallowing, a fall; a car seat, high chair, cot side or bath seat that gives way, or
+  a child at risk (a small part, magnet or button battery in a child's mouth, one stuck in or
+  taken out of it (卡在嘴里, 从嘴里抠出来), retching, choking, gagging, swallowing, a fall; a car
+  seat, ISOFIX arm, toddler reins, high chair, cot side or bath seat that gives way, or
   someone who nearly slid or fell out, however far the telling is from the word for the
   child), a child told by age counting as the word for one (两岁的, "my 8 month old");
   not a candle left burning, a smoke alarm, toast a toaster burns on one side, nor a
-  safety feature asked about (防滑, non-slip);
+  safety feature asked about (防滑, non-slip, overheat protection, an auto shut-off, non-toxic);
 - a legal, media or regulator threat: a lawyer or court, 12315, the consumer association
   or market regulator (Taiwan's 消基會 and 消保官, Hong Kong's 消委會), the FTC, BBB or trading
   standards, a journalist or the press, someone who writes for or works at a paper or
@@ -32,8 +33,9 @@ happened:
   on 花呗, "charged 3 times", "two pending holds", "went through twice"; not a plan billed
   twice a year, nor two payments for two orders), or money taken that shows up nowhere:
   paid or charged but no order, money gone from a wallet or card (支付宝少了三百块) with no
-  order, charged without buying anything, someone else using the card, a charge the
-  customer does not recognise, a chargeback.
+  order (查不到这笔订单, 一个order都没有), charged without buying anything or for a membership
+  never signed up for, someone else using the card, a charge the customer does not recognise
+  or calls fraud, a chargeback.
 
 HIGH: clear anger, or a second contact about the same unresolved problem (the customer
 says so, the ticket follows up a closed one, or another ticket of theirs in the same
@@ -271,9 +273,11 @@ _CHILD_EN = (
 _MOUTH_ZH = (
     r"(?:塞|放|含|放进|塞进|吃进|咬)(?:了)?(?:到|在|进)?嘴里|往嘴里|吞(?:下|进|了|掉)|咽(?:下|了)"
     r"|卡(?:在)?(?:喉咙|嗓子)"
+    # something stuck in or taken out of a mouth (卡在她嘴里, 从嘴里抠出来), or retching
+    r"|卡在(?:他|她|它|宝宝|孩子|娃)?(?:的)?嘴里|嘴里(?:抠|掏|拿|取|挖|夹|吐)(?:出|了)|干呕|呛(?:到|住)了"
 )
 _MOUTH_EN = (
-    r"(?:in|into|inside) (?:his|her|their|my|the) mouth|mouthing|swallow|chok|gagg|inhal"
+    r"(?:in|into|inside) (?:his|her|their|my|the) mouth|mouthing|swallow|chok|gagg|\bgags?\b|inhal"
     r"|chew(?:ing|ed|s)? (?:on )?(?:a |the |some )?(?:loose|broken|small|torn|detached|bitten)"
 )
 
@@ -413,6 +417,7 @@ SAFETY = _any(
     _CHILD_ZH + r".{0,20}(?:" + _MOUTH_ZH + ")",
     r"(?:" + _MOUTH_ZH + r").{0,20}" + _CHILD_ZH,
     r"(?:磁珠|磁力珠|小磁铁|纽扣电池|小零件|小部件).{0,12}(?:" + _MOUTH_ZH + r"|掉(?:下来|了|出来)|脱落)",
+    r"(?:一小块|小块|碎片|塑料片).{0,12}(?:" + _MOUTH_ZH + r")",  # a piece of it in a mouth
     # (not an anti-slip, anti-fall or anti-pinch feature: 防滑, 防摔, 防夹, nor a hair clip)
     r"(?<!防止)(?<!避免)(?<!防)"
     + _CHILD_ZH
@@ -436,7 +441,7 @@ SAFETY = _any(
     r"caught fire|on fire|burst into flames|(?<!candle )flames?(?![a-z])(?![ -]?(?:retardant|resistant|proof"
     r"|red|effect))|fire hazard|sparks?(?![a-z])|sparking",
     # smoke, not the colour or the glass of that name, nor a smoke alarm
-    r"smok(?:e|ing|ed)\b(?![ -]?(?:gr[ae]y|glass|black|blue|brown|colou?r|tint|effect|alarms?|detectors?"
+    r"smok(?:e|ing|in|ed)\b(?![ -]?(?:gr[ae]y|glass|black|blue|brown|colou?r|tint|effect|alarms?|detectors?"
     r"|sensors?|free|salmon|ham|bacon|cheese|paprika|flavou?r))",
     r"explod(?:e|ed|ing)|explosion|melt(?:ed|ing)\b|scorch",
     # a burn, not a candle left burning nor toast a toaster burns on one side
@@ -477,7 +482,8 @@ SAFETY = _any(
     r"(?:battery|charger|power bank|plug|adapter|adaptor|phone|laptop|cable|socket|cord|wire|wiring|outlet"
     r"|extension|power strip)\b.{0,40}"
     r"(?:overheat|too hot|really hot|very hot|super hot|extremely hot|so hot|burning hot|scalding)",
-    r"overheat(?:ing|ed|s)?\b",
+    # (not a protection asked about: "has it got overheat protection?", an auto shut-off)
+    r"overheat(?:ing|ed|s)?\b(?! ?(?:protection|prevention|cut-?off|shut-?off|sensor|guard|switch|safety))",
     r"injur(?:y|ed|ies)|\bhurt (?:my|his|her|him|me|us|our|the|myself|herself|himself|themselves)\b|got hurt",
     r"\bcut (?:my|his|her|their) (?:finger|hand|foot|leg|arm|lip|mouth)|bleed(?:ing)?|\bblood\b|stitches",
     # an injury told as trapped, pinched or bruised ("trapped my arm", "a nasty bruise on my hip")
@@ -581,6 +587,8 @@ SAFETY = _any(
     # a child and a small part, a magnet or a button battery: a choking or swallowing hazard
     _CHILD_EN + r"\b.{0,60}(?:" + _MOUTH_EN + ")",
     r"(?:" + _MOUTH_EN + r").{0,60}\b" + _CHILD_EN + r"\b",
+    # a battery or a magnet near a mouth, whoever holds it
+    r"(?:batter(?:y|ies)|magnets?)\b.{0,60}\b(?:in|into|inside) (?:his|her|their|my|the|your) mouth",
     r"(?:button|coin) batter(?:y|ies)",
     r"small (?:parts?|pieces?|magnets?|balls?) (?:came|come|fell|falls?|comes|broke) (?:off|out|loose)",
     r"chok(?:e|ed|ing)|swallow(?:ed|ing)?|suffocat|strangl",
@@ -594,9 +602,10 @@ SAFETY = _any(
     r"(?! asleep| apart| in love| for\b| behind)",
     r"(?:fell|tipped|rolled|collapsed)\b.{0,40}" + _CHILD_EN + r"\b",
     r"(?:car seat|booster seat|high ?chair|\bcot\b|crib|stair gate|baby gate|safety gate|bed rail|bouncer"
-    r"|baby carrier|harness|pram|stroller|pushchair)\b.{0,40}"
+    r"|baby carrier|harness|reins|isofix|pram|stroller|pushchair)\b"
+    r"(?! (?:cover|liner|insert|cushion|pad|canopy|hood|cup holder|toy|bag)s?\b).{0,40}"  # not its cover
     r"(?:came undone|come undone|came loose|came open|came unclipped|unbuckled|unclipped|popped open"
-    r"|gave way|collapsed|folded up|folded in|snapped)",
+    r"|gave way|collapsed|folded up|folded in|snapped|came apart|let go|lets go|released|slid forward)",
     # a bath seat that let go, a cot side that dropped
     r"(?:bath seat|bath ring|bath support|bathing seat|bath chair|cot side|crib side|drop side|side rail"
     r"|cot rail|crib rail|bed rail|playpen|play pen|travel cot|bassinet|moses basket|changing table)\b.{0,40}"
@@ -606,7 +615,7 @@ SAFETY = _any(
     r"|detached|unlatched|popped off)",
     r"(?:nearly|almost|very nearly|practically)\b.{0,8}\b(?:fell|slid|slipped|tipped|tumbled|fall|slide|slip)"
     r" (?:out|off|over|down|through)",
-    r"toxic|lead paint|mou?ld.{0,30}(?:ate|eaten|eating|drank)",
+    r"(?<!non)(?<!non-)(?<!non )toxic|lead paint|mou?ld.{0,30}(?:ate|eaten|eating|drank)",
 )
 
 _PRAISE = (
@@ -669,7 +678,7 @@ LEGAL_MEDIA_REGULATOR = _any(
     r"(?:journalist|reporter)(?!.{0,60}" + _THANKS_ANY + ")",
     r"(?:journalist|reporter).{0,60}(?:write about|story|cover|expose|article|investigat|report on"
     r"|hear about)",
-    r"the press|news (?:outlet|channel|station)|(?:go|going|went) to the (?:media|news)",
+    r"the press\b|news (?:outlet|channel|station)|(?:go|going|went) to the (?:media|news)",
     # someone who presents or works on the radio or television, a consumer slot
     r"consumer (?:slot|show|programme|program|segment|column|page|desk|champion|rights show)"
     r"|(?:presents|presenter|presenting|hosts|host of|producer|produces) (?:on |for |at )?(?:the |a |our "
@@ -761,7 +770,7 @@ BAD_REVIEW = _any(
     r"(?:post|posting|share|sharing|put|putting|tell|warn|make|making|film|filming|upload|uploading|record"
     r"|recording)\b"
     r".{0,40}(?:youtube|snapchat|threads|linkedin|whatsapp|google reviews?|tripadvisor|mumsnet|weibo|douyin|"
-    r"xiaohongshu|rednote|\bx\b|a (?:video|post|thread|tiktok|reel|story) about)",
+    r"xiaohongshu|rednote|(?<![0-9] )\bx\b(?! ?[0-9])|a (?:video|post|thread|tiktok|reel|story) about)",
     r"(?:tweet|tweeting|blog|blogging|vlog|vlogging) about|go(?:ing)? viral|name and shame",
     r"expose (?:you|your|this)",
     r"(?:let|make sure) (?:everyone|everybody|the world|the whole world|people|all my followers) "
@@ -790,8 +799,8 @@ MONEY = _any(
     r"钱不见了|钱没了|钱去哪|余额.{0,4}(?:少了|不见)|拒付|盗刷",
     # money gone out with no order to show for it, in either order of telling
     r"(?:扣了|扣款|扣费|被扣|划走|划扣|扣走|(?:钱|款).{0,8}(?:走了|出去了|没了|少了|扣)|已付款|已支付|付款成功|支付成功|付了)"
-    r".{0,30}(?:没有订单|没订单|无订单|找不到订单|查不到(?:任何)?订单|(?:订单|单子).{0,4}(?:没有|不见|找不到|查不到|没生成|没显示)|没(?:有)?下(?:过)?单"
-    r"|什么都没买|没买东西|没有买)",
+    r".{0,30}(?:没有订单|没订单|无订单|找不到订单|查不到(?:任何|这笔|那笔|这个|相关)?订单|(?:订单|单子).{0,4}(?:没有|不见|找不到|查不到|没生成|没显示)"
+    r"|没(?:有)?下(?:过)?单|什么都没买|没买东西|没有买|不记得(?:买过|下过单|有买|在你们))",
     # money gone from a wallet or card, then no order to show for it (支付宝少了三百块，订单里什么都没有)
     r"(?:支付宝|微信|零钱|余额|银行卡|信用卡|卡里|账户|花呗).{0,8}(?:少了|被扣|扣了|划走|不见了)"
     r".{0,30}(?:订单.{0,6}(?:什么都没有|没有|不见|找不到|查不到)|没(?:有)?下(?:过)?单|什么都没买|没买东西)",
@@ -883,6 +892,14 @@ MONEY = _any(
     r"|haven'?t|have not) (?:ordered|order|bought|buy|purchased|purchase) (?:anything|a thing|from)",
     r"(?:charge|payment|transaction|debit)s? (?:i|we) (?:don'?t|do not|didn'?t|did not) "
     r"(?:recogni[sz]e|make|authori[sz]e)",
+    # told in both languages: charged, and not one order to show for it (charge了$89 可是一个order都没有)
+    r"(?:charge|扣)了.{0,40}(?:一个order都没有|没有(?:任何)?order|order.{0,4}(?:都没有|没有|找不到|查不到))",
+    # a charge for something never signed up for (a membership, a subscription)
+    r"(?:never|didn'?t|did not|haven'?t|have not) (?:signed up|subscribed|joined|agreed to|authori[sz]ed)\b"
+    r".{0,40}\b(?:membership|subscription|premium|trial|plus|prime)",
+    r"(?:charged|charge|billed|debited|statement|shows|taken)\b.{0,80}\b(?:never|didn'?t|did not) "
+    r"(?:sign(?:ed)? up|subscribed?\b|join(?:ed)?\b|agreed? to|authori[sz]ed?\b)",
+    r"(?:charge|charged|payment|transaction)\b.{0,60}\bfraud|fraudulent (?:charge|payment|transaction)",
 )
 
 ANGER = _any(
