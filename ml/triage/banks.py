@@ -5385,6 +5385,484 @@ MORE_6: dict[str, tuple[str, str, str]] = {
 }
 
 
+# The ninth pass (issue 15): wordings the earlier banks have few of, written without reading any held-out set.
+MORE_7: dict[str, tuple[str, str, str]] = {
+    "other.thanks": (
+        """
+        收到啦！已经在小红书发了笔记，姐妹们都在问链接🥰
+        开箱视频发抖音了，点赞破千，谢谢你们家这么好看的包装
+        朋友圈晒了一下，好几个朋友私信我要链接，谢谢老板
+        东西太好看了，拍了照发ins，谢谢！
+        已经给了五星好评还带了图，客服辛苦啦
+        我表姐是律师，平时特别挑剔，她用了都说好，还让我替她谢谢你们
+        我老公是中学老师，是他推荐我来你们家买的，果然没让人失望，谢谢
+        我妈是护士，说这个护手霜特别适合她们天天洗手的人，谢谢推荐
+        朋友是做记者的，上次在你们家买过就推荐给我了，真的好用，感谢
+        我姑姑是医生，她看了成分表说挺好的，已经回购了，谢谢
+        謝謝你們！開箱影片已經上傳YouTube，大家都說很可愛
+        已經在IG限動推薦你們家了，朋友都在問連結，感謝客服耐心回覆
+        我同學是小學老師，她推薦我來買的，品質真的很好，謝謝
+        发了条微博夸你们，没想到还被官方转了，哈哈谢谢
+        好评已写，晒图已发，谢谢小姐姐~
+        谢谢～配件收到了，装上刚好合适 > 您好，补发的配件已寄出，请注意查收 发自我的iPhone
+        收到了，装好了，完美。谢谢！ > 在5月3日，客服写道：> 新的滤网已经为您补发
+        好的谢谢，替换的把手已经到了，严丝合缝 发自我的iPhone > 回复：关于您的售后申请
+        抖音刷到的 买了果然不踩雷 谢谢
+        小红书种草来的，没想到实物比图片还好看，爱了爱了 谢谢店家
+        闺蜜看了我的开箱也下单了，谢谢你们送的小样
+        朋友圈一发好几个人问哪买的 我都推你们家了 哈哈
+        晒单了 谢谢
+        我舅舅是牙醫，他說這支電動牙刷很不錯，謝謝推薦
+        我室友是幼儿园老师，她拿去给小朋友们做手工，都说好玩，谢谢店家
+        感谢！已经在Facebook群里推荐给宝妈们了
+        """,
+        """
+        Posted my unboxing on TikTok and three friends asked for the link already, thank you!! 😍
+        Left you a 5-star review with photos, the quality is even better in person
+        just did a haul video on YouTube and your hoodie was the star of it, thanks guys
+        shared a pic on insta and my DMs are full of ppl asking where it's from lol, thank you
+        Put a photo in my Facebook group and now half the moms want one. Thanks for the lovely packaging!
+        My sister's a lawyer and the pickiest person I know, and she loved the bag. Thank you!
+        A friend of mine who's a nurse recommended your compression socks and she was right, they're great
+        My brother-in-law teaches 4th grade and he's the one who told me about your shop, so glad he did
+        my best friend is a journalist and she swears by your notebooks, now I get it 😊 thanks
+        My mum is a GP, she checked the ingredients and gave it a thumbs up. Thanks for the quick delivery
+        Thanks, the replacement hinge arrived today and fits perfectly. Sent from my iPhone > On Tue, Support wrote: > Your replacement part has been dispatched
+        Got it, new lid fits great, cheers! > On 12 March, Customer Care wrote: > We've sent a replacement lid
+        Perfect, the spare strap came and clicks right in. Thanks again. Sent from my iPhone
+        Thank you! Part arrived and it's working. > Re: Replacement part for order {o}
+        thx, all sorted 👍 Sent from my iPhone > On Friday, you wrote: > Please let us know if the new adapter fits
+        My review's up, 5 stars, you earned it
+        TikTok made me buy it and honestly no regrets, thanks!!
+        my friend saw my story and asked for the link, sending her your way 💕
+        Made a little unboxing reel, hope you don't mind me tagging you. Love everything!
+        My aunt is a doctor and she's been recommending your pill organiser to everyone at her clinic. Thank you!
+        Our neighbour is a teacher, she saw the planter on our porch and asked for the link. Thanks for making such nice stuff
+        posted the photos, 5 stars ⭐⭐⭐⭐⭐
+        Just wanted to say thank you, my wife's cousin is a nurse and she's the one who recommended you. Spot on.
+        I put a review on your page and on Google too, thanks for the fast help with the exchange
+        The haul is up on my channel and everyone loved the mugs, thanks for the extra sticker!
+        thanks so much, fitted the new part in 2 min > From: Support > Subject: Re: missing screw Sent from my iPhone
+        """,
+        """
+        开箱video已经发TikTok了，朋友都在问link，thanks!
+        在小红书post了review，姐妹们都说好看，love it
+        我姐是lawyer，连她都说quality很好，thank you
+        replacement part收到了，fit得刚刚好，谢谢 Sent from my iPhone
+        发了ins story，好多人问link，谢谢你们
+        我朋友是nurse，推荐我买的，真的很comfortable，感谢
+        5星review已写，photo也上传了，thanks客服
+        多謝！新嘅part到咗，裝上去perfect > Re: 補寄配件
+        """,
+    ),
+    "presale.specs": (
+        """
+        这个取暖器有没有过热保护？想放在老人房间
+        请问倒了会自动断电吗？家里有猫老爱跳上跳下
+        暖风机有定时自动关机吗，我爸晚上老忘记关
+        这款蜡笔是无毒的吗？给幼儿园小朋友用
+        水杯是不是不含BPA的，孩子上学带
+        这个充电宝多少毫安，能带上飞机不
+        20000mAh的是多少Wh啊，航空公司要求100Wh以内
+        请问孕期可以吃这个维生素吗？有没有什么成分要注意
+        哺乳期能用这个吗
+        这套科学实验盒适合六岁的孩子吗？需要大人陪着做吗
+        我是小学老师，想给班上用，这个颜料无毒吗，弄衣服上能洗掉吗
+        烟雾机能在室内用吗，开生日派对用的
+        这个火盆能放阳台用吗？我们住公寓
+        烧烤炉可以在阳台上用吗，是电的还是炭的
+        烈焰红这个色号黄黑皮能驾驭吗
+        请问烈焰红适合肤色深一点的人吗？会不会显黑
+        給長輩用的電暖器，有沒有傾倒自動斷電？
+        搭飛機要帶，這顆是幾Wh？有印在機身上嗎
+        這個黏土是無毒的嗎？要給幼兒園的小朋友上課用
+        我是护士，想给病人买个暖手宝，有没有温控和自动断电
+        照顾我妈用的，这个电热毯有过热自动断电吗，她不太会调档
+        有过热保护吗
+        自动断电不？
+        孕妇能用这个精油吗
+        这个积木几岁能玩，三岁的有没有太小的零件
+        宝宝餐具是食品级硅胶吗，能进微波炉吗
+        請問這款保健品孕婦可以吃嗎？想買給懷孕的老婆
+        """,
+        """
+        Does this space heater have overheat protection? It's for my mum's bedroom
+        Is there a tip-over switch on the heater? We have a dog who bumps into everything
+        does the heater shut off automatically after a few hours?
+        Are the watercolours non-toxic? I teach Year 1 and they get paint everywhere
+        is the lunchbox BPA-free
+        How many mAh is the power bank, and is it under 100Wh for carry-on?
+        can i take the 26800mAh one on a plane or is it too big
+        Is this prenatal supplement fine to take in the first trimester? Anything I should check with my midwife?
+        okay to take while pregnant?
+        Would the robotics kit be ok for a six-year-old or is it more for 10+?
+        I'm a nurse looking for a heated pad for a patient who always has cold hands, does it have auto shut-off and a low setting?
+        Can the smoke machine be used indoors at a school disco, or is it outdoor only?
+        is the fire pit ok on a wooden balcony or does it need a stone base
+        Can I use the electric BBQ on an apartment balcony? Our building doesn't allow charcoal
+        Does the fire red lipstick work on darker skin or does it pull orange?
+        would fire red suit a deep skin tone? 🙏
+        Buying a heater for my elderly dad who forgets to switch things off, does it have a timer or auto-off?
+        Is the play dough non-toxic and ok for a preschool classroom?
+        Are the crayons certified non-toxic, like with the AP seal?
+        overheat protection?
+        is the bottle BPA free and dishwasher safe
+        What age is the chemistry set rated for? My twins just turned six
+        Can the patio heater be used under a covered porch, or does it need open air?
+        Does the kettle have a boil-dry shut-off? Getting it for my gran
+        Is the face paint gentle enough for kids' sensitive skin? Doing a class party
+        Is the magnesium supplement ok while breastfeeding?
+        """,
+        """
+        这个heater有overheat protection吗
+        倒了会auto shut-off吗，家里有猫
+        这个power bank多少Wh，能带上plane吗
+        颜料是non-toxic的吗，班上kids用
+        水杯是BPA-free的吗
+        pregnancy期间可以吃这个supplement吗
+        fire pit可以放balcony用吗
+        烈焰红这个shade适合dark skin吗
+        这个kit适合six-year-old吗
+        """,
+    ),
+    "presale.stock": (
+        """
+        我是小学老师，想给班上买32个，有这么多现货吗
+        一个班42个孩子，这款笔袋能一次发42个吗
+        学校采购，发票能开学校抬头吗
+        请问可以开学校抬头的发票吗，需要提供税号吗
+        买30个有没有批发价
+        批量买有优惠吗，大概多少个起
+        我们是咖啡店，想一次订50个马克杯，库存够吗
+        美发店用，想要20瓶，能便宜点吗
+        9月1号开学前能送到学校吗？要36套
+        可以直接送到学校门卫吗，下周五之前要
+        40份都要单独包礼物包装，能做吗
+        礼物包装能一起做30个吗，要另外加钱吗
+        給全班買畢業禮物，35份有貨嗎？可以分開包裝嗎
+        學校要報帳，收據抬頭可以寫學校名稱嗎
+        我們是美甲店，想大量訂這款指甲油，有批發價嗎
+        幼儿园要采购，30个有吗
+        有量大从优吗
+        订40个，啥时候能发
+        给班里孩子一人一个，38个，有现货没
+        学校运动会要用，要三十个，能开发票吗
+        咖啡馆开业想备一百个杯套，能一次备齐吗，多久能到
+        教室要用，买30个能包邮吗
+        我們幼兒園要訂45個，能在開學前送到嗎
+        班费买的，能开收据吗，抬头写实验小学三年二班
+        理发店要进货，这款洗发水一箱几瓶，买五箱有折扣吗
+        """,
+        """
+        Hi, I'm a teacher and I'd like 30 of these for my class, do you have that many in stock?
+        Do you have 42 of the blue water bottles? Need one for each kid in my class
+        Can you make the invoice out to the school? Our finance office needs the school name and address on it
+        we need a receipt with the school's name on it for reimbursement, is that possible?
+        Is there a bulk discount if I buy 35?
+        what's the price break for 40+ units
+        We run a small café and want 60 of the glass tumblers, can you supply that many?
+        I own a hair salon, do you do trade pricing on the towels if we order 50?
+        Can you deliver to a primary school by the 28th? It's for a class project
+        Could the order go straight to the school office? They're open 8 to 4 on weekdays
+        Can you gift wrap 30 of them individually? End-of-year presents for my students
+        36 in stock? need them before term starts
+        teacher here 👋 any discount for classroom orders?
+        Do you accept school purchase orders, or do I pay by card and claim it back?
+        Need 32 recorders for music class, can they all ship together?
+        If we order 40 will they all come from the same colour batch?
+        We're a nail salon looking to buy this polish in bulk, do you have wholesale rates?
+        Could you wrap 25 gifts separately with name tags? It's for my daughter's class
+        how many can I order at once? need 30
+        Do you offer education discounts on bulk orders?
+        Our café opens on the 15th, can you get 80 coffee cups to us by then?
+        Is there a max per customer? I want 42 for my class
+        Would you be able to put the school's name on the receipt instead of mine?
+        bulk price for 50?
+        Can the 30 sets arrive at the school before Friday's assembly?
+        """,
+        """
+        我是teacher，想给班上买30个，有stock吗
+        可以开学校抬头的invoice吗
+        买40个有bulk discount吗
+        café要订50个mug，stock够吗
+        下周三之前能deliver到学校吗
+        30份都要gift wrap，可以吗
+        salon用，想buy in bulk，有wholesale价吗
+        全班42個，可以一次ship嗎
+        """,
+    ),
+    "logistics.where": (
+        """
+        订单号：{o} 下单时间：5月3日 商品：{p} x1 快递：{c} 物流状态：运输中 已经四天没动了，麻烦帮催一下
+        订单编号{o}，{c}显示“到达转运中心”后就没有更新了，能帮忙联系快递吗
+        【订单信息】{o} 【物流】{c} 【最新状态】滞留 这是啥情况，帮我问问
+        复制给你看：订单{o} 已发货 {c} 运输中 预计送达：昨天 现在还没到
+        物流显示：【杭州转运中心】已发出，下一站【广州转运中心】然后三天没动静了 订单{o}
+        订单号{o} 商品：{p}、充电线 下单日期：6月12日 状态：已揽收 麻烦帮忙催一下快递
+        单号在订单{o}里，显示滞留在中转站，能帮我联系{c}吗
+        订单{o} 物流信息：【滞留】因天气原因延误 请问大概要延误多久
+        【订单号】{o}【快递】{c}【状态】派件中 已经派件两天了都没到
+        以下是我的订单信息 订单号{o} 下单时间上周一 快递{c} 一直显示转运中 能不能帮忙查一下
+        訂單編號：{o} 物流：{c} 狀態：轉運中 已經五天了，可以幫我催一下嗎
+        訂單{o}顯示滯留在轉運中心，請問是什麼原因，可以聯繫物流嗎
+        回复：您的订单已发货 你好，发货通知收到了，但是物流一直没更新，现在到哪了
+        回复：您购买的商品已发出 请问到哪了，单号查不到信息
+        订单 {o} / 快递 {c} / 状态 在途 帮忙催下
+        状态：运输中 运输中 运输中 一直这样，订单{o}，能催吗
+        订单{o}，物流最后一条是“快件已到达【北京顺义转运中心】”，还是周五的
+        麻烦催一下{c}，订单{o}，滞留三天了
+        订单{o} 商品：{p} 数量：2 收货地址：略 物流：{c} 状态：运输中 就想问问到哪了
+        貼上訂單資料：{o}，{c}，已出貨，之後都沒更新，麻煩幫忙追一下
+        回覆：您的訂單已出貨 請問現在包裹到哪裡了
+        催一下 订单{o} 转运中心卡住了
+        订单{o} 显示“已到达分拨中心” 然后就没有然后了😂 帮忙问问{c}
+        物流截图发不了，我打字给你：{c}，运输中，最后更新7月2日，订单{o}
+        下单时间2号，今天12号，订单{o}，{c}一直显示在路上，麻烦帮我跟快递核实一下
+        """,
+        """
+        Order {o} Placed: 3 June Items: 1 x {p} Carrier: {c} Status: In transit. Hasn't moved in 5 days, can you chase the courier?
+        Here are my order details: order number {o}, placed Monday, shipped with {c}, tracking says "Arrived at sorting facility" and nothing since. Could you look into it?
+        Re: Your order has shipped. Hi, I got this email a week ago but the tracking still shows label created. Where is it?
+        Re: Your order has shipped! > Your order {o} is on its way. Hi, it's been 8 days, any news?
+        Order #{o} / {c} / In transit / Est. delivery: yesterday. Still nothing, please chase
+        Copying from my account: Status: In transit. Last update: Departed hub. Carrier: {c}. Order {o}. Can you find out where it is?
+        tracking for {o} just says "in transit" for 6 days straight, can u poke {c}?
+        Order {o}. Items: {p} (x2), charging cable. Shipped via {c}. Status: Held at depot. What does held at depot mean and when will it move?
+        Re: Shipping confirmation for order {o} Thanks, but the tracking link says no information available. Where's my parcel?
+        Order: {o} Date: 14 May Carrier: {c} Last scan: Processing at destination facility (5 days ago). Please follow up with them
+        Pasting the tracking history: Picked up, In transit, In transit, In transit. That's it. Order {o}, {c}. Where is it?
+        hey, order {o}, {c} says "delayed - in transit". any ETA?
+        Re: Your order has shipped. Hi team, this came through last Tuesday and I still haven't got anything. Could you check with the courier? Sent from my iPhone
+        Order details below. Order no. {o}. Placed 2 weeks ago. Status: Shipped. Tracking: stuck at "In transit to next facility". Can you chase?
+        Can you chase {c} for me? Order {o} has been "In transit" since the 9th
+        {o} in transit forever 😩 where is it
+        Status says "Exception - held at facility" for order {o}, what's going on and when will it be delivered?
+        Hi, following up on my earlier email about order {o}. Tracking still shows it at the regional hub. Could you open a trace with the courier?
+        Order {o}, {p}, shipped with {c}, tracking frozen at "Arrived at local facility" since Sunday, can you find out what's up?
+        Re: Re: Your order has shipped. Still no movement on the tracking, can someone look?
+        My order {o} was placed on the 1st and the {c} tracking shows "In transit" with no scans since the 4th. Please could you contact them?
+        Order {o} status: awaiting collection by carrier?? the email said shipped though. where is it actually
+        where's {o}? tracking: In transit (last update 4 days ago)
+        Tracking events: 10 Jun Departed facility, 11 Jun In transit, 11 Jun In transit. Order {o}. Please chase {c}
+        Just replying to your shipping email: the tracking number you sent doesn't show anything on the {c} site yet. Has it actually gone out?
+        """,
+        """
+        订单{o} status一直是In transit，能帮我chase一下courier吗
+        Re: Your order has shipped 请问parcel现在到哪了
+        tracking卡在转运中心五天了，order {o}
+        订单{o} carrier：{c} status：滞留 帮忙follow up一下
+        我的package一直在sorting facility，能催一下{c}吗
+        shipping email收到了，但是tracking number查不到东西
+        order {o} 显示in transit好几天了，到底到哪了
+        訂單{o}的tracking一直沒update，可以幫我chase嗎
+        """,
+    ),
+    "product.usage": (
+        """
+        我是护士，给病人用的减压坐垫，哪面朝上？
+        减压坐垫的外套能机洗吗，里面的海绵怎么清洁
+        离床报警器怎么设置，病人一起身就响的那种，灵敏度在哪调
+        床垫报警器的感应垫是放在床单下面还是床垫下面
+        帮我爸调助行器高度，按钮按下去拉不动，是要两边一起按吗
+        助行器高度调到哪一档合适，老人身高一米六五
+        我是中学生物老师，班里的显微镜第一次用，物镜怎么换，光源怎么开
+        显微镜调焦老是模糊，先用粗准焦还是细准焦
+        宠物GPS项圈怎么绑定app，扫码之后一直转圈
+        项圈固件怎么升级，要连WiFi吗
+        体脂秤怎么和手机app配对，蓝牙搜不到是不是要先打开定位权限
+        体脂秤怎么添加家庭成员，我想给我妈也建个档
+        護理站要用的離床警報器，音量可以調小嗎，晚上怕吵到其他病人
+        幫長輩調整助行器的高度，要調到手腕的位置嗎
+        請問寵物定位項圈要怎麼設定安全範圍，離開範圍會通知嗎
+        请问减压坐垫有前后之分吗，凹下去那边朝后？
+        照顾老人用的，这个呼叫器怎么和接收器配对
+        显微镜的载玻片怎么放，夹子夹哪边
+        智能秤的单位怎么从斤改成公斤
+        GPS项圈要插SIM卡吗？怎么激活
+        固件升级大概要多久，升级的时候项圈要一直充着电吗
+        离床感应垫怎么清洁，可以用酒精擦吗
+        項圈的app要怎麼分享給家人一起看位置
+        给学生用的显微镜，是用电池还是插电，电池仓在哪
+        助行器的轮子怎么装，前面那两个是万向的吗
+        我是社区护工，帮老人设置这个药盒提醒，时间怎么调
+        """,
+        """
+        I'm a nurse setting up the pressure-relief cushion for a patient, which side goes up, the ridged one or the flat one?
+        How should we clean the cushion cover between patients? Can it go in a hot wash?
+        Setting up the bed alarm for a resident, where does the sensor pad go, under the sheet or under the mattress?
+        how do i change the bed alarm from chime to silent pager mode
+        I'm a carer for my mum, how do I adjust the walking frame height? The push pins won't budge
+        What height should the walker handles be at? She's about 5'2
+        I teach Year 8 science and I'm setting up the class microscopes for the first time, how do I switch between the objective lenses?
+        the microscope image is dark, where's the light brightness dial?
+        How do I pair the GPS collar with the app? It's stuck on "searching for device"
+        Do I need to update the collar's firmware before first use, and how?
+        How do I set a safe zone in the pet tracker app so I get a notification if she wanders off?
+        The smart scale won't show up in the app, do I need to turn on location for bluetooth pairing?
+        How do I add a second user profile to the scale? Setting it up for my dad
+        firmware update for the collar, do I do it over wifi or through my phone?
+        Which way round does the cushion go? There's a little arrow but it's worn off
+        Can the bed sensor mat be wiped with alcohol wipes?
+        how do i switch the scale from lbs to kg
+        Setting up the walker for a client, how do I fold it to fit in the car?
+        Does the collar need a SIM or a subscription to start tracking?
+        Hi, carer here. The resident's bed alarm has a delay setting, what does it do and where do I change it?
+        How do I share the pet tracker with my partner's phone so we can both see it?
+        How do I calibrate the scale? First use, on a tiled floor
+        The class microscope came with two eyepieces, which one should Year 5s start with?
+        Can the pressure cushion be used on a wheelchair as well as an armchair?
+        where do i find the firmware version in the app
+        How long does a firmware update on the collar take and should it stay on the charger?
+        """,
+        """
+        我是nurse，这个cushion哪面朝上
+        bed alarm的sensor pad放床单下面还是床垫下面
+        walking frame的height怎么调，按钮按不下去
+        GPS collar怎么pair app，一直searching
+        collar的firmware要怎么update
+        smart scale连不上app，要开location吗
+        班上的microscope怎么换objective lens
+        體脂秤的app要怎麼add家人的profile
+        """,
+    ),
+    "product.defect": (
+        """
+        GPS项圈定位老是飘，狗明明在家，app显示在两公里外
+        定位器一进小区就没信号，显示的最后位置是两小时前的
+        app连上没两分钟就断开，重连又要等好久，能修一下吗
+        体脂秤数字一直跳，同一个人站上去三次三个体重
+        电子秤称出来差了两斤，上下跳，换了电池也一样
+        行车记录仪开一会儿就不录了，卡是新买的，有没有新固件
+        记录仪录到一半自动停止，回放只有前十分钟
+        耳机配对不上，手机搜得到，点连接就失败
+        左右耳机连不到一起，只有一边有声
+        项圈固件升级后定位更不准了，能退回旧版本吗
+        追踪器位置一直不更新，停在昨天
+        app一直提示设备离线，但是项圈明明有电
+        寵物定位器常常斷線，app一直顯示離線，有沒有更新可以修
+        體重計數字一直亂跳，根本沒辦法參考
+        行車記錄器每次開機都說記憶卡錯誤，格式化也沒用
+        耳機跟手機配對好幾次都不行，已經重置過了
+        断连太频繁了
+        定位不准
+        秤不准，一会儿55一会儿58
+        记录仪的停车监控不录，设置都开了
+        智能手表和app同步不了数据，一直转圈
+        蓝牙耳机连上电脑就断，手机还行，能不能升级一下固件
+        买的GPS定位器说误差十米，实际差了好几百米
+        体脂率每次测都差好多，是不是传感器坏了
+        耳機有時候自己斷開又自己連上，很煩
+        项圈的app老闪退，一打开地图就退出
+        """,
+        """
+        The GPS collar keeps showing my dog two streets away when he's asleep on the sofa
+        tracker loses signal every time we go into the park, then jumps back an hour later
+        The app disconnects from the collar every few minutes, is there a fix or a firmware update coming?
+        My smart scale gives me a different weight every time I step on, like 3 lbs apart within a minute
+        scale readings are all over the place, new batteries didn't help
+        The dash cam stops recording after about 20 minutes, the SD card is brand new and the recommended one
+        Dash cam only saved the first clip of my drive, nothing after that. Any firmware fix?
+        earbuds won't pair with my phone, they show up but connecting just fails
+        Only the left earbud connects, the right one never pairs back after I take them out of the case
+        Since the last firmware update the tracker's location is way off, can I roll it back?
+        pet tracker stuck on "last seen 3h ago" even though it's charged and switched on
+        app keeps saying device offline 🙄
+        The collar drops GPS indoors and outdoors now, it used to be fine
+        My scale's body fat reading swings by 5% between readings, something's not right
+        dash cam keeps saying "card error" and stops recording, formatted it twice
+        Earbuds pair but drop out every 10 seconds, tried resetting them
+        The tracker app crashes whenever I open the map
+        the scale won't sync to the app anymore, readings just stay on the scale
+        Parking mode on the dash cam doesn't record anything even though it's switched on
+        GPS location is off by like 500m, the box says accurate to 5m
+        Bought two trackers and both disconnect from the app overnight
+        my earbuds won't show up in bluetooth at all anymore
+        wrong location again. it says we're in the middle of the lake lol
+        Is there a firmware update for the dash cam? It freezes and stops recording on long drives
+        Scale reads 0.0 half the time and then some random number
+        The app unpairs the collar every time my phone restarts, very frustrating
+        """,
+        """
+        GPS collar的location一直不准，显示在别的街
+        app跟tracker老是disconnect，有firmware update吗
+        smart scale的reading一直跳
+        dash cam录一会儿就stop recording了
+        earbuds pair不上，试了reset也没用
+        项圈update firmware之后signal更差了
+        tracker一直显示offline，明明有电
+        行車記錄器的app一直disconnect，有fix嗎
+        """,
+    ),
+    "other.feedback": (
+        """
+        这次活动价格真的炸裂，建议以后多搞几次
+        直播间太火爆了，根本抢不到，建议加个预约提醒
+        包装设计绝绝子，建议出个礼盒版
+        你们家的收纳盒yyds，建议多出几个尺寸
+        价格炸裂但是页面加载有点慢，建议优化一下
+        新品太火爆了老是秒没，能不能加个到货通知
+        建议app加个历史价格，看看是不是真的便宜
+        建议app里可以按颜色筛选
+        希望订单页面能显示预计送达时间
+        建议评价区可以只看有图的
+        这价格离谱了，便宜到不敢信，建议标一下是不是清仓
+        清仓价太狠了哈哈，建议提前在app推送通知
+        這次特價真的殺瘋了，建議以後會員可以提早買
+        建議App可以加上收藏清單分享功能
+        網站的尺寸表建議做成可以切換公分和英吋
+        绝绝子的颜色，建议出个同色系的配件
+        yyds，就是希望能支持到店自提
+        建议购物车里能直接改规格，不用删了重加
+        炸裂好价，提个小建议：优惠券能不能自动叠加
+        火爆是火爆，客服排队有点久，建议加个机器人先答常见问题
+        小建议：商品详情页加个视频
+        建议app能记住我上次选的尺码
+        建议搜索框加个拍照搜同款
+        這個價格太狂了吧，建議放在首頁讓更多人看到
+        活动页面太花了，找不到入口，建议简洁点
+        建议加个降价提醒
+        """,
+        """
+        Killer deal on the bundle this week, you should run it again around the holidays
+        That fire sale last weekend was great, maybe send an app notification next time so people don't miss it
+        this price is insane lol, suggestion: show the original price next to it so people know it's real
+        Shockingly cheap for the quality. Would be nice to have a size guide on every product page though
+        deadly good value on the mugs, please do more colours
+        The app could use a wishlist I can share with family
+        Suggestion: let us filter reviews by star rating
+        would love a "notify me when back in stock" button
+        It'd be handy if the order page showed an estimated delivery date
+        killer prices but the checkout page takes forever to load on mobile
+        Fire sale was 🔥 but the countdown timer on the site was showing the wrong time zone for me
+        Your site search could use autocomplete, I never spell the product names right
+        insane value honestly, maybe add a bundle builder so we can mix and match
+        Tiny suggestion: add a guest checkout option to the app
+        The new homepage design is killer, but the menu hides the sale section
+        please add a dark mode to the website too, not just the app
+        Shockingly good deal, you should put it in the newsletter
+        Would be great if the app remembered my size
+        suggestion: let us save more than one address
+        The filters reset every time I go back, that's my only gripe. Prices are insane (in a good way)
+        This is a killer product, please make a travel-size version
+        Idea: a loyalty points tracker in the app
+        deadly good value, but the product photos could show the real size better, maybe with a hand for scale
+        your "crazy cheap" banner made me laugh, maybe make the end date clearer
+        Fire sale prices, nice. Could you add a compare button for similar items?
+        """,
+        """
+        这次price真的炸裂，建议多搞几次sale
+        直播太火爆了，建议加个reminder功能
+        颜色绝绝子，建议出更多colour options
+        这个deal yyds，希望app能加wishlist
+        killer deal啊，但是checkout页面好慢
+        建议app加个back in stock的notification
+        fire sale价格太香了，建议newsletter提前通知
+        呢個price太誇張，建議加個compare功能
+        """,
+    ),
+}
+
+
 INTENTS = [
     Intent(
         intent.name,
@@ -5394,16 +5872,18 @@ INTENTS = [
         intent.zh
         + tuple(
             line
-            for more in (MORE, MORE_2, MORE_3, MORE_4, MORE_5, MORE_6)
+            for more in (MORE, MORE_2, MORE_3, MORE_4, MORE_5, MORE_6, MORE_7)
             for line in _lines(more.get(intent.name, ("", ""))[0])
         ),
         intent.en
         + tuple(
             line
-            for more in (MORE, MORE_2, MORE_3, MORE_4, MORE_5, MORE_6)
+            for more in (MORE, MORE_2, MORE_3, MORE_4, MORE_5, MORE_6, MORE_7)
             for line in _lines(more.get(intent.name, ("", ""))[1])
         ),
-        intent.mixed + _lines(MORE_6.get(intent.name, ("", "", ""))[2]),
+        intent.mixed
+        + _lines(MORE_6.get(intent.name, ("", "", ""))[2])
+        + _lines(MORE_7.get(intent.name, ("", "", ""))[2]),
     )
     for intent in INTENTS
 ]

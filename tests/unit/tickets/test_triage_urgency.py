@@ -372,6 +372,12 @@ def test_what_must_never_be_missed_is_urgent_whatever_the_model_said(text: str, 
         "一小块漆掉了 不影响使用",  # a chip of paint, not a small part
         "I never signed up for your newsletter, please stop emailing me",
         "the car seat cover came apart in the wash",
+        "新品太火爆了老是秒没，能不能加个到货通知",  # selling fast, not burst
+        "离床报警器怎么设置灵敏度",  # a bed alarm, not calling the police
+        "can the smoke machine be used indoors?",
+        "my sister's a lawyer and the pickiest person I know, and she loved the bag",
+        "my best friend is a journalist and she swears by your notebooks",
+        "开箱视频已经传youtube了，大家都说很可爱",
     ],
 )
 def test_ordinary_messages_and_platform_names_trigger_nothing(text: str) -> None:

@@ -353,7 +353,7 @@ _FELL_EN = (
 
 SAFETY = _any(
     # Chinese
-    r"起火|着火|失火|冒烟|冒火|火花|火苗|烧焦|焦味|自燃|爆炸|炸了|爆了",
+    r"起火|着火|失火|冒烟|冒火|火花|火苗|烧焦|焦味|自燃|爆炸|炸了|(?<!火)爆了",  # not 火爆了, selling fast
     r"鼓包|鼓起来|胀起来|膨胀|变形.{0,4}发烫",
     r"(?:电池|充电宝|充电器|充电头|充电|插头|插座|电源|适配器|电线|手机|机身).{0,8}(?:发烫|很烫|烫手|过热|特别烫|好烫|滚烫|烫得|烧)",
     r"烫伤|烧伤|灼伤|触电|漏电|电到我|电了一下|被电",
@@ -442,7 +442,7 @@ SAFETY = _any(
     r"|red|effect))|fire hazard|sparks?(?![a-z])|sparking",
     # smoke, not the colour or the glass of that name, nor a smoke alarm
     r"smok(?:e|ing|in|ed)\b(?![ -]?(?:gr[ae]y|glass|black|blue|brown|colou?r|tint|effect|alarms?|detectors?"
-    r"|sensors?|free|salmon|ham|bacon|cheese|paprika|flavou?r))",
+    r"|sensors?|free|salmon|ham|bacon|cheese|paprika|flavou?r|machines?))",  # not a party smoke machine
     r"explod(?:e|ed|ing)|explosion|melt(?:ed|ing)\b|scorch",
     # a burn, not a candle left burning nor toast a toaster burns on one side
     r"(?<!leave it )(?<!left it )(?<!leave )(?<!left )(?<!keep it )(?<!keep )(?<!kept )(?<!toaster )(?<!cand"
@@ -619,13 +619,14 @@ SAFETY = _any(
 )
 
 _PRAISE = (
-    r"(?:好评|夸|推荐|安利|种草|五星|5星|好用|很好|不错|值得|喜欢|棒|赞"
+    r"(?:好评|夸|推荐|安利|种草|五星|5星|好用|很好|不错|值得|喜欢|棒|赞|都说好(?!的)"
     r"|love|loving|obsessed|amazing|awesome|recommend|thank|great|perfect|so cute|10/10)"
 )
 # what a thank-you says of a present for a relative who is a lawyer ("my dad is a lawyer and he
 # loved it"); not "thanks", which closes threats as often as thank-yous
 _PRAISE_EN = (
-    r"(?:loved|loves|adore|enjoyed|likes it|over the moon|delighted|great gift|perfect gift|amazing|awesome)"
+    r"(?:loved|loves|adore|enjoyed|likes it|over the moon|delighted|great gift|perfect gift|amazing|awesome"
+    r"|swears? by|raves? about)"
 )
 
 # praise of what was shared to a group or a platform (衣服好看, 很满意)
@@ -640,7 +641,7 @@ _THANKS_ANY = (
     r"|也想买|也要买|买一个|love it|loved it|loves it|love (?:the|your|my|her|his|it)|loved|adore|obsessed"
     r"|amazing"
     r"|awesome|gorgeous|beautiful|perfect|so cute|the link|a link|where (?:i|she|he|you) (?:got|bought)"
-    r"|asked where|where to (?:get|buy)|wants? one|want one|10/10|quality)"
+    r"|asked where|where to (?:get|buy)|wants? one|want one|10/10|quality|swears? by|raves? about)"
 )
 # what a threat says of that relative, praise or not (我老公是律师，说你们这样违法)
 _THREAT_ZH = r"(?:起诉|告你|告你们|法律|违法|维权|赔偿|投诉|追究|诉讼|曝光|处理|说法)"
@@ -651,7 +652,8 @@ LEGAL_MEDIA_REGULATOR = _any(
     r"(?<!是)(?<!是个)(?<!是一个)(?<!是一名)(?<!是名)(?<!当)(?<!做)律师",
     r"(?:是|是个|是一个|是一名|是名|当|做)律师(?!.{0,40}" + _PRAISE + ")",
     r"(?:是|是个|是一个|是一名|是名|当|做) ?(?:律师|lawyer|attorney|solicitor).{0,40}" + _THREAT_ZH,
-    r"起诉|法院|打官司|告你们|法律途径|法律责任|诉讼|报警|警察",
+    # (报警, calling the police, not a bed alarm's 报警器)
+    r"起诉|法院|打官司|告你们|法律途径|法律责任|诉讼|报警(?!器|功能|灯|声|提示|模式|装置|系统)|警察",
     r"(?<![0-9])(?:12315|12345)(?![0-9])|消协|消费者协会|消保委|市场监管|市场监督|监督管理局|工商局|工商部门|监管部门|质监局",
     # Taiwan's consumer foundation and consumer protection officers, Hong Kong's consumer council
     r"消基会|消费者文教基金会|消保官|消保处|消费者保护|消费者权益保护|消委会",
@@ -667,7 +669,7 @@ LEGAL_MEDIA_REGULATOR = _any(
     # (is a lawyer, 是lawyer, a retired one: a relative, unless no praise follows)
     r"(?<!is a )(?<!'s a )(?<!is an )(?<!'s an )(?<!as a )(?<!was a )(?<!是)(?<!是个)(?<!是 )(?<!retired )"
     r"(?:lawyer|attorney|solicitor)",
-    r"(?:is|'s|was|as) an? (?:retired )?(?:lawyer|attorney|solicitor)(?!.{0,40}" + _PRAISE_EN + ")",
+    r"(?:is|'s|was|as) an? (?:retired )?(?:lawyer|attorney|solicitor)(?!.{0,60}" + _PRAISE_EN + ")",
     r"(?:是|是个|是 )(?:lawyer|attorney|solicitor)(?!.{0,40}" + _THANKS_ANY + ")",
     r"\bsue\b|suing|lawsuit|legal action|take (?:you|this) to court|small claims",
     r"\bcourt\b|legal (?:team|advice|counsel)",
@@ -728,7 +730,7 @@ BAD_REVIEW = _any(
     # ("发个facebook post", "post到ins上", "I'll post it on 小红书"); not when what is posted
     # there is praise (a good review on 小红书 is not a threat)
     r"(?:发|po|post|posting|晒|挂|传|贴|曝光|吐槽|写|骂|放)(?:个|条|一条|一个|一篇|篇|到|在|上|去)?(?:个|条|篇)?\s?"
-    r"" + _PLATFORMS + r"(?!.{0,12}" + _PRAISE + ")",
+    r"" + _PLATFORMS + r"(?!.{0,12}(?:" + _PRAISE + "|" + _PRAISE_SHARED + "))",
     r"(?:在|到|上|去)\s?"
     + _PLATFORMS
     + r".{0,8}(?:说说|讲讲|曝光|吐槽|揭露|发帖|发视频|骂|喷|挂|告诉大家|让大家"
@@ -755,7 +757,8 @@ BAD_REVIEW = _any(
     r"\b(?:chat|conversation|screenshot|screen shot|messages|emails|correspondence|transcript|log|receipts"
     r"|photos"
     r"|pictures|video|footage|story|whole thing)\w*\b.{0,50}\b(?:group|facebook|fb|whatsapp|wechat|instagram"
-    r"|twitter|reddit|tiktok|social media|nextdoor|mumsnet|forum|public)(?!.{0,30}" + _PRAISE_SHARED + ")",
+    r"|twitter|reddit|tiktok|social media|nextdoor|mumsnet|forum|public)"
+    r"(?!.{0,50}(?:" + _PRAISE_SHARED + "|wants? one|asking where))",
     r"(?:post|posting|put|putting|share|sharing|tell|telling|warn|warning|show|showing|upload"
     r"|uploading)\b.{0,80}"
     r"\b(?:town|village|neighbou?rhood|local|community|street|estate|school|parents'?|mums'?|moms'?|mummy"
