@@ -35,6 +35,7 @@ SETS = {
     "fifth held-out set": ROOT / "ml" / "triage" / "fifth_heldout.txt",
     "sixth held-out set": ROOT / "ml" / "triage" / "sixth_heldout.txt",
     "seventh held-out set": ROOT / "ml" / "triage" / "seventh_heldout.txt",
+    "eighth held-out set": ROOT / "ml" / "triage" / "eighth_heldout.txt",
 }
 FIELDS = ("category", "priority", "sentiment", "language", "channel", "subject", "message")
 CATEGORIES = ["ORDER", "PAYMENT", "LOGISTICS", "RETURN", "REFUND", "PRODUCT", "COMPLAINT", "PRESALE", "OTHER"]
@@ -284,7 +285,18 @@ FIRST_SIGHT = {
     "recommended the shop, praise posted on TikTok and 小红书, a 'killer deal', a heater's overheat protection and "
     "a volcano kit asked about before buying, a nurse's how-to question) and the category target are not "
     "(presale questions from teachers and caregivers fall to ORDER or PRODUCT, tickets pasted with order details "
-    "to ORDER). Work for a next round, to be measured on a set written after it.",
+    "to ORDER). Work for a next round, to be measured on a set written after it. The ninth pass then generalised "
+    "the rules in the policy's terms from these misses and false alarms and added paraphrases (`MORE_7`) written "
+    "without this set (README.md, History, step 15): the figures above, no longer first sight.",
+    "eighth held-out set": "category Chinese 83.3 %, English 75.9 %, mixed 90.0 %; URGENT recall 97.4 % (38 of "
+    "39), precision 82.6 % (38 of 46); priority exact 82.0 %, sentiment 84.4 %: the figures above, which are its "
+    "first sight. It was written while the ninth pass was made, by a writer who had read none of the banks, rules "
+    "or results and saw none of that pass, and committed after the pass's last change and before anything was run "
+    "on it; nothing was changed after reading it. Both URGENT targets are met; the category target is not "
+    "(RETURN recall 36.4 %: exchanges and wrong items read as ORDER or REFUND; OTHER 60.0 %). Its false alarms "
+    "are look-alikes the rules read (a reporter's delivery question, a solicitor friend who 'put me onto your "
+    "shop', a fire pit's spark screen, the same order placed twice on purpose, 着火 and 炸了 in food praise) and "
+    "the model's priority head. Work for a next round, to be measured on a set written after it.",
 }
 
 # How often the held-out split has been scored (README.md, History): each scoring is a look
@@ -301,7 +313,11 @@ SCORED = {
     "checked to fire on no training and no held-out-split message, so these figures did not move. Scored once "
     "more in the seventh pass, after the character table stopped folding simplified characters to variants and "
     "the model was retrained on the corrected text (no phrase bank, rule or setting changed): Chinese 93.2 %, "
-    "English 90.1 % (1,465 of 1,626), URGENT recall 98.0 %, precision 95.0 %: the figures above.",
+    "English 90.1 % (1,465 of 1,626), URGENT recall 98.0 %, precision 95.0 %. Scored once in the eighth pass, "
+    "after its paraphrases (`MORE_6`, 3,105 tickets): Chinese 92.2 %, English 90.7 %, URGENT recall 95.5 % at "
+    "88.8 %. Looked at twice in the ninth pass: once to rule out a confidence cut on the model's URGENT calls (it "
+    "took URGENT recall to 92.6 %), and once after the ninth pass's paraphrases (`MORE_7`) and retraining (3,536 "
+    "tickets): the figures above.",
 }
 
 

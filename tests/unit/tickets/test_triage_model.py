@@ -179,7 +179,8 @@ def test_the_held_out_split_shares_no_message_with_training() -> None:
 # set, written before that pass was run on it, finds 38 of its 39 urgent tickets at first
 # sight (97.4 %) but raises 11 false alarms (precision 77.6 %, below its 80 % target). The
 # ninth pass generalised the rules from its misses and false alarms (README.md, History, step
-# 15), so it is development material now too.
+# 15), so it is development material now too. The eighth set, written while that pass was made
+# and committed before it was run, meets both at first sight (97.4 % / 82.6 %).
 @pytest.mark.parametrize(
     "name",
     [
@@ -189,6 +190,7 @@ def test_the_held_out_split_shares_no_message_with_training() -> None:
         "fifth held-out set",
         "sixth held-out set",
         "seventh held-out set",
+        "eighth held-out set",  # its first sight: recall 97.4 %, precision 82.6 %
     ],
 )
 def test_urgent_tickets_are_found_on_the_held_out_sets(name: str) -> None:
@@ -200,7 +202,8 @@ def test_urgent_tickets_are_found_on_the_held_out_sets(name: str) -> None:
 # The target is 90 % for each language; these are the levels the shipped model
 # reaches (RESULTS.md, ninth pass: held-out 92.6 % / 90.2 %, second set 94.8 % / 85.3 %,
 # third set 90.0 % / 89.3 %, fourth set 98.2 % / 93.0 %, fifth set 83.6 % / 89.3 %, sixth set
-# 79.6 % / 79.6 %, seventh set 87.0 % / 83.3 %, the last two development material now), a point
+# 79.6 % / 79.6 %, seventh set 87.0 % / 83.3 %, the last two development material now; eighth set
+# 83.3 % / 75.9 % at first sight, below the target), a point
 # or two below, so a change that makes it worse fails here.
 FLOORS = {
     ("held-out split", "zh"): 0.92,
@@ -217,6 +220,8 @@ FLOORS = {
     ("sixth held-out set", "en"): 0.78,
     ("seventh held-out set", "zh"): 0.85,
     ("seventh held-out set", "en"): 0.82,
+    ("eighth held-out set", "zh"): 0.82,
+    ("eighth held-out set", "en"): 0.74,
 }
 
 
