@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from functools import cache
 from typing import Any
 
+from botocore.exceptions import ClientError
 from pynamodb.attributes import MapAttribute, UnicodeAttribute
 from pynamodb.connection import Connection
 from pynamodb.exceptions import PutError, TransactWriteError, UpdateError
@@ -26,7 +27,10 @@ class TimelineAttribute(MapAttribute[str, Any]):
 
 
 def is_condition_failure(error: Exception) -> bool:
+    """Of pynamodb's errors, or of the low-level client's (a store's direct write)."""
     code = getattr(error, "cause_response_code", None)
+    if code is None and isinstance(error, ClientError):
+        code = error.response.get("Error", {}).get("Code")
     return code in {"ConditionalCheckFailedException", "TransactionCanceledException"}
 
 
@@ -35,7 +39,7 @@ def conflicts_as_409(detail: str) -> Iterator[None]:
     """A failed condition means someone else changed the item first: the caller gets 409."""
     try:
         yield
-    except (UpdateError, PutError, TransactWriteError) as error:
+    except (UpdateError, PutError, TransactWriteError, ClientError) as error:
         if is_condition_failure(error):
             raise Conflict(detail) from error
         raise

@@ -27,7 +27,6 @@ from pynamodb.models import Model
 from pynamodb.transactions import TransactWrite
 
 from aftercare.db import TimelineAttribute, conflicts_as_409, transaction
-from aftercare.errors import Conflict
 from aftercare.orders.models import OrderOut
 from aftercare.settings import get_settings
 
@@ -198,20 +197,14 @@ def new_item(order: OrderOut) -> dict[str, Any]:
 
 def create(order: OrderOut) -> None:
     """Write a new order (version 1); 409 if its id is taken."""
-    from botocore.exceptions import ClientError
-
     from aftercare.aws import client
 
-    try:
+    with conflicts_as_409("an order with this id already exists"):
         client("dynamodb").put_item(
             TableName=OrderModel.Meta.table_name,
             Item=new_item(order),
             ConditionExpression="attribute_not_exists(orderId)",
         )
-    except ClientError as error:
-        if error.response.get("Error", {}).get("Code") == "ConditionalCheckFailedException":
-            raise Conflict("an order with this id already exists") from error
-        raise
 
 
 def get(order_id: str, *, consistent: bool = False) -> OrderModel | None:

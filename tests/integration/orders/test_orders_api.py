@@ -244,3 +244,18 @@ def test_staff_list_orders_by_status_or_customer(api: Api, orders: Orders) -> No
     by_customer = api.call("GET", "/v1/orders", claims=staff("agent"), query={"customerId": "cus_bob"})
     assert [o["customerId"] for o in by_customer.json["items"]] == ["cus_bob"]
     assert api.call("GET", "/v1/orders", claims=staff("agent")).status == 422
+
+
+def test_an_order_id_already_taken_is_a_conflict_and_the_first_order_stays(orders: Orders) -> None:
+    import pytest
+
+    from aftercare.errors import Conflict
+    from aftercare.orders import service, store
+
+    placed = orders.place()
+    first = store.get(placed["orderId"], consistent=True)
+    assert first is not None
+    again = service.to_wire(first).model_copy(update={"total": 1})
+    with pytest.raises(Conflict):
+        store.create(again)
+    assert orders.get(placed["orderId"]) == placed
