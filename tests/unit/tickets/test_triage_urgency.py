@@ -217,6 +217,11 @@ URGENT = [
     ("the walking reins snapped at the crossing and my son ran into the road", "safety"),
     ("the isofix arm released on a bend with my baby in the car seat", "safety"),  # a restraint let go
     ("the toaster startd smokin and tripped the fuse", "safety"),  # smoke typed without its g
+    # the tenth pass: a high chair giving way told in Cantonese; frying words kept for what explodes
+    ("張BB餐椅食飯嗰陣隻腳斷咗，個女連椅跌埋一邊", "safety"),
+    ("空气炸锅用了三天炸了，吓死我了", "safety"),
+    ("the charger threw sparks at the socket", "safety"),
+    ("my lawyer friend says this is illegal and we will see you in court", "legal"),
     ("银行卡扣了899 可是账户里查不到这笔订单", "money"),  # no order to show, "this" order
     ("信用卡被扣了一笔 我根本不记得买过东西", "money"),  # a charge not remembered
     ("被你们扣了三百 可是我一个order都没有", "money"),  # told in both languages
@@ -378,6 +383,15 @@ def test_what_must_never_be_missed_is_urgent_whatever_the_model_said(text: str, 
         "my sister's a lawyer and the pickiest person I know, and she loved the bag",
         "my best friend is a journalist and she swears by your notebooks",
         "开箱视频已经传youtube了，大家都说很可爱",
+        # the tenth pass: fire as a simile, frying, a spark screen, a friend who sent them here
+        "这个辣酱绝了，辣得嘴里像着火一样还停不下来",
+        "辣得冒火但是好吃，回购了",
+        "新买的空气炸锅一晚上炸了三锅薯条，太好用了",
+        "用这个锅炸了鸡翅，一点不粘",
+        "my mouth was on fire from that hot sauce and I loved every bit",
+        "does the fire pit come with a spark screen?",
+        "which spark plug fits the mower?",
+        "my mate's a solicitor and she put me onto your shop, love the tea towels",
     ],
 )
 def test_ordinary_messages_and_platform_names_trigger_nothing(text: str) -> None:

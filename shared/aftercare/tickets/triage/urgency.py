@@ -18,13 +18,16 @@ happened:
   seat, ISOFIX arm, toddler reins, high chair, cot side or bath seat that gives way, or
   someone who nearly slid or fell out, however far the telling is from the word for the
   child), a child told by age counting as the word for one (两岁的, "my 8 month old");
-  not a candle left burning, a smoke alarm, toast a toaster burns on one side, nor a
-  safety feature asked about (防滑, non-slip, overheat protection, an auto shut-off, non-toxic);
+  not a candle left burning, a smoke alarm, toast a toaster burns on one side, fire as a
+  simile for spicy food (辣得像着火, "my mouth was on fire"), frying (炸了三锅), nor a
+  safety feature asked about (防滑, non-slip, overheat protection, an auto shut-off, non-toxic,
+  a spark screen);
 - a legal, media or regulator threat: a lawyer or court, 12315, the consumer association
   or market regulator (Taiwan's 消基會 and 消保官, Hong Kong's 消委會), the FTC, BBB or trading
   standards, a journalist or the press, someone who writes for or works at a paper or
   presents on the radio; not a relative who is a lawyer or a journalist or works at a paper
-  or a magazine named in a thank-you or asking for the link (我爸是lawyer…说quality很好);
+  or a magazine named in a thank-you, asking for the link or as the one who sent the
+  customer to the shop (我爸是lawyer…说quality很好, "she put me onto your shop");
 - a threat of a bad review or of going public: telling everyone, posting or filming about it
   on any platform (抖音, 小红书, 微博, 朋友圈, TikTok, X / Twitter, YouTube, Facebook ...), told
   without "bad" too: a review "that won't be kind", everyone in a neighbourhood group
@@ -353,7 +356,9 @@ _FELL_EN = (
 
 SAFETY = _any(
     # Chinese
-    r"起火|着火|失火|冒烟|冒火|火花|火苗|烧焦|焦味|自燃|爆炸|炸了|(?<!火)爆了",  # not 火爆了, selling fast
+    # not 火爆了 (selling fast), fire as a simile (辣得像着火, 辣得冒火), nor 炸 as frying (炸了三锅, 炸了鸡翅)
+    r"起火|(?<!像)(?<!像是)着火|失火|冒烟|(?<!辣得)冒火|火花|火苗|烧焦|焦味|自燃|爆炸|(?<!火)爆了"
+    r"|炸了(?![一二两三四五六七八九十几半好0-9]{1,2}(?:锅|盘|份|批|篮|轮|大盘|大锅))(?!.{0,2}(?:鸡|薯|翅|虾|排|串|丸|饼|鱼|肉))",
     r"鼓包|鼓起来|胀起来|膨胀|变形.{0,4}发烫",
     r"(?:电池|充电宝|充电器|充电头|充电|插头|插座|电源|适配器|电线|手机|机身).{0,8}(?:发烫|很烫|烫手|过热|特别烫|好烫|滚烫|烫得|烧)",
     r"烫伤|烧伤|灼伤|触电|漏电|电到我|电了一下|被电",
@@ -430,7 +435,7 @@ SAFETY = _any(
     # a child's seat, cot or harness giving way, or someone nearly sliding or falling out: a
     # child at risk however far the telling is from the word for the child
     r"(?:安全座椅|儿童座椅|婴儿座椅|安全提篮|餐椅|床护栏|安全门|背带|腰凳)"
-    r".{0,30}(?:松开|松脱|自己开了|弹开|脱开|断了|断开|失灵|塌了|垮了|散架)",
+    r".{0,30}(?:松开|松脱|自己开了|弹开|脱开|断了|断开|失灵|塌了|垮了|散架|断咗|松咗|甩咗|散咗|塌咗|冧咗)",  # Cantonese 咗
     r"(?:婴儿车|推车|学步车|婴儿床|秋千|护栏|围栏).{0,8}(?:塌了|垮了|散架|自己收起来|自己合上|翻了|翻倒)",
     # a bath seat that let go, a cot side that dropped
     r"(?:洗澡椅|沐浴椅|浴椅|浴架|浴网|浴床|洗澡架|洗澡床|婴儿床|床护栏|床围栏|护栏|围栏|侧板|栏杆).{0,12}"
@@ -438,8 +443,9 @@ SAFETY = _any(
     r"(?:差点|差一点|险些|差些)(?:儿)?(?:就)?(?:滑出|滑下|滑落|摔|跌|掉下|掉出|翻出|翻下|栽)",
     # English
     # (a flame, not a candle's nor the flame-retardant kind; a spark written before Chinese: "spark冒出来")
-    r"caught fire|on fire|burst into flames|(?<!candle )flames?(?![a-z])(?![ -]?(?:retardant|resistant|proof"
-    r"|red|effect))|fire hazard|sparks?(?![a-z])|sparking",
+    # (not a mouth on fire from a spicy sauce)
+    r"caught fire|(?<!mouth )(?<!mouth is )(?<!mouth was )(?<!mouth's )(?<!tongue was )on fire|burst into flames|(?<!candle )flames?(?![a-z])(?![ -]?(?:retardant|resistant|proof"
+    r"|red|effect))|fire hazard|sparks?(?![a-z])(?![ -]?(?:screen|guard|arrest|plug))|sparking",
     # smoke, not the colour or the glass of that name, nor a smoke alarm
     r"smok(?:e|ing|in|ed)\b(?![ -]?(?:gr[ae]y|glass|black|blue|brown|colou?r|tint|effect|alarms?|detectors?"
     r"|sensors?|free|salmon|ham|bacon|cheese|paprika|flavou?r|machines?))",  # not a party smoke machine
@@ -626,7 +632,10 @@ _PRAISE = (
 # loved it"); not "thanks", which closes threats as often as thank-yous
 _PRAISE_EN = (
     r"(?:loved|loves|adore|enjoyed|likes it|over the moon|delighted|great gift|perfect gift|amazing|awesome"
-    r"|swears? by|raves? about)"
+    r"|swears? by|raves? about"
+    # or who sent the customer to the shop ("put me onto your shop")
+    r"|put me onto|put me on to|told me about your|introduced me to|recommended (?:you|your)"
+    r"|sent me your way|pointed me to)"
 )
 
 # praise of what was shared to a group or a platform (衣服好看, 很满意)
