@@ -5862,6 +5862,492 @@ MORE_7: dict[str, tuple[str, str, str]] = {
     ),
 }
 
+# A tenth round (issue 15), every kind the banks were thin on, written from the labelling
+# policy and the banks' gaps by a writer who read none of the held-out material (the split,
+# the hand-written sets, RESULTS.md), never from a held-out sentence: the wrong item sent told
+# many ways (发错货, 尺码发错, "ordered X, got Y", "send the right one and I'll post this
+# back"), swaps for another size, colour or a better model with the difference paid, items
+# that arrived broken and go back for replacements, return pickups that never came; two needs
+# in one message, the main one stated and a smaller aside after it ("also the invoice has my
+# old address, not urgent"); thanks in alarming words said innocently (辣得冒火, 炸裂好吃, an
+# air fryer that fried three batches, a "killer" sound), praise for the packing and the
+# courier, points expiry, gift-card balance, a physical shop and its hours; presale questions
+# on what comes in the box and on safety features (a spark screen, a rain cover, a lid, a
+# child lock) and compatibility in mixed Chinese-English with units and model numbers; a
+# listing contradicted by its own manual, a gift packed with the price on the slip, a
+# coupon threshold the cart meets but that does not apply, a refund after the shop cancelled
+# for no stock. Voices: 粤语, 台湾, 东北 and 上海 wording, teenagers, older customers,
+# business buyers, second-language English, typos, emoji. Deduplicated against the banks
+# (exact, and near by difflib ratio >= 0.8 within the intent). Cut by paraphrase like the
+# rest: every fifth is held out.
+MORE_8: dict[str, tuple[str, str, str]] = {
+    "return.exchange": (
+        """
+        我拍的是白色，收到一件黑色的，麻烦给我换成白色，黑的我寄回去
+        发错货了，我买的是37码，盒子里是39码，能换吗
+        尺码发错了，下单选的S，吊牌上写的XL，帮我换一下
+        颜色发错了啊亲，要的雾霾蓝，来的是粉色，给换一个吧
+        型号不对，我订的是带加热的那款，收到的是普通款，怎么换
+        老铁你们发货的是不是眼神不好，我要黑的给我整个白的来，赶紧给换了
+        侬好，发过来额颜色弗对，我要灰色的，帮我调一只好伐
+        杯子到了碎了两个，想寄回去换两个新的，另外发票上还是我旧地址，这个不急
+        收到的台灯灯罩裂了，能寄回去给我换个好的吗
+        衣服小了一码想换大一码，顺便说下快递小哥人挺好的
+        想补差价换成Pro版，标准版还没拆封
+        鞋子一只40一只41，两只都不一样大，给我换一双吧
+        我买的是三件套，收到的是单件装，发错了，把对的寄来，这个我寄回去
+        妈呀发来的是儿童款，我买的成人款，能换吗，急着用
+        收到的顏色跟我訂的不一樣，我訂的是奶茶色，可以幫我換嗎？我再寄回去
+        你們寄錯尺寸了，我下單是M，收到L，可以直接換貨嗎，我用7-11寄回
+        寄錯咗款俾我，我揀嘅係藍色，收到粉紅色，可唔可以幫我換返
+        對鞋寄錯碼，我要38你寄咗40嚟，點樣換
+        想補差價換成大容量那款，原本這台還沒拆，可以嗎
+        """,
+        """
+        I ordered the navy one and got grey. Can you send the navy and I'll post the grey back?
+        wrong item in the box. ordered a 10 inch pan, got an 8 inch
+        You sent me a size 6 but I ordered an 8, please swap it
+        got the wrong colour, I picked forest green and this is mint
+        I bought the wireless model and received the wired one. Please exchange it.
+        the box says large but the shirt inside is a small, can I swap it for the right one
+        pls send the right one, this isnt what i ordered (its the kids version) and ill send this back
+        Two of the six glasses arrived shattered. I'd like to send them back and get two replacements.
+        The lamp showed up with a cracked base, can I send it back and get a new one?
+        I'd like to exchange the 128GB for the 256GB and pay the difference
+        Could I upgrade to the Pro model? Happy to pay the extra, the standard one is still sealed
+        swap the medium for a large please. also the invoice has my old address on it, not urgent
+        The jacket's too snug, can I change it for the next size up? Side note, your courier was lovely
+        Good afternoon, the parcel contained a blue kettle instead of the cream one I ordered. Kindly exchange it for the correct item.
+        my daughter ordered rose gold and we received silver, she's upset, can you swap it
+        whoever packed this gave me two left shoes lol, need a proper pair
+        ordered the queen duvet cover, got a king. Need to exchange.
+        The tin says decaf and I ordered regular. Send the correct one and I'll mail this back?
+        bro u sent the wrong controller, i ordered black not white, swap pls
+        I am 72 and not very good with computers. The slippers you sent are a 9 but I ordered a 7. Could you please change them for me.
+        Our office ordered 20 black chairs and 4 of them came in grey, can we swap those 4 for black
+        can I swap the colour? it arrived fine, just not loving the yellow in person
+        Arrived with a chunk out of the rim, I'd like a replacement and I can send the chipped one back
+        We ordered the US plug version and got the UK one, please exchange it
+        """,
+        """
+        我order的是black，收到的是white，能exchange吗
+        发错size了，我要M你们send了L，帮我换一下
+        wrong item啊，我买的是wireless版本，收到wired的，要换
+        想upgrade到Pro，补差价可以吗
+        呢件寄錯colour，我要navy，可唔可以換返
+        杯子到了有两个cracked，想寄回去换新的replacement
+        size发错了，能不能send对的那件过来，我再寄回去
+        想swap成大一码，顺便说invoice上的address是旧的，不急
+        """,
+    ),
+    "return.request": (
+        """
+        收到的花瓶裂了一道缝，我想退回去，怎么弄
+        到货就是坏的，屏幕碎了，我要退货
+        锅一拿出来就有个坑，不想要了，申请退货，另外你们客服电话老占线哈
+        东西我不要了想退，另外我积分好像少了点，有空帮看看
+        买的羽绒服太厚了南方穿不上，想退货，吊牌没剪
+        俺家老头子说这个按摩椅坐着不得劲，能退不
+        这个嘛买来不合适，想退掉，包装都还在
+        收到的時候玻璃杯就破了，想申請退貨，要怎麼寄回
+        件貨收到已經爛咗，我想退返，點搞
+        這件洋裝穿起來不好看，想退貨，還在七天鑑賞期內吧
+        """,
+        """
+        the mirror arrived cracked, I want to send it back
+        Opened the box and the screen was already smashed. I'd like to return it.
+        start a return for the blender pls, the jug came with a crack in it
+        I'd like to return the rug, it's much too big for the room. Also the receipt email never came, no big deal.
+        return request for order {o}: doesn't suit me. separately, love the packaging
+        Is it still possible to return the boots? Worn once indoors only. I'm 79 and my daughter normally does this for me.
+        ngl it didnt look like it did on the model, can i send it back
+        We'd like to return 3 of the 12 monitors from last week's order, they're surplus to requirements.
+        I wish to return the item, it is not as I expected, please advise me the procedure
+        Sending this back. It's fine, just not for me. How do I do it?
+        the vase turned up in pieces, I'd rather send it back than have another one
+        return pls 🙏 the heels are way too high for me
+        Want to return the baby monitor, we got one as a shower gift. Tags on, unopened.
+        the kettle came dented so i'd like to return it, the other things in the order are fine
+        """,
+        """
+        收到就是broken的，想return
+        这条dress不合适，想send back，tags都在
+        想return一部分，12个monitor退3个
+        件貨到咗已經crack咗，我想return
+        """,
+    ),
+    "return.logistics": (
+        """
+        约好的上门取件今天又没来，麻烦重新约个时间
+        退货的快递员放我鸽子了，能改约明天上午吗
+        退回去的包裹物流显示三天前签收了，你们那边处理了没
+        退货寄出去一个礼拜了，物流停在中转站不动了
+        取件师傅说没接到单，我这退货到底约上没有
+        我人在外地，退货能约周末来拿吗
+        退货包裹被你们仓库拒收又退回来了，咋回事
+        退貨的宅配一直沒來收，可以幫我重新預約嗎
+        退貨已經用全家寄出了，想確認你們收到沒
+        約咗上門收退貨，等成日都冇人嚟，可唔可以改第日
+        """,
+        """
+        The courier never turned up to collect the return. Can you rebook it for Thursday?
+        return pickup was booked for today 9-12, nobody came
+        My return's tracking hasn't moved in 5 days, is it lost?
+        Tracking says you signed for my return on the 3rd, can you confirm it's been checked in?
+        can the return collection be from my office instead of home
+        The driver came for the return but had no label, so he left without it. What now?
+        missed the return pickup, can i rebook
+        my return parcel came back to me marked refused, why?
+        Could you send a courier for the return on Saturday? I work weekdays.
+        dropped the return at the parcel locker but got no receipt, can you see it on your end
+        i'm returning two things from separate orders, can they go in one box
+        Our return of 3 monitors needs collecting from the loading bay, please book a freight pickup. The PO number on the invoice is wrong too but that can wait.
+        My mum is housebound, can the courier come to her to pick up the return?
+        return pick up no show AGAIN, 2nd time. rebook pls
+        """,
+        """
+        return pickup又没来，能rebook吗
+        退货的tracking五天没update了
+        約咗return collection，courier冇嚟
+        return寄出去了，你们warehouse收到没
+        """,
+    ),
+    "other.thanks": (
+        """
+        你们家的火锅底料辣得冒火，太过瘾了，谢谢
+        空气炸锅一晚上炸了三锅鸡翅，全家抢着吃，谢谢推荐
+        牛肉干炸裂好吃！已经回购第三次了
+        直播间太火爆了还好抢到了，东西很好，谢谢主播
+        这个音箱低音炸了，邻居都来问，哈哈谢谢
+        快递小哥冒雨给我送上楼的，帮我表扬一下他
+        包装太用心了，泡沫裹了三层，一点没磕着，感谢
+        麻辣鍋底真的辣到噴火，超過癮，謝謝老闆
+        部氣炸鍋一晚炸咗三轉雞翼，好正，多謝
+        包裝好用心，還有手寫小卡，好感動，謝謝你們
+        """,
+        """
+        that chilli oil is on FIRE, best thing I've bought all year, thank you
+        The air fryer fried three batches of wings without breaking a sweat. Thanks!
+        earbuds charged fully in about 40 minutes and the sound is killer. Cheers
+        The hot sauce nearly killed me, in the best way. Ordering more.
+        your blender absolutely destroyed the frozen mango, love it, thanks
+        Just want to say the packaging was amazing, bubble wrap everywhere and not a scratch
+        Please pass on my thanks to the courier, he carried the mattress up four flights
+        These knives are lethal, sliced tomatoes like butter. Brilliant, thank you!
+        that cake slaps fr 🔥🔥 thanks for the free sample too
+        speaker is an absolute beast, shook the whole living room, very happy
+        Thank you kindly. At my age I don't order online often, but the delivery man was very patient with me.
+        the spicy noodles blew my head off lol, 10/10 will buy again
+        my son has been bombing around on the scooter all week, he loves it, thanks
+        The drill tore through the brick with no trouble. Great tool, thanks.
+        """,
+        """
+        火锅底料辣到on fire，thanks老板
+        个speaker低音killer，好正，thank you
+        earbuds 40分钟就charge满了，好用，谢谢
+        packaging超用心，一点都没damage，thanks
+        """,
+    ),
+    "other.feedback": (
+        """
+        小建议：特辣那款的标注可以再醒目点，真的辣得炸，差点没扛住
+        建議App可以顯示點數到期日，不然常常忘記用
+        好评之外提个建议，包装箱能不能小一号，有点浪费
+        """,
+        """
+        Suggestion: show when my points expire on the account page
+        The packaging was great but maybe drop the plastic air pillows, paper would do
+        feedback: letting us pick the courier at checkout would be handy
+        love the shop, one gripe, the spice labels undersell it, "medium" was blazing
+        """,
+        """
+        建议app显示points的expiry date
+        """,
+    ),
+    "other.account": (
+        """
+        我的积分什么时候过期啊，怕浪费了
+        会员积分到月底会清零吗
+        礼品卡余额在哪看
+        請問會員點數有期限嗎？快過期的話我想先用掉
+        """,
+        """
+        when do my loyalty points expire?
+        I've got 3,200 points, will they vanish at the end of the year?
+        how do I check the balance on my gift card
+        what's left on my gift card? the number ends 4471
+        my membership tier dropped, why
+        do points expire if I don't buy anything for a while
+        """,
+        """
+        我的points几时expire
+        gift card balance点样check
+        """,
+    ),
+    "other.misc": (
+        """
+        你们有实体店能去看看实物吗，在杭州
+        周末营业吗，几点关门
+        你们家线下有店没，沈阳那嘎达有没有
+        請問台中有實體門市嗎？營業到幾點
+        你哋旺角有冇舖頭，星期日開唔開
+        """,
+        """
+        do you have a physical shop I can pop into
+        what are your business hours on Sunday
+        is there a showroom where I can see the sofas in person
+        open on Christmas Eve?
+        Is your shop in Manchester still open or did it close
+        what time does customer service close today
+        Are you an actual store or online only?
+        """,
+        """
+        你们有physical shop吗，在KL
+        星期日business hours几点到几点
+        """,
+    ),
+    "presale.specs": (
+        """
+        这个壁炉带防火星的挡网吗，家里有小孩
+        婴儿车送不送雨罩
+        这个锅有没有配锅盖
+        手机买了送保护壳吗
+        电钻是裸机还是带电池和充电器的
+        相机包装里有内存卡吗
+        这个烧水壶有防干烧吗，给老人用的
+        請問這台嬰兒推車有附雨罩跟蚊帳嗎
+        個煲有冇跟蓋㗎
+        這款電暖器有兒童安全鎖嗎，小孩很愛亂按
+        """,
+        """
+        Does the fire pit come with a spark screen or is that extra?
+        does the stroller include a rain cover
+        Is the lid included with the casserole dish?
+        Does the phone come with a case, or just the charger?
+        Does the cordless drill come with a battery and charger, or is it tool-only?
+        will this GPU fit my case? it's 336mm and my case says max 330mm GPU length
+        Is the 2TB NVMe compatible with a PS5?
+        does the camera bag come with the rain cover shown in the photo
+        Is there a child lock on the induction hob?
+        does the pressure cooker have a lid lock so it can't open under pressure
+        before I buy, is the carry case included with the headphones
+        is the wall mount in the box with the TV or sold separately
+        Will a 65W USB-C charger be enough for this laptop?
+        Does the kids' bike come with stabilisers and a bell?
+        """,
+        """
+        这张RTX 4070长度多少mm，我的case只支持320mm，装得下吗
+        这个SSD是M.2 2280吗，能装进ThinkPad T14 Gen 3吗
+        65W的PD charger能给MacBook Air M2充电吗
+        这个lens是E-mount的吗，A7C能用吗
+        monitor支架是VESA 100x100的吗，我的27寸能装吗
+        这款fire pit有spark screen吗
+        stroller有附rain cover吗
+        呢個filter fit唔fit Dyson V11
+        """,
+    ),
+    "presale.stock": (
+        """
+        年会要200个保温杯，库存有吗，能开专票吗
+        做民宿的，想一次进30套床品，有批发价吗
+        公司要買50台，有現貨嗎？可以開統編嗎
+        """,
+        """
+        We're a dental practice, need 25 of the air purifiers, do you have stock and a trade price?
+        bulk order of 300 tote bags for a conference, possible by the 20th?
+        Is the lilac hoodie in stock in XS? also do you ship to Ireland
+        Our restaurant group wants 120 of the cast iron pans, can you quote?
+        how many of the grey ones have you got? need 60 for our hotel rooms
+        """,
+        """
+        公司要200个tote bag，有stock吗，可以quote一下吗
+        我哋hotel要60個，有冇wholesale price
+        """,
+    ),
+    "complaint.misleading": (
+        """
+        详情页写的IP68防水，说明书里写的是IPX4，这不是虚假宣传吗
+        页面宣传续航30小时，说明书上写最多12小时，你们这是误导消费者
+        商品页写可以进洗碗机，说明书写只能手洗，宣传跟实际两回事
+        标题写的1800W大功率，铭牌和说明书都是1200W，骗人的吧
+        賣場寫的是醫療級材質，說明書根本沒寫，這是不實廣告吧
+        """,
+        """
+        Your listing says 2000W but the manual says 1500W. That's false advertising.
+        The product page claims it's dishwasher safe, the manual says hand wash only. Misleading.
+        listing: "waterproof to 50m". manual: "splash resistant". which is it? feels like false advertising
+        You advertise a 5-year warranty, the booklet in the box says 1 year. That's misleading customers.
+        The page says BPA-free and nothing in the box claims that anywhere, so why advertise it?
+        Ad says "works with all phones", the manual lists iPhone only. Deceptive.
+        the listing said includes 4 batteries, the manual says batteries not included, stop lying in your ads
+        """,
+        """
+        listing写IP68，manual写IPX4，这是false advertising
+        页面话2000W，manual写1500W，好misleading
+        """,
+    ),
+    "complaint.service": (
+        """
+        送朋友的礼物，你们把价格单塞在盒子里了，备注写了不要放价格，太尴尬了
+        说好的礼品包装，结果就是个塑料袋，贺卡也没放，你们怎么做事的
+        客服答应帮我加急，结果啥也没做，还说不是她说的
+        我特別備註是送禮不要放發票，結果價格全印在出貨單上，很失禮
+        """,
+        """
+        It was a gift and the packing slip had the price printed on it. I asked for no prices. Embarrassing.
+        Paid for gift wrap and it came in the usual brown mailer with the receipt on top.
+        the gift note I wrote was missing and the price sticker was still on the box, poor effort
+        I asked three times for the gift to be sent without the invoice and you still put it in
+        Your rep promised to call me back about my mum's order and never did. The app keeps logging me out too, separate issue.
+        the chat agent kept calling me dear and then closed the chat on me mid-sentence
+        """,
+        """
+        送人的gift里面放了price单，好尴尬
+        付了gift wrap的钱，收到只是普通box，服务太差
+        """,
+    ),
+    "payment.coupon": (
+        """
+        满199减30的券，我购物车205块，为什么说不满足条件
+        凑够了满减门槛，结算还是没减，是不是有商品不参加
+        券写的满300可用，我买了320，提示未达使用门槛？
+        整了半天凑单到满减了，结果说券不适用这个店的东西，白凑了
+        滿千折百的券，我購物車1080怎麼不能用
+        """,
+        """
+        The voucher says spend £50 get £10 off. My basket is £62 and it says not eligible?
+        cart's over the $75 threshold but the coupon won't apply
+        Minimum spend is 100, I'm at 112, code still rejected. Does shipping not count?
+        spent ages adding stuff to reach the free shipping threshold and it still charges delivery
+        The $20 off $150 code keeps saying minimum not reached with $158 in my cart
+        is the spend threshold counted before or after the sale discount? my coupon won't go through
+        my coupon needs 3 items, I have 3 in the cart and it still doesn't apply
+        """,
+        """
+        满$50减$10的voucher，我cart有$62，还是not eligible
+        已经over threshold了，coupon还是apply唔到
+        """,
+    ),
+    "refund.status": (
+        """
+        你们说没货给我取消订单了，钱到现在还没退回来
+        缺货取消的那单，退款啥时候到
+        商家说断货直接关单了，付的钱一个星期了还没到账
+        是你们取消的订单不是我，怎么退款还要等这么久
+        你哋話冇貨幫我取消咗張單，但係啲錢到而家都未退返
+        """,
+        """
+        You cancelled my order for being out of stock, but the money still hasn't come back
+        order was cancelled on your end (no stock) 9 days ago, where's the refund?
+        got the sorry we're out of stock email last week, still no refund on my card
+        Since you cancelled, when will the payment be returned to my PayPal?
+        the shop cancelled my order, not me. I'd like to know when the refund lands
+        When items are cancelled due to stock, how long does the refund take? Mine's been 10 days.
+        still waiting on the refund for the cancelled backorder, also my address on file is wrong but i'll fix that myself
+        """,
+        """
+        你们out of stock取消了order，refund还没到
+        你哋cancel咗我張單，但refund仲未入返我card
+        """,
+    ),
+    "order.modify": (
+        """
+        还没发货的话帮我把颜色改成黑的，另外问下积分啥时候过期，不急
+        """,
+        """
+        can you change the size on my order to a 10 before it ships? also unrelated, do my points expire?
+        """,
+        """
+        还没ship的话帮我改成size M，顺便问下points几时expire
+        """,
+    ),
+    "order.invoice": (
+        """
+        麻烦给订单开个公司抬头的发票，税号我发你了，顺便夸一下快递很快
+        """,
+        """
+        I need a VAT invoice for order {o} with our company name. By the way the delivery was very quick.
+        """,
+        "",
+    ),
+    "order.cancel": (
+        """
+        帮我取消刚下的那单，重复下了，另外app老闪退，这个不急
+        """,
+        """
+        please cancel the second order, I placed it twice by accident. Also the app logs me out a lot, no rush on that.
+        """,
+        "",
+    ),
+    "order.status": (
+        "",
+        """
+        has my order actually gone through? I got no confirmation. The coupon worked fine this time at least
+        """,
+        "",
+    ),
+    "logistics.where": (
+        """
+        我的快递五天没动了，到底到哪了？另外你们家的辣酱真好吃
+        包裹顯示配送中三天了還沒到，可以幫我查嗎？另外想問門市營業時間，不急
+        """,
+        """
+        my parcel hasn't moved in 6 days, where is it? ps your chat bot is cute
+        """,
+        """
+        我的parcel五天没update了，在哪？另外你们的chilli sauce好好吃
+        """,
+    ),
+    "logistics.redirect": (
+        "",
+        """
+        Can you redirect my parcel to my office? It's out for delivery tomorrow. Also I'd love to know if the blue mug is coming back
+        """,
+        "",
+    ),
+    "payment.double_charge": (
+        """
+        同一个订单扣了我两次钱！另外发票还没收到，先处理扣款
+        """,
+        """
+        I've been charged twice for one order!! the receipt email also never arrived but sort the charge first
+        """,
+        "",
+    ),
+    "refund.amount": (
+        "",
+        """
+        my refund came through $15 short. Other than that the return was painless, thanks
+        """,
+        "",
+    ),
+    "product.defect": (
+        """
+        吹风机用了三天就不出热风了，咋整？顺便说一句，包装挺好
+        """,
+        """
+        the kettle stopped switching off by itself after a week, any fix? btw lovely packaging
+        """,
+        "",
+    ),
+    "product.usage": (
+        """
+        部咖啡機點樣除鈣？另外個盒有啲凹，不過冇所謂
+        """,
+        """
+        how do I pair these earbuds with my laptop? separate thing, they charged in 40 min which is great
+        """,
+        "",
+    ),
+    "product.missing_parts": (
+        "",
+        """
+        the shelf came without the screws, can you send some? the courier was super nice btw
+        """,
+        "",
+    ),
+}
+
 
 INTENTS = [
     Intent(
@@ -5872,18 +6358,19 @@ INTENTS = [
         intent.zh
         + tuple(
             line
-            for more in (MORE, MORE_2, MORE_3, MORE_4, MORE_5, MORE_6, MORE_7)
+            for more in (MORE, MORE_2, MORE_3, MORE_4, MORE_5, MORE_6, MORE_7, MORE_8)
             for line in _lines(more.get(intent.name, ("", ""))[0])
         ),
         intent.en
         + tuple(
             line
-            for more in (MORE, MORE_2, MORE_3, MORE_4, MORE_5, MORE_6, MORE_7)
+            for more in (MORE, MORE_2, MORE_3, MORE_4, MORE_5, MORE_6, MORE_7, MORE_8)
             for line in _lines(more.get(intent.name, ("", ""))[1])
         ),
         intent.mixed
         + _lines(MORE_6.get(intent.name, ("", "", ""))[2])
-        + _lines(MORE_7.get(intent.name, ("", "", ""))[2]),
+        + _lines(MORE_7.get(intent.name, ("", "", ""))[2])
+        + _lines(MORE_8.get(intent.name, ("", "", ""))[2]),
     )
     for intent in INTENTS
 ]
