@@ -37,6 +37,7 @@ SETS = {
     "sixth held-out set": ROOT / "ml" / "triage" / "sixth_heldout.txt",
     "seventh held-out set": ROOT / "ml" / "triage" / "seventh_heldout.txt",
     "eighth held-out set": ROOT / "ml" / "triage" / "eighth_heldout.txt",
+    "ninth held-out set": ROOT / "ml" / "triage" / "ninth_heldout.txt",
 }
 FIELDS = ("category", "priority", "sentiment", "language", "channel", "subject", "message")
 CATEGORIES = ["ORDER", "PAYMENT", "LOGISTICS", "RETURN", "REFUND", "PRODUCT", "COMPLAINT", "PRESALE", "OTHER"]
@@ -297,7 +298,21 @@ FIRST_SIGHT = {
     "(RETURN recall 36.4 %: exchanges and wrong items read as ORDER or REFUND; OTHER 60.0 %). Its false alarms "
     "are look-alikes the rules read (a reporter's delivery question, a solicitor friend who 'put me onto your "
     "shop', a fire pit's spark screen, the same order placed twice on purpose, 着火 and 炸了 in food praise) and "
-    "the model's priority head. Work for a next round, to be measured on a set written after it.",
+    "the model's priority head. Work for a next round, to be measured on a set written after it. The tenth pass "
+    "then closed those false alarms by kind in the rules and trained on the set (README.md, History, step 16).",
+    "ninth held-out set": "category Chinese 90.7 %, English 87.0 %, mixed 85.0 %; URGENT recall 92.5 % (37 of "
+    "40), precision 82.2 % (37 of 45); priority exact 81.2 %, sentiment 83.6 %. It was written while the tenth "
+    "pass was made, by a writer who had read none of the banks, rules or results, committed (8857c3b) before "
+    "anything was run on it, and scored once after the pass's last change (1665473). Chinese category and URGENT "
+    "precision are met at first sight; English category and URGENT recall are not. Its three missed urgent "
+    "tickets: a Cantonese child who put a magnet in his mouth (個仔, 磁石甩咗出嚟, 放咗入口), a video that 'goes up "
+    "tonight with your shop tagged', going public on a local forum and to the neighbours in 河南话 (本地论坛发帖, "
+    "让街坊邻居都瞅瞅). Its eight false alarms: 'a bit choked' (upset) about a price drop, two charges for two "
+    "separate orders, a heater's tip-over and overheat cut-outs asked about, 挤爆了 (a sale page jammed), a "
+    "lawyer and a student-paper reporter as customers with ordinary requests, 'tell everyone at my bowls club' in "
+    "a thank-you, and a site's dark mode that 'burns my eyes'. The rules were then generalised from the misses "
+    "and the first five false alarms by kind (History, step 16): URGENT recall 100 %, precision 90.9 %, Chinese "
+    "94.4 %. The set is development material from there on, and training reads it.",
 }
 
 # How often the held-out split has been scored (README.md, History): each scoring is a look

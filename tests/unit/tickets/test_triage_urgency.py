@@ -222,6 +222,14 @@ URGENT = [
     ("空气炸锅用了三天炸了，吓死我了", "safety"),
     ("the charger threw sparks at the socket", "safety"),
     ("my lawyer friend says this is illegal and we will see you in court", "legal"),
+    # after the ninth set, by kind: a Cantonese child and a magnet, going public on a forum or
+    # to the neighbours, a video that goes up with the shop tagged
+    ("個女將粒磁石放咗入口，我哋而家去醫院", "safety"),
+    ("积木里的磁石甩咗出嚟，唔见咗一粒", "safety"),
+    ("再不处理我就去本地论坛发帖", "review"),
+    ("今儿不给说法，就让街坊邻居都瞅瞅", "review"),
+    ("sort it out or the video goes up tonight", "review"),
+    ("refund me or it's on my page with your shop tagged", "review"),
     ("银行卡扣了899 可是账户里查不到这笔订单", "money"),  # no order to show, "this" order
     ("信用卡被扣了一笔 我根本不记得买过东西", "money"),  # a charge not remembered
     ("被你们扣了三百 可是我一个order都没有", "money"),  # told in both languages
@@ -392,6 +400,16 @@ def test_what_must_never_be_missed_is_urgent_whatever_the_model_said(text: str, 
         "does the fire pit come with a spark screen?",
         "which spark plug fits the mower?",
         "my mate's a solicitor and she put me onto your shop, love the tea towels",
+        # after the ninth set: choked as upset, two charges for two orders, a heater's cut-outs
+        # asked about, a page jammed by a sale
+        "bit choked about the price dropping the day after, any chance of an adjustment?",
+        "I was choked up reading the card, thank you",
+        "two charges from you this week, that's fine, I placed two separate orders",
+        "does the heater switch itself off if it tips over or overheats?",
+        "what happens if it overheats?",
+        "周年庆页面都被挤爆了，还好抢到了",
+        "孩子把玩具塞入口袋里了",
+        "the unboxing video goes up tomorrow, I love it so much",
     ],
 )
 def test_ordinary_messages_and_platform_names_trigger_nothing(text: str) -> None:

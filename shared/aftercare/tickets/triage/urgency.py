@@ -260,11 +260,8 @@ _AGE_EN = (
     + "(?![a-z])"
 )
 _CHILD_ZH = (
-    "(?:孩子|宝宝|婴儿|婴幼儿|幼儿|儿童|小孩|儿子|女儿|孙子|孙女|外孙|侄子|侄女|娃|baby|toddler|"
-    + _AGE_ZH
-    + "|"
-    + _AGE_EN
-    + ")"
+    "(?:孩子|宝宝|婴儿|婴幼儿|幼儿|儿童|小孩|儿子|女儿|孙子|孙女|外孙|侄子|侄女|娃|baby|toddler"
+    "|个仔|个女|细路|囡囡|" + _AGE_ZH + "|" + _AGE_EN + ")"  # Cantonese: a son, a daughter, a child
 )
 _CHILD_EN = (
     r"(?:baby|babies|toddler|child|children|kid|kids|son|daughter|infant|newborn|grandson|granddaughter"
@@ -278,6 +275,8 @@ _MOUTH_ZH = (
     r"|卡(?:在)?(?:喉咙|嗓子)"
     # something stuck in or taken out of a mouth (卡在她嘴里, 从嘴里抠出来), or retching
     r"|卡在(?:他|她|它|宝宝|孩子|娃)?(?:的)?嘴里|嘴里(?:抠|掏|拿|取|挖|夹|吐)(?:出|了)|干呕|呛(?:到|住)了"
+    # Cantonese 放咗入口: put it in the mouth (not in a pocket, 入口袋)
+    r"|(?:放|塞|摆)(?:咗|了)?(?:入|落)口(?![袋罩红径香])"
 )
 _MOUTH_EN = (
     r"(?:in|into|inside) (?:his|her|their|my|the) mouth|mouthing|swallow|chok|gagg|\bgags?\b|inhal"
@@ -356,8 +355,9 @@ _FELL_EN = (
 
 SAFETY = _any(
     # Chinese
-    # not 火爆了 (selling fast), fire as a simile (辣得像着火, 辣得冒火), nor 炸 as frying (炸了三锅, 炸了鸡翅)
-    r"起火|(?<!像)(?<!像是)着火|失火|冒烟|(?<!辣得)冒火|火花|火苗|烧焦|焦味|自燃|爆炸|(?<!火)爆了"
+    # not 火爆了 (selling fast) nor a page 挤爆了 (jammed), fire as a simile (辣得像着火, 辣得冒火),
+    # nor 炸 as frying (炸了三锅, 炸了鸡翅)
+    r"起火|(?<!像)(?<!像是)着火|失火|冒烟|(?<!辣得)冒火|火花|火苗|烧焦|焦味|自燃|爆炸|(?<!火)(?<!挤)爆了"
     r"|炸了(?![一二两三四五六七八九十几半好0-9]{1,2}(?:锅|盘|份|批|篮|轮|大盘|大锅))(?!.{0,2}(?:鸡|薯|翅|虾|排|串|丸|饼|鱼|肉))",
     r"鼓包|鼓起来|胀起来|膨胀|变形.{0,4}发烫",
     r"(?:电池|充电宝|充电器|充电头|充电|插头|插座|电源|适配器|电线|手机|机身).{0,8}(?:发烫|很烫|烫手|过热|特别烫|好烫|滚烫|烫得|烧)",
@@ -421,7 +421,8 @@ SAFETY = _any(
     # a child and something in its mouth: a choking or swallowing hazard
     _CHILD_ZH + r".{0,20}(?:" + _MOUTH_ZH + ")",
     r"(?:" + _MOUTH_ZH + r").{0,20}" + _CHILD_ZH,
-    r"(?:磁珠|磁力珠|小磁铁|纽扣电池|小零件|小部件).{0,12}(?:" + _MOUTH_ZH + r"|掉(?:下来|了|出来)|脱落)",
+    r"(?:磁珠|磁力珠|小磁铁|磁石|纽扣电池|小零件|小部件).{0,12}(?:" + _MOUTH_ZH + r"|掉(?:下来|了|出来)|脱落"
+    r"|甩(?:咗|了)?出(?:嚟|来))",
     r"(?:一小块|小块|碎片|塑料片).{0,12}(?:" + _MOUTH_ZH + r")",  # a piece of it in a mouth
     # (not an anti-slip, anti-fall or anti-pinch feature: 防滑, 防摔, 防夹, nor a hair clip)
     r"(?<!防止)(?<!避免)(?<!防)"
@@ -435,7 +436,8 @@ SAFETY = _any(
     # a child's seat, cot or harness giving way, or someone nearly sliding or falling out: a
     # child at risk however far the telling is from the word for the child
     r"(?:安全座椅|儿童座椅|婴儿座椅|安全提篮|餐椅|床护栏|安全门|背带|腰凳)"
-    r".{0,30}(?:松开|松脱|自己开了|弹开|脱开|断了|断开|失灵|塌了|垮了|散架|断咗|松咗|甩咗|散咗|塌咗|冧咗)",  # Cantonese 咗
+    r".{0,30}(?:松开|松脱|自己开了|弹开|脱开|断了|断开|失灵|塌了|垮了|散架"
+    r"|断咗|松咗|甩咗|散咗|塌咗|冧咗)",  # Cantonese 咗
     r"(?:婴儿车|推车|学步车|婴儿床|秋千|护栏|围栏).{0,8}(?:塌了|垮了|散架|自己收起来|自己合上|翻了|翻倒)",
     # a bath seat that let go, a cot side that dropped
     r"(?:洗澡椅|沐浴椅|浴椅|浴架|浴网|浴床|洗澡架|洗澡床|婴儿床|床护栏|床围栏|护栏|围栏|侧板|栏杆).{0,12}"
@@ -444,7 +446,8 @@ SAFETY = _any(
     # English
     # (a flame, not a candle's nor the flame-retardant kind; a spark written before Chinese: "spark冒出来")
     # (not a mouth on fire from a spicy sauce)
-    r"caught fire|(?<!mouth )(?<!mouth is )(?<!mouth was )(?<!mouth's )(?<!tongue was )on fire|burst into flames|(?<!candle )flames?(?![a-z])(?![ -]?(?:retardant|resistant|proof"
+    r"caught fire|(?<!mouth )(?<!mouth is )(?<!mouth was )(?<!mouth's )(?<!tongue was )on fire"
+    r"|burst into flames|(?<!candle )flames?(?![a-z])(?![ -]?(?:retardant|resistant|proof"
     r"|red|effect))|fire hazard|sparks?(?![a-z])(?![ -]?(?:screen|guard|arrest|plug))|sparking",
     # smoke, not the colour or the glass of that name, nor a smoke alarm
     r"smok(?:e|ing|in|ed)\b(?![ -]?(?:gr[ae]y|glass|black|blue|brown|colou?r|tint|effect|alarms?|detectors?"
@@ -489,6 +492,8 @@ SAFETY = _any(
     r"|extension|power strip)\b.{0,40}"
     r"(?:overheat|too hot|really hot|very hot|super hot|extremely hot|so hot|burning hot|scalding)",
     # (not a protection asked about: "has it got overheat protection?", an auto shut-off)
+    # (nor what it does if it overheats: "does it switch off if it tips over or overheats?")
+    r"(?<!if it )(?<!when it )(?<!in case it )(?<!tips over or )(?<!tip over or )"
     r"overheat(?:ing|ed|s)?\b(?! ?(?:protection|prevention|cut-?off|shut-?off|sensor|guard|switch|safety))",
     r"injur(?:y|ed|ies)|\bhurt (?:my|his|her|him|me|us|our|the|myself|herself|himself|themselves)\b|got hurt",
     r"\bcut (?:my|his|her|their) (?:finger|hand|foot|leg|arm|lip|mouth)|bleed(?:ing)?|\bblood\b|stitches",
@@ -597,7 +602,8 @@ SAFETY = _any(
     r"(?:batter(?:y|ies)|magnets?)\b.{0,60}\b(?:in|into|inside) (?:his|her|their|my|the|your) mouth",
     r"(?:button|coin) batter(?:y|ies)",
     r"small (?:parts?|pieces?|magnets?|balls?) (?:came|come|fell|falls?|comes|broke) (?:off|out|loose)",
-    r"chok(?:e|ed|ing)|swallow(?:ed|ing)?|suffocat|strangl",
+    # (not choked as upset: "a bit choked about that", "choked up")
+    r"(?<!bit )chok(?:ed|ing|es|e)\b(?! about| up\b)|swallow(?:ed|ing)?|suffocat|strangl",
     r"brakes? (?:failed|fail|didn't work|did not work|stopped working|gave out)",
     # (not "so she doesn't fall", "won't fall apart", "falls asleep")
     r"(?<!stop my )(?<!stop the )(?<!stop a )(?<!stop your )(?<!stops my )(?<!stops the )(?<!prevent my )"
@@ -710,7 +716,8 @@ _PLATFORMS = (
     r"|reddit|threads|trustpilot|google review|脸书|推特|油管|小红书|抖音|快手|微博|朋友圈|知乎|b站|视频号)"
 )
 _PLATFORMS_ZH_ = (
-    "(?:抖音|快手|小红书|微博|朋友圈|知乎|b站|视频号|大众点评|贴吧|脸书|推特|油管)(?:和|跟|还有|、|上|里)?"
+    "(?:抖音|快手|小红书|微博|朋友圈|知乎|b站|视频号|大众点评|贴吧|论坛|脸书|推特|油管)"
+    "(?:和|跟|还有|、|上|里)?"
 )
 BAD_REVIEW = _any(
     r"差评|一星|1星|打低分|给低分|负面评价|挂你们|网上说|到处说|让大家都知道|避雷|公之于众|网上曝光",
@@ -722,7 +729,9 @@ BAD_REVIEW = _any(
     r"(?:聊天记录|截图|对话记录|录音|记录)(?:都|全|全部|统统)?.{0,12}(?:发|挂|晒|贴|公开|放|传)"
     r"(?:到|在|上|出来|出去)?.{0,10}(?:网上|(?<!售后)(?<!客服)(?<!粉丝)(?<!会员)(?<!店铺)(?<!官方)群(?!主)|朋友圈|微博"
     r"|抖音|小红书|快手|知乎|b站|让大家|公开)(?!.{0,20}" + _PRAISE_SHARED + ")",
-    r"(?:去|到|在|上)" + _PLATFORMS_ZH_ + r".{0,15}(?:发出来|挂出来|晒出来|贴出来|公开|发帖"
+    r"(?:去|到|在|上)(?:本地|当地|小区|我们)?"
+    + _PLATFORMS_ZH_
+    + r".{0,15}(?:发出来|挂出来|晒出来|贴出来|公开|发帖"
     r"|写(?:个|篇|一篇|了一篇|了)?(?:长文|帖子|帖|post|文章|笔记|测评))(?!.{0,12}" + _PRAISE_SHARED + ")",
     r"(?:发|放|挂|传|贴)(?:到|在)网上",
     # (not 发货 / 发现 / 发票 before a platform named on its own, nor praise posted there)
@@ -732,8 +741,8 @@ BAD_REVIEW = _any(
     # going public on a platform, whichever: what the customer says they will do there
     r"(?:在|到|上|去)(?:抖音|快手|小红书|微博|朋友圈|知乎|b站|视频号|黑猫|大众点评|点评|贴吧|头条|网上|群里|直播间)"
     r".{0,8}(?:说说|说一说|讲讲|曝光|吐槽|揭露|发帖|发个帖|发文|发视频|发个视频|发条|拍视频|拍个视频|直播|挂出|挂你|告诉大家|让大家)",
-    r"让(?:大家|所有人|别人|更多人|全网|全世界|网友|朋友们|姐妹们|宝妈们|家长们|邻居们|朋友|姐妹|宝妈)(?:都)?"
-    r"(?:知道|看看|看到|评评理|别买|别来|小心|避坑|避雷|注意)",
+    r"让(?:大家|所有人|别人|更多人|全网|全世界|网友|朋友们|姐妹们|宝妈们|家长们|邻居们|朋友|姐妹|宝妈|街坊邻居|街坊"
+    r"|邻居)(?:都)?(?:知道|看看|看到|评评理|别买|别来|小心|避坑|避雷|注意|瞅瞅|瞧瞧)",
     r"(?:拍|录)(?:个|成|了|一段)?视频.{0,10}(?:发|曝|传|挂)|(?:曝光|揭露)你们",
     # code-switched: a Chinese verb and a platform written in English, or the other way round
     # ("发个facebook post", "post到ins上", "I'll post it on 小红书"); not when what is posted
@@ -785,6 +794,10 @@ BAD_REVIEW = _any(
     r"xiaohongshu|rednote|(?<![0-9] )\bx\b(?! ?[0-9])|a (?:video|post|thread|tiktok|reel|story) about)",
     r"(?:tweet|tweeting|blog|blogging|vlog|vlogging) about|go(?:ing)? viral|name and shame",
     r"expose (?:you|your|this)",
+    # a video or post that goes up with the shop tagged ("or the video goes up tonight")
+    r"(?:video|post|footage|clip|review)s? (?:goes|go|is going|are going|will go|'s going|gets|get) "
+    r"(?:up|live|online|out)\b(?!.{0,40}" + _PRAISE_SHARED + ")",
+    r"(?:with|and) (?:your|the) (?:shop|store|company|brand) tagged(?!.{0,40}" + _PRAISE_SHARED + ")",
     r"(?:let|make sure) (?:everyone|everybody|the world|the whole world|people|all my followers) "
     r"(?:knows?|hears?|sees?)",
 )
@@ -800,6 +813,8 @@ _NOT_EACH = (
     r"(?! (?:for|on|across|from) (?:two|2|three|3|both|each|separate|different|my (?:two|2|three|3)"
     r"|the (?:two|2|three|3)))"
 )
+# nor the charges of orders the customer says were two ("I placed two separate orders")
+_NOT_TWO_ORDERS = r"(?!.{0,70}\b(?:two|2|both|separate|different) (?:separate |different )?orders)"
 MONEY = _any(
     r"扣款两次|两次扣款|重复扣款|重复扣费|重复支付|扣了两笔|多扣|扣了双份|支付了两次",
     # (not a buckle fastened at the second go, nor a payment tried twice that failed)
@@ -823,9 +838,7 @@ MONEY = _any(
     + _NOT_A_PLAN
     + r"|double[- ]?charg|charged two times|billed twice"
     + _NOT_A_PLAN,
-    r"(?<!in )(?<!into )two (?:charges|payments)\b"
-    + _NOT_EACH
-    + r"(?!.{0,40}\b(?:two|2|both|separate) orders)",
+    r"(?<!in )(?<!into )two (?:charges|payments)\b" + _NOT_EACH + _NOT_TWO_ORDERS,
     # a double charge told as a count: 扣了两回, 划了两回, 刷了三笔, 扣咗两次, 多了一笔 on a card or 花呗
     r"(?:划走|划扣|扣走|扣款|扣费|刷走|代扣)(?:了|咗|过)?(?:我|我们|我司|我的)?(?:的)?(?:钱|款)?\s?"
     r"(?:两|2|二|三|3|四|4|五|5|好几)\s?(?:次|回|遍|笔)",
@@ -857,7 +870,10 @@ MONEY = _any(
     r"|several) "
     r"(?:identical |separate |duplicate |pending |different |same )?(?:charges|payments|transactions|debits"
     r"|holds"
-    r"|authori[sz]ations|deductions)\b(?! of\b)" + _NOT_EACH + r"(?=.{0,60}(?:\b(?:to|from|by) (?:you|your)\b"
+    r"|authori[sz]ations|deductions)\b(?! of\b)"
+    + _NOT_EACH
+    + _NOT_TWO_ORDERS
+    + r"(?=.{0,60}(?:\b(?:to|from|by) (?:you|your)\b"
     r"|on (?:my|our|the) (?:card|statement|account|bank|credit card)|\bpending\b|\bonly\b"
     r"|\bjust\b.{0,10}\bon(?:e|ce)\b"
     r"|\bonce\b|one (?:order|purchase|checkout|item|transaction)|single (?:order|purchase)|same (?:order"
