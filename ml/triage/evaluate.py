@@ -38,6 +38,7 @@ SETS = {
     "seventh held-out set": ROOT / "ml" / "triage" / "seventh_heldout.txt",
     "eighth held-out set": ROOT / "ml" / "triage" / "eighth_heldout.txt",
     "ninth held-out set": ROOT / "ml" / "triage" / "ninth_heldout.txt",
+    "tenth held-out set": ROOT / "ml" / "triage" / "tenth_heldout.txt",
 }
 FIELDS = ("category", "priority", "sentiment", "language", "channel", "subject", "message")
 CATEGORIES = ["ORDER", "PAYMENT", "LOGISTICS", "RETURN", "REFUND", "PRODUCT", "COMPLAINT", "PRESALE", "OTHER"]
@@ -313,6 +314,21 @@ FIRST_SIGHT = {
     "a thank-you, and a site's dark mode that 'burns my eyes'. The rules were then generalised from the misses "
     "and the first five false alarms by kind (History, step 16): URGENT recall 100 %, precision 90.9 %, Chinese "
     "94.4 %. The set is development material from there on, and training reads it.",
+    "tenth held-out set": "category Chinese 90.7 %, English 88.9 %, mixed 95.0 %; URGENT recall 92.5 % (37 of "
+    "40), precision 77.1 % (37 of 48); priority exact 78.9 %, sentiment 78.1 %: the figures above, which are its "
+    "first sight. It was written by another writer from the labelling policy alone after the ninth set was "
+    "scored, committed (89e1908) after the tenth pass's last change (f5568c5) and before anything was run on it, "
+    "and nothing was changed after reading it. Chinese category is met at first sight; English category, URGENT "
+    "recall and precision are not. Its three missed urgent tickets are going-public threats told in ways the "
+    "rules lack (a home-decor blogger who will 发视频好好讲讲你们家的售后; a returns reply quoted back with a threat "
+    "after it; telling everyone in a 12k-member Facebook group after an account takeover). Of its 11 false alarms, "
+    "five are the model's priority head with no rule (a fire-station social club's invoice, a second call about a "
+    "parcel, a return label chased twice, praise told to a model railway club, a YouTube shout-out), and six are "
+    "rules on look-alikes: a pyrography pen that burns wood, two charges the customer thinks are two orders (named "
+    "further from the charges than the rule reads), 燒焦 asked about before buying, a choke collar for a "
+    "puppy, and a customer who is a reporter or a lawyer asking an ordinary thing. That last kind, and telling "
+    "everyone in praise, were seen in the ninth set too and left (the policy counts a journalist or a lawyer, and "
+    "the safe side of a doubt is URGENT). Work for a next round, to be measured on a set written after it.",
 }
 
 # How often the held-out split has been scored (README.md, History): each scoring is a look
@@ -333,7 +349,12 @@ SCORED = {
     "after its paraphrases (`MORE_6`, 3,105 tickets): Chinese 92.2 %, English 90.7 %, URGENT recall 95.5 % at "
     "88.8 %. Looked at twice in the ninth pass: once to rule out a confidence cut on the model's URGENT calls (it "
     "took URGENT recall to 92.6 %), and once after the ninth pass's paraphrases (`MORE_7`) and retraining (3,536 "
-    "tickets): the figures above.",
+    "tickets): Chinese 92.6 %, English 90.2 %, URGENT recall 95.4 % at 89.2 %. Looked at four times in the tenth "
+    "pass, each after a retraining whose choice had been made elsewhere (leaving one hand-written set out at a "
+    "time): with the hand-written sets and `MORE_8` (92.3 % / 90.2 %), then PRUNE 0.13 and 0.16 (92.6 % / "
+    "90.5 % and 92.3 % / 90.4 %; 0.13 was kept for the leave-one-set-out figures and the smaller file), and after "
+    "the ninth set joined the training (3,805 tickets): the figures above, English 90.0 % (2,026 of 2,250), on "
+    "its target by a ticket.",
 }
 
 

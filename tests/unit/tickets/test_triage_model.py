@@ -200,6 +200,14 @@ def test_urgent_tickets_are_found_on_the_held_out_sets(name: str) -> None:
     assert measured.urgent_precision >= 0.80, f"URGENT precision {measured.urgent_precision:.1%}"
 
 
+# The tenth set, written after the tenth pass and run once, misses 3 of its 40 urgent tickets
+# and raises 11 false alarms (92.5 % / 77.1 %, RESULTS.md): a known failure at first sight, kept
+# visible rather than tuned away; work for a next round, measured on a set written after it.
+@pytest.mark.xfail(strict=True, reason="the tenth set at first sight: URGENT 92.5 % at 77.1 %")
+def test_urgent_tickets_are_found_on_the_tenth_set() -> None:
+    test_urgent_tickets_are_found_on_the_held_out_sets("tenth held-out set")
+
+
 # The target is 90 % for each language. The held-out split's floors are a point or so
 # below what the shipped model reaches (RESULTS.md, tenth pass: 92.5 % / 90.0 %). The second to
 # ninth sets are trained on since the tenth pass (train.TRAINED_SETS): their floors say the
@@ -213,6 +221,9 @@ FLOORS = {
         for name in ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
         for language in ("zh", "en")
     },
+    # the measure of the tenth pass, at first sight: 90.7 % / 88.9 %, English below the target
+    ("tenth held-out set", "zh"): 0.89,
+    ("tenth held-out set", "en"): 0.87,
 }
 
 
@@ -221,6 +232,19 @@ def test_category_accuracy_on_the_held_out_sets_per_language(name: str, language
     n, accuracy = scores()[name].by_language[language]
     assert n >= 40
     assert accuracy >= FLOORS[(name, language)], f"{name} {language}: {accuracy:.1%}"
+
+
+def test_training_reads_the_scored_hand_written_sets_and_never_the_newest() -> None:
+    trained = {path.name for path in train.training_files()}
+    hand_written = [path for name, path in evaluate.SETS.items() if name != "held-out split"]
+    assert {path.name for path in hand_written[:-1]} <= trained
+    assert hand_written[-1].name not in trained  # the measure of the pass
+    assert "heldout.jsonl" not in trained
+    examples = train.examples()
+    # each hand-written ticket twice: as written and undecorated
+    ninth = [e for e in examples if e.get("id", "").startswith("ninth_heldout-")]
+    assert len(ninth) == 2 * len(evaluate.read(ROOT / "ml/triage/ninth_heldout.txt")) > 0
+    assert sum(1 for e in ninth if e["channel"] is None and e["subject"] == "") == len(ninth) // 2
 
 
 def test_retraining_reproduces_the_shipped_model() -> None:
