@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import boto3
+import pytest
 
 from tests.support.api import Api, customer, staff
 from tests.support.bus import EventFlow
@@ -247,8 +248,6 @@ def test_staff_list_orders_by_status_or_customer(api: Api, orders: Orders) -> No
 
 
 def test_an_order_id_already_taken_is_a_conflict_and_the_first_order_stays(orders: Orders) -> None:
-    import pytest
-
     from aftercare.errors import Conflict
     from aftercare.orders import service, store
 
