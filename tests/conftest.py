@@ -32,25 +32,25 @@ def fixed_clock() -> Iterator[clock.FixedClock]:
     clock.use(clock.SystemClock())
 
 
-_ATOMIC_WRITES = ("put_item", "update_item", "delete_item", "transact_write_items")
-
-
 @pytest.fixture
 def atomic_dynamodb(monkeypatch: pytest.MonkeyPatch) -> None:
-    """DynamoDB evaluates a write's condition and applies it atomically; moto in-process
-    does not across threads. Serialising moto's writes restores the real semantics, so
-    concurrency tests exercise our conditions rather than the fake's races."""
-    from moto.dynamodb.models import DynamoDBBackend
+    """DynamoDB answers each request atomically: a write's condition is evaluated and
+    applied as one step, and a read returns one whole version of an item. moto in-process
+    is not thread-safe (getmoto/moto#5881): a read serialising an item while another
+    thread's update mutates it can raise inside the fake. Serialising each DynamoDB
+    request whole (parse, backend, response) restores the real semantics, while requests
+    of different threads still interleave freely, so concurrency tests exercise our
+    conditions and re-reads rather than the fake's races."""
+    from moto.dynamodb.responses import DynamoHandler
 
     lock = threading.RLock()
-    for name in _ATOMIC_WRITES:
-        original = getattr(DynamoDBBackend, name)
+    original = DynamoHandler.call_action
 
-        def serialised(self: Any, *args: Any, __original: Any = original, **kwargs: Any) -> Any:
-            with lock:
-                return __original(self, *args, **kwargs)
+    def serialised(self: Any) -> Any:
+        with lock:
+            return original(self)
 
-        monkeypatch.setattr(DynamoDBBackend, name, serialised)
+    monkeypatch.setattr(DynamoHandler, "call_action", serialised)
 
 
 @pytest.fixture

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import threading
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import pytest
 
+from aftercare.errors import Conflict
 from aftercare.payments import sandbox
 from aftercare.payments.provider import PermanentPaymentError, TransientPaymentError
 from aftercare.refunds import ledger, service, store
@@ -14,6 +18,11 @@ from aftercare.surveys import store as surveys
 from tests.integration.refunds.conftest import paid_order
 from tests.support.bus import EventFlow
 from tests.support.orders import ORDER_TOTAL, Orders
+
+_ASL = json.loads((Path(__file__).parents[3] / "infra/statemachines/refund.asl.json").read_text())
+_RESERVE_RETRIES = next(
+    rule["MaxAttempts"] for rule in _ASL["States"]["Reserve"]["Retry"] if rule["ErrorEquals"] == ["Conflict"]
+)
 
 
 def request(
@@ -141,22 +150,39 @@ def test_a_refund_for_more_than_remains_is_rejected_and_reserves_nothing(
 
 
 def test_a_storm_of_parallel_refunds_never_reserves_more_than_was_paid(
-    orders: Orders, started: list[str]
+    orders: Orders, started: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     order = paid_order(orders)
     asks: list[list[tuple[str, int]] | None] = [[("KTL-1", 1)], [("KTL-1", 2)], [("MUG-2", 1)], None] * 4
     refund_ids = [request(order, items, source_id=f"src-{i}") for i, items in enumerate(asks)]
-    outcomes: list[str] = []
+    # Left alone, the threads take turns and never race. Every reservation first reads the
+    # same balance and only then may any of them write: each quote is stale but one, and
+    # only the ledger's conditions stand between the storm and an over-refund.
+    everyone_has_read = threading.Barrier(len(refund_ids), timeout=30)
+    first_read = threading.local()
+    read = ledger.get
 
-    def reserve(refund_id: str) -> None:
-        outcomes.append(service.reserve(refund_id)["outcome"])
+    def read_together(order_id: str) -> ledger.Balance | None:
+        balance = read(order_id)
+        if not getattr(first_read, "done", False):
+            first_read.done = True
+            everyone_has_read.wait()
+        return balance
 
-    threads = [threading.Thread(target=reserve, args=(rid,)) for rid in refund_ids]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert len(outcomes) == len(refund_ids), "a reservation crashed instead of answering"
+    def reserve(refund_id: str) -> str:
+        # A reservation that keeps losing the race raises Conflict; the workflow retries
+        # the Reserve step on it (refund.asl.json), so the test does too. Anything else
+        # escapes, with its traceback, through the future's result.
+        for _ in range(1 + _RESERVE_RETRIES):
+            try:
+                return str(service.reserve(refund_id)["outcome"])
+            except Conflict:
+                continue
+        raise AssertionError(f"{refund_id} still conflicting after the workflow's retries")
+
+    with monkeypatch.context() as patch, ThreadPoolExecutor(max_workers=len(refund_ids)) as pool:
+        patch.setattr(ledger, "get", read_together)
+        outcomes = [future.result() for future in [pool.submit(reserve, rid) for rid in refund_ids]]
     refundable, reserved, refunded = order_money(order["orderId"])
     assert reserved + refunded <= ORDER_TOTAL
     assert refundable == ORDER_TOTAL - reserved - refunded
