@@ -74,6 +74,10 @@ SCALE = 1000
 # undecorated (no subject, no channel), as every generated paraphrase is. A new set is added
 # here only after it has been scored at first sight.
 TRAINED_SETS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+# Scored, and read for the rules only (README.md, History, step 17): training on the tenth set
+# as well cost the held-out split 0.4 points of English (90.3 % -> 89.9 %, below the target),
+# so its misses and false alarms were closed in the rules, by kind, and the model does not read it.
+RULES_ONLY_SETS = ("tenth",)
 
 
 def read(path: Path) -> list[dict[str, Any]]:

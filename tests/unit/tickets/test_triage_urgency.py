@@ -9,7 +9,8 @@ import re
 import pytest
 
 from aftercare.tickets.rules import Priority
-from aftercare.tickets.triage import TriageContext, classify, normalize
+from aftercare.tickets.triage import TriageContext, _model_priority, classify, normalize
+from aftercare.tickets.triage.model import Prediction
 from aftercare.tickets.triage.urgency import GROUPS, Context, _alternatives, anchors, apply, signals
 
 NONE = Context()
@@ -236,6 +237,22 @@ URGENT = [
     ("there's a monthly charge on my card but I never signed up for a subscription", "money"),
     ("I was billed £7.99 again and I did not subscribe to anything", "money"),
     ("is this charge from you fraud? I don't shop here", "money"),
+    # after the tenth set, by kind: a video about the after-sales, the story going on a
+    # platform, telling a group to keep away, a puppy's gear beside a real child
+    ("我是测评博主，再拖下去我就拍个视频好好说说你们的售后", "review"),
+    ("不解决的话我出一期视频扒一扒你们家", "review"),
+    ("no reply by Friday and the whole story goes up on Facebook", "review"),
+    ("if I don't hear back this thing is going on TikTok", "review"),
+    ("I'll be telling all 3,000 people in my running club not to buy from you", "review"),
+    ("warning everyone on the school mums' chat to steer clear of this shop", "review"),
+    ("my 2 year old was chewing on the puppy's choke chain and a loose link came off in her mouth", "safety"),
+    ("the 4 month old rolled and the cot side dropped", "safety"),
+    ("the wood burning pen tip fell off and burnt my hand", "safety"),
+    ("锅用了两次就烧焦了，一股焦糊味", "safety"),
+    ("I'm a journalist and I've waited five weeks for a refund", "legal"),
+    ("我是律师，你们这样拖着不退款是违法的", "legal"),
+    ("the pram's brakes wouldn't hold on the ramp", "safety"),
+    ("she came off the trike and has grazes on both knees", "safety"),
 ]
 
 
@@ -410,6 +427,20 @@ def test_what_must_never_be_missed_is_urgent_whatever_the_model_said(text: str, 
         "周年庆页面都被挤爆了，还好抢到了",
         "孩子把玩具塞入口袋里了",
         "the unboxing video goes up tomorrow, I love it so much",
+        # after the tenth set: a wood-burning pen doing its job (or failing to), a puppy told by
+        # its age, a dog's collar, scorching asked about before buying, charges a subject line
+        # names and the message explains as two orders, a lawyer or a reporter on their work's
+        # ordinary business, praise told to a club
+        "my pyrography pen won't burn a clean line into the basswood, is the tip faulty?",
+        "can I burn designs into leather with this kit?",
+        "is this harness ok for a 4 month old puppy?",
+        "do you sell a choke collar in size L?",
+        "这个锅炖肉会不会烧焦？",
+        "两个月大的小狗能用这个牵引绳吗",
+        "two charges\nhi, two charges on my card this week, I think that's because I placed two separate orders",
+        "我是律师，刚开了律所，想开个企业账户月结",
+        "I'm a reporter putting together our gift guide, do you have the blue one in stock?",
+        "telling everyone at the knitting circle how lovely the wool is",
     ],
 )
 def test_ordinary_messages_and_platform_names_trigger_nothing(text: str) -> None:
@@ -427,6 +458,8 @@ def test_ordinary_messages_and_platform_names_trigger_nothing(text: str) -> None
         "这是我第二次联系你们了",
         "I already emailed you about this last week",
         "上次客服说会处理，到现在还是没解决",
+        "this is the 2nd time I'm chasing the return label",
+        "快递员的电话我都打了两回了",
     ],
 )
 def test_anger_or_a_repeat_contact_is_high(text: str) -> None:
@@ -465,6 +498,35 @@ def test_classify_applies_the_rules_and_the_context_and_says_why() -> None:
     hot = classify("", "the power bank has swollen up and got really hot")
     assert (hot.category, hot.priority, hot.sentiment) == ("PRODUCT", "URGENT", "NEGATIVE")
     assert any(reason.startswith("urgent: safety incident") for reason in hot.reasons)
+
+
+def _predicted(priority: dict[str, float], sentiment: str) -> dict[str, Prediction]:
+    best = max(priority, key=priority.__getitem__)
+    return {
+        "priority": Prediction(best, 0.9, priority),
+        "sentiment": Prediction(sentiment, 0.9, {sentiment: 1.0}),
+    }
+
+
+_SCORES = {"LOW": 1.0, "NORMAL": 0.2, "HIGH": 0.5, "URGENT": 2.0}
+
+
+@pytest.mark.parametrize(
+    ("text", "sentiment", "expected"),
+    [
+        ("shout-out to you in my video, great service", "POSITIVE", Priority.LOW),  # its runner-up
+        ("shout-out to you in my video, great service", "NEGATIVE", Priority.URGENT),
+        ("shout-out to you in my video, great service", "NEUTRAL", Priority.URGENT),
+        # a pleased customer who still tells of an incident: the rules make it URGENT anyway
+        ("love the kettle but the plug caught fire", "POSITIVE", Priority.URGENT),
+    ],
+)
+def test_the_model_alone_never_calls_a_pleased_customer_urgent(
+    text: str, sentiment: str, expected: Priority
+) -> None:
+    found = signals(normalize(text))
+    priority = _model_priority(_predicted(_SCORES, sentiment), found)
+    assert apply(priority, found, NONE)[0] is expected
 
 
 def test_the_rules_read_a_long_message_to_its_end() -> None:

@@ -16,7 +16,7 @@ from typing import NamedTuple
 from aftercare.tickets.rules import Category, Priority, Sentiment
 from aftercare.tickets.triage import urgency
 from aftercare.tickets.triage.features import MAX_CHARS, read
-from aftercare.tickets.triage.model import LinearModel, default_model
+from aftercare.tickets.triage.model import LinearModel, Prediction, default_model
 from aftercare.tickets.triage.text import normalize
 
 _OVERLAP = 150  # characters: longer than any rule's match
@@ -43,6 +43,19 @@ class Triage(NamedTuple):
     confidence: float = 1.0  # the model's probability for the category
 
 
+def _model_priority(predicted: dict[str, Prediction], found: urgency.Signals) -> Priority:
+    """The model's priority, except URGENT for a pleased customer in whose text the rules find
+    none of URGENT's kinds: a shout-out or praise told to a club is not an incident, and the
+    model, having learnt URGENT from threats and incidents, sometimes takes a platform or an
+    excited "!!" for one. Then its runner-up."""
+    priority = predicted["priority"]
+    pleased = predicted["sentiment"].label == Sentiment.POSITIVE
+    if priority.label != Priority.URGENT or found.urgent or not pleased:
+        return Priority(priority.label)
+    runner_up = max((score, label) for label, score in priority.scores.items() if label != Priority.URGENT)
+    return Priority(runner_up[1])
+
+
 def classify(
     subject: str, message: str, context: TriageContext | None = None, *, model: LinearModel | None = None
 ) -> Triage:
@@ -56,7 +69,7 @@ def classify(
         rest = normalize(f"{subject}\n{message}")[max(0, MAX_CHARS - _OVERLAP) :]
         found = urgency.signals(rest, known=found)
     priority, raised = urgency.apply(
-        Priority(predicted["priority"].label),
+        _model_priority(predicted, found),
         found,
         urgency.Context(
             order_value=ctx.order_value,

@@ -259,6 +259,15 @@ _AGE_EN = (
     + _counted("yo", _EN_DIGIT + "[1-9]", _EN_DIGIT + "(?:[1-9] |1[0-2])", _EN_DIGIT + "1[0-2] ")
     + "(?![a-z])"
 )
+# a puppy or a kitten told by its age ("a 4 month old lab", 四个月大的小狗) is not a child
+_NOT_A_PET_EN = (
+    r"(?![- ](?:lab|labrador|puppy|puppies|pup|pups|kitten|kittens|dog|cat|retriever|collie|spaniel|terrier"
+    r"|poodle|pug|beagle|husky|rabbit|bunny|horse|foal|pony|calf|parrot|budgie|chicks?|hamster|guinea pig"
+    r"|ferret|goat|lamb)s?\b)"
+)
+_NOT_A_PET_ZH = "(?!(?:的)?(?:小狗|狗狗|狗|小猫|猫咪|猫|幼犬|幼猫|兔子|兔|鹦鹉|仓鼠|金毛|柯基|泰迪|柴犬|比熊|布偶|英短|小马))"
+_AGE_EN = "(?:" + _AGE_EN + ")" + _NOT_A_PET_EN
+_AGE_ZH = "(?:" + _AGE_ZH + ")" + _NOT_A_PET_ZH
 _CHILD_ZH = (
     "(?:孩子|宝宝|婴儿|婴幼儿|幼儿|儿童|小孩|儿子|女儿|孙子|孙女|外孙|侄子|侄女|娃|baby|toddler"
     "|个仔|个女|细路|囡囡|" + _AGE_ZH + "|" + _AGE_EN + ")"  # Cantonese: a son, a daughter, a child
@@ -279,7 +288,8 @@ _MOUTH_ZH = (
     r"|(?:放|塞|摆)(?:咗|了)?(?:入|落)口(?![袋罩红径香])"
 )
 _MOUTH_EN = (
-    r"(?:in|into|inside) (?:his|her|their|my|the) mouth|mouthing|swallow|chok|gagg|\bgags?\b|inhal"
+    r"(?:in|into|inside) (?:his|her|their|my|the) mouth|mouthing|swallow|chok(?!e (?:collars?|chains?))|gagg"
+    r"|\bgags?\b|inhal"
     r"|chew(?:ing|ed|s)? (?:on )?(?:a |the |some )?(?:loose|broken|small|torn|detached|bitten)"
 )
 
@@ -313,7 +323,7 @@ _BODY_ZH = (
     "|耳朵|背上|胸口)"
 )
 _BODY_EN = (
-    r"(?:arms?|hands?|fingers?|thumbs?|legs?|hips?|knees?|feet|foot|toes?|wrists?|ankles?|forehead"
+    r"(?:arms?|forearms?|hands?|fingers?|thumbs?|legs?|hips?|knees?|feet|foot|toes?|wrists?|ankles?|forehead"
     r"|face|cheeks?|chin|lips?|ribs?|shins?|shoulders?|elbows?|neck|thighs?|eyes?|eyelids?|skin|scalp"
     r"|ears?|chest|tummy|bum)"
 )
@@ -356,8 +366,8 @@ _FELL_EN = (
 SAFETY = _any(
     # Chinese
     # not 火爆了 (selling fast) nor a page 挤爆了 (jammed), fire as a simile (辣得像着火, 辣得冒火),
-    # nor 炸 as frying (炸了三锅, 炸了鸡翅)
-    r"起火|(?<!像)(?<!像是)着火|失火|冒烟|(?<!辣得)冒火|火花|火苗|烧焦|焦味|自燃|爆炸|(?<!火)(?<!挤)爆了"
+    # nor 炸 as frying (炸了三锅, 炸了鸡翅), nor scorching asked about before buying (会不会烧焦)
+    r"起火|(?<!像)(?<!像是)着火|失火|冒烟|(?<!辣得)冒火|火花|火苗|(?<!会不会)(?<!不会)(?<!容易)(?<!防)(?<!怕)(?<!避免)烧焦|焦味|自燃|爆炸|(?<!火)(?<!挤)爆了"
     r"|炸了(?![一二两三四五六七八九十几半好0-9]{1,2}(?:锅|盘|份|批|篮|轮|大盘|大锅))(?!.{0,2}(?:鸡|薯|翅|虾|排|串|丸|饼|鱼|肉))",
     r"鼓包|鼓起来|胀起来|膨胀|变形.{0,4}发烫",
     r"(?:电池|充电宝|充电器|充电头|充电|插头|插座|电源|适配器|电线|手机|机身).{0,8}(?:发烫|很烫|烫手|过热|特别烫|好烫|滚烫|烫得|烧)",
@@ -453,13 +463,19 @@ SAFETY = _any(
     r"smok(?:e|ing|in|ed)\b(?![ -]?(?:gr[ae]y|glass|black|blue|brown|colou?r|tint|effect|alarms?|detectors?"
     r"|sensors?|free|salmon|ham|bacon|cheese|paprika|flavou?r|machines?))",  # not a party smoke machine
     r"explod(?:e|ed|ing)|explosion|melt(?:ed|ing)\b|scorch",
-    # a burn, not a candle left burning nor toast a toaster burns on one side
+    # a burn, not a candle left burning nor toast a toaster burns on one side, nor a wood-burning
+    # pen doing its job (or failing to: "won't burn a clean line")
     r"(?<!leave it )(?<!left it )(?<!leave )(?<!left )(?<!keep it )(?<!keep )(?<!kept )(?<!toaster )(?<!cand"
-    r"le )\bburn(?:ed|t|s|ing)?\b(?! ?(?:orange|sienna|umber|times?|rate|hours?|overnight|evenly|unevenly"
+    r"le )(?<!wood )(?<!wood-)(?<!won't )(?<!wont )(?<!doesn't )(?<!does not )(?<!will not )(?<!can't )"
+    r"(?<!cannot )\bburn(?:ed|t|s|ing)?\b(?! ?(?:orange|sienna|umber|times?|rate|hours?|overnight|evenly"
+    r"|unevenly"
     r"|one side|on one side"
     r"|the toast|toast|the bread|bread|bagels?|calories|fat|a cd|cds?|dvds?|cleanly|longer|for (?:\d|a |an "
     r"|about|up to"
-    r"|over|hours|ages)|through the night|all night|safely|properly|nicely|slowly|for hours))|burn mark"
+    r"|over|hours|ages)|through the night|all night|safely|properly|nicely|slowly|for hours"
+    # pyrography: a line, a design or letters burnt into wood or leather as intended
+    r"|(?:a |clean |a clean |neat |fine |crisp )?(?:lines?|designs?|patterns?|letters?|outlines?)\b"
+    r"|into (?:the )?(?:wood|basswood|leather|gourd|blanks?|plywood)))|burn mark"
     r"|blister",
     r"electric(?:al)? shock|shocked (?:me|my|him|her|us)|electrocut",
     # an electric fault told by how it felt ("a tingle when I touch it", "zapped me", "felt a shock")
@@ -497,6 +513,9 @@ SAFETY = _any(
     r"overheat(?:ing|ed|s)?\b(?! ?(?:protection|prevention|cut-?off|shut-?off|sensor|guard|switch|safety))",
     r"injur(?:y|ed|ies)|\bhurt (?:my|his|her|him|me|us|our|the|myself|herself|himself|themselves)\b|got hurt",
     r"\bcut (?:my|his|her|their) (?:finger|hand|foot|leg|arm|lip|mouth)|bleed(?:ing)?|\bblood\b|stitches",
+    # cuts or grazes told as what someone was left with ("cuts to his forearm and a sore hip")
+    r"\b(?:cuts?|grazes?|gash(?:es)?|scrapes?) (?:to|on|across|all over) (?:my|his|her|their|our|both) "
+    r"(?:\w+ )?" + _BODY_EN + r"\b",
     # an injury told as trapped, pinched or bruised ("trapped my arm", "a nasty bruise on my hip")
     r"(?:trapped|pinched|caught|crushed|jammed|squashed|clamped|nipped) (?:my|his|her|their|our|the baby's"
     r"|my son's"
@@ -598,13 +617,17 @@ SAFETY = _any(
     # a child and a small part, a magnet or a button battery: a choking or swallowing hazard
     _CHILD_EN + r"\b.{0,60}(?:" + _MOUTH_EN + ")",
     r"(?:" + _MOUTH_EN + r").{0,60}\b" + _CHILD_EN + r"\b",
+    # something in the child's own mouth, told further on ("my 2 year old was chewing on the dog's
+    # chain and a loose link came off in her mouth")
+    _CHILD_EN + r"\b.{0,120}\b(?:in|into|inside) (?:his|her|their) mouth",
     # a battery or a magnet near a mouth, whoever holds it
     r"(?:batter(?:y|ies)|magnets?)\b.{0,60}\b(?:in|into|inside) (?:his|her|their|my|the|your) mouth",
     r"(?:button|coin) batter(?:y|ies)",
     r"small (?:parts?|pieces?|magnets?|balls?) (?:came|come|fell|falls?|comes|broke) (?:off|out|loose)",
-    # (not choked as upset: "a bit choked about that", "choked up")
-    r"(?<!bit )chok(?:ed|ing|es|e)\b(?! about| up\b)|swallow(?:ed|ing)?|suffocat|strangl",
-    r"brakes? (?:failed|fail|didn't work|did not work|stopped working|gave out)",
+    # (not choked as upset: "a bit choked about that", "choked up"; nor a dog's choke collar)
+    r"(?<!bit )chok(?:ed|ing|es|e)\b(?! about| up\b| collars?| chains?)|swallow(?:ed|ing)?|suffocat|strangl",
+    r"brakes? (?:failed|fail|didn't work|did not work|stopped working|gave out|didn't hold|did not hold"
+    r"|wouldn't hold|would not hold|won't hold|failed to hold|let go|slipped)",
     # (not "so she doesn't fall", "won't fall apart", "falls asleep")
     r"(?<!stop my )(?<!stop the )(?<!stop a )(?<!stop your )(?<!stops my )(?<!stops the )(?<!prevent my )"
     r"(?<!prevent the )(?<!keep my )(?<!keeps my )(?<!keep the )(?<!stopping my )(?<!stop our )"
@@ -658,6 +681,15 @@ _THANKS_ANY = (
     r"|awesome|gorgeous|beautiful|perfect|so cute|the link|a link|where (?:i|she|he|you) (?:got|bought)"
     r"|asked where|where to (?:get|buy)|wants? one|want one|10/10|quality|swears? by|raves? about)"
 )
+# a customer whose work is the law or the press, on that work's ordinary business: a firm's
+# account or an office order (刚开了个律所), a gift guide or a round-up for the paper
+_WORK_ZH = (
+    r"(?!.{0,30}(?:律所|律师事务所|事务所|企业账户|公司账户|对公|月结|办公用品|礼品指南|好物推荐|选品))"
+)
+_WORK_EN = (
+    r"(?!.{0,60}(?:gift guide|gift list|round-?up|buying guide|product feature|for our readers|press sample"
+    r"|review sample|stockist|our (?:law )?firm'?s? (?:account|office)|office (?:order|supplies)))"
+)
 # what a threat says of that relative, praise or not (我老公是律师，说你们这样违法)
 _THREAT_ZH = r"(?:起诉|告你|告你们|法律|违法|维权|赔偿|投诉|追究|诉讼|曝光|处理|说法)"
 
@@ -665,7 +697,7 @@ LEGAL_MEDIA_REGULATOR = _any(
     # a lawyer; someone who is one, unless the present for them is praised (我爸是律师，他很喜欢)
     # (是个律师, 当律师: a relative who is one; not in a thank-you, unless the threat is there too)
     r"(?<!是)(?<!是个)(?<!是一个)(?<!是一名)(?<!是名)(?<!当)(?<!做)律师",
-    r"(?:是|是个|是一个|是一名|是名|当|做)律师(?!.{0,40}" + _PRAISE + ")",
+    r"(?:是|是个|是一个|是一名|是名|当|做)律师(?!.{0,40}" + _PRAISE + ")" + _WORK_ZH,
     r"(?:是|是个|是一个|是一名|是名|当|做) ?(?:律师|lawyer|attorney|solicitor).{0,40}" + _THREAT_ZH,
     # (报警, calling the police, not a bed alarm's 报警器)
     r"起诉|法院|打官司|告你们|法律途径|法律责任|诉讼|报警(?!器|功能|灯|声|提示|模式|装置|系统)|警察",
@@ -684,7 +716,10 @@ LEGAL_MEDIA_REGULATOR = _any(
     # (is a lawyer, 是lawyer, a retired one: a relative, unless no praise follows)
     r"(?<!is a )(?<!'s a )(?<!is an )(?<!'s an )(?<!as a )(?<!was a )(?<!是)(?<!是个)(?<!是 )(?<!retired )"
     r"(?:lawyer|attorney|solicitor)",
-    r"(?:is|'s|was|as) an? (?:retired )?(?:lawyer|attorney|solicitor)(?!.{0,60}" + _PRAISE_EN + ")",
+    r"(?:is|'s|was|as) an? (?:retired )?(?:lawyer|attorney|solicitor)(?!.{0,60}"
+    + _PRAISE_EN
+    + ")"
+    + _WORK_EN,
     r"(?:是|是个|是 )(?:lawyer|attorney|solicitor)(?!.{0,40}" + _THANKS_ANY + ")",
     r"\bsue\b|suing|lawsuit|legal action|take (?:you|this) to court|small claims",
     r"\bcourt\b|legal (?:team|advice|counsel)",
@@ -692,7 +727,7 @@ LEGAL_MEDIA_REGULATOR = _any(
     r"consumer (?:protection|affairs|rights|council)",
     r"ombudsman|regulator|attorney general|\baccc\b|\bcma\b|file a complaint with|fair trading",
     # a journalist or reporter, not one in the family who wants the link or loved the present
-    r"(?:journalist|reporter)(?!.{0,60}" + _THANKS_ANY + ")",
+    r"(?:journalist|reporter)(?!.{0,60}" + _THANKS_ANY + ")" + _WORK_EN,
     r"(?:journalist|reporter).{0,60}(?:write about|story|cover|expose|article|investigat|report on"
     r"|hear about)",
     r"the press\b|news (?:outlet|channel|station)|(?:go|going|went) to the (?:media|news)",
@@ -800,6 +835,20 @@ BAD_REVIEW = _any(
     r"(?:with|and) (?:your|the) (?:shop|store|company|brand) tagged(?!.{0,40}" + _PRAISE_SHARED + ")",
     r"(?:let|make sure) (?:everyone|everybody|the world|the whole world|people|all my followers) "
     r"(?:knows?|hears?|sees?)",
+    # the story going on a platform ("the whole saga goes on TikTok")
+    r"\b(?:goes|go|going|gone|will go|'ll go) (?:up )?(?:on|onto|up on|out on|all over) (?:my |the |our )?"
+    r"(?:tiktok|youtube|facebook|fb|instagram|insta|twitter|reddit|trustpilot|social media|socials"
+    r"|the internet|the community page|the local page|nextdoor|mumsnet)\b(?!.{0,40}" + _PRAISE_SHARED + ")",
+    # telling a group or everyone to keep away ("telling everyone in my quilting group not to touch
+    # your shop")
+    r"(?:tell|telling|warn|warning|tellin)\b.{0,80}\b(?:not to|never to|to avoid|to stay away|to steer clear"
+    r"|to keep away|to boycott)\b",
+    r"(?:telling|warning)\b.{0,30}\b(?:everyone|everybody|the whole|all my|my followers|facebook|fb|group"
+    r"|reddit|twitter|tiktok|instagram|online)\b(?!.{0,60}" + _PRAISE_SHARED + ")",
+    # a video about the shop's after-sales (我是博主…发视频好好讲讲你们家的售后)
+    r"(?:发|拍|出|做|录)(?:个|条|一条|一个|一期|期)?(?:视频|vlog|测评).{0,12}"
+    r"(?:说说|说一说|讲讲|讲一讲|聊聊|聊一聊|好好说|好好讲|曝光|吐槽|揭露|避雷|扒一扒|扒扒)"
+    r"(?!.{0,20}" + _PRAISE_SHARED + ")",
 )
 
 _TIMES = (
@@ -813,8 +862,9 @@ _NOT_EACH = (
     r"(?! (?:for|on|across|from) (?:two|2|three|3|both|each|separate|different|my (?:two|2|three|3)"
     r"|the (?:two|2|three|3)))"
 )
-# nor the charges of orders the customer says were two ("I placed two separate orders")
-_NOT_TWO_ORDERS = r"(?!.{0,70}\b(?:two|2|both|separate|different) (?:separate |different )?orders)"
+# nor the charges of orders the customer says were two ("I placed two separate orders"), told
+# in the message after a subject that names the charges ("two charges"), across the line break
+_NOT_TWO_ORDERS = r"(?![\s\S]{0,120}\b(?:two|2|both|separate|different) (?:separate |different )?orders)"
 MONEY = _any(
     r"扣款两次|两次扣款|重复扣款|重复扣费|重复支付|扣了两笔|多扣|扣了双份|支付了两次",
     # (not a buckle fastened at the second go, nor a payment tried twice that failed)
@@ -943,7 +993,9 @@ REPEAT = _any(
     r"第二次(?:联系|问|找|来|反映|投诉|咨询)|第三次|第[0-9三四五]次(?:联系|问|找)|又一次|再次联系|又来问|已经问过|问了好几次",
     r"问过了|联系了(?:好)?几次|说了多少遍|说了好几遍|上次(?:说|客服|你们)|还是没(?:解决|处理|回复|人管|退)",
     r"一直没(?:解决|人回|回复|处理)|催了|多次(?:联系|反映|催|找)|没人(?:理|回|管)",
-    r"(?:second|third|fourth) time (?:i'?m|i am|i have|i've|writing|contacting|asking|messaging|emailing)",
+    r"(?:second|third|fourth|2nd|3rd|4th) time (?:i'?m|i am|i have|i've|writing|contacting|asking|messaging"
+    r"|emailing|chasing|calling|ringing)",
+    r"(?:打|催|问|找)了(?:两|三|四|几|好几)(?:回|次|遍)|chasing (?:this|it|you|again|up)",
     r"(?:contacted|emailed|called|messaged|asked|written|wrote|chatted|reached out)\b.{0,25}"
     r"(?:already|before|again|last week|yesterday|twice|three times|several times|multiple times)",
     r"still (?:not|no|hasn't|haven't)(?: been)? (?:resolved|fixed|sorted|answered|refunded|heard|replied)",
