@@ -329,7 +329,24 @@ FIRST_SIGHT = {
     "further from the charges than the rule reads), 燒焦 asked about before buying, a choke collar for a "
     "puppy, and a customer who is a reporter or a lawyer asking an ordinary thing. That last kind, and telling "
     "everyone in praise, were seen in the ninth set too and left (the policy counts a journalist or a lawyer, and "
-    "the safe side of a doubt is URGENT). Work for a next round, to be measured on a set written after it.",
+    "the safe side of a doubt is URGENT). Work for a next round, to be measured on a set written after it. The "
+    "eleventh pass closed its misses and false alarms in the rules by kind (README.md, History, step 17); the "
+    "model does not read it (train.RULES_ONLY_SETS): development material for the rules.",
+    "eleventh held-out set": "category Chinese 90.7 %, English 90.7 %, mixed 85.0 %; URGENT recall 85.0 % (34 of "
+    "40), precision 79.1 % (34 of 43); priority exact 78.1 %, sentiment 79.7 %: the figures above, which are its "
+    "first sight. It was written by a helper session from the labelling policy alone, reading nothing in the "
+    "repository, committed (2332a91) after the eleventh pass's last change (3b9a538) and before anything was run "
+    "on it, and scored once. Category is met for both languages at first sight, the first hand-written set to "
+    "do so in English; URGENT recall and precision are not. Its six missed urgent tickets: a membership "
+    "auto-renewal never opened, told in Chinese (从来没开过…自动续费…扣了29.9); money debited with no order, told in "
+    "Indian English ('debited … no order ID is generated') and in 上海话 (阿拉根本呒没下过单, 啥人拿伊张卡去用了); a "
+    "flash and a tripped breaker from a downlight, told in an electrician's words; a data-protection regulator "
+    "(a second GDPR request); 3,000 parents on a swap-and-sell page who 'will hear'. Of its nine false alarms, "
+    "three are the model's priority head alone (a payment declined twice then taken once, a plan billed twice a "
+    "year, 'shocked how fast it came') and six are rules on look-alikes: a garlic press read as the press, "
+    "'court sittings' a reporter attends, a mower's choke, 一点不冒黑烟 (negated), two payments the customer says "
+    "were ordered separately, and a daughter who is a lawyer in a thank-you. Work for a next round, measured on "
+    "a set written after it.",
 }
 
 # How often the held-out split has been scored (README.md, History): each scoring is a look
@@ -355,7 +372,12 @@ SCORED = {
     "time): with the hand-written sets and `MORE_8` (92.3 % / 90.2 %), then PRUNE 0.13 and 0.16 (92.6 % / "
     "90.5 % and 92.3 % / 90.4 %; 0.13 was kept for the leave-one-set-out figures and the smaller file), and after "
     "the ninth set joined the training (3,805 tickets): the figures above, English 90.0 % (2,026 of 2,250), on "
-    "its target by a ticket.",
+    "its target by a ticket. Looked at three times in the eleventh pass: its tickets that the model's priority "
+    "head alone called URGENT were read, by sentiment and by whether a second contact or anger was found (which "
+    "showed that dropping such calls would cost URGENT recall below its target; the pass kept only the pleased "
+    "kind, chosen on the hand-written sets); after training on the tenth set too (English 89.9 %, below the "
+    "target, so the tenth set stays out of training); and after the pass's rules and retraining: Chinese "
+    "92.4 %, English 90.3 % (2,031 of 2,250), URGENT recall 95.8 % at 89.1 %, the figures above.",
 }
 
 

@@ -204,6 +204,14 @@ def test_urgent_tickets_are_found_on_the_held_out_sets(name: str) -> None:
     assert measured.urgent_precision >= 0.80, f"URGENT precision {measured.urgent_precision:.1%}"
 
 
+# The eleventh set, written after the eleventh pass and run once, misses 6 of its 40 urgent
+# tickets and raises 9 false alarms (85.0 % / 79.1 %, RESULTS.md): a known failure at first sight,
+# kept visible rather than tuned away; work for a next round, measured on a set written after it.
+@pytest.mark.xfail(strict=True, reason="the eleventh set at first sight: URGENT 85.0 % at 79.1 %")
+def test_urgent_tickets_are_found_on_the_eleventh_set() -> None:
+    test_urgent_tickets_are_found_on_the_held_out_sets("eleventh held-out set")
+
+
 # The target is 90 % for each language, and the held-out split's floors are that target
 # (RESULTS.md, eleventh pass: 92.4 % / 90.3 %; retraining is deterministic, so this fails only
 # when a change costs the target). The second to ninth sets are trained on since the tenth pass
@@ -222,6 +230,9 @@ FLOORS = {
     # read for the rules only since (train.RULES_ONLY_SETS), so the model's figures stay there
     ("tenth held-out set", "zh"): 0.89,
     ("tenth held-out set", "en"): 0.87,
+    # the measure of the eleventh pass, at first sight: 90.7 % / 90.7 %, both on the target
+    ("eleventh held-out set", "zh"): 0.90,
+    ("eleventh held-out set", "en"): 0.90,
 }
 
 
