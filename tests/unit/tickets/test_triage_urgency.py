@@ -11,7 +11,15 @@ import pytest
 from aftercare.tickets.rules import Priority
 from aftercare.tickets.triage import TriageContext, _model_priority, classify, normalize
 from aftercare.tickets.triage.model import Prediction
-from aftercare.tickets.triage.urgency import GROUPS, Context, _alternatives, anchors, apply, signals
+from aftercare.tickets.triage.urgency import (
+    GROUPS,
+    Context,
+    _alternatives,
+    anchors,
+    apply,
+    signals,
+    with_identity,
+)
 
 NONE = Context()
 
@@ -249,10 +257,25 @@ URGENT = [
     ("the 4 month old rolled and the cot side dropped", "safety"),
     ("the wood burning pen tip fell off and burnt my hand", "safety"),
     ("锅用了两次就烧焦了，一股焦糊味", "safety"),
-    ("I'm a journalist and I've waited five weeks for a refund", "legal"),
     ("我是律师，你们这样拖着不退款是违法的", "legal"),
     ("the pram's brakes wouldn't hold on the ramp", "safety"),
     ("she came off the trike and has grazes on both knees", "safety"),
+    # after the eleventh set, by kind: an auto-renewal never opened, money debited and the order
+    # failed, dialect negation and someone else using the card, a data-protection regulator, a
+    # flash at the fuse board, a number of people on a page who will hear
+    ("我压根没开通过什么连续包月，银行卡却被扣了15块", "money"),
+    ("扣了我68块的会员费，我从来没订阅过你们的会员", "money"),
+    ("Rs 899 got deducted but the payment is showing as failed on your site", "money"),
+    ("amount debited twice over, and still no order number generated", "money"),
+    ("卡里扣掉两百块，我冇落过单", "money"),
+    ("有人拿我的信用卡去刷了你们家的东西", "money"),
+    ("I'm reporting this to the Information Commissioner", "legal"),
+    ("the toaster went bang and tripped the RCD", "safety"),
+    ("there was a blue flash from the charger and the breaker went", "safety"),
+    ("all 800 members of our allotment society's group chat will hear about this", "review"),
+    ("my cousin writes for the Herald and this would make a great story", "legal"),
+    ("I'll be talking to the press about this", "legal"),
+    ("I started to choke on a piece of the casing that broke off into the soup", "safety"),
 ]
 
 
@@ -441,6 +464,18 @@ def test_what_must_never_be_missed_is_urgent_whatever_the_model_said(text: str, 
         "我是律师，刚开了律所，想开个企业账户月结",
         "I'm a reporter putting together our gift guide, do you have the blue one in stock?",
         "telling everyone at the knitting circle how lovely the wool is",
+        # after the eleventh set: a garlic or trouser press, a food court and court shoes, a
+        # mower's choke, smoke denied, payments the customer says were ordered separately
+        "can I send back the trouser press? it works but it's too big",
+        "meet you at the food court, I'll bring the parcel",
+        "are these court shoes true to size?",
+        "do I start the strimmer on full choke or half?",
+        "the choke lever on the mower is stiff",
+        "Strimmer - choke question\nwhere is the choke on this model?",
+        "这款香薰一点都不冒黑烟，好评",
+        "烤箱用起来没有冒烟，很满意",
+        "two payments this week, that's the rug and the lamp I ordered separately",
+        "我从来没开过会员，想问一下怎么开通",
     ],
 )
 def test_ordinary_messages_and_platform_names_trigger_nothing(text: str) -> None:
@@ -498,6 +533,26 @@ def test_classify_applies_the_rules_and_the_context_and_says_why() -> None:
     hot = classify("", "the power bank has swollen up and got really hot")
     assert (hot.category, hot.priority, hot.sentiment) == ("PRODUCT", "URGENT", "NEGATIVE")
     assert any(reason.startswith("urgent: safety incident") for reason in hot.reasons)
+
+
+@pytest.mark.parametrize(
+    ("text", "unhappy", "urgent"),
+    [
+        ("I'm a journalist and I've waited five weeks for a refund", True, True),
+        ("I'm a reporter on the evening paper, do these boots run true to size?", False, False),
+        ("my son's a solicitor and works from home, so the desk is just right, thank you", False, False),
+        ("我是记者，你们的快递一个月都没到", True, True),
+        ("我是律师，想问一下这款包有没有黑色", False, False),
+        # anger or a second contact found by the rules is unhappiness whatever the model read
+        ("I'm a solicitor and this is the third time I'm writing about it", False, True),
+    ],
+)
+def test_a_lawyer_or_journalist_named_is_a_threat_only_from_an_unhappy_customer(
+    text: str, unhappy: bool, urgent: bool
+) -> None:
+    found = with_identity(signals(normalize(text)), unhappy=unhappy)
+    assert found.identity, found
+    assert found.urgent is urgent
 
 
 def _predicted(priority: dict[str, float], sentiment: str) -> dict[str, Prediction]:

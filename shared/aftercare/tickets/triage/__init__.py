@@ -68,6 +68,12 @@ def classify(
         # where the opening ended (a phrase may straddle it), for what the opening lacked
         rest = normalize(f"{subject}\n{message}")[max(0, MAX_CHARS - _OVERLAP) :]
         found = urgency.signals(rest, known=found)
+    # unhappy about something to be done: a question before buying, thanks or feedback (LOW) is
+    # not a threat, however the sentiment head reads it
+    unhappy = (
+        predicted["sentiment"].label == Sentiment.NEGATIVE and predicted["priority"].label != Priority.LOW
+    )
+    found = urgency.with_identity(found, unhappy=unhappy)
     priority, raised = urgency.apply(
         _model_priority(predicted, found),
         found,
