@@ -348,6 +348,22 @@ FIRST_SIGHT = {
     "'court sittings' a reporter attends, a mower's choke, 一点不冒黑烟 (negated), two payments the customer says "
     "were ordered separately, and a daughter who is a lawyer in a thank-you. The twelfth pass closed them by kind "
     "(README.md, History, step 18) and trains on it since: development material.",
+    "twelfth held-out set": "category Chinese 87.0 %, English 79.6 %, mixed 75.0 %; URGENT recall 82.5 % (33 of "
+    "40), precision 76.7 % (33 of 43); priority exact 75.0 %, sentiment 78.9 %: the figures above, which are its "
+    "first sight. It was written by a helper session from the labelling policy alone while the twelfth pass was "
+    "made, reporting only its counts, committed (4d10481) after the pass's last change (2155a4a) and scored once; "
+    "nothing was changed after reading it. No target is met: the hardest set so far at first sight (Yorkshire, "
+    "Texan, South African and Pakistani English, tradespeople and small businesses, 广东普通话, 江浙, 北京, 武汉, "
+    "饭圈 and 电商 jargon, Taiwan and Hong Kong usage, Singlish). English category errors are mostly needs told "
+    "in another business's words (a removals firm on a courier, a lettings agent's VAT invoice, a gym's trade "
+    "account, a forwarded complaint). Its seven missed urgent tickets: a double charge told as two amounts at "
+    "the same minute, in English and in two bank text messages in Chinese; 41,000 members of a barbecue group; "
+    "writing it up for a subreddit; 挂到超话; a Cantonese stroller whose brake 鎖唔實 with 個仔 in it; a charge "
+    "not remembered, code-switched, as the second of two needs. Its ten false alarms: negations (no smoke, not "
+    "swelling, before he swallowed anything, for a dog), a gas braai's regulator, 嗓子直冒烟 as a simile for "
+    "spice, a half-yearly plan charged twice (半年付), 在抖音刷到 the shop's live stream, a lawyer husband who "
+    "goes to court, praise shared to a mummy group, and two charges the message explains as two orders too far "
+    "on. Work for a next round, measured on a set written after it.",
 }
 
 # How often the held-out split has been scored (README.md, History): each scoring is a look
