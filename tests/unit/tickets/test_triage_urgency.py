@@ -276,6 +276,18 @@ URGENT = [
     ("my cousin writes for the Herald and this would make a great story", "legal"),
     ("I'll be talking to the press about this", "legal"),
     ("I started to choke on a piece of the casing that broke off into the soup", "safety"),
+    # after the twelfth set, by kind: the same amount told twice, two bank messages, a charge not
+    # remembered on the statement, every last one of them hearing, a write-up for a forum, a Weibo
+    # super-topic, a pram brake that will not lock (Cantonese too)
+    ("$59.00 left my account and then another $59.00 a second later, same merchant", "money"),
+    ("手机收到两条银行短信，都是消费158元", "money"),
+    ("信用卡账单上多了一笔，我完全不记得买过", "money"),
+    ("sort it or every last one of them in my running club hears about it", "review"),
+    ("I'm writing this up for r/BuyItForLife with photos", "review"),
+    ("不给说法我就把截图挂到超话", "review"),
+    ("婴儿车的脚刹根本锁不住，停在坡上自己溜下去了", "safety"),
+    ("架bb车啲掣锁唔实，自己溜咗出去", "safety"),
+    ("I'm reporting you to the regulator", "legal"),
 ]
 
 
@@ -476,6 +488,19 @@ def test_what_must_never_be_missed_is_urgent_whatever_the_model_said(text: str, 
         "烤箱用起来没有冒烟，很满意",
         "two payments this week, that's the rug and the lamp I ordered separately",
         "我从来没开过会员，想问一下怎么开通",
+        # after the twelfth set: smoke, swelling or swallowing denied, a gas regulator, a throat
+        # that 冒烟 from spice, a half-yearly plan's two charges told apart, the platform where the
+        # shop was found, someone whose work takes them to court
+        "no smoke, nothing burning, it just beeps at night",
+        "the battery isn't swelling or anything, it just won't hold a charge",
+        "the puppy chewed the toy open but I got it off him before he swallowed anything",
+        "does the camping stove come with a gas regulator and hose?",
+        "这个辣条辣得我喉咙直冒烟，太过瘾了",
+        "年费会员今年扣了两次，一月一次七月一次，是正常的吗",
+        "在小红书刷到你们的直播才来买的，东西很好",
+        "我姐是法官，天天跑法院，想给她买个轻便的包",
+        "two charges on my card, I think one was the lamp and then I went back later for the rug and the cushions"
+        " as well, so two orders",
     ],
 )
 def test_ordinary_messages_and_platform_names_trigger_nothing(text: str) -> None:

@@ -370,10 +370,15 @@ SAFETY = _any(
     # Chinese
     # not 火爆了 (selling fast) nor a page 挤爆了 (jammed), fire as a simile (辣得像着火, 辣得冒火),
     # nor 炸 as frying (炸了三锅, 炸了鸡翅), nor scorching asked about before buying (会不会烧焦),
-    # nor smoke denied (不冒烟)
-    r"起火|(?<!像)(?<!像是)着火|失火|(?<!不)(?<!没)(?<!没有)(?<!无)冒烟|(?<!辣得)冒火|火花|火苗|(?<!会不会)(?<!不会)(?<!容易)(?<!防)(?<!怕)(?<!避免)烧焦|焦味|自燃|爆炸|(?<!火)(?<!挤)爆了"
+    # nor smoke denied (不冒烟), nor a throat that 冒烟 from spice or thirst (嗓子直冒烟)
+    r"起火|(?<!像)(?<!像是)着火|失火"
+    r"|(?<!不)(?<!没)(?<!没有)(?<!无)(?<!嗓子)(?<!嗓子直)(?<!喉咙)(?<!喉咙直)(?<!嘴里)(?<!嘴巴)(?<!辣得)(?<!辣到)冒烟|(?<!辣得)冒火|火花"
+    r"|火苗|(?<!会不会)(?<!不会)(?<!容易)(?<!防)(?<!怕)(?<!避免)烧焦|焦味|自燃|爆炸|(?<!火)(?<!挤)爆了"
     r"|炸了(?![一二两三四五六七八九十几半好0-9]{1,2}(?:锅|盘|份|批|篮|轮|大盘|大锅))(?!.{0,2}(?:鸡|薯|翅|虾|排|串|丸|饼|鱼|肉))",
     r"鼓包|鼓起来|胀起来|膨胀|变形.{0,4}发烫",
+    # a brake that does not hold, a pram that rolled away (个脚掣锁唔实, 自己溜咗落去)
+    r"(?:刹车|脚刹|脚掣|刹掣|手刹|刹制)(?:根本|完全|都)?(?:锁唔实|锁不住|锁不紧|刹不住|失灵|冇用|唔得|不管用|坏了)",
+    r"(?:婴儿车|推车|bb车|手推车|童车|轮椅)\S{0,40}(?:自己|自已)?(?:溜|滑|冲)(?:咗|了|走|下)(?:落去|下去|出去)?",
     r"(?:电池|充电宝|充电器|充电头|充电|插头|插座|电源|适配器|电线|手机|机身).{0,8}(?:发烫|很烫|烫手|过热|特别烫|好烫|滚烫|烫得|烧)",
     r"烫伤|烧伤|灼伤|触电|漏电|电到我|电了一下|被电",
     # an electric fault told by how it felt: a tingle or numbness on touching it or its water
@@ -419,8 +424,9 @@ SAFETY = _any(
     r"(?:黑了(?:一块|一片|一圈|一点|一小块|一大块|一大片)|(?:都|全|有点|已经|直接)?黑了|发黑|变黑|焦黑|黑掉|黑乎乎|熔了|融了|化了)",
     _POWER_ZH + ".{0,12}" + _ZH_CRACKLE,
     _ZH_CRACKLE + ".{0,12}" + _POWER_ZH,
-    # (smoke seen, not smoke denied: 一点都不冒黑烟, 没有冒烟)
-    r"(?<!不)(?<!没)(?<!没有)(?<!无)(?<!从不)冒(?:了|出|出了|着|咗)?(?:点|一点|一点点|一股|一阵|一些|些|很多|好多|大量|阵)?"
+    # (smoke seen, not smoke denied: 一点都不冒黑烟, 没有冒烟; nor a throat 冒烟 from spice or thirst)
+    r"(?<!不)(?<!没)(?<!没有)(?<!无)(?<!从不)(?<!嗓子)(?<!嗓子直)(?<!喉咙)(?<!喉咙直)(?<!嘴里)(?<!嘴巴)(?<!辣得)(?<!辣到)冒(?:了|出|出了"
+    r"|着|咗)?(?:点|一点|一点点|一股|一阵|一些|些|很多|好多|大量|阵)?"
     r"(?:白|黑|青|蓝)?烟",
     r"(?:见到|看到|看见|睇到|睇见|发现|竟然|居然|突然|开始)有(?:点|些|阵|一阵|啲|一啲|一股|好多)?烟"
     r"(?![灰缸雾花草酒囱嘴斗盒头味民油弹吗嘛么卖感道机])",
@@ -466,14 +472,17 @@ SAFETY = _any(
     r"|burst into flames|(?<!candle )flames?(?![a-z])(?![ -]?(?:retardant|resistant|proof"
     r"|red|effect))|fire hazard|sparks?(?![a-z])(?![ -]?(?:screen|guard|arrest|plug))|sparking",
     # smoke, not the colour or the glass of that name, nor a smoke alarm
-    r"smok(?:e|ing|in|ed)\b(?![ -]?(?:gr[ae]y|glass|black|blue|brown|colou?r|tint|effect|alarms?|detectors?"
+    # (nor smoke denied: "no smoke, nothing burning")
+    r"(?<!no )(?<!not )(?<!nothing )(?<!without )(?<!never )(?<!any )smok(?:e|ing|in"
+    r"|ed)\b(?![ -]?(?:gr[ae]y|glass|black|blue|brown|colou?r|tint|effect|alarms?|detectors?"
     r"|sensors?|free|salmon|ham|bacon|cheese|paprika|flavou?r|machines?))",  # not a party smoke machine
     r"explod(?:e|ed|ing)|explosion|melt(?:ed|ing)\b|scorch",
     # a burn, not a candle left burning nor toast a toaster burns on one side, nor a wood-burning
     # pen doing its job (or failing to: "won't burn a clean line")
     r"(?<!leave it )(?<!left it )(?<!leave )(?<!left )(?<!keep it )(?<!keep )(?<!kept )(?<!toaster )(?<!cand"
     r"le )(?<!wood )(?<!wood-)(?<!won't )(?<!wont )(?<!doesn't )(?<!does not )(?<!will not )(?<!can't )"
-    r"(?<!cannot )\bburn(?:ed|t|s|ing)?\b(?! ?(?:orange|sienna|umber|times?|rate|hours?|overnight|evenly"
+    r"(?<!cannot )(?<!nothing )(?<!not )(?<!no )\bburn(?:ed|t|s|ing)?\b(?! ?(?:orange|sienna|umber|times?"
+    r"|rate|hours?|overnight|evenly"
     r"|unevenly"
     r"|one side|on one side"
     r"|the toast|toast|the bread|bread|bagels?|calories|fat|a cd|cds?|dvds?|cleanly|longer|for (?:\d|a |an "
@@ -504,7 +513,9 @@ SAFETY = _any(
     r"|buzz(?:ed|es|ing) (?:my|his|her) (?:hand|hands|finger|fingers|foot|feet|arm|arms)\b"
     r"|felt (?:a |an |like an? )?(?:little |small |slight |mild |sharp |real |proper )?(?:electric(?:al)? )?"
     r"(?:shock|jolt|zap|tingle)s?\b(?! of)",
-    r"swollen|swell(?:ing|ed)?\b|bulg(?:e|ing|ed)|puff(?:ed|ing|s)? up|puffy battery",
+    # (not swelling denied: "it is not heating, not swelling")
+    r"(?<!no )(?<!not )(?<!nothing )(?<!without )(?<!never )(?<!isn't )(?<!wasn't )(?<!no sign of )"
+    r"(?:swollen|swell(?:ing|ed)?\b)|bulg(?:e|ing|ed)|puff(?:ed|ing|s)? up|puffy battery",
     r"(?:battery|batteries|charger|power bank|plug|adapter|adaptor)\b.{0,30}"
     r"(?:\bhot\b|expand|lifting|deform)",
     r"(?:电池|充电宝|充电器|power bank|battery).{0,12}(?:鼓|变形|膨胀|hot)",
@@ -634,7 +645,8 @@ SAFETY = _any(
     # an engine's choke: the choke, full choke, the choke lever)
     r"(?<!bit )(?<!the )(?<!full )(?<!half )(?<!auto )(?<!manual )chok(?:ed|ing|es|e)\b"
     r"(?! about| up\b| collars?| chains?| lever| cable| knob| setting| question| off\b)"
-    r"|swallow(?:ed|ing)?|suffocat|strangl",
+    r"|(?<!before he )(?<!before she )(?<!before it )(?<!before they )(?<!didn't )(?<!did not )(?<!never )"
+    r"(?<!not )swallow(?:ed|ing)?|suffocat|strangl",
     # an electrical fault seen and felt at the fuse board ("a flash out the back and the MCB went")
     r"(?:flash|bang|pop|spark)\w*\b.{0,60}\b(?:mcb|rcd|rcbo|breaker|trip switch|fuse)s?\b"
     r"|(?:mcb|rcd|rcbo|breaker|trip switch|fuse)s?\b.{0,40}\b(?:flash|bang|spark)",
@@ -711,7 +723,7 @@ LEGAL_MEDIA_REGULATOR = _any(
     r"(?<!是)(?<!是个)(?<!是一个)(?<!是一名)(?<!是名)(?<!当)(?<!做)律师",
     r"(?:是|是个|是一个|是一名|是名|当|做) ?(?:律师|lawyer|attorney|solicitor).{0,40}" + _THREAT_ZH,
     # (报警, calling the police, not a bed alarm's 报警器)
-    r"起诉|法院|打官司|告你们|法律途径|法律责任|诉讼|报警(?!器|功能|灯|声|提示|模式|装置|系统)|警察",
+    r"起诉|(?<!跑)法院(?!工作|上班|实习)|打官司|告你们|法律途径|法律责任|诉讼|报警(?!器|功能|灯|声|提示|模式|装置|系统)|警察",
     r"(?<![0-9])(?:12315|12345)(?![0-9])|消协|消费者协会|消保委|市场监管|市场监督|监督管理局|工商局|工商部门|监管部门|质监局",
     # Taiwan's consumer foundation and consumer protection officers, Hong Kong's consumer council
     r"消基会|消费者文教基金会|消保官|消保处|消费者保护|消费者权益保护|消委会",
@@ -733,7 +745,10 @@ LEGAL_MEDIA_REGULATOR = _any(
     r"(?! ?(?:shoes?|sittings?|reporter|yard|side))|legal (?:team|advice|counsel)",
     r"\bftc\b|\bbbb\b|better business bureau|trading standards",
     r"consumer (?:protection|affairs|rights|council)",
-    r"ombudsman|regulator|attorney general|\baccc\b|\bcma\b|file a complaint with|fair trading",
+    # (not a gas, pressure or voltage regulator: a part, "the regulator and hose")
+    r"ombudsman|(?<!gas )(?<!pressure )(?<!voltage )(?<!propane )(?<!lpg )(?<!butane )(?<!co2 )"
+    r"regulator(?! and hose|s? (?:and|&) hose| hose| valve| kit| fitting| included)|attorney general"
+    r"|\baccc\b|\bcma\b|file a complaint with|fair trading",
     r"\bico\b|information commissioner|data protection (?:authority|commission|regulator|office)"
     r"|个人信息保护.{0,6}(?:投诉|举报)|网信办",
     # a journalist or reporter, not one in the family who wants the link or loved the present
@@ -790,7 +805,7 @@ _PLATFORMS = (
     r"|reddit|threads|trustpilot|google review|脸书|推特|油管|小红书|抖音|快手|微博|朋友圈|知乎|b站|视频号)"
 )
 _PLATFORMS_ZH_ = (
-    "(?:抖音|快手|小红书|微博|朋友圈|知乎|b站|视频号|大众点评|贴吧|论坛|脸书|推特|油管)"
+    "(?:抖音|快手|小红书|微博|朋友圈|知乎|b站|视频号|大众点评|贴吧|论坛|脸书|推特|油管|超话|豆瓣)"
     "(?:和|跟|还有|、|上|里)?"
 )
 BAD_REVIEW = _any(
@@ -802,7 +817,7 @@ BAD_REVIEW = _any(
     r"|微信群|群里让|群里给大家|群里曝光)(?!.{0,20}" + _PRAISE_SHARED + ")",
     r"(?:聊天记录|截图|对话记录|录音|记录)(?:都|全|全部|统统)?.{0,12}(?:发|挂|晒|贴|公开|放|传)"
     r"(?:到|在|上|出来|出去)?.{0,10}(?:网上|(?<!售后)(?<!客服)(?<!粉丝)(?<!会员)(?<!店铺)(?<!官方)群(?!主)|朋友圈|微博"
-    r"|抖音|小红书|快手|知乎|b站|让大家|公开)(?!.{0,20}" + _PRAISE_SHARED + ")",
+    r"|抖音|小红书|快手|知乎|b站|超话|贴吧|论坛|豆瓣|小组|让大家|公开)(?!.{0,20}" + _PRAISE_SHARED + ")",
     r"(?:去|到|在|上)(?:本地|当地|小区|我们)?"
     + _PLATFORMS_ZH_
     + r".{0,15}(?:发出来|挂出来|晒出来|贴出来|公开|发帖"
@@ -813,7 +828,9 @@ BAD_REVIEW = _any(
     + _PRAISE
     + ")",
     # going public on a platform, whichever: what the customer says they will do there
+    # (not where the customer found the shop: 在抖音刷到你们直播间)
     r"(?:在|到|上|去)(?:抖音|快手|小红书|微博|朋友圈|知乎|b站|视频号|黑猫|大众点评|点评|贴吧|头条|网上|群里|直播间)"
+    r"(?!.{0,3}(?:刷到|看到|看见|发现|搜到|找到|知道|关注))"
     r".{0,8}(?:说说|说一说|讲讲|曝光|吐槽|揭露|发帖|发个帖|发文|发视频|发个视频|发条|拍视频|拍个视频|直播|挂出|挂你|告诉大家|让大家)",
     r"让(?:大家|所有人|别人|更多人|全网|全世界|网友|朋友们|姐妹们|宝妈们|家长们|邻居们|朋友|姐妹|宝妈|街坊邻居|街坊"
     r"|邻居)(?:都)?(?:知道|看看|看到|评评理|别买|别来|小心|避坑|避雷|注意|瞅瞅|瞧瞧)",
@@ -875,6 +892,11 @@ BAD_REVIEW = _any(
     r"(?:video|post|footage|clip|review)s? (?:goes|go|is going|are going|will go|'s going|gets|get) "
     r"(?:up|live|online|out)\b(?!.{0,40}" + _PRAISE_SHARED + ")",
     r"(?:with|and) (?:your|the) (?:shop|store|company|brand) tagged(?!.{0,40}" + _PRAISE_SHARED + ")",
+    r"every (?:last |single )?one of (?:'em|them|those|my|our|the)\b.{0,30}\b(?:gets?|hears?|will hear"
+    r"|'ll hear"
+    r"|is going to hear|finds? out|will know|sees?|reads?)\b",
+    r"(?:writ\w* (?:it |this |them |the whole thing )?up|post\w*|shar\w*|put\w*)\b.{0,30}"
+    r"(?<![a-z0-9])(?:r/[a-z0-9_]+|subreddit|the forums?|forum)\b(?!.{0,40}" + _PRAISE_SHARED + ")",
     r"(?:let|make sure) (?:everyone|everybody|the world|the whole world|people|all my followers) "
     r"(?:knows?|hears?|sees?)",
     # the story going on a platform ("the whole saga goes on TikTok")
@@ -899,6 +921,8 @@ _TIMES = (
 )
 # a plan billed twice a year, not a double charge
 _NOT_A_PLAN = r"(?! (?:a|per|each|every) (?:year|month|week|quarter|day)| (?:yearly|annually|monthly|weekly))"
+# nor a plan's charges told apart, in Chinese (半年付…扣了两次，一月一次、七月一次)
+_NOT_A_PLAN_ZH = r"(?![,，、 ]{0,2}(?:[一二三四五六七八九十0-9]{1,2}月|每|分别|各|半年|一年))"
 # two payments for two orders, not a double charge
 _NOT_EACH = (
     r"(?! (?:for|on|across|from) (?:two|2|three|3|both|each|separate|different|my (?:two|2|three|3)"
@@ -907,14 +931,20 @@ _NOT_EACH = (
 # nor the charges of orders the customer says were two ("I placed two separate orders"), told
 # in the message after a subject that names the charges ("two charges"), across the line break
 _NOT_TWO_ORDERS = (
-    r"(?![\s\S]{0,120}\b(?:(?:two|2|both|separate|different) (?:separate |different )?orders"
+    r"(?![\s\S]{0,240}\b(?:(?:two|2|both|separate|different) (?:separate |different )?orders"
     r"|ordered (?:them |those |it |each )?separately"
     r"|(?:two|2) (?:separate|different) (?:purchases|checkouts)))"
 )
 MONEY = _any(
     r"扣款两次|两次扣款|重复扣款|重复扣费|重复支付|扣了两笔|多扣|扣了双份|支付了两次",
+    # two bank messages for the same payment (收到银行两条短信：消费299.00元；消费299.00元)
+    r"(?:两|2|三|3)条(?:银行|扣款|消费|支付|交易)?(?:短信|通知|提醒|信息|简讯).{0,30}(?:消费|扣款|扣费|支付|交易)",
+    # a charge on the statement the customer cannot remember, code-switched too (账户里也没这个 order)
+    r"(?:statement|账单|流水|信用卡|银行卡|扣款记录).{0,60}(?:不记得(?:买过|下过单|有买)|没买过|没有买过"
+    r"|没(?:有)?(?:这个|这笔|这张) ?(?:order|订单))",
     # (not a buckle fastened at the second go, nor a payment tried twice that failed)
-    r"(?<!卡扣)(?<!纽扣)(?<!扣子)扣(?:了)?(?:两|2)次(?!.{0,4}(?:才|都没|没|不|扣上|扣好|扣紧))",
+    r"(?<!卡扣)(?<!纽扣)(?<!扣子)扣(?:了)?(?:两|2)次(?!.{0,4}(?:才|都没|没|不|扣上|扣好|扣紧))"
+    + _NOT_A_PLAN_ZH,
     r"付(?:了)?两次(?!.{0,4}(?:都|也|还)?(?:失败|没成功|不成功|付不了|没付上|没付成|不行))",
     r"(?:钱|款).{0,6}扣了.{0,12}(?:没|无|未|不见)|扣(?:了)?(?:钱|款).{0,12}(?:订单|没有|没到|不见|失败)",
     r"付了(?:钱|款).{0,12}(?:没有订单|订单没|未付款|待付款|不见|没生成)",
@@ -951,7 +981,7 @@ MONEY = _any(
     # (划 is a swipe too: 划了两次屏幕)
     r"划(?:了|咗|过)?(?:我|我们|我司|我的)?(?:的)?(?:钱|款)?\s?(?:两|2|二|三|3|四|4|五|5|好几)\s?(?:回|笔)",
     r"(?<!卡扣)(?<!纽扣)(?<!扣子)扣(?:了|咗|过)?(?:我|我们|我司|我的)?(?:的)?(?:钱|款)?\s?(?:两|2|二|三|3|四|4|五|5|好几)\s?"
-    r"(?:次|回|遍|笔)(?!.{0,4}(?:才|都没|没|不|扣上|扣好|扣紧))",
+    r"(?:次|回|遍|笔)(?!.{0,4}(?:才|都没|没|不|扣上|扣好|扣紧))" + _NOT_A_PLAN_ZH,
     r"刷(?:了|咗)?(?:我)?\s?(?:两|2|三|3|四|4|五|5|好几|几)\s?笔",
     r"(?:花呗|借呗|白条|信用卡|银行|银行卡|账单|扣款|支付宝|微信|流水|明细|账户|卡里|余额)"
     r".{0,12}多(?:了|出|出了|出来|扣了)?(?:一|1|两|2|几)笔",
@@ -1017,6 +1047,10 @@ MONEY = _any(
     r"(?:charged|paid|debited|deducted|taken)\b.{0,40}(?:no order|not (?:placed|confirmed|showing)|"
     r"says unpaid|shows unpaid|still unpaid|never (?:went through|arrived))",
     r"chargeback|charge ?back|dispute (?:the|this) (?:charge|payment)|unauthori[sz]ed (?:charge|payment)",
+    # the same amount told twice ("£84.99 gone out at 14:31 and another £84.99 at 14:31, both to you")
+    r"\banother (?:[£$€¥]|rs\.? ?|rm ?|usd ?|hk\$ ?)\s?[0-9][0-9,.]*\b.{0,40}\b(?:both|same (?:time|minute"
+    r"|second"
+    r"|amount|merchant)|at the same|twice|again)",
     # money gone out with no order to show for it, in either order of telling
     r"(?:charged|debited|deducted|taken|billed|paid|withdrawn|came out of|left my|gone from|went out of"
     r"|out of my)\b.{0,60}(?:no order|not an order|no record of (?:the|my|an|any) order"
