@@ -366,6 +366,19 @@ FIRST_SIGHT = {
     "goes to court, praise shared to a mummy group, and two charges the message explains as two orders too far "
     "on. The thirteenth pass closed them by kind (README.md, History, step 19), except praise shared to a mummy "
     "group in Singlish and the model alone on calm tickets, and trains on it since: development material.",
+    "thirteenth held-out set": "category Chinese 90.7 %, English 87.0 %, mixed 90.0 %; URGENT recall 92.5 % (37 "
+    "of 40), precision 80.4 % (37 of 46); priority exact 76.6 %, sentiment 79.7 %: the figures above, which are "
+    "its first sight. It was written by a helper session from the labelling policy alone while the thirteenth "
+    "pass was made, reporting only its counts, committed (69e3d59) after the pass's last change (c2ce2e4) and "
+    "scored once; nothing was changed after reading it. Chinese category and URGENT precision are met; English "
+    "category and URGENT recall are not. Its three missed urgent tickets: two identical charges told as "
+    "兩筆一模一樣 at the same minute; three orders on the customer's card overnight to an address they have never "
+    "been to (a stolen card told by what happened); a coupon complaint whose threat comes at the end. Its nine "
+    "false alarms: words denied or asked about (does not smell burnt, 会不会…鼓包 before buying, 没多扣 after a "
+    "half-yearly renewal), a figure of speech (心态直接爆炸), two identical payments for two orders the customer "
+    "placed by mistake, a law firm's name on an invoice (律师事务所), a brother who is a journalist in an account "
+    "question (the sentiment head read 'nagging' as unhappy), and two from the model's priority head alone (a "
+    "falconry glove, a dog's rope toy). Work for a next round, measured on a set written after it.",
 }
 
 # How often the held-out split has been scored (README.md, History): each scoring is a look
