@@ -133,9 +133,13 @@ def _count_work() -> None:
 
 
 def serialise_dynamodb_writes() -> None:
-    """DynamoDB applies a write and its condition atomically; moto, serving requests on many
-    threads, does not. One lock around moto's writes restores the real semantics, so two
-    concurrent requests exercise our conditions rather than the fake's races."""
+    """DynamoDB applies a write and its condition atomically, and a read returns one whole
+    version of an item; moto, serving requests on many threads, promises neither (it is not
+    thread-safe, getmoto/moto#5881: an update sets an item's attributes one by one while a read
+    may be serialising it). An end-to-end run once read a case RECEIVED without the inspection
+    deadline the same write sets, which DynamoDB cannot return; it did not recur in reruns. One
+    lock around each DynamoDB request, whole, and around moto's writes gives the real semantics,
+    so concurrent requests exercise our conditions rather than the fake's races."""
     global _serialised
     if _serialised:
         return
@@ -166,6 +170,15 @@ def serialise_dynamodb_writes() -> None:
                 raise
 
     DynamoDBBackend.transact_write_items = keeping_streams  # type: ignore[method-assign]
+    from moto.dynamodb.responses import DynamoHandler
+
+    answer = DynamoHandler.call_action
+
+    def one_request_at_a_time(self: Any) -> Any:
+        with lock:  # the same (reentrant) lock: a write inside takes it again
+            return answer(self)
+
+    DynamoHandler.call_action = one_request_at_a_time  # type: ignore[method-assign]
     from moto.dynamodbstreams.models import DynamoDBStreamsBackend
 
     read = DynamoDBStreamsBackend.get_records
