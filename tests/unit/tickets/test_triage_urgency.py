@@ -288,6 +288,11 @@ URGENT = [
     ("婴儿车的脚刹根本锁不住，停在坡上自己溜下去了", "safety"),
     ("架bb车啲掣锁唔实，自己溜咗出去", "safety"),
     ("I'm reporting you to the regulator", "legal"),
+    # after the thirteenth set, by kind: two identical amounts in Chinese, a card frozen over
+    # orders never placed, a charge on the card with nothing ordered, told as a second need
+    ("账单上有两笔一模一样的459，我只下了一单", "money"),
+    ("someone's been using it, I've cancelled my card, please stop the two parcels", "money"),
+    ("also there's a £9.99 on my card from last week and I didn't order anything then", "money"),
 ]
 
 
@@ -501,6 +506,13 @@ def test_what_must_never_be_missed_is_urgent_whatever_the_model_said(text: str, 
         "我姐是法官，天天跑法院，想给她买个轻便的包",
         "two charges on my card, I think one was the lamp and then I went back later for the rug and the cushions"
         " as well, so two orders",
+        # after the thirteenth set: a law firm's name, a figure of speech, swelling as a what-if,
+        # an overcharge denied, a burnt smell denied
+        "请开增值税发票，抬头是明德律师事务所",
+        "看到实物我心态直接爆炸，颜色和图片差太多了",
+        "这个充电宝零下二十度能用吗，会不会冻坏、鼓包啥的",
+        "续费扣了88，就是想确认一下没多扣",
+        "the mixer rattles on speed 3, it does not smell burnt or anything",
     ],
 )
 def test_ordinary_messages_and_platform_names_trigger_nothing(text: str) -> None:

@@ -373,9 +373,11 @@ SAFETY = _any(
     # nor smoke denied (不冒烟), nor a throat that 冒烟 from spice or thirst (嗓子直冒烟)
     r"起火|(?<!像)(?<!像是)着火|失火"
     r"|(?<!不)(?<!没)(?<!没有)(?<!无)(?<!嗓子)(?<!嗓子直)(?<!喉咙)(?<!喉咙直)(?<!嘴里)(?<!嘴巴)(?<!辣得)(?<!辣到)冒烟|(?<!辣得)冒火|火花"
-    r"|火苗|(?<!会不会)(?<!不会)(?<!容易)(?<!防)(?<!怕)(?<!避免)烧焦|焦味|自燃|爆炸|(?<!火)(?<!挤)爆了"
+    r"|火苗|(?<!会不会)(?<!不会)(?<!容易)(?<!防)(?<!怕)(?<!避免)烧焦|焦味|自燃"
+    r"|(?<!心态)(?<!心态直接)(?<!心情)(?<!头都)(?<!脑子)(?<!信息)(?<!人气)(?<!直接)爆炸|(?<!火)(?<!挤)爆了"
     r"|炸了(?![一二两三四五六七八九十几半好0-9]{1,2}(?:锅|盘|份|批|篮|轮|大盘|大锅))(?!.{0,2}(?:鸡|薯|翅|虾|排|串|丸|饼|鱼|肉))",
-    r"鼓包|鼓起来|胀起来|膨胀|变形.{0,4}发烫",
+    # (not swelling listed as a what-if before buying: 会不会冻坏了、鼓包啥的)
+    r"鼓包(?!啥的|什么的|之类)|鼓起来|胀起来|膨胀|变形.{0,4}发烫",
     # a brake that does not hold, a pram that rolled away (个脚掣锁唔实, 自己溜咗落去)
     r"(?:刹车|脚刹|脚掣|刹掣|手刹|刹制)(?:根本|完全|都)?(?:锁唔实|锁不住|锁不紧|刹不住|失灵|冇用|唔得|不管用|坏了)",
     r"(?:婴儿车|推车|bb车|手推车|童车|轮椅)\S{0,40}(?:自己|自已)?(?:溜|滑|冲)(?:咗|了|走|下)(?:落去|下去|出去)?",
@@ -481,7 +483,8 @@ SAFETY = _any(
     # pen doing its job (or failing to: "won't burn a clean line")
     r"(?<!leave it )(?<!left it )(?<!leave )(?<!left )(?<!keep it )(?<!keep )(?<!kept )(?<!toaster )(?<!cand"
     r"le )(?<!wood )(?<!wood-)(?<!won't )(?<!wont )(?<!doesn't )(?<!does not )(?<!will not )(?<!can't )"
-    r"(?<!cannot )(?<!nothing )(?<!not )(?<!no )\bburn(?:ed|t|s|ing)?\b(?! ?(?:orange|sienna|umber|times?"
+    r"(?<!cannot )(?<!nothing )(?<!not )(?<!no )(?<!not smell )(?<!n't smell )(?<!no smell of )"
+    r"\bburn(?:ed|t|s|ing)?\b(?! ?(?:orange|sienna|umber|times?"
     r"|rate|hours?|overnight|evenly"
     r"|unevenly"
     r"|one side|on one side"
@@ -596,8 +599,9 @@ SAFETY = _any(
     r"(?:had|having|got|caused|causing|gave (?:me|him|her|us|them)) "
     r"(?:an? )?(?:bad |severe |nasty )?reaction",
     # a burning smell, a scorch mark, smoke
-    # (not a candle that smells lovely while it burns)
-    r"(?:smell|smells|smelled|smelt|smelling|stink|stinks|stank|reek|reeks|reeked|odou?r|whiff|fumes)\b"
+    # (not a candle that smells lovely while it burns, nor a smell denied: "does not smell burnt")
+    r"(?<!not )(?<!n't )(?<!never )(?<!no )(?:smell|smells|smelled|smelt|smelling|stink|stinks|stank|reek"
+    r"|reeks|reeked|odou?r|whiff|fumes)\b"
     r"(?! (?:amazing|lovely|nice|great|good|gorgeous|divine|beautiful|incredible|wonderful|fantastic|so good"
     r"|so nice)).{0,20}(?:burn|smok|melt|scorch|singe|electrical)",
     # burning told by smell, sight or sound: a hot-plastic smell, "like an iron left on", a plug gone brown,
@@ -720,7 +724,8 @@ _THREAT_ZH = r"(?:起诉|告你|告你们|法律|违法|维权|赔偿|投诉|追
 LEGAL_MEDIA_REGULATOR = _any(
     # a lawyer; someone who is one, unless the present for them is praised (我爸是律师，他很喜欢)
     # (是个律师, 当律师: a relative who is one; not in a thank-you, unless the threat is there too)
-    r"(?<!是)(?<!是个)(?<!是一个)(?<!是一名)(?<!是名)(?<!当)(?<!做)律师",
+    # (not a law firm's name on an invoice: 恒衡律师事务所)
+    r"(?<!是)(?<!是个)(?<!是一个)(?<!是一名)(?<!是名)(?<!当)(?<!做)律师(?!事务所|楼)",
     r"(?:是|是个|是一个|是一名|是名|当|做) ?(?:律师|lawyer|attorney|solicitor).{0,40}" + _THREAT_ZH,
     # (报警, calling the police, not a bed alarm's 报警器)
     r"起诉|(?<!跑)法院(?!工作|上班|实习)|打官司|告你们|法律途径|法律责任|诉讼|报警(?!器|功能|灯|声|提示|模式|装置|系统)|警察",
@@ -936,7 +941,10 @@ _NOT_TWO_ORDERS = (
     r"|(?:two|2) (?:separate|different) (?:purchases|checkouts)))"
 )
 MONEY = _any(
-    r"扣款两次|两次扣款|重复扣款|重复扣费|重复支付|扣了两笔|多扣|扣了双份|支付了两次",
+    r"扣款两次|两次扣款|重复扣款|重复扣费|重复支付|扣了两笔|扣了双份|支付了两次",
+    # (not an overcharge denied or asked about: 就是想确认一下没多扣)
+    r"(?<!没)(?<!没有)(?<!不会)(?<!有没有)多扣",
+    r"(?:两|2|三|3)笔(?:一模一样|一样|相同|同样|同额)(?:的)?",
     # two bank messages for the same payment (收到银行两条短信：消费299.00元；消费299.00元)
     r"(?:两|2|三|3)条(?:银行|扣款|消费|支付|交易)?(?:短信|通知|提醒|信息|简讯).{0,30}(?:消费|扣款|扣费|支付|交易)",
     # a charge on the statement the customer cannot remember, code-switched too (账户里也没这个 order)
@@ -1052,6 +1060,10 @@ MONEY = _any(
     r"|second"
     r"|amount|merchant)|at the same|twice|again)",
     # money gone out with no order to show for it, in either order of telling
+    r"(?:froze|frozen|freezing|blocked|cancelled|canceled|stopped) (?:my|the|our) (?:card|bank card"
+    r"|credit card|debit card)|orders? (?:i|we) (?:never|didn'?t|did not) (?:place|placed|make|made)",
+    r"(?:on|from) (?:my|our) (?:card|account|statement|bank)\b.{0,60}\b(?:didn'?t|did not|never|haven'?t) "
+    r"(?:order|buy|purchase)(?:ed)? (?:anything|a thing)",
     r"(?:charged|debited|deducted|taken|billed|paid|withdrawn|came out of|left my|gone from|went out of"
     r"|out of my)\b.{0,60}(?:no order|not an order|no record of (?:the|my|an|any) order"
     r"|(?:can'?t|cannot|couldn'?t) find (?:the|my|an|any) order|"
