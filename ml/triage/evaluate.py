@@ -381,6 +381,17 @@ FIRST_SIGHT = {
     "question (the sentiment head read 'nagging' as unhappy), and two from the model's priority head alone (a "
     "falconry glove, a dog's rope toy). The fourteenth pass closed most of them by kind (README.md, History, "
     "step 20) and trains on it since: development material.",
+    "fourteenth held-out set": "category Chinese 94.4 %, English 85.2 %, mixed 90.0 %; URGENT recall 92.5 % (37 "
+    "of 40), precision 97.4 % (37 of 38); priority exact 82.8 %, sentiment 78.1 %: the figures above, which are "
+    "its first sight. It was written by a helper session from the labelling policy alone while the fourteenth "
+    "pass was made, reporting only its counts, committed (0f030d9) after the pass's last change (0b7fd2f) and "
+    "scored once; nothing was changed after reading it. Chinese category and URGENT precision are met; English "
+    "category and URGENT recall are not. Its three missed urgent tickets are going-public threats told in ways "
+    "the rules lack: Nigerian Pidgin (I go drop am for Twitter make the whole world see), Cantonese (放上連登話畀"
+    "全世界知) and code-switched ('Posting it on my IG stories tonight with the receipts'). Its one false alarm is "
+    "the model's priority head alone on a live-stream fan's praise (前方高能预警). Most English category errors are "
+    "needs told in a business's or a hobby's words (a firm's VAT invoice, a bakery splitting an order, engraved "
+    "trophies cancelled, a second subject access request, a wholesale enquiry).",
 }
 
 # How often the held-out split has been scored (README.md, History): each scoring is a look
