@@ -155,7 +155,14 @@ class FunctionHost:
         )
 
     def invoke(self, function: str, event: dict[str, Any]) -> Any:
-        return self.handler(function)(event, self.context(function))
+        """Invoke and let an exception propagate (tests), in an environment of its own as
+        `run` does: two concurrent calls never share one handler's module state."""
+        spec = self.spec(function)
+        environment = self._acquire(spec)
+        try:
+            return environment.handler(event, self.context(spec.logical_id))
+        finally:
+            environment.lock.release()
 
     def warm(self) -> None:
         """Import every handler now (the cold starts), so a broken import fails at startup."""

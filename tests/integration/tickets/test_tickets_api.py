@@ -134,7 +134,10 @@ def test_waiting_on_the_customer_then_their_answer_reopens_and_resumes_the_clock
 
 
 def test_solving_a_complaint_needs_its_mediation_outcome(tickets: Tickets) -> None:
-    ticket = tickets.open(subject="投诉", message="我要投诉你们的快递员，态度极差")
+    # a complaint about the shop's own staff: a courier's attitude is one the triage may read as
+    # LOGISTICS (the service's people, or the delivery), and this test is about the mediation rule
+    ticket = tickets.open(subject="投诉", message="我要投诉你们的客服，态度极差")
+    assert ticket["category"] == "COMPLAINT"
     tid, agent = ticket["ticketId"], ticket["assignee"]
     refused = tickets.staff(tid, "solve", {"resolution": "apologised"}, sub=agent)
     assert refused.status == 422
