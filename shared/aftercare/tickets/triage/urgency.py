@@ -366,13 +366,19 @@ _FELL_EN = (
     r"(?! in love| apart| asleep| for| off the (?:shelf|table|truck|van|lorry|back))"
 )
 
+# smoke seen, not smoke denied (不冒烟, 没有冒烟) nor a throat that 冒烟 from spice or thirst
+_SMOKE_SEEN_ZH = (
+    "(?<!不)(?<!没)(?<!没有)(?<!无)"
+    "(?<!嗓子)(?<!嗓子直)(?<!喉咙)(?<!喉咙直)(?<!嘴里)(?<!嘴巴)(?<!辣得)(?<!辣到)"
+)
+
 SAFETY = _any(
     # Chinese
     # not 火爆了 (selling fast) nor a page 挤爆了 (jammed), fire as a simile (辣得像着火, 辣得冒火),
     # nor 炸 as frying (炸了三锅, 炸了鸡翅), nor scorching asked about before buying (会不会烧焦),
     # nor smoke denied (不冒烟), nor a throat that 冒烟 from spice or thirst (嗓子直冒烟)
     r"起火|(?<!像)(?<!像是)着火|失火"
-    r"|(?<!不)(?<!没)(?<!没有)(?<!无)(?<!嗓子)(?<!嗓子直)(?<!喉咙)(?<!喉咙直)(?<!嘴里)(?<!嘴巴)(?<!辣得)(?<!辣到)冒烟|(?<!辣得)冒火|火花"
+    r"|" + _SMOKE_SEEN_ZH + r"冒烟|(?<!辣得)冒火|火花"
     r"|火苗|(?<!会不会)(?<!不会)(?<!容易)(?<!防)(?<!怕)(?<!避免)烧焦|焦味|自燃"
     r"|(?<!心态)(?<!心态直接)(?<!心情)(?<!头都)(?<!脑子)(?<!信息)(?<!人气)(?<!直接)爆炸|(?<!火)(?<!挤)爆了"
     r"|炸了(?![一二两三四五六七八九十几半好0-9]{1,2}(?:锅|盘|份|批|篮|轮|大盘|大锅))(?!.{0,2}(?:鸡|薯|翅|虾|排|串|丸|饼|鱼|肉))",
@@ -427,8 +433,9 @@ SAFETY = _any(
     _POWER_ZH + ".{0,12}" + _ZH_CRACKLE,
     _ZH_CRACKLE + ".{0,12}" + _POWER_ZH,
     # (smoke seen, not smoke denied: 一点都不冒黑烟, 没有冒烟; nor a throat 冒烟 from spice or thirst)
-    r"(?<!不)(?<!没)(?<!没有)(?<!无)(?<!从不)(?<!嗓子)(?<!嗓子直)(?<!喉咙)(?<!喉咙直)(?<!嘴里)(?<!嘴巴)(?<!辣得)(?<!辣到)冒(?:了|出|出了"
-    r"|着|咗)?(?:点|一点|一点点|一股|一阵|一些|些|很多|好多|大量|阵)?"
+    r"(?<!从不)"
+    + _SMOKE_SEEN_ZH
+    + r"冒(?:了|出|出了|着|咗)?(?:点|一点|一点点|一股|一阵|一些|些|很多|好多|大量|阵)?"
     r"(?:白|黑|青|蓝)?烟",
     r"(?:见到|看到|看见|睇到|睇见|发现|竟然|居然|突然|开始)有(?:点|些|阵|一阵|啲|一啲|一股|好多)?烟"
     r"(?![灰缸雾花草酒囱嘴斗盒头味民油弹吗嘛么卖感道机])",
@@ -475,8 +482,8 @@ SAFETY = _any(
     r"|red|effect))|fire hazard|sparks?(?![a-z])(?![ -]?(?:screen|guard|arrest|plug))|sparking",
     # smoke, not the colour or the glass of that name, nor a smoke alarm
     # (nor smoke denied: "no smoke, nothing burning")
-    r"(?<!no )(?<!not )(?<!nothing )(?<!without )(?<!never )(?<!any )smok(?:e|ing|in"
-    r"|ed)\b(?![ -]?(?:gr[ae]y|glass|black|blue|brown|colou?r|tint|effect|alarms?|detectors?"
+    r"(?<!no )(?<!not )(?<!nothing )(?<!without )(?<!never )(?<!any )"
+    r"smok(?:e|ing|in|ed)\b(?![ -]?(?:gr[ae]y|glass|black|blue|brown|colou?r|tint|effect|alarms?|detectors?"
     r"|sensors?|free|salmon|ham|bacon|cheese|paprika|flavou?r|machines?))",  # not a party smoke machine
     r"explod(?:e|ed|ing)|explosion|melt(?:ed|ing)\b|scorch",
     # a burn, not a candle left burning nor toast a toaster burns on one side, nor a wood-burning
@@ -484,9 +491,7 @@ SAFETY = _any(
     r"(?<!leave it )(?<!left it )(?<!leave )(?<!left )(?<!keep it )(?<!keep )(?<!kept )(?<!toaster )(?<!cand"
     r"le )(?<!wood )(?<!wood-)(?<!won't )(?<!wont )(?<!doesn't )(?<!does not )(?<!will not )(?<!can't )"
     r"(?<!cannot )(?<!nothing )(?<!not )(?<!no )(?<!not smell )(?<!n't smell )(?<!no smell of )"
-    r"\bburn(?:ed|t|s|ing)?\b(?! ?(?:orange|sienna|umber|times?"
-    r"|rate|hours?|overnight|evenly"
-    r"|unevenly"
+    r"\bburn(?:ed|t|s|ing)?\b(?! ?(?:orange|sienna|umber|times?|rate|hours?|overnight|evenly|unevenly"
     r"|one side|on one side"
     r"|the toast|toast|the bread|bread|bagels?|calories|fat|a cd|cds?|dvds?|cleanly|longer|for (?:\d|a |an "
     r"|about|up to"
