@@ -285,6 +285,14 @@ URGENT = [
     ("sort it or every last one of them in my running club hears about it", "review"),
     ("I'm writing this up for r/BuyItForLife with photos", "review"),
     ("不给说法我就把截图挂到超话", "review"),
+    # after the fourteenth set: going public told by a platform's short name or a forum, in
+    # Pidgin, Cantonese or code-switched, and the whole world made to see it
+    ("if una no refund me I go drop am for Twitter", "review"),
+    ("make the whole world see how you treat old customers", "review"),
+    ("blasting this on my insta tonight, every screenshot", "review"),
+    ("呢單嘢我會放上連登", "review"),
+    ("再唔賠錢就話畀全世界知你哋點做生意", "review"),
+    ("客服态度这么差，我去dcard发文", "review"),
     ("婴儿车的脚刹根本锁不住，停在坡上自己溜下去了", "safety"),
     ("架bb车啲掣锁唔实，自己溜咗出去", "safety"),
     ("I'm reporting you to the regulator", "legal"),
@@ -513,6 +521,12 @@ def test_what_must_never_be_missed_is_urgent_whatever_the_model_said(text: str, 
         "这个充电宝零下二十度能用吗，会不会冻坏、鼓包啥的",
         "续费扣了88，就是想确认一下没多扣",
         "the mixer rattles on speed 3, it does not smell burnt or anything",
+        # after the fourteenth set: praise or a plain photo put on a story or on IG, a Cantonese
+        # haul shown to everyone
+        "posting my haul on my IG stories tonight, love every piece",
+        "I'll put the photo on my story so my sister can see the colour",
+        "俾大家睇下我新買嘅袋，好靚",
+        "I dropped a pin for the courier on the map",
     ],
 )
 def test_ordinary_messages_and_platform_names_trigger_nothing(text: str) -> None:

@@ -812,10 +812,12 @@ IDENTITY = _any(
 # name only as a word of its own ("ins" is not "instructions")
 _PLATFORMS = (
     r"(?:facebook|(?<![a-z])fb(?![a-z])|(?<![a-z])ins(?![a-z])|instagram|tiktok|twitter|(?<![a-z])x上|youtube"
-    r"|reddit|threads|trustpilot|google review|脸书|推特|油管|小红书|抖音|快手|微博|朋友圈|知乎|b站|视频号)"
+    r"|reddit|threads|trustpilot|google review|脸书|推特|油管|小红书|抖音|快手|微博|朋友圈|知乎|b站|视频号"
+    # Hong Kong's and Taiwan's forums
+    r"|连登|高登|lihkg|dcard|(?<![a-z])ptt(?![a-z]))"
 )
 _PLATFORMS_ZH_ = (
-    "(?:抖音|快手|小红书|微博|朋友圈|知乎|b站|视频号|大众点评|贴吧|论坛|脸书|推特|油管|超话|豆瓣)"
+    "(?:抖音|快手|小红书|微博|朋友圈|知乎|b站|视频号|大众点评|贴吧|论坛|脸书|推特|油管|超话|豆瓣|连登|高登)"
     "(?:和|跟|还有|、|上|里)?"
 )
 BAD_REVIEW = _any(
@@ -852,12 +854,15 @@ BAD_REVIEW = _any(
     r"" + _PLATFORMS + r"(?!.{0,12}(?:" + _PRAISE + "|" + _PRAISE_SHARED + "))",
     r"(?:在|到|上|去)\s?"
     + _PLATFORMS
-    + r".{0,8}(?:说说|讲讲|曝光|吐槽|揭露|发帖|发视频|骂|喷|挂|告诉大家|让大家"
+    + r".{0,8}(?:说说|讲讲|曝光|吐槽|揭露|发帖|发文|发视频|骂|喷|挂|告诉大家|让大家"
     r"|写(?:个|篇|一篇)?.{0,4}(?:post|帖|长文)(?!.{0,12}" + _PRAISE + "))",
     r"(?:post|posting|share|sharing|put|putting|upload|uploading|film|filming|tell|telling|warn)\b.{0,30}"
     r"(?:小红书|抖音|快手|微博|朋友圈|知乎|b站|视频号|大众点评|贴吧)",
     # telling everyone, unless it is to recommend the shop
     r"告诉(?:大家|所有人|全网|网友|身边的人|朋友们|所有朋友)(?!.{0,12}" + _PRAISE + ")",
+    # and in Cantonese (话畀全世界知, 俾大家睇下你哋点对客)
+    r"(?:畀|俾)(?:全世界|全香港|全网|成个网|所有人)(?:人)?(?:都)?(?:知|听|睇|评理)"
+    r"|(?:畀|俾)(?:大家|街坊)(?:都)?(?:知|评理)(?!.{0,12}" + _PRAISE + ")",
     r"(?:bad|negative|terrible|awful|scathing|honest|1[- ]star|one[- ]star|0[- ]star|zero[- ]star) review",
     # a review told without "bad": one that won't be kind, on every site, that reflects this
     r"review.{0,60}\b(?:won'?t be|will not be|isn'?t going to be|not going to be|wont be) (?:kind|pretty"
@@ -907,8 +912,14 @@ BAD_REVIEW = _any(
     r"|is going to hear|finds? out|will know|sees?|reads?)\b",
     r"(?:writ\w* (?:it |this |them |the whole thing )?up|post\w*|shar\w*|put\w*)\b.{0,30}"
     r"(?<![a-z0-9])(?:r/[a-z0-9_]+|subreddit|the forums?|forum)\b(?!.{0,40}" + _PRAISE_SHARED + ")",
-    r"(?:let|make sure) (?:everyone|everybody|the world|the whole world|people|all my followers) "
+    r"(?:let|make sure|make) (?:everyone|everybody|the world|the whole world|people|all my followers) "
     r"(?:knows?|hears?|sees?)",
+    # what the customer will drop or post on a platform by its short name ("I go drop am for Twitter",
+    # "posting it on my IG stories tonight with the receipts"); not praise or a haul shared there
+    r"(?:drop|dropping|post|posting|put|putting|blast|blasting|share|sharing|plaster|plastering)\b.{0,25}"
+    r"\b(?:for|on|onto|across|all over) (?:my |the |our )?(?:ig|insta|instagram|twitter|tiktok|fb|facebook"
+    r"|snap|snapchat|socials|whatsapp status)\b"
+    r"(?!.{0,50}(?:" + _PRAISE_SHARED + "|haul|unboxing|outfit))",
     # the story going on a platform ("the whole saga goes on TikTok")
     r"\b(?:goes|go|going|gone|will go|'ll go) (?:up )?(?:on|onto|up on|out on|all over) (?:my |the |our )?"
     r"(?:tiktok|youtube|facebook|fb|instagram|insta|twitter|reddit|trustpilot|social media|socials"
