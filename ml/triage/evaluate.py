@@ -3,7 +3,7 @@
 
 - `corpus/heldout.jsonl`: generated from paraphrases, slots and modifiers training never
   saw (generate.py); never used for tuning.
-- `second_heldout.txt` to `fourteenth_heldout.txt`: written by hand after training, in other
+- `second_heldout.txt` to `fifteenth_heldout.txt`: written by hand after training, in other
   voices, with wordings the phrase banks do not contain (README.md); one ticket a line. Once
   a set has been scored at first sight it is development material, and training reads it
   (train.TRAINED_SETS); the newest set is the measure.
@@ -43,6 +43,7 @@ SETS = {
     "twelfth held-out set": ROOT / "ml" / "triage" / "twelfth_heldout.txt",
     "thirteenth held-out set": ROOT / "ml" / "triage" / "thirteenth_heldout.txt",
     "fourteenth held-out set": ROOT / "ml" / "triage" / "fourteenth_heldout.txt",
+    "fifteenth held-out set": ROOT / "ml" / "triage" / "fifteenth_heldout.txt",
 }
 FIELDS = ("category", "priority", "sentiment", "language", "channel", "subject", "message")
 CATEGORIES = ["ORDER", "PAYMENT", "LOGISTICS", "RETURN", "REFUND", "PRODUCT", "COMPLAINT", "PRESALE", "OTHER"]
@@ -396,6 +397,23 @@ FIRST_SIGHT = {
     "or post there; Hong Kong's and Taiwan's forums; the whole world made to see or know it, in English and "
     "Cantonese), with tests worded from the policy, and trains on the set since: development material "
     "(README.md, History, step 21).",
+    "fifteenth held-out set": "category Chinese 75.9 %, English 87.0 %, mixed 100.0 %; URGENT recall 85.0 % (34 "
+    "of 40), precision 81.0 % (34 of 42); priority exact 82.0 %, sentiment 83.6 %: the figures above, which are "
+    "its first sight. It was written by a helper session from the labelling policy alone while the fifteenth "
+    "pass was made, reporting only its counts, committed (ff11bcf) after the pass's last change (947450b) and "
+    "scored once; nothing was changed after reading it. The helper's prompt named Dcard and PTT among places to "
+    "go public, forums the pass had just added to the rules from the fourteenth set, so a threat told there is "
+    "not wholly unseen. Only URGENT precision is met. Its six missed urgent tickets: illness after eating told by "
+    "what it did ('all three of us are on the bathroom floor, one kid's still throwin up'); a streamer who will "
+    "'unbox your mistake live on stream'; the street on a neighbourhood app that 'would love to see the clip'; "
+    "a double charge in learner's English ('I am charge two time for same order … 2 payment'); a monthly box "
+    "never agreed to, 'had 19.99 off me twice'; two identical charges in Cantonese code-switched (兩單 charge，"
+    "一模一樣嘅金額). Its eight false alarms: the rules on paint a polisher might 'burn through', blisters from "
+    "tight boots, 辣得我嘴里直冒烟, a praised screenshot posted to a 业主群 (the praise too far after it), 扣了两笔 "
+    "for two orders told as 下了两个单; the model's priority head alone on 'this bundle deal is fire', bruised "
+    "mangoes and a payment that failed and was retried. Chinese category errors are mostly plain short needs "
+    "(到了没, 开票 for an order, the refund of a cancelled order read as ORDER), a Macau and a Kuala Lumpur "
+    "exchange read as COMPLAINT or PRODUCT, and complaints with a threat read as PRODUCT or OTHER.",
 }
 
 # How often the held-out split has been scored (README.md, History): each scoring is a look

