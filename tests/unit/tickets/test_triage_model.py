@@ -186,8 +186,9 @@ def test_the_held_out_split_shares_no_message_with_training() -> None:
 # kind (README.md, History, step 17), so it is development material now too, as is the
 # eleventh (its first sight: 85.0 % / 79.1 %), closed by kind in the twelfth pass (step 18), and
 # the twelfth (82.5 % / 76.7 %), closed by kind in the thirteenth (step 19), the thirteenth
-# (92.5 % / 80.4 %), closed by kind in the fourteenth (step 20), and the fourteenth (92.5 % /
-# 97.4 %), closed by kind in the fifteenth (step 21).
+# (92.5 % / 80.4 %), closed by kind in the fourteenth (step 20), the fourteenth (92.5 % /
+# 97.4 %), closed by kind in the fifteenth (step 21), and the fifteenth (85.0 % / 81.0 %), closed by
+# kind in the sixteenth (step 22).
 @pytest.mark.parametrize(
     "name",
     [
@@ -204,6 +205,7 @@ def test_the_held_out_split_shares_no_message_with_training() -> None:
         "twelfth held-out set",  # its first sight: recall 82.5 %, precision 76.7 %; trained on since
         "thirteenth held-out set",  # its first sight: recall 92.5 %, precision 80.4 %; trained on since
         "fourteenth held-out set",  # its first sight: recall 92.5 %, precision 97.4 %; trained on since
+        "fifteenth held-out set",  # its first sight: recall 85.0 %, precision 81.0 %; trained on since
     ],
 )
 def test_urgent_tickets_are_found_on_the_held_out_sets(name: str) -> None:
@@ -212,17 +214,9 @@ def test_urgent_tickets_are_found_on_the_held_out_sets(name: str) -> None:
     assert measured.urgent_precision >= 0.80, f"URGENT precision {measured.urgent_precision:.1%}"
 
 
-# The fifteenth set, written while the fifteenth pass was made and run once after it, misses 6
-# of its 40 urgent tickets (85.0 %) at 81.0 % precision (RESULTS.md): recall below its target at
-# first sight, kept visible rather than tuned away; work for a next round.
-@pytest.mark.xfail(strict=True, reason="the fifteenth set at first sight: URGENT 85.0 % at 81.0 %")
-def test_urgent_tickets_are_found_on_the_fifteenth_set() -> None:
-    test_urgent_tickets_are_found_on_the_held_out_sets("fifteenth held-out set")
-
-
 # The target is 90 % for each language, and the held-out split's floors are that target
-# (RESULTS.md, fifteenth pass: 93.0 % / 90.3 %, seven English tickets over the target; retraining
-# is deterministic, so this fails only when a change costs the target). The second to fourteenth
+# (RESULTS.md, sixteenth pass: 93.5 % / 90.3 %, six English tickets over the target; retraining
+# is deterministic, so this fails only when a change costs the target). The second to fifteenth
 # sets are trained on (train.TRAINED_SETS):
 # their floors say the training still reads them (the model fits them at 96 to 100 %), not how it
 # does on unseen wording; the newest set is that measure (its first sight is in RESULTS.md).
@@ -230,9 +224,6 @@ FLOORS = {
     ("held-out split", "zh"): 0.90,
     ("held-out split", "en"): 0.90,
     **{(f"{name} held-out set", language): 0.95 for name in train.TRAINED_SETS for language in ("zh", "en")},
-    # the measure of the fifteenth pass, at first sight: 75.9 % / 87.0 %, both below the target
-    ("fifteenth held-out set", "zh"): 0.75,
-    ("fifteenth held-out set", "en"): 0.85,
 }
 
 

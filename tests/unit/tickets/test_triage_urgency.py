@@ -293,6 +293,19 @@ URGENT = [
     ("呢單嘢我會放上連登", "review"),
     ("再唔賠錢就話畀全世界知你哋點做生意", "review"),
     ("客服态度这么差，我去dcard发文", "review"),
+    # after the fifteenth set: going live with it, or to the customer's viewers, if not; the street
+    # seeing the doorbell clip; ill after eating told by what it did; charges counted by a learner, in
+    # Cantonese code-switched, or taken by a box the customer was signed up to
+    ("sort the refund or I'm showing the whole thing live on stream tomorrow", "review"),
+    ("fix it by friday, otherwise I read your emails out to my 12k subscribers", "review"),
+    ("my neighbours would love to see the doorbell footage of your driver", "review"),
+    ("we had some of the cured ham on sunday and by midnight we were puking", "safety"),
+    ("ate the prawns and spent the night on the bathroom floor", "safety"),
+    ("my bank say you charge me three time for one jacket", "money"),
+    ("you take 2 payment same minute, I buy one only", "money"),
+    ("月結單有三筆 charge，我只係買咗一次", "money"),
+    ("who signed me up for this wine club? you've taken £30 off my card", "money"),
+    ("they had £12.99 off me twice this month and I never asked for it", "money"),
     ("婴儿车的脚刹根本锁不住，停在坡上自己溜下去了", "safety"),
     ("架bb车啲掣锁唔实，自己溜咗出去", "safety"),
     ("I'm reporting you to the regulator", "legal"),
@@ -527,6 +540,20 @@ def test_what_must_never_be_missed_is_urgent_whatever_the_model_said(text: str, 
         "I'll put the photo on my story so my sister can see the colour",
         "俾大家睇下我新買嘅袋，好靚",
         "I dropped a pin for the courier on the map",
+        # after the fifteenth set: paint a polisher might burn through, blisters from tight boots, a
+        # mouth 冒烟 from spice, praise posted to a group that neighbours ask the link of, two charges
+        # for two orders told in Chinese, a streamer pleased to go live, neighbours shown a garden, a
+        # plan billed as agreed
+        "which pad should I use so I don't burn through the clear coat?",
+        "the boots are a size too tight, I can't be doing with blisters on the hill",
+        "new walking shoes gave me blisters on my heels, can I swap for a half size up",
+        "辣得我嘴里直冒烟，拌面太香了",
+        "截图发到小区业主群了，好几个邻居来问链接",
+        "扣了两笔钱，一笔89一笔126，我是下了两个单，想确认对应哪个",
+        "unboxing it live on stream tonight, so hyped for this",
+        "the neighbours would love to see the video of my kids in the costumes",
+        "I had some of the cake at the party, could I order the same one?",
+        "the plan is charged two times a year, can I switch to monthly?",
     ],
 )
 def test_ordinary_messages_and_platform_names_trigger_nothing(text: str) -> None:

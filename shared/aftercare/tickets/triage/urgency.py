@@ -333,12 +333,16 @@ _BODY_EN = (
 _SKIN_WORDS = r"red|itchy|itching|puffy|swollen|blotchy|inflamed|bumpy|stinging|blistered"
 _SKIN_EN = "(?:" + _SKIN_WORDS + ")"
 # after eating or drinking it (or making something with it and eating that)
-_ATE_EN = r"(?:ate|eaten|eating|drank|drunk|drinking|tasted|cooked|baked|made|served)"
+_ATE_EN = (
+    r"(?:ate|eaten|eating|drank|drunk|drinking|tasted|cooked|baked|made|served|had some"
+    r"|had a (?:bit|slice|piece|few))"
+)
 _ILL_EN = (
     r"(?:doubled (?:over|up)(?! (?:with |in )?laugh)|stomach cramps?|tummy (?:ache|pain|cramps?|bug)"
     r"|belly ?ache|cramp(?:s|ing)\b|on the (?:toilet|loo)"
     r"|(?:toilet|loo|bathroom)\b.{0,15}\ball (?:night|day|evening|morning)"
-    r"|the runs\b|(?:couldn'?t|can'?t|could not) keep (?:anything|it|food) down)"
+    r"|the runs\b|(?:couldn'?t|can'?t|could not) keep (?:anything|it|food) down"
+    r"|on the bathroom floor|throwin'? up|puk(?:e|ed|ing)\b|hugging the (?:toilet|bowl)|sick as (?:a )?dogs?)"
 )
 # a falling person: an elderly one whose frame, stool or chair gave way is as urgent as a child
 _FALL_ZH = (
@@ -369,7 +373,7 @@ _FELL_EN = (
 # smoke seen, not smoke denied (不冒烟, 没有冒烟) nor a throat that 冒烟 from spice or thirst
 _SMOKE_SEEN_ZH = (
     "(?<!不)(?<!没)(?<!没有)(?<!无)"
-    "(?<!嗓子)(?<!嗓子直)(?<!喉咙)(?<!喉咙直)(?<!嘴里)(?<!嘴巴)(?<!辣得)(?<!辣到)"
+    "(?<!嗓子)(?<!嗓子直)(?<!喉咙)(?<!喉咙直)(?<!嘴里)(?<!嘴巴)(?<!嘴里直)(?<!嘴巴直)(?<!舌头直)(?<!辣得)(?<!辣到)"
 )
 
 SAFETY = _any(
@@ -496,10 +500,18 @@ SAFETY = _any(
     r"|the toast|toast|the bread|bread|bagels?|calories|fat|a cd|cds?|dvds?|cleanly|longer|for (?:\d|a |an "
     r"|about|up to"
     r"|over|hours|ages)|through the night|all night|safely|properly|nicely|slowly|for hours"
+    # nor paint or a finish a polisher might burn through
+    r"|through (?:the |my |your )?(?:paint|clear|clear ?coat|lacquer|varnish|finish|top ?coat|edges)"
     # pyrography: a line, a design or letters burnt into wood or leather as intended
     r"|(?:a |clean |a clean |neat |fine |crisp )?(?:lines?|designs?|patterns?|letters?|outlines?)\b"
-    r"|into (?:the )?(?:wood|basswood|leather|gourd|blanks?|plywood)))|burn mark"
-    r"|blister",
+    r"|into (?:the )?(?:wood|basswood|leather|gourd|blanks?|plywood)))|burn mark",
+    # blisters where the skin met it, not blisters from tight boots or new shoes
+    r"blister(?:s|ed|ing)? (?:on|all over) (?:my |his |her |their |the |our )?(?:\w+ )?(?:hands?|face|skin"
+    r"|arms?|legs?|neck|lips?|scalp|back|chest|fingers?|wrists?|cheeks?|forehead|body|palms?|tummy|bottom"
+    r"|bum)\b|blister(?:s|ed|ing)? (?:appeared|came up|formed|developed|everywhere|after (?:using|applying"
+    r"|one use|putting)|from (?:the|your) (?:cream|gel|lotion|soap|spray|mask|serum|oil|wash|dye|patch"
+    r"|plasters?|balm))|(?:skin|hands?|face|lips?|fingers) (?:blistered|started blistering|is blistering"
+    r"|are blistering)",
     r"electric(?:al)? shock|shocked (?:me|my|him|her|us)|electrocut",
     # an electric fault told by how it felt ("a tingle when I touch it", "zapped me", "felt a shock")
     r"(?:touch(?:ed|ing)?|held|holding|grabbed|plugged|unplugged|switched|put (?:my|his|her) (?:hand|foot"
@@ -579,7 +591,8 @@ SAFETY = _any(
     # ill after eating or drinking it, however it is told ("ate the bars and was sick all night")
     r"\b(?:ate|eaten|eating|drank|drunk|drinking|tasted)\b.{0,60}"
     r"\b(?:sick(?! of| and tired)|ill\b|unwell|poorly|nause|stomach ?(?:ache|pain|cramp|bug)|upset stomach)",
-    r"made (?:me|us|him|her|them|my \w+) (?:sick|ill|vomit|throw up)|vomit|throwing up|threw up|diarrh",
+    r"made (?:me|us|him|her|them|my \w+) (?:sick|ill|vomit|throw up)|vomit|throwing up|throwin'? up|threw up"
+    r"|diarrh",
     # ill after eating it, told by what it did ("within an hour we were both doubled over")
     r"\b" + _ATE_EN + r"\b.{0,80}\b" + _ILL_EN,
     _ILL_EN + r".{0,40}\b(?:after|since|from) (?:eating|drinking|having|trying|tasting|finishing|consuming"
@@ -702,8 +715,9 @@ _PRAISE_EN = (
 
 # praise of what was shared to a group or a platform (衣服好看, 很满意)
 _PRAISE_SHARED = (
-    r"(?:好评|夸|推荐|安利|种草|五星|好用|很好|不错|值得|喜欢|棒|赞|好看|漂亮|可爱|满意|精致|划算"
-    r"|love|loving|obsessed|amazing|awesome|recommend|great|perfect|so cute|gorgeous|lovely|10/10)"
+    r"(?:好评|夸|推荐|安利|种草|五星|好用|很好|不错|值得|喜欢|棒|赞|好看|漂亮|可爱|满意|精致|划算|问链接|要链接"
+    r"|拉(?:了点|点)?生意|love|loving|obsessed|amazing|awesome|recommend|great|perfect|so cute|gorgeous"
+    r"|lovely|10/10)"
 )
 # what a thank-you says of a present for a relative who is a lawyer or a journalist, or works at a
 # paper or a magazine, in either language (我姐在杂志社上班，她也说好看; "asked where I got it")
@@ -920,6 +934,18 @@ BAD_REVIEW = _any(
     r"\b(?:for|on|onto|across|all over) (?:my |the |our )?(?:ig|insta|instagram|twitter|tiktok|fb|facebook"
     r"|snap|snapchat|socials|whatsapp status)\b"
     r"(?!.{0,50}(?:" + _PRAISE_SHARED + "|haul|unboxing|outfit))",
+    # going live with it, or to the customer's viewers, as what happens if not ("if not im literally
+    # gonna unbox your mistake live on stream")
+    r"(?:if not|if you don'?t|if it'?s not|unless|or else|otherwise|or)\b.{0,50}\b(?:live on (?:stream"
+    r"|air|twitch|youtube|tiktok|insta\w*|facebook)|on (?:my )?(?:stream|channel|podcast)\b|(?:out )?to "
+    r"(?:all )?(?:my )?(?:[0-9][0-9,.k]* )?(?:chat|viewers|followers|subscribers|subs)\b)",
+    # the street or the neighbours seeing the clip ("the rest of the street on the neighbourhood app
+    # would love to see the clip")
+    r"\b(?:the (?:rest of the |whole )?(?:street|road|block|estate|village|neighbou?rhood|building|close)"
+    r"|my neighbou?rs|the neighbou?rs)\b.{0,50}\b(?:would love to|would like to|might like to|will|'ll|gonna"
+    r"|are going to|want to|deserve to)\b.{0,10}\b(?:see|hear about|watch|read)\b (?:the|this|that|my|your)"
+    r" (?:clip|video|footage|doorbell|recording|cctv|chat|emails)\b(?! of (?:my|our|me|us)\b)"
+    r"(?!.{0,40}" + _PRAISE_SHARED + ")",
     # the story going on a platform ("the whole saga goes on TikTok")
     r"\b(?:goes|go|going|gone|will go|'ll go) (?:up )?(?:on|onto|up on|out on|all over) (?:my |the |our )?"
     r"(?:tiktok|youtube|facebook|fb|instagram|insta|twitter|reddit|trustpilot|social media|socials"
@@ -941,7 +967,8 @@ _TIMES = (
     r"|several times|more than once)\b"
 )
 # a plan billed twice a year, not a double charge
-_NOT_A_PLAN = r"(?! (?:a|per|each|every) (?:year|month|week|quarter|day)| (?:yearly|annually|monthly|weekly))"
+_PLAN_PERIOD = r" (?:a|per|each|every) (?:year|month|week|quarter|day)| (?:yearly|annually|monthly|weekly)"
+_NOT_A_PLAN = "(?!" + _PLAN_PERIOD + ")"
 # nor a plan's charges told apart, in Chinese (半年付…扣了两次，一月一次、七月一次)
 _NOT_A_PLAN_ZH = r"(?![,，、 ]{0,2}(?:[一二三四五六七八九十0-9]{1,2}月|每|分别|各|半年|一年))"
 # two payments for two orders, not a double charge
@@ -956,8 +983,16 @@ _NOT_TWO_ORDERS = (
     r"|ordered (?:them |those |it |each )?separately"
     r"|(?:two|2) (?:separate|different) (?:purchases|checkouts)))"
 )
+# nor two charges the customer says are two orders, in Chinese (扣了两笔钱，一笔89一笔126，我应该是下了两个单)
+_NOT_TWO_ORDERS_ZH = (
+    r"(?![\s\S]{0,60}(?:一笔[0-9]+(?:块|元)?[,，、 ]?一笔[0-9]|两个单|两个订单|两张订单|分开下|分别下|下了两"
+    r"|各一笔|分别对应))"
+)
 MONEY = _any(
-    r"扣款两次|两次扣款|重复扣款|重复扣费|重复支付|扣了两笔|扣了双份|支付了两次",
+    r"扣款两次|两次扣款|重复扣款|重复扣费|重复支付|扣了两笔" + _NOT_TWO_ORDERS_ZH + "|扣了双份|支付了两次",
+    # two charges counted in Cantonese or code-switched (有两单 charge，一模一样嘅金额)
+    r"(?:两|2|三|3)(?:单|笔) ?(?:charge|payment|transaction|debit)s?\b" + _NOT_TWO_ORDERS_ZH,
+    r"一模一样(?:嘅|的)(?:金额|银码|数目|钱)(?![\s\S]{0,40}(?:两个单|两个订单|分开下|分别下|下了两))",
     # (not an overcharge denied or asked about: 就是想确认一下没多扣)
     r"(?<!没)(?<!没有)(?<!不会)(?<!有没有)多扣",
     r"(?:两|2|三|3)笔(?:一模一样|一样|相同|同样|同额)(?:的)?",
@@ -996,7 +1031,9 @@ MONEY = _any(
     # (not a plan billed twice a year, nor two payments for two orders)
     r"charged (?:me )?twice"
     + _NOT_A_PLAN
-    + r"|double[- ]?charg|charged two times|billed twice"
+    + r"|double[- ]?charg|charged? (?:me |us )?(?:two|2|three|3) times?\b"
+    + _NOT_A_PLAN
+    + r"|billed twice"
     + _NOT_A_PLAN,
     r"(?<!in )(?<!into )two (?:charges|payments)\b" + _NOT_EACH + _NOT_TWO_ORDERS,
     # a double charge told as a count: 扣了两回, 划了两回, 刷了三笔, 扣咗两次, 多了一笔 on a card or 花呗
@@ -1005,8 +1042,8 @@ MONEY = _any(
     # (划 is a swipe too: 划了两次屏幕)
     r"划(?:了|咗|过)?(?:我|我们|我司|我的)?(?:的)?(?:钱|款)?\s?(?:两|2|二|三|3|四|4|五|5|好几)\s?(?:回|笔)",
     r"(?<!卡扣)(?<!纽扣)(?<!扣子)扣(?:了|咗|过)?(?:我|我们|我司|我的)?(?:的)?(?:钱|款)?\s?(?:两|2|二|三|3|四|4|五|5|好几)\s?"
-    r"(?:次|回|遍|笔)(?!.{0,4}(?:才|都没|没|不|扣上|扣好|扣紧))" + _NOT_A_PLAN_ZH,
-    r"刷(?:了|咗)?(?:我)?\s?(?:两|2|三|3|四|4|五|5|好几|几)\s?笔",
+    r"(?:次|回|遍|笔)(?!.{0,4}(?:才|都没|没|不|扣上|扣好|扣紧))" + _NOT_A_PLAN_ZH + _NOT_TWO_ORDERS_ZH,
+    r"刷(?:了|咗)?(?:我)?\s?(?:两|2|三|3|四|4|五|5|好几|几)\s?笔" + _NOT_TWO_ORDERS_ZH,
     r"(?:花呗|借呗|白条|信用卡|银行|银行卡|账单|扣款|支付宝|微信|流水|明细|账户|卡里|余额)"
     r".{0,12}多(?:了|出|出了|出来|扣了)?(?:一|1|两|2|几)笔",
     r"多(?:了|出了|出来)(?:一|1|两|2)笔.{0,12}(?:扣款|扣费|消费|支出)",
@@ -1028,7 +1065,7 @@ MONEY = _any(
     r"|deducted|charged|posted|listed)\b.{0,12}\b" + _TIMES + _NOT_A_PLAN,
     r"(?<!made )(?<!make )(?<!making )(?<!in )(?<!into )(?<!split )(?:two|2|three|3|four|4|five|5|multiple"
     r"|several) "
-    r"(?:identical |separate |duplicate |pending |different |same )?(?:charges|payments|transactions|debits"
+    r"(?:identical |separate |duplicate |pending |different |same )?(?:charges|payments?|transactions|debits"
     r"|holds"
     r"|authori[sz]ations|deductions)\b(?! of\b)"
     + _NOT_EACH
@@ -1037,7 +1074,7 @@ MONEY = _any(
     r"|on (?:my|our|the) (?:card|statement|account|bank|credit card)|\bpending\b|\bonly\b"
     r"|\bjust\b.{0,10}\bon(?:e|ce)\b"
     r"|\bonce\b|one (?:order|purchase|checkout|item|transaction)|single (?:order|purchase)|same (?:order"
-    r"|amount|item|day)))",
+    r"|amount|item|day|minute|time|second)))",
     r"(?:shows?|showing|lists?|listed|appears?|appearing) (?:your company|you|your (?:shop|store|name)"
     r"|the (?:charge"
     r"|payment)) (?:twice|two times|three times)|twice (?:for|with) the same (?:amount|order|item|price"
@@ -1056,12 +1093,16 @@ MONEY = _any(
     # a double charge told as two identical ones
     # told code-switched too (被charge了两次, bill了我2次)
     r"(?:charge|charged|bill|billed|debit|扣款|刷卡)(?:了|过)(?:我)?\s?(?:两|2|三|3|四|4|好几)\s?(?:次|遍|回)",
-    r"两笔(?:一样|相同|同样|重复|一模一样)的?(?:扣款|扣费|付款|支付|交易|费用|钱)|(?:扣|收|刷)了(?:我)?两笔",
+    r"两笔(?:一样|相同|同样|重复|一模一样)的?(?:扣款|扣费|付款|支付|交易|费用|钱)|(?:扣|收|刷)了(?:我)?两笔"
+    + _NOT_TWO_ORDERS_ZH,
     r"(?:two|2) (?:identical|same|matching|duplicate) (?:charges|payments|transactions|debits|amounts)"
     r"|same (?:charge|amount|payment|transaction) (?:twice|two times)"
     r"|(?:charge|payment|transaction|debit)s? "
     r"(?:appears?|appeared|shows?|showed|showing|came out|went out|taken) twice",
-    r"duplicate (?:charge|payment|transaction)|charged (?:me )?(?:again|two)|paid twice" + _NOT_A_PLAN,
+    r"duplicate (?:charge|payment|transaction)|charged (?:me )?(?:again|two(?! times?(?:"
+    + _PLAN_PERIOD
+    + r")))|paid twice"
+    + _NOT_A_PLAN,
     r"money (?:is |was |has )?(?:gone|missing|disappeared|vanished|taken)",
     r"(?:debited|deducted|charged|taken|paid)\b.{0,100}\b(?:order|payment)s? (?:is |was |has been )?"
     r"(?:showing|shows|showed|says|marked|displayed|displaying) (?:as )?(?:failed|unsuccessful|cancelled"
@@ -1101,6 +1142,12 @@ MONEY = _any(
     r"(?:charged|charge|billed|debited|statement|shows|taken)\b.{0,80}\b(?:never|didn'?t|did not) "
     r"(?:sign(?:ed)? up|subscribed?\b|join(?:ed)?\b|agreed? to|authori[sz]ed?\b)",
     r"(?:charge|charged|payment|transaction)\b.{0,60}\bfraud|fraudulent (?:charge|payment|transaction)",
+    # signed up by someone else and charged ("who signed me up to a monthly box?? … had 19.99 off me
+    # twice"), or money had off the customer more than once
+    r"who (?:signed|subscribed|enrolled|put) (?:me|us) (?:up|on)\b.{0,100}(?:charg|bill|debit|off me|off my"
+    r"|taken|took|paid|money|[£$€¥][0-9]|[0-9]+\.[0-9]{2})",
+    r"(?:had|taken|took|take|taking|nicked|pinched|had out)\b.{0,20}\boff (?:me|us|my card|my account)\b"
+    r".{0,6}" + _TIMES + _NOT_A_PLAN,
 )
 
 ANGER = _any(
