@@ -3,7 +3,7 @@
 
 - `corpus/heldout.jsonl`: generated from paraphrases, slots and modifiers training never
   saw (generate.py); never used for tuning.
-- `second_heldout.txt` to `fifteenth_heldout.txt`: written by hand after training, in other
+- `second_heldout.txt` to `sixteenth_heldout.txt`: written by hand after training, in other
   voices, with wordings the phrase banks do not contain (README.md); one ticket a line. Once
   a set has been scored at first sight it is development material, and training reads it
   (train.TRAINED_SETS); the newest set is the measure.
@@ -44,6 +44,7 @@ SETS = {
     "thirteenth held-out set": ROOT / "ml" / "triage" / "thirteenth_heldout.txt",
     "fourteenth held-out set": ROOT / "ml" / "triage" / "fourteenth_heldout.txt",
     "fifteenth held-out set": ROOT / "ml" / "triage" / "fifteenth_heldout.txt",
+    "sixteenth held-out set": ROOT / "ml" / "triage" / "sixteenth_heldout.txt",
 }
 FIELDS = ("category", "priority", "sentiment", "language", "channel", "subject", "message")
 CATEGORIES = ["ORDER", "PAYMENT", "LOGISTICS", "RETURN", "REFUND", "PRODUCT", "COMPLAINT", "PRESALE", "OTHER"]
@@ -416,6 +417,21 @@ FIRST_SIGHT = {
     "exchange read as COMPLAINT or PRODUCT, and complaints with a threat read as PRODUCT or OTHER. The sixteenth "
     "pass then closed the six misses and the five rule false alarms by kind (README.md, History, step 22) and "
     "trains on the set since: development material; the model's three false alarms were left to that training.",
+    "sixteenth held-out set": "category Chinese 83.3 %, English 94.4 %, mixed 85.0 %; URGENT recall 97.5 % (39 "
+    "of 40), precision 86.7 % (39 of 45); priority exact 83.6 %, sentiment 89.8 %: the figures above, which are "
+    "its first sight. It was written by a helper session from the labelling policy alone while the sixteenth "
+    "pass was made, reporting only its counts, committed (2c1ec18) after the pass's last change (c4a3edc) and "
+    "scored once; nothing was changed after reading it. The helper's prompt named among its look-alikes three "
+    "that the pass had just taught the rules from the fifteenth set (blisters from tight shoes, paint burnt "
+    "through when polishing, a deal that is fire), and among places to go public a radio phone-in: the set's "
+    "tickets of those kinds are not wholly unseen. English category, URGENT recall and URGENT precision are "
+    "met; Chinese category is not. Its one missed urgent ticket: a taxi driver who will call the traffic radio "
+    "(交通台) and tell the whole city's drivers about the service. Its six false alarms: the rules on bee 'hives' "
+    "(the allergy word) in a beekeeping suit's payment question, 辣到冒火 of a chilli sauce, 好吃到爆炸 in a "
+    "thank-you, mangoes 碰伤 in transit (the injury word), and two payments for orders the customer 'ordered "
+    "separate'; the model's priority head alone on boots falling apart. Chinese category errors are mostly "
+    "invoices and receipts read as ORDER (发票 with a company title, a membership's receipt), a refund of a "
+    "cancelled order read as ORDER, and complaints or stories with a threat read as OTHER or LOGISTICS.",
 }
 
 # How often the held-out split has been scored (README.md, History): each scoring is a look
