@@ -147,9 +147,11 @@ INTENTS: list[Intent] = [
         能把order里的颜色改成white吗
     """,
     ),
+    # an invoice, a receipt or a tax document is billing, so PAYMENT (README.md, "Labelling policy");
+    # it sits here, where it was first written as an order's, so that every paraphrase keeps its place
     I(
-        "order.invoice",
-        "ORDER",
+        "payment.invoice",
+        "PAYMENT",
         "NORMAL",
         "NEUTRAL",
         zh="""
@@ -1616,7 +1618,7 @@ MORE: dict[str, tuple[str, str]] = {
         can you merge these two orders so I pay shipping once
         """,
     ),
-    "order.invoice": (
+    "payment.invoice": (
         """
         帮我开个电子发票
         """,
@@ -2057,7 +2059,7 @@ MORE_2: dict[str, tuple[str, str]] = {
         swap the item on my order for the grey one
         """,
     ),
-    "order.invoice": (
+    "payment.invoice": (
         """
         发票抬头要改成公司
         """,
@@ -2485,7 +2487,7 @@ MORE_3: dict[str, tuple[str, str]] = {
         can I change the quantity on my order before it goes out
         """,
     ),
-    "order.invoice": (
+    "payment.invoice": (
         """
         发票抬头写错了，麻烦重开一张
         我要一张增值税专用发票，公司报销用
@@ -3136,7 +3138,7 @@ MORE_4: dict[str, tuple[str, str]] = {
         chnage the qty on my order to 2 please
         """,
     ),
-    "order.invoice": (
+    "payment.invoice": (
         "",
         """
         need a receipt
@@ -3664,7 +3666,7 @@ MORE_5: dict[str, tuple[str, str]] = {
         is it possible to change the size of the jumper in my order
         """,
     ),
-    "order.invoice": (
+    "payment.invoice": (
         "",
         """
         I require an invoice with our company's GST number for the purchase
@@ -4275,7 +4277,7 @@ MORE_6: dict[str, tuple[str, str, str]] = {
         能帮我的order加个gift message吗，是送人的
         """,
     ),
-    "order.invoice": (
+    "payment.invoice": (
         """
         唔该张单开张发票畀我，抬头写公司名
         请问这笔订单可以开三联式发票吗？要打统编报帐，谢谢您
@@ -6261,7 +6263,7 @@ MORE_8: dict[str, tuple[str, str, str]] = {
         还没ship的话帮我改成size M，顺便问下points几时expire
         """,
     ),
-    "order.invoice": (
+    "payment.invoice": (
         """
         麻烦给订单开个公司抬头的发票，税号我发你了，顺便夸一下快递很快
         """,

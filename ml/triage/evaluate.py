@@ -431,7 +431,10 @@ FIRST_SIGHT = {
     "thank-you, mangoes 碰伤 in transit (the injury word), and two payments for orders the customer 'ordered "
     "separate'; the model's priority head alone on boots falling apart. Chinese category errors are mostly "
     "invoices and receipts read as ORDER (发票 with a company title, a membership's receipt), a refund of a "
-    "cancelled order read as ORDER, and complaints or stories with a threat read as OTHER or LOGISTICS.",
+    "cancelled order read as ORDER, and complaints or stories with a threat read as OTHER or LOGISTICS. The "
+    "seventeenth pass then closed its miss and its five rule false alarms by kind, made the labelling of invoices "
+    "one (PAYMENT, as this set has them: README.md, History, step 23), and trains on the set since: development "
+    "material.",
 }
 
 # How often the held-out split has been scored (README.md, History): each scoring is a look
@@ -475,7 +478,15 @@ SCORED = {
     "fourteenth set trained on too: Chinese 93.0 %, English 90.3 % (2,032 of 2,250), URGENT recall 96.3 % at "
     "91.1 %. Looked at twice in the sixteenth pass, each after a retraining: with its rules alone (93.0 % / "
     "89.5 %, English below the target, URGENT recall 96.7 % at 91.5 %), and with the fifteenth set trained on "
-    "too: Chinese 93.5 %, English 90.3 % (2,031 of 2,250), URGENT recall 96.3 % at 90.5 %, the figures above.",
+    "too: Chinese 93.5 %, English 90.3 % (2,031 of 2,250), URGENT recall 96.3 % at 90.5 %. Looked at four "
+    "times in the seventeenth pass, each after a retraining and after the invoices were relabelled PAYMENT "
+    "(which redrew that intent's subject lines: 2,251 English tickets): with its rules alone (93.7 % / 89.8 %), "
+    "with the sixteenth set trained on too (93.5 % / 89.9 %), and twice with 530 paraphrases for the intents "
+    "weakest on the development split (`MORE_9`), cut into the split as every bank is (4,310 tickets: 92.2 % / "
+    "88.4 %) and for training only (93.9 % / 89.5 %); leaving one hand-written set out at a time and the "
+    "development split gave mixed signs (English +0.8 and Chinese -0.2 points, and Chinese +1.4 and English 0), "
+    "so `MORE_9` was dropped. The figures above: Chinese 93.5 %, English 89.9 % (2,023 of 2,251), three "
+    "tickets short of the target, URGENT recall 96.4 % at 89.9 %.",
 }
 
 

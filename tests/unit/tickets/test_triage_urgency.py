@@ -306,6 +306,9 @@ URGENT = [
     ("月結單有三筆 charge，我只係買咗一次", "money"),
     ("who signed me up for this wine club? you've taken £30 off my card", "money"),
     ("they had £12.99 off me twice this month and I never asked for it", "money"),
+    # after the sixteenth set: the radio, called in to tell the whole city
+    ("明天我就打进交通台，给全城的司机讲讲你们这服务", "legal"),
+    ("再不处理我就打电话到电台的民生热线", "legal"),
     ("婴儿车的脚刹根本锁不住，停在坡上自己溜下去了", "safety"),
     ("架bb车啲掣锁唔实，自己溜咗出去", "safety"),
     ("I'm reporting you to the regulator", "legal"),
@@ -554,6 +557,14 @@ def test_what_must_never_be_missed_is_urgent_whatever_the_model_said(text: str, 
         "the neighbours would love to see the video of my kids in the costumes",
         "I had some of the cake at the party, could I order the same one?",
         "the plan is charged two times a year, can I switch to monthly?",
+        # after the sixteenth set: a beekeeper's hives, spice or taste as fire or an explosion, goods
+        # counted as bruised, two payments ordered separate, the radio listened to
+        "the bee suit is for when the hives open up in spring",
+        "是不是辣到冒火那种？还有货不",
+        "麻糬好吃到爆炸，家人都说赞",
+        "芒果里面有两个碰伤了有点黑，能补发吗",
+        "two payments on my card, that's fine, one was mine and one was a present I ordered separate",
+        "我天天听交通台，在广告里听到你们家的",
     ],
 )
 def test_ordinary_messages_and_platform_names_trigger_nothing(text: str) -> None:

@@ -12,7 +12,8 @@ happened:
   on"); an injury told as trapped, bruised or swollen (夹住了, 青了一大片, "a nasty bruise"),
   or someone, an elderly one too, falling because a walking frame, stool or chair gave way;
   an allergic reaction told as red, itchy, puffy or swollen skin after using it (a rash,
-  welts, blisters); ill after eating told by what it did (全家都跑厕所, "doubled over");
+  welts, blisters on the skin that met it, not from tight boots); ill after eating told by
+  what it did (全家都跑厕所, "doubled over", "puking", "on the bathroom floor");
   a child at risk (a small part, magnet or button battery in a child's mouth, one stuck in or
   taken out of it (卡在嘴里, 从嘴里抠出来), retching, choking, gagging, swallowing, a fall; a car
   seat, ISOFIX arm, toddler reins, high chair, cot side or bath seat that gives way, or
@@ -25,20 +26,24 @@ happened:
 - a legal, media or regulator threat: a lawyer or court, 12315, the consumer association
   or market regulator (Taiwan's 消基會 and 消保官, Hong Kong's 消委會), the FTC, BBB or trading
   standards, a journalist or the press, someone who writes for or works at a paper or
-  presents on the radio; not a relative who is a lawyer or a journalist or works at a paper
+  presents on the radio, a call to a radio station or its hotline (打进交通台); not a
+  relative who is a lawyer or a journalist or works at a paper
   or a magazine named in a thank-you, asking for the link or as the one who sent the
   customer to the shop (我爸是lawyer…说quality很好, "she put me onto your shop");
 - a threat of a bad review or of going public: telling everyone, posting or filming about it
   on any platform (抖音, 小红书, 微博, 朋友圈, TikTok, X / Twitter, YouTube, Facebook ...), told
   without "bad" too: a review "that won't be kind", everyone in a neighbourhood group
-  hearing of it, a chat log or screenshots put up in a group (发到业主群里让大家评评理, 挂你们);
+  hearing of it, a chat log or screenshots put up in a group (发到业主群里让大家评评理, 挂你们),
+  going live with it or to the customer's viewers if it is not put right, Hong Kong's and
+  Taiwan's forums (连登, Dcard, PTT), the whole world made to see it (话畀全世界知);
 - a double charge (told as two identical charges, or as a count: 扣了两回, 刷了三笔, 多了一笔
-  on 花呗, "charged 3 times", "two pending holds", "went through twice"; not a plan billed
-  twice a year, nor two payments for two orders), or money taken that shows up nowhere:
+  on 花呗, "charged 3 times", "two pending holds", "went through twice", a learner's "charge
+  two time", 兩單 charge; not a plan billed twice a year, nor two payments for two orders,
+  in either language), or money taken that shows up nowhere:
   paid or charged but no order, money gone from a wallet or card (支付宝少了三百块) with no
   order (查不到这笔订单, 一个order都没有), charged without buying anything or for a membership
-  never signed up for, someone else using the card, a charge the customer does not recognise
-  or calls fraud, a chargeback.
+  never signed up for or signed up to by someone else, someone else using the card, a
+  charge the customer does not recognise or calls fraud, a chargeback.
 
 HIGH: clear anger, or a second contact about the same unresolved problem (the customer
 says so, the ticket follows up a closed one, or another ticket of theirs in the same
@@ -382,9 +387,9 @@ SAFETY = _any(
     # nor 炸 as frying (炸了三锅, 炸了鸡翅), nor scorching asked about before buying (会不会烧焦),
     # nor smoke denied (不冒烟), nor a throat that 冒烟 from spice or thirst (嗓子直冒烟)
     r"起火|(?<!像)(?<!像是)着火|失火"
-    r"|" + _SMOKE_SEEN_ZH + r"冒烟|(?<!辣得)冒火|火花"
+    r"|" + _SMOKE_SEEN_ZH + r"冒烟|(?<!辣得)(?<!辣到)冒火|火花"
     r"|火苗|(?<!会不会)(?<!不会)(?<!容易)(?<!防)(?<!怕)(?<!避免)烧焦|焦味|自燃"
-    r"|(?<!心态)(?<!心态直接)(?<!心情)(?<!头都)(?<!脑子)(?<!信息)(?<!人气)(?<!直接)爆炸|(?<!火)(?<!挤)爆了"
+    r"|(?<!心态)(?<!心态直接)(?<!心情)(?<!头都)(?<!脑子)(?<!信息)(?<!人气)(?<!直接)(?<!到)爆炸|(?<!火)(?<!挤)爆了"
     r"|炸了(?![一二两三四五六七八九十几半好0-9]{1,2}(?:锅|盘|份|批|篮|轮|大盘|大锅))(?!.{0,2}(?:鸡|薯|翅|虾|排|串|丸|饼|鱼|肉))",
     # (not swelling listed as a what-if before buying: 会不会冻坏了、鼓包啥的)
     r"鼓包(?!啥的|什么的|之类)|鼓起来|胀起来|膨胀|变形.{0,4}发烫",
@@ -416,7 +421,9 @@ SAFETY = _any(
     + ".{0,20}"
     + _FALL_ZH,
     _FALL_ZH + r".{0,20}(?:塌了|垮了|散架|断了|折了|合上了|合起来了|收起来了|塌下去)",
-    r"磕到头|磕到了头|磕了头|撞到头|撞到了头|磕破|磕伤|撞伤|碰伤|擦伤|摔破|起了个包|肿了个包",
+    # (not goods counted as bruised or grazed: 里面有两个碰伤了, 芒果碰伤)
+    r"磕到头|磕到了头|磕了头|撞到头|撞到了头|磕破|(?<![一两二三四五六七八九十几0-9]个)(?<!果)(?:磕伤|撞伤|碰伤|擦伤)"
+    r"|摔破|起了个包|肿了个包",
     r"食物中毒|吃坏|拉肚子|拉了.{0,6}肚子|上吐下泻|呕吐|吐了|过敏反应|过敏了|起疹子|中毒|有毒|甲醛超标",
     r"(?:吃|喝)(?:了|完|过).{0,10}(?:不舒服|肚子疼|肚子痛|难受|头晕|恶心|想吐|发烧)",
     # ill after eating or drinking it, told by what it did (全家都跑厕所, 跑了一晚上厕所)
@@ -500,6 +507,8 @@ SAFETY = _any(
     r"|the toast|toast|the bread|bread|bagels?|calories|fat|a cd|cds?|dvds?|cleanly|longer|for (?:\d|a |an "
     r"|about|up to"
     r"|over|hours|ages)|through the night|all night|safely|properly|nicely|slowly|for hours"
+    # nor a new appliance burnt in before first use ("do I need to burn it in first?")
+    r"|it in\b|in (?:period|cycle|mode|first)\b|-in\b"
     # nor paint or a finish a polisher might burn through
     r"|through (?:the |my |your )?(?:paint|clear|clear ?coat|lacquer|varnish|finish|top ?coat|edges)"
     # pyrography: a line, a design or letters burnt into wood or leather as intended
@@ -597,7 +606,9 @@ SAFETY = _any(
     r"\b" + _ATE_EN + r"\b.{0,80}\b" + _ILL_EN,
     _ILL_EN + r".{0,40}\b(?:after|since|from) (?:eating|drinking|having|trying|tasting|finishing|consuming"
     r"|(?:i|we|he|she|they) (?:ate|drank|had|tried))\b",
-    r"allergic reaction|broke out in (?:a )?rash|hives",
+    # (not a beekeeper's hives)
+    r"allergic reaction|broke out in (?:a )?rash|(?<!bee)(?<!bee )(?<!the )(?<!my )(?<!our )hives\b"
+    r"(?! (?:open|opened|are open|in spring|for the))",
     r"\brash(?:es)?\b|welts|came up in|come up in|breaking out|broke out|anaphyla",
     r"swollen (?:face|lips?|eyes?|skin)",
     # an allergic reaction told as red, itchy or puffy skin ("my hands went red and itchy and puffy")
@@ -759,6 +770,12 @@ LEGAL_MEDIA_REGULATOR = _any(
     r"(?:媒体|记者|电视台|报社|杂志社)(?!.{0,30}" + _THANKS_ANY + ")",
     r"(?:媒体|记者|电视台|报社|杂志社).{0,30}" + _THREAT_ZH,
     r"(?:找|联系|告诉|通知|叫|报给|爆料给|投诉到)(?:了)?(?:媒体|记者|电视台|报社|杂志社)",
+    # the radio: calling in to a station or a hotline to tell the city (打进交通台给全城的司机讲讲)
+    r"(?:打进去|打进|打电话到|打电话给|打到|打给|打去|报料给|爆料给|投诉到|反映到|找)(?:了)?(?:本地|当地|市里|我们这)?"
+    r"(?:的)?(?:交通台|电台|广播台|广播电台|新闻热线|民生热线|热线节目|电视台|民生栏目)",
+    r"(?:交通台|电台|广播台|广播电台|新闻热线|民生热线|热线节目|民生栏目).{0,16}(?:打进去|打进|打电话|报料|爆料|曝光|讲讲"
+    r"|说说|评评理)",
+    r"给全(?:城|市|县|省)(?:的)?.{0,4}(?:讲讲|说说|听听|评评理|知道)",
     # a lawyer; someone who is one, unless they loved the present (a thank-you, not a threat)
     # (is a lawyer, 是lawyer, a retired one: a relative, unless no praise follows)
     r"(?<!is a )(?<!'s a )(?<!is an )(?<!'s an )(?<!as a )(?<!was a )(?<!'m a )(?<!am a )(?<!'m an )"
@@ -980,7 +997,7 @@ _NOT_EACH = (
 # in the message after a subject that names the charges ("two charges"), across the line break
 _NOT_TWO_ORDERS = (
     r"(?![\s\S]{0,240}\b(?:(?:two|2|both|separate|different) (?:separate |different )?orders"
-    r"|ordered (?:them |those |it |each )?separately"
+    r"|ordered (?:them |those |it |each )?separate(?:ly)?\b"
     r"|(?:two|2) (?:separate|different) (?:purchases|checkouts)))"
 )
 # nor two charges the customer says are two orders, in Chinese (扣了两笔钱，一笔89一笔126，我应该是下了两个单)
