@@ -3,7 +3,7 @@
 
 - `corpus/heldout.jsonl`: generated from paraphrases, slots and modifiers training never
   saw (generate.py); never used for tuning.
-- `second_heldout.txt` to `sixteenth_heldout.txt`: written by hand after training, in other
+- `second_heldout.txt` to `seventeenth_heldout.txt`: written by hand after training, in other
   voices, with wordings the phrase banks do not contain (README.md); one ticket a line. Once
   a set has been scored at first sight it is development material, and training reads it
   (train.TRAINED_SETS); the newest set is the measure.
@@ -45,6 +45,7 @@ SETS = {
     "fourteenth held-out set": ROOT / "ml" / "triage" / "fourteenth_heldout.txt",
     "fifteenth held-out set": ROOT / "ml" / "triage" / "fifteenth_heldout.txt",
     "sixteenth held-out set": ROOT / "ml" / "triage" / "sixteenth_heldout.txt",
+    "seventeenth held-out set": ROOT / "ml" / "triage" / "seventeenth_heldout.txt",
 }
 FIELDS = ("category", "priority", "sentiment", "language", "channel", "subject", "message")
 CATEGORIES = ["ORDER", "PAYMENT", "LOGISTICS", "RETURN", "REFUND", "PRODUCT", "COMPLAINT", "PRESALE", "OTHER"]
@@ -435,6 +436,22 @@ FIRST_SIGHT = {
     "seventeenth pass then closed its miss and its five rule false alarms by kind, made the labelling of invoices "
     "one (PAYMENT, as this set has them: README.md, History, step 23), and trains on the set since: development "
     "material.",
+    "seventeenth held-out set": "category Chinese 87.0 %, English 92.6 %, mixed 80.0 %; URGENT recall 85.0 % (34 "
+    "of 40), precision 87.2 % (34 of 39); priority exact 82.8 %, sentiment 79.7 %: the figures above, which are "
+    "its first sight. It was written by a helper session from the labelling policy alone while the seventeenth "
+    "pass was made, reporting only its counts, committed (67ee32c) after the pass's last change (6ce9654) and "
+    "scored once; nothing was changed after reading it. Its prompt named no look-alike or place the pass had "
+    "just taught the rules. English category and URGENT precision are met; Chinese category and URGENT recall "
+    "are not. Its six missed urgent tickets: an auto-renewing membership someone else opened (谁给我开的…我压根没"
+    "点过开通); the tax hotline (12366) and the tax office; a home insurance's legal helpline drafting a letter; "
+    "'the consumer fella at the Evening Post' who wants to run it in the paper; a Cantonese power bank (尿袋) "
+    "swollen like a pillow and too hot to hold (脹到成個枕頭咁, 熱到揸唔住); a cot side that 'just dropped down' "
+    "with a ten-month-old wedged half out. Its five false alarms: the seventeenth pass's own rule on two charges "
+    "counted code-switched (两笔 charge) where the bank says one was a released pre-authorisation; 炸了 as delight "
+    "at a parcel; an unboxing 'on my tiktok' praised as 'sooo pretty' and a vlog 放 YouTube asked about happily "
+    "(the praise words the guards know do not include them); the model's priority head alone on a second "
+    "contact about an espresso machine. Mixed and Chinese category errors are mostly complaints with a threat "
+    "read as OTHER or PRODUCT, presale questions read as PRODUCT, and thanks read as LOGISTICS.",
 }
 
 # How often the held-out split has been scored (README.md, History): each scoring is a look
