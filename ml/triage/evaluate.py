@@ -451,7 +451,9 @@ FIRST_SIGHT = {
     "at a parcel; an unboxing 'on my tiktok' praised as 'sooo pretty' and a vlog 放 YouTube asked about happily "
     "(the praise words the guards know do not include them); the model's priority head alone on a second "
     "contact about an espresso machine. Mixed and Chinese category errors are mostly complaints with a threat "
-    "read as OTHER or PRODUCT, presale questions read as PRODUCT, and thanks read as LOGISTICS.",
+    "read as OTHER or PRODUCT, presale questions read as PRODUCT, and thanks read as LOGISTICS. The eighteenth "
+    "pass then closed the six misses and the four rule false alarms by kind (README.md, History, step 24) and "
+    "trains on the set since: development material.",
 }
 
 # How often the held-out split has been scored (README.md, History): each scoring is a look
@@ -503,7 +505,12 @@ SCORED = {
     "88.4 %) and for training only (93.9 % / 89.5 %); leaving one hand-written set out at a time and the "
     "development split gave mixed signs (English +0.8 and Chinese -0.2 points, and Chinese +1.4 and English 0), "
     "so `MORE_9` was dropped. The figures above: Chinese 93.5 %, English 89.9 % (2,023 of 2,251), three "
-    "tickets short of the target, URGENT recall 96.4 % at 89.9 %.",
+    "tickets short of the target, URGENT recall 96.4 % at 89.9 %. Looked at twice in the eighteenth pass, each "
+    "after a retraining: with its rules alone (93.6 % / 89.7 %) and with the seventeenth set trained on too: "
+    "Chinese 93.7 %, English 89.6 % (2,016 of 2,251), URGENT recall 96.7 % at 90.5 %, the figures above. "
+    "Development-split checks in the pass, the held-out split not looked at for them: the category head's C "
+    "(0.35 to 1.0) and the Naive-Bayes smoothing (0.1 to 0.6) are where they were chosen, balanced class "
+    "weights and English skip-bigrams gained nothing beyond noise.",
 }
 
 

@@ -309,6 +309,17 @@ URGENT = [
     # after the sixteenth set: the radio, called in to tell the whole city
     ("明天我就打进交通台，给全城的司机讲讲你们这服务", "legal"),
     ("再不处理我就打电话到电台的民生热线", "legal"),
+    # after the seventeenth set: a membership someone else opened, the tax office, an insurer's
+    # legal helpline, a paper that will run the story, a Cantonese power bank swollen and too hot
+    # to hold, the side of a cot that dropped with a baby wedged
+    ("哪个给我开的连续包月？每个月都在扣", "money"),
+    ("账单里每月扣19块，我根本没勾过自动续费", "money"),
+    ("再不给发票我就去税务局举报", "legal"),
+    ("打12366问问你们这样开票合不合规", "legal"),
+    ("my legal expenses cover has a solicitor looking at it now", "legal"),
+    ("the local paper says they'll print the story next week", "legal"),
+    ("部尿袋胀咗好大，充电热到揸唔住", "safety"),
+    ("the rail of the cot came off and my nine month old was wedged against the wall", "safety"),
     ("婴儿车的脚刹根本锁不住，停在坡上自己溜下去了", "safety"),
     ("架bb车啲掣锁唔实，自己溜咗出去", "safety"),
     ("I'm reporting you to the regulator", "legal"),
@@ -565,6 +576,16 @@ def test_what_must_never_be_missed_is_urgent_whatever_the_model_said(text: str, 
         "芒果里面有两个碰伤了有点黑，能补发吗",
         "two payments on my card, that's fine, one was mine and one was a present I ordered separate",
         "我天天听交通台，在广告里听到你们家的",
+        # after the seventeenth set: a released pre-authorisation counted as two charges, delight
+        # told as 炸了, an unboxing looked forward to, a hot handle asked about, an opening not yet
+        # clicked, a request run past the warehouse
+        "两笔 charge 吓一跳，bank 说有一笔是 pre-authorization 已经 release 了",
+        "收到的那一秒我直接炸了，包装太用心了",
+        "gonna post an unboxing on my tiktok this week, it's sooo pretty, what's your handle?",
+        "拍个开箱 vlog 放 YouTube 哈哈，想问下哪天会到",
+        "这个锅烫得拿不住吗？把手会不会很热",
+        "我没点过开通，是不是要先绑卡",
+        "can you run this by the warehouse before it ships?",
     ],
 )
 def test_ordinary_messages_and_platform_names_trigger_nothing(text: str) -> None:

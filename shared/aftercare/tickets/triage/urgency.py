@@ -390,9 +390,11 @@ SAFETY = _any(
     r"|" + _SMOKE_SEEN_ZH + r"冒烟|(?<!辣得)(?<!辣到)冒火|火花"
     r"|火苗|(?<!会不会)(?<!不会)(?<!容易)(?<!防)(?<!怕)(?<!避免)烧焦|焦味|自燃"
     r"|(?<!心态)(?<!心态直接)(?<!心情)(?<!头都)(?<!脑子)(?<!信息)(?<!人气)(?<!直接)(?<!到)爆炸|(?<!火)(?<!挤)爆了"
-    r"|炸了(?![一二两三四五六七八九十几半好0-9]{1,2}(?:锅|盘|份|批|篮|轮|大盘|大锅))(?!.{0,2}(?:鸡|薯|翅|虾|排|串|丸|饼|鱼|肉))",
+    r"|(?<!直接)(?<!我)(?<!心)(?<!人)炸了(?![一二两三四五六七八九十几半好0-9]{1,2}(?:锅|盘|份|批|篮|轮|大盘|大锅))(?!.{0,2}(?:鸡|薯|翅|虾|排|串|丸|饼|鱼|肉))",
     # (not swelling listed as a what-if before buying: 会不会冻坏了、鼓包啥的)
     r"鼓包(?!啥的|什么的|之类)|鼓起来|胀起来|膨胀|变形.{0,4}发烫",
+    r"(?:尿袋|充电宝|电池|电芯|移动电源|外壳|个壳).{0,8}(?:胀到|胀咗|胀起|胀大|涨起|涨大)",
+    r"(?:热|烫)(?:到|得)(?:揸唔住|拿不住|握不住|摸不得|唔敢摸|不敢摸)(?![吗么嘛])",
     # a brake that does not hold, a pram that rolled away (个脚掣锁唔实, 自己溜咗落去)
     r"(?:刹车|脚刹|脚掣|刹掣|手刹|刹制)(?:根本|完全|都)?(?:锁唔实|锁不住|锁不紧|刹不住|失灵|冇用|唔得|不管用|坏了)",
     r"(?:婴儿车|推车|bb车|手推车|童车|轮椅)\S{0,40}(?:自己|自已)?(?:溜|滑|冲)(?:咗|了|走|下)(?:落去|下去|出去)?",
@@ -690,7 +692,7 @@ SAFETY = _any(
     r"(?<!prevent the )(?<!keep my )(?<!keeps my )(?<!keep the )(?<!stopping my )(?<!stop our )"
     + _CHILD_EN
     + r"\b.{0,40}(?<!n't )(?<!not )(?<!never )(?<!from )(?<!without )"
-    r"(?:fell|fall(?:s|en|ing)?|tipped|rolled|trapped|pinched|unsafe|danger(?:ous)?)\b"
+    r"(?:fell|fall(?:s|en|ing)?|tipped|rolled|trapped|pinched|unsafe|danger(?:ous)?|wedged)\b"
     r"(?! asleep| apart| in love| for\b| behind)",
     r"(?:fell|tipped|rolled|collapsed)\b.{0,40}" + _CHILD_EN + r"\b",
     r"(?:car seat|booster seat|high ?chair|\bcot\b|crib|stair gate|baby gate|safety gate|bed rail|bouncer"
@@ -700,7 +702,8 @@ SAFETY = _any(
     r"|gave way|collapsed|folded up|folded in|snapped|came apart|let go|lets go|released|slid forward)",
     # a bath seat that let go, a cot side that dropped
     r"(?:bath seat|bath ring|bath support|bathing seat|bath chair|cot side|crib side|drop side|side rail"
-    r"|cot rail|crib rail|bed rail|playpen|play pen|travel cot|bassinet|moses basket|changing table)\b.{0,40}"
+    r"|cot rail|crib rail|bed rail|playpen|play pen|travel cot|bassinet|moses basket|changing table"
+    r"|(?:side|rail|gate|latch|base) of the (?:cot|crib|playpen|travel cot|bassinet|high ?chair))\b.{0,40}"
     r"\b(?:let go|lets go|letting go|dropped (?:down|by itself|on its own|suddenly)|drops down|came off"
     r"|fell off"
     r"|came away|came unstuck|unstuck|lost (?:its )?suction|gave way|gave out|collapsed|tipped|slid|released"
@@ -729,6 +732,10 @@ _PRAISE_SHARED = (
     r"(?:好评|夸|推荐|安利|种草|五星|好用|很好|不错|值得|喜欢|棒|赞|好看|漂亮|可爱|满意|精致|划算|问链接|要链接"
     r"|拉(?:了点|点)?生意|love|loving|obsessed|amazing|awesome|recommend|great|perfect|so cute|gorgeous"
     r"|lovely|10/10)"
+)
+# a customer looking forward to what they will post (an unboxing "sooo pretty", 拍vlog…哈哈 所以想问下哪天到)
+_LOOKING_FORWARD = (
+    r"(?:哈哈|期待|can'?t wait|so excited|tag you|your handle|so+ pretty|really pretty|so cute|cute|hyped)"
 )
 # what a thank-you says of a present for a relative who is a lawyer or a journalist, or works at a
 # paper or a magazine, in either language (我姐在杂志社上班，她也说好看; "asked where I got it")
@@ -759,7 +766,7 @@ LEGAL_MEDIA_REGULATOR = _any(
     r"(?:是|是个|是一个|是一名|是名|当|做) ?(?:律师|lawyer|attorney|solicitor).{0,40}" + _THREAT_ZH,
     # (报警, calling the police, not a bed alarm's 报警器)
     r"起诉|(?<!跑)法院(?!工作|上班|实习)|打官司|告你们|法律途径|法律责任|诉讼|报警(?!器|功能|灯|声|提示|模式|装置|系统)|警察",
-    r"(?<![0-9])(?:12315|12345)(?![0-9])|消协|消费者协会|消保委|市场监管|市场监督|监督管理局|工商局|工商部门|监管部门|质监局",
+    r"(?<![0-9])(?:12315|12345|12366)(?![0-9])|消协|消费者协会|消保委|市场监管|市场监督|监督管理局|工商局|工商部门|监管部门|质监局",
     # Taiwan's consumer foundation and consumer protection officers, Hong Kong's consumer council
     r"消基会|消费者文教基金会|消保官|消保处|消费者保护|消费者权益保护|消委会",
     r"曝光|上新闻|登报|上报纸|见报",
@@ -770,6 +777,9 @@ LEGAL_MEDIA_REGULATOR = _any(
     r"(?:媒体|记者|电视台|报社|杂志社)(?!.{0,30}" + _THANKS_ANY + ")",
     r"(?:媒体|记者|电视台|报社|杂志社).{0,30}" + _THREAT_ZH,
     r"(?:找|联系|告诉|通知|叫|报给|爆料给|投诉到)(?:了)?(?:媒体|记者|电视台|报社|杂志社)",
+    # the tax office as the customer's threat (让税务那边看看你们这流水)
+    r"(?:税务局|税务部门|税务那边|税务机关|税局).{0,10}(?:举报|投诉|反映|查查|查一查|看看)"
+    r"|(?:举报|投诉|反映)(?:到|给)?(?:税务局|税务部门|税务机关)",
     # the radio: calling in to a station or a hotline to tell the city (打进交通台给全城的司机讲讲)
     r"(?:打进去|打进|打电话到|打电话给|打到|打给|打去|报料给|爆料给|投诉到|反映到|找)(?:了)?(?:本地|当地|市里|我们这)?"
     r"(?:的)?(?:交通台|电台|广播台|广播电台|新闻热线|民生热线|热线节目|电视台|民生栏目)",
@@ -802,7 +812,15 @@ LEGAL_MEDIA_REGULATOR = _any(
     r"(?:go|going|went|talk|talking|speak|speaking|tell|telling|contact|contacting|call|calling|alert|tip off"
     r"|tipping off|write|writing) (?:to )?the press\b|the press (?:will|would|'ll|are going to|is going to)"
     r"|news (?:outlet|channel|station)|(?:go|going|went) to the (?:media|news)",
-    r"consumer (?:slot|show|programme|program|segment|column|page|desk|champion|rights show)",
+    r"consumer (?:slot|show|programme|program|segment|column|page|desk|champion|rights show|fella|guy|man"
+    r"|woman|lady|bloke|chap|reporter|editor|correspondent)",
+    r"legal (?:helpline|expenses cover|cover)\b|letter before (?:action|claim)",
+    r"(?:run|running|print|printing|publish|publishing|feature|featuring)\b (?:it|this|the story|my story"
+    r"|a piece|the whole thing)\b.{0,30}\b(?:paper|newspaper|column|magazine|bulletin|news)\b",
+    r"(?:the (?:local |daily |evening |weekend |sunday )?paper|newspaper|magazine|news desk|column)\b"
+    r"(?! ?(?:towels?|bags?|plates?|straws?|cups?|filters?|roll|clip|shredder|tray))"
+    r".{0,30}\b(?:run|print|publish|feature)\w* (?:it|this"
+    r"|the story|my story|a piece|the whole thing)\b",
     r"consumer (?:foundation|association|council|watchdog)|consumers'? association",
     r"(?:contact|tell|call|alert) the (?:media|news|papers)|go public",
     # who someone is, with what they will make of it: a story, the law broken, a hint
@@ -882,7 +900,7 @@ BAD_REVIEW = _any(
     # ("发个facebook post", "post到ins上", "I'll post it on 小红书"); not when what is posted
     # there is praise (a good review on 小红书 is not a threat)
     r"(?:发|po|post|posting|晒|挂|传|贴|曝光|吐槽|写|骂|放)(?:个|条|一条|一个|一篇|篇|到|在|上|去)?(?:个|条|篇)?\s?"
-    r"" + _PLATFORMS + r"(?!.{0,12}(?:" + _PRAISE + "|" + _PRAISE_SHARED + "))",
+    r"" + _PLATFORMS + r"(?!.{0,12}(?:" + _PRAISE + "|" + _PRAISE_SHARED + "|" + _LOOKING_FORWARD + "))",
     r"(?:在|到|上|去)\s?"
     + _PLATFORMS
     + r".{0,8}(?:说说|讲讲|曝光|吐槽|揭露|发帖|发文|发视频|骂|喷|挂|告诉大家|让大家"
@@ -904,7 +922,8 @@ BAD_REVIEW = _any(
     r"|we) can|my (?:review|rating)s?.{0,30}\breflects? (?:this|that|my|how|the way)",
     r"review.{0,20}(?:1|one|zero|0) stars?|(?:1|one)[- ]star(?:s|red)?\b",
     r"(?:post|posting|share|sharing|put|putting|tell|warn)\b.{0,30}"
-    r"(?:twitter|reddit|facebook|tiktok|instagram|trustpilot|yelp|social media|everyone|everybody|online)",
+    r"(?:twitter|reddit|facebook|tiktok|instagram|trustpilot|yelp|social media|everyone|everybody|online)"
+    r"(?!.{0,60}(?:" + _PRAISE_SHARED + "|" + _LOOKING_FORWARD + "))",
     # a chat log or screenshots put up in a group, the verb some words away ("putting the whole chat log up in
     # our town's Facebook group"), or everyone in a group hearing of it
     r"(?:post|posting|put|putting|share|sharing|upload|uploading|screenshot|screenshotting|publish"
@@ -947,10 +966,11 @@ BAD_REVIEW = _any(
     r"(?:knows?|hears?|sees?)",
     # what the customer will drop or post on a platform by its short name ("I go drop am for Twitter",
     # "posting it on my IG stories tonight with the receipts"); not praise or a haul shared there
-    r"(?:drop|dropping|post|posting|put|putting|blast|blasting|share|sharing|plaster|plastering)\b.{0,25}"
+    r"(?:drop|dropping|post|posting|put|putting|blast|blasting|share|sharing|plaster|plastering)\b"
+    r"(?!.{0,15}\b(?:unboxing|haul|outfit|review of my new)).{0,25}"
     r"\b(?:for|on|onto|across|all over) (?:my |the |our )?(?:ig|insta|instagram|twitter|tiktok|fb|facebook"
     r"|snap|snapchat|socials|whatsapp status)\b"
-    r"(?!.{0,50}(?:" + _PRAISE_SHARED + "|haul|unboxing|outfit))",
+    r"(?!.{0,50}(?:" + _PRAISE_SHARED + "|" + _LOOKING_FORWARD + "|haul|unboxing|outfit))",
     # going live with it, or to the customer's viewers, as what happens if not ("if not im literally
     # gonna unbox your mistake live on stream")
     r"(?:if not|if you don'?t|if it'?s not|unless|or else|otherwise|or)\b.{0,50}\b(?:live on (?:stream"
@@ -1008,7 +1028,9 @@ _NOT_TWO_ORDERS_ZH = (
 MONEY = _any(
     r"扣款两次|两次扣款|重复扣款|重复扣费|重复支付|扣了两笔" + _NOT_TWO_ORDERS_ZH + "|扣了双份|支付了两次",
     # two charges counted in Cantonese or code-switched (有两单 charge，一模一样嘅金额)
-    r"(?:两|2|三|3)(?:单|笔) ?(?:charge|payment|transaction|debit)s?\b" + _NOT_TWO_ORDERS_ZH,
+    r"(?:两|2|三|3)(?:单|笔) ?(?:charge|payment|transaction|debit)s?\b"
+    + _NOT_TWO_ORDERS_ZH
+    + r"(?![\s\S]{0,60}(?:pre-?auth|预授权|预扣|release|释放|已经退回|hold))",
     r"一模一样(?:嘅|的)(?:金额|银码|数目|钱)(?![\s\S]{0,40}(?:两个单|两个订单|分开下|分别下|下了两))",
     # (not an overcharge denied or asked about: 就是想确认一下没多扣)
     r"(?<!没)(?<!没有)(?<!不会)(?<!有没有)多扣",
@@ -1034,6 +1056,11 @@ MONEY = _any(
     r"(?:会员|自动续费|续费|订阅|包月|连续包|vip).{0,40}(?:扣|收了|收费|划走|付了|续费了)",
     r"(?:扣|收了|划走|续费了).{0,40}(?:没|从没|从来没|从未|没有|不曾)(?:有)?(?:开|开通|订|订阅|办|办理|申请|同意|勾选)"
     r"(?:过)?.{0,12}(?:会员|自动续费|订阅|包月|连续包|vip)",
+    r"(?:谁|哪个|什么人|啥人)(?:给|帮|替)我(?:开|开通|订|订阅|办|续)(?:了|的)?.{0,6}(?:会员|自动续费|续费|订阅|包月"
+    r"|vip|连续包)",
+    r"(?:扣|收了|划走|账单).{0,30}(?:没|从没|从来没|压根没|根本没|都没)(?:有)?(?:点|按|勾|选)(?:过)?(?:开通|订阅|续费|同意"
+    r"|自动续费)|(?:没|从没|从来没|压根没|根本没|都没)(?:有)?(?:点|按|勾|选)(?:过)?(?:开通|订阅|续费|同意|自动续费)"
+    r".{0,40}(?:扣|收了|划走|账单)",
     # money gone out with no order to show for it, in either order of telling
     # (Shanghainese 扣脱 and 呒没, Cantonese 冇: the same told in dialect)
     r"(?:扣了|扣款|扣费|被扣|划走|划扣|扣走|扣脱|扣掉|(?:钱|款).{0,8}(?:走了|出去了|没了|少了|扣)|已付款|已支付|付款成功"
