@@ -3,7 +3,7 @@
 
 - `corpus/heldout.jsonl`: generated from paraphrases, slots and modifiers training never
   saw (generate.py); never used for tuning.
-- `second_heldout.txt` to `seventeenth_heldout.txt`: written by hand after training, in other
+- `second_heldout.txt` to `eighteenth_heldout.txt`: written by hand after training, in other
   voices, with wordings the phrase banks do not contain (README.md); one ticket a line. Once
   a set has been scored at first sight it is development material, and training reads it
   (train.TRAINED_SETS); the newest set is the measure.
@@ -46,6 +46,7 @@ SETS = {
     "fifteenth held-out set": ROOT / "ml" / "triage" / "fifteenth_heldout.txt",
     "sixteenth held-out set": ROOT / "ml" / "triage" / "sixteenth_heldout.txt",
     "seventeenth held-out set": ROOT / "ml" / "triage" / "seventeenth_heldout.txt",
+    "eighteenth held-out set": ROOT / "ml" / "triage" / "eighteenth_heldout.txt",
 }
 FIELDS = ("category", "priority", "sentiment", "language", "channel", "subject", "message")
 CATEGORIES = ["ORDER", "PAYMENT", "LOGISTICS", "RETURN", "REFUND", "PRODUCT", "COMPLAINT", "PRESALE", "OTHER"]
@@ -454,6 +455,21 @@ FIRST_SIGHT = {
     "read as OTHER or PRODUCT, presale questions read as PRODUCT, and thanks read as LOGISTICS. The eighteenth "
     "pass then closed the six misses and the four rule false alarms by kind (README.md, History, step 24) and "
     "trains on the set since: development material.",
+    "eighteenth held-out set": "category Chinese 85.2 %, English 85.2 %, mixed 95.0 %; URGENT recall 85.0 % (34 "
+    "of 40), precision 87.2 % (34 of 39); priority exact 80.5 %, sentiment 87.5 %: the figures above, which are "
+    "its first sight. It was written by a helper session from the labelling policy alone while the eighteenth "
+    "pass was made, reporting only its counts, committed (2cb9beb) after the pass's last change (3e20030) and "
+    "scored once; nothing was changed after reading it. Its prompt named among its look-alikes one the pass had "
+    "just taught the rules (a released pre-authorisation hold). Only URGENT precision is met. Its six missed "
+    "urgent tickets: 'filing with the Better Business outfit'; an older customer's unknown charge on 'my bank "
+    "paper' that 'could be a fraud'; 'I never sign up for any club' in learner's English; a Cantonese charge "
+    "on a card someone may have used (係咪有人偷用我張卡); a B站 video being cut, posted if nothing is done (不给"
+    "个说法就投稿); Canada's Competition Bureau. Its five false alarms: the rules on a sister-in-law, a defence "
+    "attorney, who told the customer to shop there; a mouth that 'exploded, in the best way'; a double charge "
+    "feared (就怕被扣两回); 太炸了 of a live stream; the model's priority head alone on a second message about "
+    "an address change. Category errors are mostly presale questions read as PAYMENT, OTHER or LOGISTICS, "
+    "complaints about a host or about a promise read as PRESALE or PAYMENT, and refunds of cancelled orders "
+    "read as ORDER.",
 }
 
 # How often the held-out split has been scored (README.md, History): each scoring is a look
