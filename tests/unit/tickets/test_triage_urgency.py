@@ -320,6 +320,16 @@ URGENT = [
     ("the local paper says they'll print the story next week", "legal"),
     ("部尿袋胀咗好大，充电热到揸唔住", "safety"),
     ("the rail of the cot came off and my nine month old was wedged against the wall", "safety"),
+    # after the eighteenth set: the Better Business people, Canada's Competition Bureau, an
+    # unknown charge an older customer calls a fraud, a club never signed up for in a learner's
+    # words, a card someone may have used in Cantonese, a video posted if nothing is done
+    ("going to the Better Business people about this", "legal"),
+    ("I have filed with the Competition Bureau", "legal"),
+    ("my bank paper shows 39.99 from you and I have not bought anything since Easter", "money"),
+    ("there is a charge on my card statement, my son says it is a fraud", "money"),
+    ("you take 14.99 each month, I never sign up for any club", "money"),
+    ("係咪有人盜用咗我張卡？月結單有你哋嘅數", "money"),
+    ("视频剪好了，再不处理我就发布", "review"),
     ("婴儿车的脚刹根本锁不住，停在坡上自己溜下去了", "safety"),
     ("架bb车啲掣锁唔实，自己溜咗出去", "safety"),
     ("I'm reporting you to the regulator", "legal"),
@@ -586,6 +596,14 @@ def test_what_must_never_be_missed_is_urgent_whatever_the_model_said(text: str, 
         "这个锅烫得拿不住吗？把手会不会很热",
         "我没点过开通，是不是要先绑卡",
         "can you run this by the warehouse before it ships?",
+        # after the eighteenth set: a defence attorney who told the customer to shop here, flavour
+        # that exploded, a double charge feared, a live stream that was 太炸了, card fraud
+        # protection asked about
+        "my sister-in-law is a defense attorney and she told me to shop with y'all, the coat is perfect",
+        "my whole mouth exploded, in the best way",
+        "就怕被扣两回哈哈，所以先问问",
+        "今天直播太炸了哈哈 主播yyds",
+        "does my card have fraud protection when I pay here?",
     ],
 )
 def test_ordinary_messages_and_platform_names_trigger_nothing(text: str) -> None:

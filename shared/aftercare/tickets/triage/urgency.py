@@ -390,7 +390,7 @@ SAFETY = _any(
     r"|" + _SMOKE_SEEN_ZH + r"冒烟|(?<!辣得)(?<!辣到)冒火|火花"
     r"|火苗|(?<!会不会)(?<!不会)(?<!容易)(?<!防)(?<!怕)(?<!避免)烧焦|焦味|自燃"
     r"|(?<!心态)(?<!心态直接)(?<!心情)(?<!头都)(?<!脑子)(?<!信息)(?<!人气)(?<!直接)(?<!到)爆炸|(?<!火)(?<!挤)爆了"
-    r"|(?<!直接)(?<!我)(?<!心)(?<!人)炸了(?![一二两三四五六七八九十几半好0-9]{1,2}(?:锅|盘|份|批|篮|轮|大盘|大锅))(?!.{0,2}(?:鸡|薯|翅|虾|排|串|丸|饼|鱼|肉))",
+    r"|(?<!直接)(?<!我)(?<!心)(?<!人)(?<!太)(?<!超)(?<!好)(?<!真)炸了(?![一二两三四五六七八九十几半好0-9]{1,2}(?:锅|盘|份|批|篮|轮|大盘|大锅))(?!.{0,2}(?:鸡|薯|翅|虾|排|串|丸|饼|鱼|肉))",
     # (not swelling listed as a what-if before buying: 会不会冻坏了、鼓包啥的)
     r"鼓包(?!啥的|什么的|之类)|鼓起来|胀起来|膨胀|变形.{0,4}发烫",
     r"(?:尿袋|充电宝|电池|电芯|移动电源|外壳|个壳).{0,8}(?:胀到|胀咗|胀起|胀大|涨起|涨大)",
@@ -498,7 +498,10 @@ SAFETY = _any(
     r"(?<!no )(?<!not )(?<!nothing )(?<!without )(?<!never )(?<!any )"
     r"smok(?:e|ing|in|ed)\b(?![ -]?(?:gr[ae]y|glass|black|blue|brown|colou?r|tint|effect|alarms?|detectors?"
     r"|sensors?|free|salmon|ham|bacon|cheese|paprika|flavou?r|machines?))",  # not a party smoke machine
-    r"explod(?:e|ed|ing)|explosion|melt(?:ed|ing)\b|scorch",
+    # (not a mouth or taste buds that exploded with flavour, "in the best way")
+    r"(?<!mouth )(?<!buds )(?<!flavours )(?<!flavors )(?<!flavour )(?<!flavor )explod(?:e|ed|ing)"
+    r"(?!,? (?:in (?:the|a) (?:best|good) way|with (?:flavou?r|taste)))|explosion(?! of (?:flavou?r|taste))"
+    r"|melt(?:ed|ing)\b|scorch",
     # a burn, not a candle left burning nor toast a toaster burns on one side, nor a wood-burning
     # pen doing its job (or failing to: "won't burn a clean line")
     r"(?<!leave it )(?<!left it )(?<!leave )(?<!left )(?<!keep it )(?<!keep )(?<!kept )(?<!toaster )(?<!cand"
@@ -724,6 +727,7 @@ _PRAISE_EN = (
     r"|swears? by|raves? about"
     # or who sent the customer to the shop ("put me onto your shop")
     r"|put me onto|put me on to|told me about your|introduced me to|recommended (?:you|your)"
+    r"|told me to (?:shop|buy|order|try|check)"
     r"|sent me your way|pointed me to)"
 )
 
@@ -789,12 +793,15 @@ LEGAL_MEDIA_REGULATOR = _any(
     # a lawyer; someone who is one, unless they loved the present (a thank-you, not a threat)
     # (is a lawyer, 是lawyer, a retired one: a relative, unless no praise follows)
     r"(?<!is a )(?<!'s a )(?<!is an )(?<!'s an )(?<!as a )(?<!was a )(?<!'m a )(?<!am a )(?<!'m an )"
-    r"(?<!am an )(?<!是)(?<!是个)(?<!是 )(?<!retired )(?:lawyer|attorney|solicitor)",
+    r"(?<!am an )(?<!是)(?<!是个)(?<!是 )(?<!retired )(?<!a defense )(?<!a defence )(?<!a criminal )"
+    r"(?<!a family )(?<!a divorce )(?<!a corporate )(?<!a tax )(?<!a patent )(?<!an immigration )"
+    r"(?<!a property )(?<!an employment )(?<!a trial )(?:lawyer|attorney|solicitor)",
     r"\bsue\b|suing|lawsuit|legal action|take (?:you|this) to court|small claims",
     # (not a food, tennis or basketball court, court shoes, nor court sittings a reporter attends)
     r"(?<!food )(?<!tennis )(?<!basketball )(?<!netball )(?<!squash )(?<!badminton )(?<!crown )\bcourt\b"
     r"(?! ?(?:shoes?|sittings?|reporter|yard|side))|legal (?:team|advice|counsel)",
-    r"\bftc\b|\bbbb\b|better business bureau|trading standards",
+    r"\bftc\b|\bbbb\b|better business\b|trading standards|competition (?:bureau|authority|commission)"
+    r"|consumer ombudsman",
     r"consumer (?:protection|affairs|rights|council)",
     # (not a gas, pressure or voltage regulator: a part, "the regulator and hose")
     r"ombudsman|(?<!gas )(?<!pressure )(?<!voltage )(?<!propane )(?<!lpg )(?<!butane )(?<!co2 )"
@@ -907,6 +914,9 @@ BAD_REVIEW = _any(
     r"|写(?:个|篇|一篇)?.{0,4}(?:post|帖|长文)(?!.{0,12}" + _PRAISE + "))",
     r"(?:post|posting|share|sharing|put|putting|upload|uploading|film|filming|tell|telling|warn)\b.{0,30}"
     r"(?:小红书|抖音|快手|微博|朋友圈|知乎|b站|视频号|大众点评|贴吧)",
+    # a video or a post put up if nothing is done (不给个说法就投稿, 再不处理我就发出来)
+    r"(?:不给(?:个|我)?(?:说法|交代|解决)|不处理|不解决|再不(?:处理|解决|退|换|赔))[^。!?]{0,12}(?:就|我就)"
+    r"(?:投稿|发视频|发出来|发出去|公开|上传|发布)",
     # telling everyone, unless it is to recommend the shop
     r"告诉(?:大家|所有人|全网|网友|身边的人|朋友们|所有朋友)(?!.{0,12}" + _PRAISE + ")",
     # and in Cantonese (话畀全世界知, 俾大家睇下你哋点对客)
@@ -1051,6 +1061,7 @@ MONEY = _any(
     # someone else used the card (有人拿我的卡去刷了, 啥人拿伊张卡去用了)
     r"(?:有人|别人|啥人|什么人|谁|陌生人)(?:拿|盗用|偷用|冒用|偷偷用|用)(?:了)?(?:我|伊|他|她|我们|阿拉)?(?:的|张|那张|这张)?"
     r"(?:银行|信用)?卡(?:去|来)?(?:刷|用|买|付)",
+    r"有人(?:偷用|盗用|冒用|偷偷用|盗刷)(?:了|咗)?(?:我|伊|他|她)?(?:的|张|嗰张|那张|这张)?(?:银行|信用)?卡",
     # a membership or an auto-renewal never opened, and charged for (从来没开过会员自动续费，扣了29.9)
     r"(?:没|从没|从来没|从未|没有|不曾)(?:有)?(?:开|开通|订|订阅|办|办理|买|申请|同意|勾选)(?:过)?.{0,12}"
     r"(?:会员|自动续费|续费|订阅|包月|连续包|vip).{0,40}(?:扣|收了|收费|划走|付了|续费了)",
@@ -1085,7 +1096,8 @@ MONEY = _any(
     r"(?:两|2|二|三|3|四|4|五|5|好几)\s?(?:次|回|遍|笔)",
     # (划 is a swipe too: 划了两次屏幕)
     r"划(?:了|咗|过)?(?:我|我们|我司|我的)?(?:的)?(?:钱|款)?\s?(?:两|2|二|三|3|四|4|五|5|好几)\s?(?:回|笔)",
-    r"(?<!卡扣)(?<!纽扣)(?<!扣子)扣(?:了|咗|过)?(?:我|我们|我司|我的)?(?:的)?(?:钱|款)?\s?(?:两|2|二|三|3|四|4|五|5|好几)\s?"
+    # (not a double charge feared: 就怕被扣两回)
+    r"(?<!卡扣)(?<!纽扣)(?<!扣子)(?<!怕被)(?<!怕)(?<!担心被)(?<!担心)扣(?:了|咗|过)?(?:我|我们|我司|我的)?(?:的)?(?:钱|款)?\s?(?:两|2|二|三|3|四|4|五|5|好几)\s?"
     r"(?:次|回|遍|笔)(?!.{0,4}(?:才|都没|没|不|扣上|扣好|扣紧))" + _NOT_A_PLAN_ZH + _NOT_TWO_ORDERS_ZH,
     r"刷(?:了|咗)?(?:我)?\s?(?:两|2|三|3|四|4|五|5|好几|几)\s?笔" + _NOT_TWO_ORDERS_ZH,
     r"(?:花呗|借呗|白条|信用卡|银行|银行卡|账单|扣款|支付宝|微信|流水|明细|账户|卡里|余额)"
@@ -1165,6 +1177,9 @@ MONEY = _any(
     r"|credit card|debit card)|orders? (?:i|we) (?:never|didn'?t|did not) (?:place|placed|make|made)",
     r"(?:on|from) (?:my|our) (?:card|account|statement|bank)\b.{0,60}\b(?:didn'?t|did not|never|haven'?t) "
     r"(?:order|buy|purchase)(?:ed)? (?:anything|a thing)",
+    r"(?:my|our) (?:bank|card|credit card|statement|bank paper|bank letter)\b.{0,80}\b(?:have not|has not"
+    r"|haven'?t|hasn'?t|never|didn'?t|did not) (?:bought|ordered|purchased|buy|order) (?:anything|a thing)",
+    r"(?:bank|statement|card)\b.{0,120}\b(?:(?:a|be|is it|it'?s|this is) (?:a )?fraud|a scam|scammed)\b",
     r"(?:charged|debited|deducted|taken|billed|paid|withdrawn|came out of|left my|gone from|went out of"
     r"|out of my)\b.{0,60}(?:no order|not an order|no record of (?:the|my|an|any) order"
     r"|(?:can'?t|cannot|couldn'?t) find (?:the|my|an|any) order|"
@@ -1181,8 +1196,9 @@ MONEY = _any(
     # told in both languages: charged, and not one order to show for it (charge了$89 可是一个order都没有)
     r"(?:charge|扣)了.{0,40}(?:一个order都没有|没有(?:任何)?order|order.{0,4}(?:都没有|没有|找不到|查不到))",
     # a charge for something never signed up for (a membership, a subscription)
-    r"(?:never|didn'?t|did not|haven'?t|have not) (?:signed up|subscribed|joined|agreed to|authori[sz]ed)\b"
-    r".{0,40}\b(?:membership|subscription|premium|trial|plus|prime)",
+    r"(?:never|didn'?t|did not|haven'?t|have not) (?:signed up|sign up|subscribed|subscribe|joined|join"
+    r"|agreed to|agree to|authori[sz]ed)\b.{0,40}\b(?:membership|subscription|premium|trial|plus|prime|club"
+    r"|box|plan)\b",
     r"(?:charged|charge|billed|debited|statement|shows|taken)\b.{0,80}\b(?:never|didn'?t|did not) "
     r"(?:sign(?:ed)? up|subscribed?\b|join(?:ed)?\b|agreed? to|authori[sz]ed?\b)",
     r"(?:charge|charged|payment|transaction)\b.{0,60}\bfraud|fraudulent (?:charge|payment|transaction)",
