@@ -3,7 +3,7 @@
 
 - `corpus/heldout.jsonl`: generated from paraphrases, slots and modifiers training never
   saw (generate.py); never used for tuning.
-- `second_heldout.txt` to `eighteenth_heldout.txt`: written by hand after training, in other
+- `second_heldout.txt` to `nineteenth_heldout.txt`: written by hand after training, in other
   voices, with wordings the phrase banks do not contain (README.md); one ticket a line. Once
   a set has been scored at first sight it is development material, and training reads it
   (train.TRAINED_SETS); the newest set is the measure.
@@ -47,6 +47,7 @@ SETS = {
     "sixteenth held-out set": ROOT / "ml" / "triage" / "sixteenth_heldout.txt",
     "seventeenth held-out set": ROOT / "ml" / "triage" / "seventeenth_heldout.txt",
     "eighteenth held-out set": ROOT / "ml" / "triage" / "eighteenth_heldout.txt",
+    "nineteenth held-out set": ROOT / "ml" / "triage" / "nineteenth_heldout.txt",
 }
 FIELDS = ("category", "priority", "sentiment", "language", "channel", "subject", "message")
 CATEGORIES = ["ORDER", "PAYMENT", "LOGISTICS", "RETURN", "REFUND", "PRODUCT", "COMPLAINT", "PRESALE", "OTHER"]
@@ -471,6 +472,21 @@ FIRST_SIGHT = {
     "complaints about a host or about a promise read as PRESALE or PAYMENT, and refunds of cancelled orders "
     "read as ORDER. The nineteenth pass then closed the six misses and the four rule false alarms by kind "
     "(README.md, History, step 25) and trains on the set since: development material.",
+    "nineteenth held-out set": "category Chinese 100.0 %, English 94.4 %, mixed 100.0 %; URGENT recall 85.0 % (34 "
+    "of 40), precision 89.5 % (34 of 38); priority exact 82.8 %, sentiment 85.9 %: the figures above, which are "
+    "its first sight. It was written by a helper session from the labelling policy alone while the nineteenth "
+    "pass was made, reporting only its counts, committed (f899f29) after the pass's last change (d2fd8bc) and "
+    "scored once; nothing was changed after reading it. Its prompt named no look-alike the pass had just "
+    "taught the rules. Both category targets and URGENT precision are met; URGENT recall is not. Its six "
+    "missed urgent tickets: a double charge told as 'two lots of £38.50 going out … same minute'; 'a payment "
+    "to you lot … that we never made', nothing in the order history; a courier who leaves parcels in a "
+    "snowbank, with a cousin who runs something local; a live-stream buyer who will flood every stream's "
+    "comments (每场都来评论区刷, 让直播间的家人们都看看); a Cantonese friend who is a reporter at a paper (報館, "
+    "做記者) keen to write the story; a grab rail that came away and a fall told as 'ended up on the bathroom "
+    "floor for forty minutes'. Its four false alarms: the rules on a journalist son named in a thank-you "
+    "('he's the one said you lot were decent') and on shipping feared to be paid twice (怕…又要付两次); the "
+    "model's priority head alone on an older customer's order question and on a third request for an "
+    "invoice.",
 }
 
 # How often the held-out split has been scored (README.md, History): each scoring is a look
