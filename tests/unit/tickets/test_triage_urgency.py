@@ -330,6 +330,15 @@ URGENT = [
     ("you take 14.99 each month, I never sign up for any club", "money"),
     ("係咪有人盜用咗我張卡？月結單有你哋嘅數", "money"),
     ("视频剪好了，再不处理我就发布", "review"),
+    # after the nineteenth set: two lots of the same amount, a payment the customer never made,
+    # a call-in show phoned, the live stream's comments flooded, a reporter friend at a paper keen
+    # to write it, a fall told as ending up on the floor after a grab rail came away
+    ("my statement has two lots of £19.99 from you on the same day", "money"),
+    ("there's a payment to you lot that we never made", "money"),
+    ("I'm about ready to phone in to the morning show on the local station", "legal"),
+    ("再不发货我就每场都来评论区刷，让直播间的家人们都看看", "review"),
+    ("我搵咗報館嘅朋友，佢話有興趣寫呢單嘢", "legal"),
+    ("the grab rail came away from the wall and I ended up on the bathroom floor for an hour", "safety"),
     ("婴儿车的脚刹根本锁不住，停在坡上自己溜下去了", "safety"),
     ("架bb车啲掣锁唔实，自己溜咗出去", "safety"),
     ("I'm reporting you to the regulator", "legal"),
@@ -604,6 +613,14 @@ def test_what_must_never_be_missed_is_urgent_whatever_the_model_said(text: str, 
         "就怕被扣两回哈哈，所以先问问",
         "今天直播太炸了哈哈 主播yyds",
         "does my card have fraud protection when I pay here?",
+        # after the nineteenth set: a journalist son who said the shop was decent, paying twice for
+        # postage if an order is split, two lots of bags, the shop come across in a live stream,
+        # the radio heard
+        "my lad's a journalist on the Mercury, he's the one said you lot were decent, and he weren't wrong",
+        "能不能合并成一单，怕拆开发运费又要付两次",
+        "we bought two lots of 50 bags last year, can we get the same again?",
+        "在直播间刷到你们的，东西很好",
+        "I heard your ad on the radio, do you ship to Ireland?",
     ],
 )
 def test_ordinary_messages_and_platform_names_trigger_nothing(text: str) -> None:

@@ -359,7 +359,8 @@ _GAVE_WAY_ZH = (
 )
 _GAVE_WAY_EN = (
     r"(?:gave way|give way|giving way|gives way|folded|collapsed|buckled|caved in|tipped over|came apart"
-    r"|broke|snapped|slid out|went from under|went out from under)"
+    r"|broke|snapped|slid out|went from under|went out from under|came away|came off the wall|pulled out of"
+    r" the wall)"
 )
 # what a person leans, sits or stands on
 _HOLDS_ME_EN = (
@@ -371,8 +372,9 @@ _FELL_EN = (
     r"(?<![a-z'])(?:i|he|she|they|we|me|him|her|mum|mom|dad|nan|nana|gran|granny|grandma|grandad|grandpa"
     r"|husband|wife|mother"
     r"|father|partner|son|daughter|aunt|uncle)\b.{0,12}\b(?:fell|fall|fallen|falling|went down|hit (?:my|his"
-    r"|her|the) (?:head|floor|hip|back)|on the floor|landed|took a tumble|had a fall)\b"
-    r"(?! in love| apart| asleep| for| off the (?:shelf|table|truck|van|lorry|back))"
+    r"|her|the) (?:head|floor|hip|back)|on the (?:\w+ )?floor|landed|took a tumble|had a fall)\b"
+    r"(?! in love| apart| asleep| for (?:it|him|her|them|you|that|this|the (?:trick|scam|idea|lie))"
+    r"| off the (?:shelf|table|truck|van|lorry|back))"
 )
 
 # smoke seen, not smoke denied (不冒烟, 没有冒烟) nor a throat that 冒烟 from spice or thirst
@@ -593,7 +595,7 @@ SAFETY = _any(
     r"(?:\w+ )?bruis(?:e|es|ing)\b(?! cream| gel| balm| oil| ointment| relief| remover| stick| spray)",
     r"(?<!goodyear )(?<!storm )(?<![a-z])welt\b(?! pocket| seam| construction| stitch)",
     # someone falling because a walking frame, stool or chair gave way under them
-    _HOLDS_ME_EN + r"\b.{0,60}\b" + _GAVE_WAY_EN + r"\b.{0,60}\b" + _FELL_EN,
+    _HOLDS_ME_EN + r"\b.{0,60}\b" + _GAVE_WAY_EN + r"\b.{0,120}\b" + _FELL_EN,
     r"(?:fell|went down|hit the floor|ended up on the floor|landed on|took a tumble|had a fall)\b"
     r"(?! off and| out| apart| in love| asleep| behind| through).{0,40}"
     r"\b(?:it|the whole thing|" + _HOLDS_ME_EN + r")\b.{0,20}"
@@ -748,7 +750,8 @@ _THANKS_ANY = (
     r"|也想买|也要买|买一个|love it|loved it|loves it|love (?:the|your|my|her|his|it)|loved|adore|obsessed"
     r"|amazing"
     r"|awesome|gorgeous|beautiful|perfect|so cute|the link|a link|where (?:i|she|he|you) (?:got|bought)"
-    r"|asked where|where to (?:get|buy)|wants? one|want one|10/10|quality|swears? by|raves? about)"
+    r"|asked where|where to (?:get|buy)|wants? one|want one|10/10|quality|swears? by|raves? about"
+    r"|decent|said you (?:lot |guys |folks )?were|(?:he|she) was right|(?:weren'?t|wasn'?t) wrong)"
 )
 # a customer whose work is the law or the press, on that work's ordinary business: a firm's
 # account or an office order (刚开了个律所), a gift guide or a round-up for the paper
@@ -781,6 +784,8 @@ LEGAL_MEDIA_REGULATOR = _any(
     r"(?:媒体|记者|电视台|报社|杂志社)(?!.{0,30}" + _THANKS_ANY + ")",
     r"(?:媒体|记者|电视台|报社|杂志社).{0,30}" + _THREAT_ZH,
     r"(?:找|联系|告诉|通知|叫|报给|爆料给|投诉到)(?:了)?(?:媒体|记者|电视台|报社|杂志社)",
+    r"(?:找|搵|联系|联络)(?:咗|了)?.{0,8}(?:报馆|报社|记者|媒体|电视台)",
+    r"(?:记者|报馆|报社|媒体).{0,20}(?:写|报道|报导|曝光|故事|有兴趣)(?!.{0,30}" + _THANKS_ANY + ")",
     # the tax office as the customer's threat (让税务那边看看你们这流水)
     r"(?:税务局|税务部门|税务那边|税务机关|税局).{0,10}(?:举报|投诉|反映|查查|查一查|看看)"
     r"|(?:举报|投诉|反映)(?:到|给)?(?:税务局|税务部门|税务机关)",
@@ -829,6 +834,9 @@ LEGAL_MEDIA_REGULATOR = _any(
     r".{0,30}\b(?:run|print|publish|feature)\w* (?:it|this"
     r"|the story|my story|a piece|the whole thing)\b",
     r"consumer (?:foundation|association|council|watchdog)|consumers'? association",
+    # the radio: a call-in show the customer will phone ("ready to phone in and tell the whole RM")
+    r"(?:call-in|phone-in|phone in|call in|ring in|ringing in)\b.{0,40}\b(?:show|station|radio|programme"
+    r"|program)\b|(?:show|station|radio|programme|program)\b.{0,80}\b(?:phone in|call in|ring in)\b",
     r"(?:contact|tell|call|alert) the (?:media|news|papers)|go public",
     # who someone is, with what they will make of it: a story, the law broken, a hint
     r"(?:lawyer|attorney|solicitor|journalist|reporter|editor|paper|magazine|radio|tv|television|writes for"
@@ -900,7 +908,10 @@ BAD_REVIEW = _any(
     r"(?:在|到|上|去)(?:抖音|快手|小红书|微博|朋友圈|知乎|b站|视频号|黑猫|大众点评|点评|贴吧|头条|网上|群里|直播间)"
     r"(?!.{0,3}(?:刷到|看到|看见|发现|搜到|找到|知道|关注))"
     r".{0,8}(?:说说|说一说|讲讲|曝光|吐槽|揭露|发帖|发个帖|发文|发视频|发个视频|发条|拍视频|拍个视频|直播|挂出|挂你|告诉大家|让大家)",
-    r"让(?:大家|所有人|别人|更多人|全网|全世界|网友|朋友们|姐妹们|宝妈们|家长们|邻居们|朋友|姐妹|宝妈|街坊邻居|街坊"
+    # (not where the customer came across the shop: 在直播间刷到你们的)
+    r"(?:来|去|到|在)(?:评论区|弹幕|直播间)(?:里)?(?:刷屏|刷(?!到)|曝光|挂你们|说说|讲讲)",
+    r"让(?:直播间的|评论区的)?(?:家人们|观众|粉丝们|路人|大家|所有人|别人|更多人|全网|全世界|网友|朋友们|姐妹们|宝妈们"
+    r"|家长们|邻居们|朋友|姐妹|宝妈|街坊邻居|街坊"
     r"|邻居)(?:都)?(?:知道|看看|看到|评评理|别买|别来|小心|避坑|避雷|注意|瞅瞅|瞧瞧)",
     r"(?:拍|录)(?:个|成|了|一段)?视频.{0,10}(?:发|曝|传|挂)|(?:曝光|揭露)你们",
     # code-switched: a Chinese verb and a platform written in English, or the other way round
@@ -1053,7 +1064,7 @@ MONEY = _any(
     # (not a buckle fastened at the second go, nor a payment tried twice that failed)
     r"(?<!卡扣)(?<!纽扣)(?<!扣子)扣(?:了)?(?:两|2)次(?!.{0,4}(?:才|都没|没|不|扣上|扣好|扣紧))"
     + _NOT_A_PLAN_ZH,
-    r"付(?:了)?两次(?!.{0,4}(?:都|也|还)?(?:失败|没成功|不成功|付不了|没付上|没付成|不行))",
+    r"(?<!要)付(?:了)?两次(?!.{0,4}(?:都|也|还)?(?:失败|没成功|不成功|付不了|没付上|没付成|不行))",
     r"(?:钱|款).{0,6}扣了.{0,12}(?:没|无|未|不见)|扣(?:了)?(?:钱|款).{0,12}(?:订单|没有|没到|不见|失败)",
     r"付了(?:钱|款).{0,12}(?:没有订单|订单没|未付款|待付款|不见|没生成)",
     r"(?:付了钱|付了款|扣了钱|扣了款|钱扣了|钱被扣).{0,30}(?:没有订单|订单也没有|订单没有|没生成|支付失败)",
@@ -1185,7 +1196,11 @@ MONEY = _any(
     r"|(?:can'?t|cannot|couldn'?t) find (?:the|my|an|any) order|"
     r"order (?:isn'?t|is not|wasn'?t|doesn'?t|does not|never) (?:there|show|showing|appear|placed|created)|"
     r"(?:didn'?t|did not|never|haven'?t|have not) (?:buy|order|place|make|purchase)"
-    r"|nothing (?:in my|ordered|placed|bought)|nothing (?:under|on|in) (?:my|the) (?:orders?|account))",
+    r"|nothing (?:in my|ordered|placed|bought)|nothing (?:under|on|in) (?:my|the) (?:orders?|account"
+    r"|order history))",
+    r"(?:two|2|three|3) lots of (?:(?:[£$€¥]|rs\.? ?|rm ?|hk\$ ?)\s?[0-9]|[0-9]+\.[0-9]{2}\b)",
+    r"(?:payment|charge|transaction|debit)s?\b.{0,60}\b(?:we|i) (?:never|didn'?t|did not) (?:made|make"
+    r"|authori[sz]ed?)\b",
     r"(?:no order|(?:didn'?t|did not|never|haven'?t|have not) "
     r"(?:buy|bought|order|ordered|place|placed|purchase) (?:anything|a thing|an order))"
     r".{0,60}(?:charged|debited|deducted|taken|billed|came out|left my|gone from|withdrawn)",
