@@ -3,7 +3,7 @@
 
 - `corpus/heldout.jsonl`: generated from paraphrases, slots and modifiers training never
   saw (generate.py); never used for tuning.
-- `second_heldout.txt` to `nineteenth_heldout.txt`: written by hand after training, in other
+- `second_heldout.txt` to `twentieth_heldout.txt`: written by hand after training, in other
   voices, with wordings the phrase banks do not contain (README.md); one ticket a line. Once
   a set has been scored at first sight it is development material, and training reads it
   (train.TRAINED_SETS); the newest set is the measure.
@@ -48,6 +48,7 @@ SETS = {
     "seventeenth held-out set": ROOT / "ml" / "triage" / "seventeenth_heldout.txt",
     "eighteenth held-out set": ROOT / "ml" / "triage" / "eighteenth_heldout.txt",
     "nineteenth held-out set": ROOT / "ml" / "triage" / "nineteenth_heldout.txt",
+    "twentieth held-out set": ROOT / "ml" / "triage" / "twentieth_heldout.txt",
 }
 FIELDS = ("category", "priority", "sentiment", "language", "channel", "subject", "message")
 CATEGORIES = ["ORDER", "PAYMENT", "LOGISTICS", "RETURN", "REFUND", "PRODUCT", "COMPLAINT", "PRESALE", "OTHER"]
@@ -488,6 +489,23 @@ FIRST_SIGHT = {
     "model's priority head alone on an older customer's order question and on a third request for an "
     "invoice. The twentieth pass then closed the six misses and the two rule false alarms by kind (README.md, "
     "History, step 26) and trains on the set since: development material.",
+    "twentieth held-out set": "category Chinese 92.6 %, English 83.3 %, mixed 100.0 %; URGENT recall 85.4 % (35 "
+    "of 41), precision 89.7 % (35 of 39); priority exact 86.7 %, sentiment 82.8 %: the figures above, which are "
+    "its first sight. It was written by a helper session from the labelling policy alone while the twentieth "
+    "pass was made, reporting only its counts, committed (7878574) after the pass's last change (107de02) and "
+    "scored once; nothing was changed after reading it. Its prompt named no look-alike the pass had just "
+    "taught the rules. Chinese category and URGENT precision are met; English category and URGENT recall are "
+    "not. Its six missed urgent tickets: 'making a whole tiktok about this tonight' (a TikTok as the thing "
+    "made); the consumer corner on a community radio; a 15-year-old's headset that got so hot a blister came "
+    "up on the ear; a bus driver pinning the rep's messages on the depot board for 60 drivers; a Monzo "
+    "notification of £45 with no order this month that 'could be fraud'; a vlog 'about your logistics' on a "
+    "200k-follower account. Its four false alarms: the rules on a brother who is a journalist and carries the "
+    "backpack everywhere (说超 solid, code-switched praise the guards do not read) and on a thank-you shared to "
+    "a mommy group ('大家都说 next time 要来买'), and on a brother-in-law who is a solicitor and ordered one "
+    "too; the model's priority head alone on a refund late after the shop cancelled. English category errors "
+    "are mostly needs told in trades' words (a florist's vases broken in delivery read as PRODUCT, a drill "
+    "under guarantee read as PAYMENT, a gift card's balance gone read as PRODUCT) and complaints read as "
+    "LOGISTICS.",
 }
 
 # How often the held-out split has been scored (README.md, History): each scoring is a look
