@@ -102,12 +102,12 @@ class LinearModel:
         return None if start is None else list(self.values[start : start + self.width])
 
     def predict(self, present: Iterable[str]) -> dict[str, Prediction]:
-        width, totals = self.width, [0] * self.width
-        offsets, values = self.offsets, self.values
-        for feature in present:
-            start = offsets.get(feature)
-            if start is not None:
-                totals = [a + b for a, b in zip(totals, values[start : start + width], strict=True)]
+        width, offsets, values = self.width, self.offsets, self.values
+        starts = [start for start in map(offsets.get, present) if start is not None]
+        # one sum a column over the rows present, rather than a new list of totals per feature:
+        # a long ticket has hundreds of them
+        rows = [values[start : start + width] for start in starts]
+        totals = [sum(column) for column in zip(*rows, strict=True)] if rows else [0] * width
         found = {}
         for head in self.heads:
             scores = [bias + totals[head.offset + index] / self.scale for index, bias in enumerate(head.bias)]

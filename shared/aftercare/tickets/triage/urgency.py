@@ -166,6 +166,9 @@ def anchors(pattern: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+_LETTER = re.compile(r"[a-z]")
+
+
 class Matcher:
     """One rule group: its plain words are found with `in` (most of them, and nearly all the
     Chinese), the rest by regular expressions, each compiled the first time a text holds one
@@ -180,6 +183,15 @@ class Matcher:
         # literal first, which an alternation of them all cannot do (5x slower on long text)
         self.sources = tuple(alt for alt in alternatives if _META.search(alt))
         self.anchors = tuple(anchors(source) for source in self.sources)
+        # each anchor looked for once a text, not once for every expression that needs it: the
+        # rules share most of theirs, and the lookups were most of a long ticket's rule time
+        self._needs = tuple(frozenset(needed) for needed in self.anchors)
+        every = sorted({anchor for needed in self.anchors for anchor in needed})
+        # a text in one script need not be searched for the other's anchors: those with a Latin
+        # letter, those with a character outside ASCII (Chinese), and the rest (digits, marks)
+        self._latin_anchors = tuple(a for a in every if _LETTER.search(a) and a.isascii())
+        self._wide_anchors = tuple(a for a in every if not a.isascii())
+        self._plain_anchors = tuple(a for a in every if a.isascii() and not _LETTER.search(a))
         self._compiled: dict[str, re.Pattern[str]] = {}
 
     def _pattern(self, source: str) -> re.Pattern[str]:
@@ -192,8 +204,13 @@ class Matcher:
         for literal in self.literals:
             if literal in text:
                 return literal
-        for source, needed in zip(self.sources, self.anchors, strict=True):
-            if needed and not any(anchor in text for anchor in needed):
+        present = {anchor for anchor in self._plain_anchors if anchor in text}
+        if _LETTER.search(text):
+            present.update(anchor for anchor in self._latin_anchors if anchor in text)
+        if not text.isascii():
+            present.update(anchor for anchor in self._wide_anchors if anchor in text)
+        for source, needed in zip(self.sources, self._needs, strict=True):
+            if needed and needed.isdisjoint(present):
                 continue  # it cannot match: no need to compile it
             match = self._pattern(source).search(text)
             if match:
