@@ -103,10 +103,9 @@ class LinearModel:
 
     def predict(self, present: Iterable[str]) -> dict[str, Prediction]:
         width, offsets, values = self.width, self.offsets, self.values
-        starts = [start for start in map(offsets.get, present) if start is not None]
         # one sum a column over the rows present, rather than a new list of totals per feature:
         # a long ticket has hundreds of them
-        rows = [values[start : start + width] for start in starts]
+        rows = [values[start : start + width] for start in map(offsets.get, present) if start is not None]
         totals = [sum(column) for column in zip(*rows, strict=True)] if rows else [0] * width
         found = {}
         for head in self.heads:

@@ -22,7 +22,7 @@ HERE = Path(__file__).resolve().parent
 _SPACE = re.compile(r"\s+")
 # one expression for every use: compiling a class this wide costs a millisecond or two
 CJK_RUN = re.compile(r"[\u3400-\u9fff]+")
-_LATIN = re.compile(r"[a-z]")
+LATIN_LETTER = re.compile(r"[a-z]")
 
 
 @cache

@@ -60,6 +60,7 @@ import re
 from typing import NamedTuple
 
 from aftercare.tickets.rules import Priority, at_least
+from aftercare.tickets.triage.text import LATIN_LETTER
 
 _META = re.compile(r"[\\.^$*+?{}\[\]()|]")
 # the analysis below runs at import over every rule: scanning with expressions rather than
@@ -166,9 +167,6 @@ def anchors(pattern: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-_LETTER = re.compile(r"[a-z]")
-
-
 class Matcher:
     """One rule group: its plain words are found with `in` (most of them, and nearly all the
     Chinese), the rest by regular expressions, each compiled the first time a text holds one
@@ -189,9 +187,9 @@ class Matcher:
         every = sorted({anchor for needed in self.anchors for anchor in needed})
         # a text in one script need not be searched for the other's anchors: those with a Latin
         # letter, those with a character outside ASCII (Chinese), and the rest (digits, marks)
-        self._latin_anchors = tuple(a for a in every if _LETTER.search(a) and a.isascii())
+        self._latin_anchors = tuple(a for a in every if LATIN_LETTER.search(a) and a.isascii())
         self._wide_anchors = tuple(a for a in every if not a.isascii())
-        self._plain_anchors = tuple(a for a in every if a.isascii() and not _LETTER.search(a))
+        self._plain_anchors = tuple(a for a in every if a.isascii() and not LATIN_LETTER.search(a))
         self._compiled: dict[str, re.Pattern[str]] = {}
 
     def _pattern(self, source: str) -> re.Pattern[str]:
@@ -205,7 +203,7 @@ class Matcher:
             if literal in text:
                 return literal
         present = {anchor for anchor in self._plain_anchors if anchor in text}
-        if _LETTER.search(text):
+        if LATIN_LETTER.search(text):
             present.update(anchor for anchor in self._latin_anchors if anchor in text)
         if not text.isascii():
             present.update(anchor for anchor in self._wide_anchors if anchor in text)
